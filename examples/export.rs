@@ -1,0 +1,125 @@
+//! Prints every record of the compiled data, with its history.
+//!
+//! ```text
+//! cargo run --example export                                   # TSV
+//! cargo run --features serde --example export -- --format json # JSON
+//! ```
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use cdt_codes::Procedure;
+
+const COLUMNS: [&str; 10] = [
+    "code",
+    "description",
+    "category",
+    "subcategory",
+    "added_in",
+    "deleted_in",
+    "replaced_by",
+    "revised_in",
+    "nomenclature",
+    "descriptor",
+];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let format = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [] | ["--format", "tsv"] => Format::Tsv,
+        ["--format", "json"] => Format::Json,
+        _ => {
+            eprintln!("usage: export [--format tsv|json]");
+            return ExitCode::from(2);
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = match format {
+        Format::Tsv => write_tsv(&mut out),
+        Format::Json => write_json(&mut out),
+    };
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`export | head`) is not an error worth a message.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("export: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+enum Format {
+    Tsv,
+    Json,
+}
+
+fn write_tsv(out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "{}", COLUMNS.join("\t"))?;
+    for procedure in cdt_codes::iter() {
+        writeln!(out, "{}", tsv_row(procedure).join("\t"))?;
+    }
+    Ok(())
+}
+
+fn tsv_row(procedure: &Procedure) -> Vec<String> {
+    let join = |items: Vec<String>| items.join(",");
+    let added = match procedure.added() {
+        Some(cdt_codes::Added::In(edition)) => edition.year().to_string(),
+        Some(cdt_codes::Added::Before(edition)) => format!("<{}", edition.year()),
+        None => String::new(),
+    };
+    vec![
+        procedure.code().to_string(),
+        clean(procedure.description()),
+        procedure.category().name().to_string(),
+        procedure
+            .subcategory()
+            .map_or(String::new(), |s| s.name().to_string()),
+        added,
+        procedure
+            .deleted_in()
+            .map_or(String::new(), |e| e.year().to_string()),
+        join(
+            procedure
+                .replaced_by()
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+        ),
+        join(
+            procedure
+                .revised_in()
+                .iter()
+                .map(|e| e.year().to_string())
+                .collect(),
+        ),
+        procedure.nomenclature().map_or(String::new(), clean),
+        procedure.descriptor().map_or(String::new(), clean),
+    ]
+}
+
+/// Keeps one record per line: tabs and line breaks become spaces.
+fn clean(text: &str) -> String {
+    text.replace(['\t', '\n', '\r'], " ")
+}
+
+#[cfg(feature = "serde")]
+fn write_json(out: &mut impl Write) -> io::Result<()> {
+    let all: Vec<&Procedure> = cdt_codes::iter().collect();
+    serde_json::to_writer_pretty(&mut *out, &all)?;
+    writeln!(out)
+}
+
+#[cfg(not(feature = "serde"))]
+fn write_json(_out: &mut impl Write) -> io::Result<()> {
+    Err(io::Error::other(
+        "JSON output needs the serde feature: cargo run --features serde --example export -- --format json",
+    ))
+}

@@ -1,0 +1,101 @@
+//! Prints what a CDT reference page shows for each code given.
+//!
+//! ```text
+//! cargo run --example lookup -- D3353
+//! ```
+//!
+//! Exits with status 1 when any code is malformed or not in the data.
+
+use std::process::ExitCode;
+
+use cdt_codes::{CdtCode, Procedure};
+
+fn main() -> ExitCode {
+    let codes: Vec<String> = std::env::args().skip(1).collect();
+    if codes.is_empty() {
+        eprintln!("usage: lookup CODE [CODE ...]   e.g. lookup D3353");
+        return ExitCode::from(2);
+    }
+    let mut status = ExitCode::SUCCESS;
+    for (index, text) in codes.iter().enumerate() {
+        if index > 0 {
+            println!();
+        }
+        match text.parse::<CdtCode>() {
+            Err(error) => {
+                eprintln!("{text:?}: not a CDT code: {error}");
+                status = ExitCode::FAILURE;
+            }
+            Ok(code) => match code.procedure() {
+                None => {
+                    eprintln!(
+                        "{code}: well-formed, but not a code in the compiled data ({})",
+                        cdt_codes::CDT_EDITION
+                    );
+                    status = ExitCode::FAILURE;
+                }
+                Some(procedure) => print_procedure(procedure),
+            },
+        }
+    }
+    status
+}
+
+fn print_procedure(procedure: &Procedure) {
+    println!("{}  {}", procedure.code(), procedure.description());
+    if let Some(nomenclature) = procedure.nomenclature() {
+        println!("  Nomenclature: {nomenclature}");
+    }
+    if let Some(descriptor) = procedure.descriptor() {
+        println!("  Descriptor:   {descriptor}");
+    }
+    match procedure.subcategory() {
+        Some(subcategory) => println!("  Category:     {subcategory}"),
+        None => println!("  Category:     {}", procedure.category()),
+    }
+    print_history(procedure);
+    let related: Vec<&Procedure> = procedure.related().collect();
+    if !related.is_empty() {
+        println!("  Related codes in the same subcategory:");
+        for other in related {
+            let status = match other.deleted_in() {
+                Some(edition) => format!("  (deleted in {edition})"),
+                None => String::new(),
+            };
+            println!("    {}  {}{status}", other.code(), other.description());
+        }
+    }
+}
+
+fn print_history(procedure: &Procedure) {
+    let status = if procedure.is_active() {
+        format!("in force in {}", cdt_codes::CDT_EDITION)
+    } else {
+        "deleted".to_string()
+    };
+    println!("  Status:       {status}");
+    match procedure.added() {
+        Some(added) => println!("  Added:        {added}"),
+        None => println!("  Added:        not recorded"),
+    }
+    if let Some(deleted) = procedure.deleted_in() {
+        println!("  Deleted in:   {deleted}");
+        let replacements: Vec<String> = procedure
+            .replacements()
+            .map(|p| format!("{} ({})", p.code(), p.description()))
+            .collect();
+        if replacements.is_empty() {
+            println!("  Replaced by:  no successor named");
+        } else {
+            println!("  Replaced by:  {}", replacements.join("; "));
+        }
+    }
+    if !procedure.revised_in().is_empty() {
+        let years: Vec<String> = procedure
+            .revised_in()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        println!("  Revised in:   {}", years.join(", "));
+    }
+}

@@ -1,0 +1,390 @@
+//! The form of a CDT code: `D` followed by four digits.
+//!
+//! [`CdtCode`] knows whether a string is shaped like a CDT code and which
+//! number it carries. It knows nothing about whether the data compiled into
+//! the crate defines that code: that is a separate question, answered by
+//! [`CdtCode::procedure`](crate::CdtCode::procedure) where the tables are
+//! available.
+
+use core::fmt;
+use core::num::NonZeroU16;
+use core::str::FromStr;
+
+/// The largest number a CDT code can carry (`D9999`).
+const MAX_NUMBER: u16 = 9999;
+
+/// A well-formed CDT code: the letter `D` followed by four digits.
+///
+/// A `CdtCode` is two bytes, `Copy`, and `Option<CdtCode>` is two bytes as
+/// well. Codes order by their number, so `D0120 < D3353`.
+///
+/// Being well-formed says nothing about being defined: `D0000` is a
+/// well-formed code that no edition of CDT has ever used.
+///
+/// # Examples
+///
+/// ```
+/// use cdt_codes::CdtCode;
+///
+/// let code: CdtCode = " d3353 ".parse()?;
+/// assert_eq!(code.to_string(), "D3353");
+/// assert_eq!(code.number(), 3353);
+/// assert!(code < CdtCode::new(3400).unwrap());
+/// # Ok::<(), cdt_codes::ParseCodeError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CdtCode(NonZeroU16);
+
+impl CdtCode {
+    /// The smallest well-formed code, `D0000`.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::CdtCode::MIN.to_string(), "D0000");
+    /// ```
+    pub const MIN: CdtCode = match CdtCode::new(0) {
+        Some(code) => code,
+        None => unreachable!(),
+    };
+
+    /// The largest well-formed code, `D9999`.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::CdtCode::MAX.to_string(), "D9999");
+    /// ```
+    pub const MAX: CdtCode = match CdtCode::new(MAX_NUMBER) {
+        Some(code) => code,
+        None => unreachable!(),
+    };
+
+    /// The code with the given number, or `None` if the number has more
+    /// than four digits. Usable in `const` items.
+    ///
+    /// ```
+    /// use cdt_codes::CdtCode;
+    ///
+    /// const ROOT_CANAL_MOLAR: CdtCode = match CdtCode::new(3330) {
+    ///     Some(code) => code,
+    ///     None => panic!("not a four-digit number"),
+    /// };
+    /// assert_eq!(ROOT_CANAL_MOLAR.to_string(), "D3330");
+    /// assert_eq!(CdtCode::new(10_000), None);
+    /// ```
+    #[must_use]
+    pub const fn new(number: u16) -> Option<CdtCode> {
+        if number > MAX_NUMBER {
+            return None;
+        }
+        // `number + 1` is at most 10_000, never zero and never overflows.
+        match NonZeroU16::new(number + 1) {
+            Some(stored) => Some(CdtCode(stored)),
+            None => None,
+        }
+    }
+
+    /// The four-digit number of the code: `D0120` gives `120`.
+    ///
+    /// ```
+    /// let code: cdt_codes::CdtCode = "D0120".parse().unwrap();
+    /// assert_eq!(code.number(), 120);
+    /// ```
+    #[must_use]
+    pub const fn number(self) -> u16 {
+        self.0.get() - 1
+    }
+
+    /// Parses a code, accepting a lower-case `d` and surrounding whitespace.
+    ///
+    /// This is the same as [`str::parse`], available in `const` contexts.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`ParseCodeError`] saying what is wrong: the string is
+    /// empty, does not start with `D`, does not have exactly four characters
+    /// after the `D`, or has a non-digit at some position.
+    ///
+    /// ```
+    /// use cdt_codes::{CdtCode, ParseCodeError};
+    ///
+    /// assert_eq!(CdtCode::parse("D3353").map(CdtCode::number), Ok(3353));
+    /// assert_eq!(
+    ///     CdtCode::parse("D33a3"),
+    ///     Err(ParseCodeError::NonDigit { position: 4, found: 'a' })
+    /// );
+    /// ```
+    pub const fn parse(text: &str) -> Result<CdtCode, ParseCodeError> {
+        let bytes = trim_ascii_whitespace(text.as_bytes());
+        if bytes.is_empty() {
+            return Err(ParseCodeError::Empty);
+        }
+        if bytes[0] != b'D' && bytes[0] != b'd' {
+            return Err(ParseCodeError::BadPrefix {
+                found: first_char(bytes),
+            });
+        }
+        let length = char_count(bytes);
+        if length != 5 {
+            return Err(ParseCodeError::BadLength { length });
+        }
+        // Five characters starting with an ASCII `D`; any non-ASCII byte
+        // would make the byte length larger than five.
+        let mut number: u16 = 0;
+        let mut index = 1;
+        while index < bytes.len() {
+            let byte = bytes[index];
+            if !byte.is_ascii_digit() {
+                return Err(ParseCodeError::NonDigit {
+                    position: char_count(split_at(bytes, index)) + 1,
+                    found: char_at(bytes, index),
+                });
+            }
+            number = number * 10 + (byte - b'0') as u16;
+            index += 1;
+        }
+        match CdtCode::new(number) {
+            Some(code) => Ok(code),
+            None => Err(ParseCodeError::OutOfRange {
+                number: number as u32,
+            }),
+        }
+    }
+
+    /// The code as its five ASCII bytes, e.g. `*b"D3353"`.
+    ///
+    /// ```
+    /// let code = cdt_codes::CdtCode::new(120).unwrap();
+    /// assert_eq!(&code.to_ascii(), b"D0120");
+    /// ```
+    #[must_use]
+    pub const fn to_ascii(self) -> [u8; 5] {
+        let n = self.number();
+        [
+            b'D',
+            b'0' + (n / 1000) as u8,
+            b'0' + (n / 100 % 10) as u8,
+            b'0' + (n / 10 % 10) as u8,
+            b'0' + (n % 10) as u8,
+        ]
+    }
+}
+
+/// Why a string or number is not a well-formed CDT code.
+///
+/// Positions count characters from 1 after surrounding whitespace has been
+/// removed, so in `"D33a3"` the `a` is at position 4.
+///
+/// ```
+/// use cdt_codes::{CdtCode, ParseCodeError};
+///
+/// let error = "X3353".parse::<CdtCode>().unwrap_err();
+/// assert_eq!(error, ParseCodeError::BadPrefix { found: 'X' });
+/// assert_eq!(error.to_string(), "a CDT code starts with 'D', found 'X'");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum ParseCodeError {
+    /// The input was empty or only whitespace.
+    #[error("empty input: a CDT code is 'D' followed by four digits")]
+    Empty,
+    /// The first character is not `D` or `d`.
+    #[error("a CDT code starts with 'D', found {found:?}")]
+    BadPrefix {
+        /// The character found where `D` was expected.
+        found: char,
+    },
+    /// The input is not five characters long.
+    #[error("a CDT code is 5 characters ('D' and four digits), found {length}")]
+    BadLength {
+        /// How many characters the trimmed input has.
+        length: usize,
+    },
+    /// A character after the `D` is not an ASCII digit.
+    #[error("a CDT code has digits after the 'D', found {found:?} at position {position}")]
+    NonDigit {
+        /// Position of the offending character, counting from 1.
+        position: usize,
+        /// The offending character.
+        found: char,
+    },
+    /// A number given as a code has more than four digits.
+    #[error("a CDT code number is at most 9999, found {number}")]
+    OutOfRange {
+        /// The number that was given.
+        number: u32,
+    },
+}
+
+impl FromStr for CdtCode {
+    type Err = ParseCodeError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        CdtCode::parse(text)
+    }
+}
+
+impl TryFrom<&str> for CdtCode {
+    type Error = ParseCodeError;
+
+    fn try_from(text: &str) -> Result<Self, Self::Error> {
+        CdtCode::parse(text)
+    }
+}
+
+impl TryFrom<u16> for CdtCode {
+    type Error = ParseCodeError;
+
+    fn try_from(number: u16) -> Result<Self, Self::Error> {
+        CdtCode::new(number).ok_or(ParseCodeError::OutOfRange {
+            number: u32::from(number),
+        })
+    }
+}
+
+impl From<CdtCode> for u16 {
+    fn from(code: CdtCode) -> u16 {
+        code.number()
+    }
+}
+
+impl fmt::Display for CdtCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ascii = self.to_ascii();
+        // Always ASCII by construction.
+        let text = core::str::from_utf8(&ascii).map_err(|_| fmt::Error)?;
+        f.pad(text)
+    }
+}
+
+impl fmt::Debug for CdtCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CdtCode({self})")
+    }
+}
+
+const fn is_ascii_whitespace(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C')
+}
+
+const fn trim_ascii_whitespace(mut bytes: &[u8]) -> &[u8] {
+    while let [first, rest @ ..] = bytes {
+        if is_ascii_whitespace(*first) {
+            bytes = rest;
+        } else {
+            break;
+        }
+    }
+    while let [rest @ .., last] = bytes {
+        if is_ascii_whitespace(*last) {
+            bytes = rest;
+        } else {
+            break;
+        }
+    }
+    bytes
+}
+
+/// The bytes before `index`.
+const fn split_at(bytes: &[u8], index: usize) -> &[u8] {
+    bytes.split_at(index).0
+}
+
+/// Number of UTF-8 characters in a byte slice cut from valid UTF-8 at
+/// character boundaries.
+const fn char_count(bytes: &[u8]) -> usize {
+    let mut count = 0;
+    let mut index = 0;
+    while index < bytes.len() {
+        // Continuation bytes are 0b10xx_xxxx; count every other byte.
+        if bytes[index] & 0xC0 != 0x80 {
+            count += 1;
+        }
+        index += 1;
+    }
+    count
+}
+
+/// The character starting at byte `index` of valid UTF-8, or U+FFFD.
+const fn char_at(bytes: &[u8], index: usize) -> char {
+    let lead = bytes[index];
+    let (width, mut value) = match lead {
+        0x00..=0x7F => return lead as char,
+        0xC0..=0xDF => (2, (lead & 0x1F) as u32),
+        0xE0..=0xEF => (3, (lead & 0x0F) as u32),
+        _ => (4, (lead & 0x07) as u32),
+    };
+    let mut offset = 1;
+    while offset < width {
+        if index + offset >= bytes.len() {
+            return char::REPLACEMENT_CHARACTER;
+        }
+        value = (value << 6) | (bytes[index + offset] & 0x3F) as u32;
+        offset += 1;
+    }
+    match char::from_u32(value) {
+        Some(c) => c,
+        None => char::REPLACEMENT_CHARACTER,
+    }
+}
+
+const fn first_char(bytes: &[u8]) -> char {
+    char_at(bytes, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_displays_canonical_form() {
+        let code = CdtCode::parse("\t d0120 \n").unwrap();
+        assert_eq!(code.number(), 120);
+        let mut text = [0u8; 5];
+        text.copy_from_slice(&code.to_ascii());
+        assert_eq!(&text, b"D0120");
+    }
+
+    #[test]
+    fn reports_each_error_kind() {
+        assert_eq!(CdtCode::parse(""), Err(ParseCodeError::Empty));
+        assert_eq!(CdtCode::parse("   "), Err(ParseCodeError::Empty));
+        assert_eq!(
+            CdtCode::parse("3353"),
+            Err(ParseCodeError::BadPrefix { found: '3' })
+        );
+        assert_eq!(
+            CdtCode::parse("é3353"),
+            Err(ParseCodeError::BadPrefix { found: 'é' })
+        );
+        assert_eq!(
+            CdtCode::parse("D335"),
+            Err(ParseCodeError::BadLength { length: 4 })
+        );
+        assert_eq!(
+            CdtCode::parse("D33533"),
+            Err(ParseCodeError::BadLength { length: 6 })
+        );
+        assert_eq!(
+            CdtCode::parse("D33é3"),
+            Err(ParseCodeError::NonDigit {
+                position: 4,
+                found: 'é'
+            })
+        );
+        assert_eq!(
+            CdtCode::parse("D 353"),
+            Err(ParseCodeError::NonDigit {
+                position: 2,
+                found: ' '
+            })
+        );
+    }
+
+    #[test]
+    fn number_round_trip_and_range() {
+        assert_eq!(CdtCode::new(9999).map(CdtCode::number), Some(9999));
+        assert_eq!(CdtCode::new(10_000), None);
+        assert_eq!(
+            CdtCode::try_from(12_345u16),
+            Err(ParseCodeError::OutOfRange { number: 12_345 })
+        );
+    }
+}

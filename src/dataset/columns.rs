@@ -1,0 +1,217 @@
+//! Recognises the columns of a code file by their header names.
+
+use std::string::String;
+use std::vec::Vec;
+
+use super::error::{Blame, DataError, DataErrorKind};
+use super::table::Row;
+
+/// A column the parser understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Column {
+    Code,
+    Description,
+    Nomenclature,
+    Descriptor,
+    Category,
+    Subcategory,
+    AddedIn,
+    DeletedIn,
+    ReplacedBy,
+    RevisedIn,
+}
+
+impl Column {
+    const ALL: [Column; 10] = [
+        Column::Code,
+        Column::Description,
+        Column::Nomenclature,
+        Column::Descriptor,
+        Column::Category,
+        Column::Subcategory,
+        Column::AddedIn,
+        Column::DeletedIn,
+        Column::ReplacedBy,
+        Column::RevisedIn,
+    ];
+
+    /// The canonical header name, used in messages.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Column::Code => "code",
+            Column::Description => "description",
+            Column::Nomenclature => "nomenclature",
+            Column::Descriptor => "descriptor",
+            Column::Category => "category",
+            Column::Subcategory => "subcategory",
+            Column::AddedIn => "added_in",
+            Column::DeletedIn => "deleted_in",
+            Column::ReplacedBy => "replaced_by",
+            Column::RevisedIn => "revised_in",
+        }
+    }
+
+    /// Header names accepted for the column, after normalising (lower case,
+    /// `_` and `-` read as spaces, runs of spaces collapsed).
+    fn synonyms(self) -> &'static [&'static str] {
+        match self {
+            Column::Code => &["code", "procedure code", "cdt code", "cdt", "proc code"],
+            Column::Description => &["description", "plain description", "summary"],
+            Column::Nomenclature => &["nomenclature", "official nomenclature"],
+            Column::Descriptor => &["descriptor", "official descriptor"],
+            Column::Category => &["category", "category of service"],
+            Column::Subcategory => &["subcategory", "sub category"],
+            Column::AddedIn => &["added in", "added", "effective", "first edition"],
+            Column::DeletedIn => &["deleted in", "deleted", "retired", "last edition"],
+            Column::ReplacedBy => &["replaced by", "replacement", "replacements"],
+            Column::RevisedIn => &["revised in", "revised", "revisions"],
+        }
+    }
+
+    fn from_header(cell: &str) -> Option<Column> {
+        let normal = normalise(cell);
+        Column::ALL
+            .into_iter()
+            .find(|column| column.synonyms().contains(&normal.as_str()))
+    }
+}
+
+fn normalise(cell: &str) -> String {
+    let lowered = cell.trim().to_ascii_lowercase().replace(['_', '-'], " ");
+    lowered.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where each recognised column sits, plus the header cells nobody claimed.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout {
+    positions: [Option<usize>; 10],
+    names: Vec<String>,
+    /// Header cells that name no known column, with their 0-based positions.
+    pub(crate) unknown: Vec<(usize, String)>,
+}
+
+impl Layout {
+    /// Reads the header row; `required` columns must be present.
+    pub(crate) fn from_header(
+        blame: Blame<'_>,
+        header: &Row,
+        required: &[Column],
+    ) -> Result<Layout, Vec<DataError>> {
+        let mut positions = [None; 10];
+        let mut unknown = Vec::new();
+        let mut errors = Vec::new();
+        let header_text = header.fields.join(" | ");
+        for (position, cell) in header.fields.iter().enumerate() {
+            match Column::from_header(cell) {
+                Some(column) => {
+                    let slot = &mut positions[column as usize];
+                    if slot.is_some() {
+                        errors.push(blame.field(
+                            header.line,
+                            position,
+                            column.name(),
+                            cell,
+                            DataErrorKind::DuplicateColumn {
+                                column: column.name(),
+                            },
+                        ));
+                    } else {
+                        *slot = Some(position);
+                    }
+                }
+                None if cell.trim().is_empty() => {}
+                None => unknown.push((position, cell.clone())),
+            }
+        }
+        for column in required {
+            if positions[*column as usize].is_none() {
+                errors.push(blame.line(
+                    header.line,
+                    &header_text,
+                    DataErrorKind::MissingColumn {
+                        column: column.name(),
+                    },
+                ));
+            }
+        }
+        if errors.is_empty() {
+            Ok(Layout {
+                positions,
+                names: header.fields.clone(),
+                unknown,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The 0-based position of `column`, if the file has it.
+    pub(crate) fn position(&self, column: Column) -> Option<usize> {
+        self.positions[column as usize]
+    }
+
+    /// The header text of the column at `position`.
+    pub(crate) fn header_name(&self, position: usize) -> &str {
+        self.names.get(position).map_or("", String::as_str)
+    }
+
+    /// Whether the file has `column`.
+    pub(crate) fn has(&self, column: Column) -> bool {
+        self.position(column).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::vec;
+
+    fn header(cells: &[&str]) -> Row {
+        Row {
+            line: 1,
+            fields: cells.iter().map(|c| (*c).into()).collect(),
+        }
+    }
+
+    #[test]
+    fn recognises_synonyms_in_any_case() {
+        let blame = Blame { file: "f" };
+        let layout = Layout::from_header(
+            blame,
+            &header(&[
+                "Procedure Code",
+                "NOMENCLATURE",
+                "Descriptor",
+                "Added_In",
+                "Notes",
+            ]),
+            &[Column::Code],
+        )
+        .unwrap();
+        assert_eq!(layout.position(Column::Code), Some(0));
+        assert_eq!(layout.position(Column::Nomenclature), Some(1));
+        assert_eq!(layout.position(Column::AddedIn), Some(3));
+        assert_eq!(layout.unknown, vec![(4, String::from("Notes"))]);
+    }
+
+    #[test]
+    fn reports_missing_and_duplicate_columns() {
+        let blame = Blame { file: "f" };
+        let errors = Layout::from_header(
+            blame,
+            &header(&["code", "cdt code"]),
+            &[Column::Code, Column::Description],
+        )
+        .unwrap_err();
+        assert!(matches!(
+            errors[0].kind,
+            DataErrorKind::DuplicateColumn { column: "code" }
+        ));
+        assert!(matches!(
+            errors[1].kind,
+            DataErrorKind::MissingColumn {
+                column: "description"
+            }
+        ));
+    }
+}

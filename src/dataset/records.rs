@@ -1,0 +1,265 @@
+//! Turns the rows of a code file into procedure records, checking each field.
+
+use std::string::String;
+use std::vec::Vec;
+
+use super::columns::{Column, Layout};
+use super::error::{Blame, DataError, DataErrorKind};
+use super::table::Row;
+use crate::category::Category;
+use crate::code::CdtCode;
+use crate::edition::{Added, Edition};
+
+/// One procedure as read from a data file, before it is compiled or loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcedureRow {
+    /// The line the row starts on.
+    pub line: usize,
+    /// The code.
+    pub code: CdtCode,
+    /// The plain-language description (the nomenclature when the file has
+    /// no description of its own).
+    pub description: String,
+    /// The official nomenclature, from a licensed file.
+    pub nomenclature: Option<String>,
+    /// The official descriptor, from a licensed file.
+    pub descriptor: Option<String>,
+    /// When the code entered the code set.
+    pub added: Option<Added>,
+    /// The edition that no longer contains the code.
+    pub deleted_in: Option<Edition>,
+    /// Codes the ADA named to report instead, in the order given.
+    pub replaced_by: Vec<CdtCode>,
+    /// Editions that revised the code's nomenclature or descriptor.
+    pub revised_in: Vec<Edition>,
+}
+
+/// A replacement as written, kept until every code in the file is known.
+#[derive(Debug, Clone)]
+pub(crate) struct PendingReplacement {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) text: String,
+}
+
+/// Reads one field of a row, trimmed, with what is needed to blame it.
+struct Field<'a> {
+    line: usize,
+    column: usize,
+    name: &'a str,
+    text: &'a str,
+}
+
+impl<'a> Field<'a> {
+    fn of(row: &'a Row, layout: &'a Layout, column: Column) -> Option<Field<'a>> {
+        let position = layout.position(column)?;
+        Some(Field {
+            line: row.line,
+            column: position,
+            name: layout.header_name(position),
+            text: row.fields[position].trim(),
+        })
+    }
+
+    fn error(&self, blame: Blame<'_>, kind: DataErrorKind) -> DataError {
+        blame.field(self.line, self.column, self.name, self.text, kind)
+    }
+
+    fn non_empty(&self) -> Option<&'a str> {
+        (!self.text.is_empty()).then_some(self.text)
+    }
+}
+
+/// Parses every data row; returns the records that parsed cleanly, the
+/// replacement texts to resolve later, and the errors found.
+pub(crate) fn parse_rows(
+    blame: Blame<'_>,
+    layout: &Layout,
+    rows: &[Row],
+) -> (
+    Vec<(ProcedureRow, Option<PendingReplacement>)>,
+    Vec<DataError>,
+) {
+    let mut records = Vec::with_capacity(rows.len());
+    let mut errors = Vec::new();
+    for row in rows {
+        let before = errors.len();
+        let record = parse_row(blame, layout, row, &mut errors);
+        if errors.len() == before {
+            if let Some(record) = record {
+                records.push(record);
+            }
+        }
+    }
+    (records, errors)
+}
+
+fn parse_row(
+    blame: Blame<'_>,
+    layout: &Layout,
+    row: &Row,
+    errors: &mut Vec<DataError>,
+) -> Option<(ProcedureRow, Option<PendingReplacement>)> {
+    let code = parse_code(blame, Field::of(row, layout, Column::Code)?, errors);
+    if let (Some(code), Some(field)) = (code, Field::of(row, layout, Column::Category)) {
+        check_category(blame, code, &field, errors);
+    }
+    let nomenclature = Field::of(row, layout, Column::Nomenclature)
+        .and_then(|field| field.non_empty())
+        .map(String::from);
+    let descriptor = Field::of(row, layout, Column::Descriptor)
+        .and_then(|field| field.non_empty())
+        .map(String::from);
+    let description = description(blame, row, layout, nomenclature.as_deref(), errors);
+    let added = Field::of(row, layout, Column::AddedIn).and_then(|field| {
+        let text = field.non_empty()?;
+        text.parse::<Added>()
+            .map_err(|_| errors.push(field.error(blame, DataErrorKind::BadYear)))
+            .ok()
+    });
+    let deleted_field = Field::of(row, layout, Column::DeletedIn);
+    let deleted_in = deleted_field
+        .as_ref()
+        .and_then(|field| parse_year(blame, field, errors));
+    if let (Some(Added::In(added)), Some(deleted), Some(field)) =
+        (added, deleted_in, deleted_field.as_ref())
+    {
+        if deleted <= added {
+            errors.push(field.error(blame, DataErrorKind::DeletedBeforeAdded { added, deleted }));
+        }
+    }
+    let revised_in = Field::of(row, layout, Column::RevisedIn)
+        .map(|field| parse_revisions(blame, &field, added, deleted_in, errors))
+        .unwrap_or_default();
+    let pending = Field::of(row, layout, Column::ReplacedBy).and_then(|field| {
+        let text = field.non_empty()?;
+        if deleted_in.is_none() {
+            errors.push(field.error(blame, DataErrorKind::ReplacementWithoutDeletion));
+        }
+        Some(PendingReplacement {
+            line: field.line,
+            column: field.column,
+            text: text.into(),
+        })
+    });
+    Some((
+        ProcedureRow {
+            line: row.line,
+            code: code?,
+            description: description?,
+            nomenclature,
+            descriptor,
+            added,
+            deleted_in,
+            replaced_by: Vec::new(),
+            revised_in,
+        },
+        pending,
+    ))
+}
+
+fn parse_code(blame: Blame<'_>, field: Field<'_>, errors: &mut Vec<DataError>) -> Option<CdtCode> {
+    if field.text.is_empty() {
+        errors.push(field.error(blame, DataErrorKind::EmptyField));
+        return None;
+    }
+    match CdtCode::parse(field.text) {
+        Ok(code) if Category::of(code).is_none() => {
+            errors.push(field.error(blame, DataErrorKind::OutsideCategories));
+            None
+        }
+        Ok(code) => Some(code),
+        Err(error) => {
+            errors.push(field.error(blame, DataErrorKind::MalformedCode(error)));
+            None
+        }
+    }
+}
+
+fn check_category(blame: Blame<'_>, code: CdtCode, field: &Field<'_>, errors: &mut Vec<DataError>) {
+    let Some(expected) = Category::of(code) else {
+        return;
+    };
+    if let Some(text) = field.non_empty() {
+        if Category::from_name(text) != Some(expected) {
+            errors.push(field.error(
+                blame,
+                DataErrorKind::CategoryMismatch {
+                    expected: expected.name(),
+                },
+            ));
+        }
+    }
+}
+
+/// The description, or the nomenclature when the file has no description.
+fn description(
+    blame: Blame<'_>,
+    row: &Row,
+    layout: &Layout,
+    nomenclature: Option<&str>,
+    errors: &mut Vec<DataError>,
+) -> Option<String> {
+    let field = Field::of(row, layout, Column::Description);
+    if let Some(text) = field.as_ref().and_then(Field::non_empty) {
+        return Some(text.into());
+    }
+    if let Some(text) = nomenclature {
+        return Some(text.into());
+    }
+    let field = field.or_else(|| Field::of(row, layout, Column::Nomenclature))?;
+    errors.push(field.error(blame, DataErrorKind::EmptyField));
+    None
+}
+
+fn parse_year(blame: Blame<'_>, field: &Field<'_>, errors: &mut Vec<DataError>) -> Option<Edition> {
+    let text = field.non_empty()?;
+    text.parse::<Edition>()
+        .map_err(|_| errors.push(field.error(blame, DataErrorKind::BadYear)))
+        .ok()
+}
+
+/// Splits a list written with commas, semicolons or spaces.
+pub(crate) fn list_items(text: &str) -> impl Iterator<Item = &str> {
+    text.split([',', ';', ' ', '|'])
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+}
+
+fn parse_revisions(
+    blame: Blame<'_>,
+    field: &Field<'_>,
+    added: Option<Added>,
+    deleted_in: Option<Edition>,
+    errors: &mut Vec<DataError>,
+) -> Vec<Edition> {
+    let mut revised = Vec::new();
+    for item in list_items(field.text) {
+        let Ok(edition) = item.parse::<Edition>() else {
+            errors.push(blame.field(
+                field.line,
+                field.column,
+                field.name,
+                item,
+                DataErrorKind::BadYear,
+            ));
+            continue;
+        };
+        let too_early = matches!(added, Some(Added::In(a)) if edition <= a);
+        let too_late = matches!(deleted_in, Some(d) if edition >= d);
+        if too_early || too_late {
+            errors.push(blame.field(
+                field.line,
+                field.column,
+                field.name,
+                item,
+                DataErrorKind::RevisedOutsideLifetime { revised: edition },
+            ));
+            continue;
+        }
+        revised.push(edition);
+    }
+    revised.sort_unstable();
+    revised.dedup();
+    revised
+}

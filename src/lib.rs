@@ -43,12 +43,14 @@ extern crate std;
 mod category;
 mod code;
 mod edition;
+mod history;
 mod procedure;
 mod provenance;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod subcategory;
 mod tables;
+mod validity;
 
 #[cfg(feature = "std")]
 pub mod dataset;
@@ -56,10 +58,12 @@ pub mod dataset;
 pub use category::Category;
 pub use code::{CdtCode, ParseCodeError};
 pub use edition::{Added, Edition, ParseEditionError};
+pub use history::{changes, Change};
 pub use procedure::Procedure;
 pub use provenance::{DataSource, COPYRIGHT_NOTICE, DATA_SHA256, DATA_SOURCE};
 pub use subcategory::Subcategory;
 pub use tables::CDT_EDITION;
+pub use validity::{validity, DateError, ServiceDate, Validity};
 
 /// The record of a code given as text, if the text is a well-formed code
 /// that the data defines. Accepts `d3353` and surrounding whitespace.

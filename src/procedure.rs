@@ -55,7 +55,7 @@ impl Procedure {
     ///
     /// ```
     /// let text = cdt_codes::lookup("D0150").unwrap().description();
-    /// assert!(text.to_lowercase().contains("evaluation"));
+    /// assert!(text.to_lowercase().contains("exam"));
     /// ```
     #[must_use]
     pub const fn description(&self) -> &'static str {

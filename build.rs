@@ -21,6 +21,10 @@ mod dataset;
 #[path = "src/edition.rs"]
 mod edition;
 
+#[allow(dead_code)]
+#[path = "src/words.rs"]
+mod words;
+
 #[path = "build/codegen.rs"]
 mod codegen;
 #[path = "build/sha256.rs"]
@@ -58,6 +62,7 @@ fn run() -> Result<(), String> {
         "src/category.rs",
         "src/code.rs",
         "src/edition.rs",
+        "src/words.rs",
         "build/codegen.rs",
         "build/sha256.rs",
     ] {

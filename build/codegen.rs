@@ -30,6 +30,7 @@ pub fn generate(data: &Dataset, provenance: &Provenance) -> String {
     subcategories(&mut out, data);
     category_bounds(&mut out, data);
     code_index(&mut out, data);
+    word_index(&mut out, data);
     out
 }
 
@@ -181,4 +182,58 @@ fn code_index(out: &mut String, data: &Dataset) {
         let _ = writeln!(out, "    {}, // D{:04}..", cells.join(", "), row_start * 20);
     }
     out.push_str("];\n");
+}
+
+/// The search index: every distinct word of the descriptions (and of the
+/// nomenclature, when a licensed file supplies it), sorted, each with the
+/// sorted indices of the procedures that contain it. `WORDS` is sorted so a
+/// prefix is a contiguous run found by binary search; `WORD_INDEX` is a
+/// `phf` map for exact words, where string keys are natural.
+fn word_index(out: &mut String, data: &Dataset) {
+    let mut postings: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>> =
+        std::collections::BTreeMap::new();
+    for (index, row) in data.procedures.iter().enumerate() {
+        let texts = std::iter::once(row.description.as_str()).chain(row.nomenclature.as_deref());
+        for word in texts.flat_map(crate::words::split) {
+            let mut buffer = [0u8; crate::words::MAX_WORD_BYTES];
+            if let Some(lower) = crate::words::lower(word, &mut buffer) {
+                postings
+                    .entry(lower.to_string())
+                    .or_default()
+                    .insert(index as u16);
+            }
+        }
+    }
+    let total: usize = postings.values().map(|set| set.len()).sum();
+    let _ = writeln!(
+        out,
+        "\n/// Every search word, sorted: (word, first index in `POSTINGS`, count).\n\
+         pub(crate) static WORDS: [(&str, u32, u16); {}] = [",
+        postings.len()
+    );
+    let mut start = 0usize;
+    for (word, set) in &postings {
+        let _ = writeln!(out, "    ({word:?}, {start}, {}),", set.len());
+        start += set.len();
+    }
+    out.push_str("];\n\n");
+    let _ = writeln!(
+        out,
+        "/// Procedure indices for each word, in `WORDS` order.\npub(crate) static POSTINGS: [u16; {total}] = ["
+    );
+    for set in postings.values() {
+        let cells: Vec<String> = set.iter().map(ToString::to_string).collect();
+        let _ = writeln!(out, "    {},", cells.join(", "));
+    }
+    out.push_str("];\n\n");
+    let mut map = phf_codegen::Map::new();
+    map.phf_path("phf");
+    for (position, word) in postings.keys().enumerate() {
+        map.entry(word.as_str(), position.to_string());
+    }
+    let _ = writeln!(
+        out,
+        "/// Exact word to its position in `WORDS`.\npub(crate) static WORD_INDEX: phf::Map<&'static str, u16> = {};",
+        map.build()
+    );
 }

@@ -8,6 +8,9 @@ use std::process::ExitCode;
 
 use cdt_codes::{Change, Edition};
 
+#[macro_use]
+mod support;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [from, to] = args.as_slice() else {
@@ -25,20 +28,29 @@ fn main() -> ExitCode {
         eprintln!("changes: {to} is not after {from}");
         return ExitCode::from(2);
     }
-    println!("Changes after {from} up to {to}");
+    let mut out = String::new();
+    outln!(out, "Changes after {from} up to {to}");
     let all: Vec<Change> = cdt_codes::changes(from, to).collect();
-    print_group("Added", &all, |c| matches!(c, Change::Added { .. }));
-    print_group("Deleted", &all, |c| matches!(c, Change::Deleted { .. }));
-    print_group("Revised", &all, |c| matches!(c, Change::Revised { .. }));
+    print_group(&mut out, "Added", &all, |c| {
+        matches!(c, Change::Added { .. })
+    });
+    print_group(&mut out, "Deleted", &all, |c| {
+        matches!(c, Change::Deleted { .. })
+    });
+    print_group(&mut out, "Revised", &all, |c| {
+        matches!(c, Change::Revised { .. })
+    });
+    support::emit(&out);
     ExitCode::SUCCESS
 }
 
-fn print_group(title: &str, all: &[Change], keep: impl Fn(&Change) -> bool) {
+fn print_group(out: &mut String, title: &str, all: &[Change], keep: impl Fn(&Change) -> bool) {
     let group: Vec<&Change> = all.iter().filter(|c| keep(c)).collect();
-    println!("\n{title} ({}):", group.len());
+    outln!(out, "\n{title} ({}):", group.len());
     for change in group {
         let procedure = change.procedure();
-        print!(
+        out!(
+            out,
             "  {}  {}  {}",
             change.edition().year(),
             procedure.code(),
@@ -51,9 +63,9 @@ fn print_group(title: &str, all: &[Change], keep: impl Fn(&Change) -> bool) {
                 .map(ToString::to_string)
                 .collect();
             if !replacements.is_empty() {
-                print!("  -> report {} instead", replacements.join(" or "));
+                out!(out, "  -> report {} instead", replacements.join(" or "));
             }
         }
-        println!();
+        outln!(out);
     }
 }

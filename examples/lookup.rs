@@ -10,6 +10,9 @@ use std::process::ExitCode;
 
 use cdt_codes::{CdtCode, Procedure};
 
+#[macro_use]
+mod support;
+
 fn main() -> ExitCode {
     let codes: Vec<String> = std::env::args().skip(1).collect();
     if codes.is_empty() {
@@ -17,9 +20,10 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let mut status = ExitCode::SUCCESS;
+    let mut out = String::new();
     for (index, text) in codes.iter().enumerate() {
         if index > 0 {
-            println!();
+            outln!(out);
         }
         match text.parse::<CdtCode>() {
             Err(error) => {
@@ -34,60 +38,61 @@ fn main() -> ExitCode {
                     );
                     status = ExitCode::FAILURE;
                 }
-                Some(procedure) => print_procedure(procedure),
+                Some(procedure) => print_procedure(&mut out, procedure),
             },
         }
     }
+    support::emit(&out);
     status
 }
 
-fn print_procedure(procedure: &Procedure) {
-    println!("{}  {}", procedure.code(), procedure.description());
+fn print_procedure(out: &mut String, procedure: &Procedure) {
+    outln!(out, "{}  {}", procedure.code(), procedure.description());
     if let Some(nomenclature) = procedure.nomenclature() {
-        println!("  Nomenclature: {nomenclature}");
+        outln!(out, "  Nomenclature: {nomenclature}");
     }
     if let Some(descriptor) = procedure.descriptor() {
-        println!("  Descriptor:   {descriptor}");
+        outln!(out, "  Descriptor:   {descriptor}");
     }
     match procedure.subcategory() {
-        Some(subcategory) => println!("  Category:     {subcategory}"),
-        None => println!("  Category:     {}", procedure.category()),
+        Some(subcategory) => outln!(out, "  Category:     {subcategory}"),
+        None => outln!(out, "  Category:     {}", procedure.category()),
     }
-    print_history(procedure);
+    print_history(out, procedure);
     let related: Vec<&Procedure> = procedure.related().collect();
     if !related.is_empty() {
-        println!("  Related codes in the same subcategory:");
+        outln!(out, "  Related codes in the same subcategory:");
         for other in related {
             let status = match other.deleted_in() {
                 Some(edition) => format!("  (deleted in {edition})"),
                 None => String::new(),
             };
-            println!("    {}  {}{status}", other.code(), other.description());
+            outln!(out, "    {}  {}{status}", other.code(), other.description());
         }
     }
 }
 
-fn print_history(procedure: &Procedure) {
+fn print_history(out: &mut String, procedure: &Procedure) {
     let status = if procedure.is_active() {
         format!("in force in {}", cdt_codes::CDT_EDITION)
     } else {
         "deleted".to_string()
     };
-    println!("  Status:       {status}");
+    outln!(out, "  Status:       {status}");
     match procedure.added() {
-        Some(added) => println!("  Added:        {added}"),
-        None => println!("  Added:        not recorded"),
+        Some(added) => outln!(out, "  Added:        {added}"),
+        None => outln!(out, "  Added:        not recorded"),
     }
     if let Some(deleted) = procedure.deleted_in() {
-        println!("  Deleted in:   {deleted}");
+        outln!(out, "  Deleted in:   {deleted}");
         let replacements: Vec<String> = procedure
             .replacements()
             .map(|p| format!("{} ({})", p.code(), p.description()))
             .collect();
         if replacements.is_empty() {
-            println!("  Replaced by:  no successor named");
+            outln!(out, "  Replaced by:  no successor named");
         } else {
-            println!("  Replaced by:  {}", replacements.join("; "));
+            outln!(out, "  Replaced by:  {}", replacements.join("; "));
         }
     }
     if !procedure.revised_in().is_empty() {
@@ -96,6 +101,6 @@ fn print_history(procedure: &Procedure) {
             .iter()
             .map(ToString::to_string)
             .collect();
-        println!("  Revised in:   {}", years.join(", "));
+        outln!(out, "  Revised in:   {}", years.join(", "));
     }
 }

@@ -91,6 +91,23 @@ const TABLE: [(Category, u16, u16, &str); 12] = [
     ),
 ];
 
+/// The category of each block of 100 codes (`D0000`–`D0099` has none),
+/// built from `TABLE` at compile time.
+const BY_HUNDRED: [Option<Category>; 100] = {
+    let mut blocks = [None; 100];
+    let mut row = 0;
+    while row < TABLE.len() {
+        let (category, first, last, _) = TABLE[row];
+        let mut block = first / 100;
+        while block <= last / 100 {
+            blocks[block as usize] = Some(category);
+            block += 1;
+        }
+        row += 1;
+    }
+    blocks
+};
+
 impl Category {
     /// Every category, in code order.
     ///
@@ -127,16 +144,9 @@ impl Category {
     /// ```
     #[must_use]
     pub const fn of(code: CdtCode) -> Option<Category> {
-        let number = code.number();
-        let mut index = 0;
-        while index < TABLE.len() {
-            let (category, first, last, _) = TABLE[index];
-            if number >= first && number <= last {
-                return Some(category);
-            }
-            index += 1;
-        }
-        None
+        // Every category boundary is a multiple of 100, so the hundreds
+        // digit pair decides the category: one table read.
+        BY_HUNDRED[(code.number() / 100) as usize]
     }
 
     /// The category's name as the CDT manual heads it.
@@ -270,6 +280,14 @@ impl fmt::Display for Category {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_boundary_is_a_multiple_of_100() {
+        for (_, first, last, _) in TABLE {
+            assert_eq!(first % 100, 0);
+            assert_eq!(last % 100, 99);
+        }
+    }
 
     #[test]
     fn table_rows_follow_variant_order_and_tile_the_range() {

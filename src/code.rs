@@ -112,6 +112,50 @@ impl CdtCode {
     /// );
     /// ```
     pub const fn parse(text: &str) -> Result<CdtCode, ParseCodeError> {
+        // Fast path for the canonical form, which is nearly all real input.
+        match CdtCode::from_five_bytes(text.as_bytes()) {
+            Some(code) => Ok(code),
+            None => CdtCode::parse_slow(text),
+        }
+    }
+
+    /// Parses the exact form `D####` or `d####` (five bytes, nothing else).
+    #[inline]
+    const fn from_five_bytes(bytes: &[u8]) -> Option<CdtCode> {
+        let [b'D' | b'd', a, b, c, d] = *bytes else {
+            return None;
+        };
+        if !(a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit() && d.is_ascii_digit()) {
+            return None;
+        }
+        let number = (a - b'0') as u16 * 1000
+            + (b - b'0') as u16 * 100
+            + (c - b'0') as u16 * 10
+            + (d - b'0') as u16;
+        // At most 9999, so `number + 1` is a valid non-zero value.
+        match NonZeroU16::new(number + 1) {
+            Some(stored) => Some(CdtCode(stored)),
+            None => None,
+        }
+    }
+
+    /// Parses like [`CdtCode::parse`] but without working out why a string
+    /// is malformed: the hot path of [`lookup`](crate::lookup), where a
+    /// rejection needs no explanation.
+    #[inline]
+    pub(crate) fn parse_quick(text: &str) -> Option<CdtCode> {
+        if let Some(code) = CdtCode::from_five_bytes(text.as_bytes()) {
+            return Some(code);
+        }
+        let trimmed = trim_ascii_whitespace(text.as_bytes());
+        if trimmed.len() == text.len() {
+            return None;
+        }
+        CdtCode::from_five_bytes(trimmed)
+    }
+
+    /// The general path: trims whitespace and says precisely what is wrong.
+    const fn parse_slow(text: &str) -> Result<CdtCode, ParseCodeError> {
         let bytes = trim_ascii_whitespace(text.as_bytes());
         if bytes.is_empty() {
             return Err(ParseCodeError::Empty);

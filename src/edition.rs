@@ -184,6 +184,24 @@ impl fmt::Display for Added {
     }
 }
 
+/// Whether a code with this history is part of `edition`: added in or
+/// before it (or predating the recorded history) and not deleted by it.
+pub(crate) const fn in_force(
+    added: Option<Added>,
+    deleted_in: Option<Edition>,
+    edition: Edition,
+) -> bool {
+    let added = match added {
+        Some(added) => added.by(edition),
+        None => true,
+    };
+    let deleted = match deleted_in {
+        Some(deleted) => deleted.year() <= edition.year(),
+        None => false,
+    };
+    added && !deleted
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,13 +30,18 @@
 //! # Features
 //!
 //! - `std` (default): the [`dataset`] parser for data files at run time.
-//!   Without it the crate is `#![no_std]` and allocation-free.
-//! - `serde`: `Serialize`/`Deserialize` for [`CdtCode`] (as its string).
+//! - `alloc` (implied by `std`): keyword [`search`], which collects each
+//!   query's matches into one vector. Without `alloc` the crate is
+//!   `#![no_std]` and allocation-free.
+//! - `serde` (implies `alloc`): `Serialize`/`Deserialize` for [`CdtCode`]
+//!   (as its string), [`Procedure`], [`Category`] and [`Edition`].
 
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "alloc")]
+extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
@@ -46,11 +51,15 @@ mod edition;
 mod history;
 mod procedure;
 mod provenance;
+#[cfg(feature = "alloc")]
+mod search;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod subcategory;
 mod tables;
 mod validity;
+#[cfg(feature = "alloc")]
+mod words;
 
 #[cfg(feature = "std")]
 pub mod dataset;
@@ -61,6 +70,8 @@ pub use edition::{Added, Edition, ParseEditionError};
 pub use history::{changes, Change};
 pub use procedure::Procedure;
 pub use provenance::{DataSource, COPYRIGHT_NOTICE, DATA_SHA256, DATA_SOURCE};
+#[cfg(feature = "alloc")]
+pub use search::{search, Matches, Query};
 pub use subcategory::Subcategory;
 pub use tables::CDT_EDITION;
 pub use validity::{validity, DateError, ServiceDate, Validity};
@@ -80,7 +91,7 @@ pub use validity::{validity, DateError, ServiceDate, Validity};
 #[must_use]
 #[inline]
 pub fn lookup(code: &str) -> Option<&'static Procedure> {
-    tables::get(CdtCode::parse(code).ok()?)
+    tables::get(CdtCode::parse_quick(code)?)
 }
 
 /// The record of a well-formed code, if the data defines it.
@@ -116,4 +127,22 @@ pub fn iter() -> core::slice::Iter<'static, Procedure> {
 #[must_use]
 pub fn subcategories() -> &'static [Subcategory] {
     &tables::SUBCATEGORIES
+}
+
+/// Every record whose code lies in `range`, in code order: a sub-slice of
+/// the sorted table, deleted codes included.
+///
+/// ```
+/// use cdt_codes::CdtCode;
+///
+/// let start: CdtCode = "D3300".parse()?;
+/// let end: CdtCode = "D3399".parse()?;
+/// let endodontic_therapy = cdt_codes::range(start..=end);
+/// assert!(endodontic_therapy.iter().any(|p| p.code().to_string() == "D3330"));
+/// assert!(endodontic_therapy.iter().all(|p| (start..=end).contains(&p.code())));
+/// # Ok::<(), cdt_codes::ParseCodeError>(())
+/// ```
+#[must_use]
+pub fn range(range: impl core::ops::RangeBounds<CdtCode>) -> &'static [Procedure] {
+    tables::range(range)
 }

@@ -202,15 +202,7 @@ impl Procedure {
     /// ```
     #[must_use]
     pub const fn is_active_in(&self, edition: Edition) -> bool {
-        let added = match self.added {
-            Some(added) => added.by(edition),
-            None => true,
-        };
-        let deleted = match self.deleted_in {
-            Some(deleted) => deleted.year() <= edition.year(),
-            None => false,
-        };
-        added && !deleted
+        crate::edition::in_force(self.added, self.deleted_in, edition)
     }
 
     /// Whether the code is in force in the newest edition of the data,

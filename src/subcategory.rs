@@ -28,6 +28,24 @@ pub struct Subcategory {
 }
 
 impl Subcategory {
+    /// The subcategory whose range holds `code`, whether or not the data
+    /// defines the code itself.
+    ///
+    /// ```
+    /// use cdt_codes::Subcategory;
+    ///
+    /// let code = "D3352".parse().unwrap();
+    /// let sub = Subcategory::of(code).unwrap();
+    /// assert!(sub.name().contains("Apexification"));
+    /// assert!(Subcategory::of("D0001".parse().unwrap()).is_none());
+    /// ```
+    #[must_use]
+    pub fn of(code: CdtCode) -> Option<&'static Subcategory> {
+        let after = tables::SUBCATEGORIES.partition_point(|sub| sub.start <= code);
+        let candidate = tables::SUBCATEGORIES.get(after.checked_sub(1)?)?;
+        candidate.contains(code).then_some(candidate)
+    }
+
     /// The heading of the subcategory.
     ///
     /// ```

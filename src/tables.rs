@@ -8,6 +8,8 @@
 //! hashing at all. (`phf`'s maps would hash every key with SipHash, which
 //! costs more than the rest of a lookup together; see `BENCHMARKS.md`.)
 
+#![cfg_attr(not(feature = "alloc"), allow(dead_code))]
+
 use core::ops::Range;
 
 use crate::category::Category;
@@ -44,6 +46,22 @@ include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 pub(crate) fn get(code: CdtCode) -> Option<&'static Procedure> {
     let slot = *CODE_INDEX.get(usize::from(code.number()))?;
     PROCEDURES.get(usize::from(slot))
+}
+
+/// The records with codes in `range`, as a sub-slice of the sorted table.
+pub(crate) fn range(range: impl core::ops::RangeBounds<CdtCode>) -> &'static [Procedure] {
+    use core::ops::Bound;
+    let start = match range.start_bound() {
+        Bound::Included(code) => PROCEDURES.partition_point(|p| p.code < *code),
+        Bound::Excluded(code) => PROCEDURES.partition_point(|p| p.code <= *code),
+        Bound::Unbounded => 0,
+    };
+    let end = match range.end_bound() {
+        Bound::Included(code) => PROCEDURES.partition_point(|p| p.code <= *code),
+        Bound::Excluded(code) => PROCEDURES.partition_point(|p| p.code < *code),
+        Bound::Unbounded => PROCEDURES.len(),
+    };
+    PROCEDURES.get(start..end.max(start)).unwrap_or(&[])
 }
 
 /// The slices of a category: its procedures and its subcategories.

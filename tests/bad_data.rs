@@ -1,6 +1,8 @@
 //! The build-time checks, through the parser `build.rs` uses: every kind of
 //! bad row fails with its file, line, column and value.
 
+#![cfg(feature = "std")]
+
 use cdt_codes::dataset::{DataError, DataErrorKind, Dataset, Options, Source};
 
 const HEADER: &str = "code\tadded_in\tdeleted_in\treplaced_by\trevised_in\tdescription\n";

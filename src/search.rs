@@ -1,0 +1,205 @@
+//! Keyword search over the descriptions, through the word index compiled
+//! by `build.rs`.
+
+use alloc::vec::Vec;
+
+use crate::procedure::Procedure;
+use crate::tables::{POSTINGS, PROCEDURES, WORDS, WORD_INDEX};
+use crate::words::{self, MAX_WORD_BYTES};
+
+/// At most this many query words are used; later words are ignored.
+const MAX_QUERY_WORDS: usize = 16;
+
+/// A keyword query: its words, and whether deleted codes may match.
+///
+/// Every word must occur in a record's description (or nomenclature, when a
+/// licensed file is compiled in), ignoring case; the last word also matches
+/// as a prefix, so results appear while a person types. Results where every
+/// word matched whole come first, then those where the last word matched
+/// only as a prefix; within each group, code order.
+///
+/// ```
+/// use cdt_codes::Query;
+///
+/// let codes: Vec<String> = Query::new("apexification")
+///     .run()
+///     .map(|p| p.code().to_string())
+///     .collect();
+/// assert_eq!(codes, ["D3351", "D3352", "D3353"]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Query<'q> {
+    text: &'q str,
+    include_deleted: bool,
+}
+
+impl<'q> Query<'q> {
+    /// A query for the words of `text`; deleted codes are left out.
+    ///
+    /// ```
+    /// let query = cdt_codes::Query::new("night guard");
+    /// assert!(query.run().count() > 0);
+    /// ```
+    #[must_use]
+    pub const fn new(text: &'q str) -> Query<'q> {
+        Query {
+            text,
+            include_deleted: false,
+        }
+    }
+
+    /// Whether codes deleted from the code set may match (they are left out
+    /// by default).
+    ///
+    /// ```
+    /// use cdt_codes::Query;
+    ///
+    /// let all = Query::new("preventive resin").include_deleted(true).run().count();
+    /// let current = Query::new("preventive resin").run().count();
+    /// assert!(all >= current);
+    /// ```
+    #[must_use]
+    pub const fn include_deleted(self, include: bool) -> Query<'q> {
+        Query {
+            include_deleted: include,
+            ..self
+        }
+    }
+
+    /// Runs the query. Empty, punctuation-only or over-long input matches
+    /// nothing; nothing panics.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::Query::new("!!!").run().count(), 0);
+    /// ```
+    #[must_use]
+    pub fn run(&self) -> Matches {
+        let indices = matching_indices(self.text, self.include_deleted).unwrap_or_default();
+        Matches {
+            indices: indices.into_iter(),
+        }
+    }
+}
+
+/// Searches the descriptions of the codes in force for every word of
+/// `query` (the last word may be a prefix). Shorthand for
+/// `Query::new(query).run()`.
+///
+/// ```
+/// let first = cdt_codes::search("root canal molar").next().unwrap();
+/// assert_eq!(first.code().to_string(), "D3330");
+/// assert_eq!(cdt_codes::search("").count(), 0);
+/// ```
+#[must_use]
+pub fn search(query: &str) -> Matches {
+    Query::new(query).run()
+}
+
+/// The records a query matched, best first.
+///
+/// ```
+/// let matches = cdt_codes::search("bitewing");
+/// assert!(matches.len() >= 4);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Matches {
+    indices: alloc::vec::IntoIter<u16>,
+}
+
+impl Iterator for Matches {
+    type Item = &'static Procedure;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let index = self.indices.next()?;
+        PROCEDURES.get(usize::from(index))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.indices.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Matches {}
+
+impl DoubleEndedIterator for Matches {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let index = self.indices.next_back()?;
+        PROCEDURES.get(usize::from(index))
+    }
+}
+
+/// The postings of one exact word.
+fn postings_of(word: &str) -> Option<&'static [u16]> {
+    let position = *WORD_INDEX.get(word)?;
+    postings_at(usize::from(position))
+}
+
+fn postings_at(position: usize) -> Option<&'static [u16]> {
+    let &(_, start, count) = WORDS.get(position)?;
+    let start = usize::try_from(start).ok()?;
+    POSTINGS.get(start..start + usize::from(count))
+}
+
+/// The positions in `WORDS` of every word starting with `prefix`.
+fn prefix_range(prefix: &str) -> core::ops::Range<usize> {
+    let start = WORDS.partition_point(|(word, _, _)| *word < prefix);
+    let length = WORDS[start..]
+        .iter()
+        .take_while(|(word, _, _)| word.starts_with(prefix))
+        .count();
+    start..start + length
+}
+
+/// Sorted indices of the records matching the query, best first; `None`
+/// when nothing can match.
+fn matching_indices(text: &str, include_deleted: bool) -> Option<Vec<u16>> {
+    let mut buffers = [[0u8; MAX_WORD_BYTES]; MAX_QUERY_WORDS];
+    let mut query_words: Vec<&str> = Vec::new();
+    for (word, buffer) in words::split(text).zip(buffers.iter_mut()) {
+        query_words.push(words::lower(word, buffer)?);
+    }
+    let (last, leading) = query_words.split_last()?;
+
+    // Every word but the last must match whole: intersect their postings,
+    // rarest first, so the candidate set shrinks fastest.
+    let mut leading_postings: Vec<&'static [u16]> = leading
+        .iter()
+        .map(|word| postings_of(word))
+        .collect::<Option<_>>()?;
+    leading_postings.sort_by_key(|list| list.len());
+    let in_all_leading = |index: &u16| {
+        leading_postings
+            .iter()
+            .all(|list| list.binary_search(index).is_ok())
+    };
+
+    let exact = postings_of(last).unwrap_or(&[]);
+    let mut whole: Vec<u16> = exact
+        .iter()
+        .copied()
+        .filter(|i| in_all_leading(i))
+        .collect();
+
+    // Then the records where the last word matched only as a prefix.
+    let mut prefixed: Vec<u16> = Vec::new();
+    for position in prefix_range(last) {
+        let list = postings_at(position).unwrap_or(&[]);
+        prefixed.extend(
+            list.iter()
+                .copied()
+                .filter(|i| exact.binary_search(i).is_err() && in_all_leading(i)),
+        );
+    }
+    prefixed.sort_unstable();
+    prefixed.dedup();
+
+    whole.append(&mut prefixed);
+    if !include_deleted {
+        whole.retain(|&index| {
+            PROCEDURES
+                .get(usize::from(index))
+                .is_some_and(Procedure::is_active)
+        });
+    }
+    Some(whole)
+}

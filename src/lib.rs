@@ -30,11 +30,13 @@
 //! # Features
 //!
 //! - `std` (default): the [`dataset`] parser for data files at run time.
+//!   Also [`claims`], checking a CSV of claim lines against their dates of
+//!   service.
 //! - `alloc` (implied by `std`): keyword [`search`], which collects each
 //!   query's matches into one vector. Without `alloc` the crate is
 //!   `#![no_std]` and allocation-free.
 //! - `serde` (implies `alloc`): `Serialize`/`Deserialize` for [`CdtCode`]
-//!   (as its string), [`Procedure`], [`Category`] and [`Edition`].
+//!   (as its string), and a FHIR [`Coding`] for a procedure.
 
 #![no_std]
 #![forbid(unsafe_code)]
@@ -48,6 +50,7 @@ extern crate std;
 mod category;
 mod code;
 mod edition;
+mod fhir;
 mod history;
 mod procedure;
 mod provenance;
@@ -62,11 +65,16 @@ mod validity;
 mod words;
 
 #[cfg(feature = "std")]
+pub mod claims;
+#[cfg(feature = "std")]
 pub mod dataset;
 
 pub use category::Category;
 pub use code::{CdtCode, ParseCodeError};
 pub use edition::{Added, Edition, ParseEditionError};
+#[cfg(feature = "serde")]
+pub use fhir::{Coding, FhirError};
+pub use fhir::{CDT_OID, CDT_SYSTEM};
 pub use history::{changes, Change};
 pub use procedure::Procedure;
 pub use provenance::{DataSource, COPYRIGHT_NOTICE, DATA_SHA256, DATA_SOURCE};

@@ -1,0 +1,233 @@
+//! HL7 FHIR: the identifiers of the CDT code system and, with the `serde`
+//! feature, a FHIR [`Coding`] for a procedure.
+//!
+//! FHIR names a code system by a URI. The canonical one for CDT is
+//! [`CDT_SYSTEM`]; HL7 v3 and CDA documents name it by its OID instead,
+//! given here in the `urn:oid:` form FHIR uses for OIDs ([`CDT_OID`]).
+
+#[cfg(feature = "serde")]
+use alloc::string::{String, ToString};
+
+#[cfg(feature = "serde")]
+use crate::code::{CdtCode, ParseCodeError};
+#[cfg(feature = "serde")]
+use crate::procedure::Procedure;
+
+/// The FHIR `system` URI of CDT, as registered in HL7's terminology
+/// (THO): `http://www.ada.org/cdt`.
+///
+/// ```
+/// assert_eq!(cdt_codes::CDT_SYSTEM, "http://www.ada.org/cdt");
+/// ```
+pub const CDT_SYSTEM: &str = "http://www.ada.org/cdt";
+
+/// The OID of CDT, `2.16.840.1.113883.6.13`, in the `urn:oid:` form FHIR
+/// uses when a system is named by OID. Strip the prefix for HL7 v2 or CDA,
+/// which take the bare OID.
+///
+/// ```
+/// let bare = cdt_codes::CDT_OID.strip_prefix("urn:oid:");
+/// assert_eq!(bare, Some("2.16.840.1.113883.6.13"));
+/// ```
+pub const CDT_OID: &str = "urn:oid:2.16.840.1.113883.6.13";
+
+/// A FHIR `Coding` (R4 and R5): a code together with the system it comes
+/// from. Serialises to the JSON FHIR expects, with keys in this order and
+/// absent values left out:
+///
+/// ```json
+/// {"system": "http://www.ada.org/cdt", "version": "2026", "code": "D0120", "display": "..."}
+/// ```
+///
+/// `version` is the CDT edition's year and `display` the code's
+/// description. Other elements a FHIR document may carry (`id`,
+/// `extension`, `userSelected`) are ignored when reading.
+///
+/// ```
+/// use cdt_codes::Coding;
+///
+/// let procedure = cdt_codes::lookup("D0120").unwrap();
+/// let coding = Coding::from_procedure(procedure);
+/// assert_eq!(coding.system.as_deref(), Some(cdt_codes::CDT_SYSTEM));
+/// assert_eq!(coding.version.as_deref(), Some("2026"));
+///
+/// let json = serde_json::to_string(&coding)?;
+/// assert!(json.starts_with(r#"{"system":"http://www.ada.org/cdt","version":"2026","code":"D0120","display":"#));
+///
+/// let read: Coding = serde_json::from_str(&json)?;
+/// assert_eq!(read.procedure()?, procedure);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[cfg(feature = "serde")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Coding {
+    /// The code system's URI: [`CDT_SYSTEM`] for CDT.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<String>,
+    /// The version of the code system: for CDT the edition's year, e.g.
+    /// `"2026"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// The code, e.g. `"D0120"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// A text for people: the code's description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+}
+
+#[cfg(feature = "serde")]
+impl Coding {
+    /// The coding of a procedure: system [`CDT_SYSTEM`], the code, and as
+    /// `display` the official nomenclature when a licensed file was
+    /// compiled in, else our description.
+    ///
+    /// `version` is the newest edition that contains the code:
+    /// [`CDT_EDITION`](crate::CDT_EDITION) for a code in force, the edition
+    /// before its deletion for a deleted one.
+    ///
+    /// ```
+    /// use cdt_codes::Coding;
+    ///
+    /// let in_force = Coding::from_procedure(cdt_codes::lookup("D0120").unwrap());
+    /// assert_eq!(in_force.version.as_deref(), Some("2026"));
+    ///
+    /// let deleted = Coding::from_procedure(cdt_codes::lookup("D1352").unwrap());
+    /// assert_eq!(deleted.version.as_deref(), Some("2025")); // deleted in CDT 2026
+    /// ```
+    #[must_use]
+    pub fn from_procedure(procedure: &Procedure) -> Coding {
+        let version = match procedure.deleted_in() {
+            Some(deleted_in) => deleted_in.year().saturating_sub(1),
+            None => crate::CDT_EDITION.year(),
+        };
+        Coding {
+            system: Some(CDT_SYSTEM.into()),
+            version: Some(version.to_string()),
+            code: Some(procedure.code().to_string()),
+            display: Some(
+                procedure
+                    .nomenclature()
+                    .unwrap_or(procedure.description())
+                    .into(),
+            ),
+        }
+    }
+
+    /// Whether the coding's system is CDT: [`CDT_SYSTEM`] or [`CDT_OID`].
+    ///
+    /// ```
+    /// use cdt_codes::Coding;
+    ///
+    /// let mut coding = Coding::from_procedure(cdt_codes::lookup("D0120").unwrap());
+    /// assert!(coding.is_cdt());
+    /// coding.system = Some("http://www.ama-assn.org/go/cpt".into());
+    /// assert!(!coding.is_cdt());
+    /// ```
+    #[must_use]
+    pub fn is_cdt(&self) -> bool {
+        matches!(self.system.as_deref(), Some(CDT_SYSTEM | CDT_OID))
+    }
+
+    /// The record of the coded procedure. `version` and `display` are not
+    /// checked: the code decides.
+    ///
+    /// # Errors
+    ///
+    /// [`FhirError`] when the system is missing or not CDT, or the code is
+    /// missing, malformed or not defined in the data.
+    ///
+    /// ```
+    /// use cdt_codes::{Coding, FhirError};
+    ///
+    /// let coding: Coding = serde_json::from_str(
+    ///     r#"{"system": "http://snomed.info/sct", "code": "234723000"}"#,
+    /// )?;
+    /// assert_eq!(
+    ///     coding.procedure(),
+    ///     Err(FhirError::WrongSystem { found: "http://snomed.info/sct".into() })
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn procedure(&self) -> Result<&'static Procedure, FhirError> {
+        match self.system.as_deref() {
+            None => return Err(FhirError::MissingSystem),
+            Some(CDT_SYSTEM | CDT_OID) => {}
+            Some(found) => {
+                return Err(FhirError::WrongSystem {
+                    found: found.into(),
+                })
+            }
+        }
+        let text = self.code.as_deref().ok_or(FhirError::MissingCode)?;
+        let code = CdtCode::parse(text).map_err(|source| FhirError::MalformedCode {
+            code: text.into(),
+            source,
+        })?;
+        crate::get(code).ok_or(FhirError::UnknownCode { code })
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<&Procedure> for Coding {
+    /// The same as [`Coding::from_procedure`].
+    fn from(procedure: &Procedure) -> Coding {
+        Coding::from_procedure(procedure)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<&Coding> for &'static Procedure {
+    type Error = FhirError;
+
+    /// The same as [`Coding::procedure`].
+    fn try_from(coding: &Coding) -> Result<Self, Self::Error> {
+        coding.procedure()
+    }
+}
+
+/// Why a [`Coding`] does not name a CDT procedure.
+///
+/// ```
+/// use cdt_codes::{Coding, FhirError};
+///
+/// let coding = Coding {
+///     system: Some(cdt_codes::CDT_SYSTEM.into()),
+///     code: Some("D0000".into()),
+///     ..Coding::default()
+/// };
+/// let error = coding.procedure().unwrap_err();
+/// assert!(matches!(error, FhirError::UnknownCode { .. }));
+/// assert_eq!(error.to_string(), "the coding's code D0000 is not a CDT code in the data");
+/// ```
+#[cfg(feature = "serde")]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FhirError {
+    /// The coding has no `system`.
+    #[error("the coding has no system; a CDT coding has system {CDT_SYSTEM:?}")]
+    MissingSystem,
+    /// The coding's `system` is not CDT.
+    #[error("the coding's system is {found:?}, not CDT ({CDT_SYSTEM:?})")]
+    WrongSystem {
+        /// The system given.
+        found: String,
+    },
+    /// The coding has no `code`.
+    #[error("the coding has no code")]
+    MissingCode,
+    /// The coding's `code` is not a well-formed CDT code.
+    #[error("the coding's code {code:?} is malformed: {source}")]
+    MalformedCode {
+        /// The code given.
+        code: String,
+        /// What is wrong with it.
+        source: ParseCodeError,
+    },
+    /// The coding's `code` is well-formed but not defined in the data.
+    #[error("the coding's code {code} is not a CDT code in the data")]
+    UnknownCode {
+        /// The code given.
+        code: CdtCode,
+    },
+}

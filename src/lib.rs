@@ -52,6 +52,8 @@ mod code;
 mod edition;
 mod fhir;
 mod history;
+#[cfg(feature = "std")]
+mod loader;
 mod procedure;
 mod provenance;
 #[cfg(feature = "alloc")]
@@ -76,6 +78,8 @@ pub use edition::{Added, Edition, ParseEditionError};
 pub use fhir::{Coding, FhirError};
 pub use fhir::{CDT_OID, CDT_SYSTEM};
 pub use history::{changes, Change};
+#[cfg(feature = "std")]
+pub use loader::{CodeSet, LoadError};
 pub use procedure::Procedure;
 pub use provenance::{DataSource, COPYRIGHT_NOTICE, DATA_SHA256, DATA_SOURCE};
 #[cfg(feature = "alloc")]

@@ -3,6 +3,10 @@
 //! The output is deterministic: the same data gives the same bytes, so the
 //! generated file can be read and diffed like any other source.
 
+// Record and word indices are below 10,000 (at most one record per code
+// number), so they always fit the u16 the tables use.
+#![allow(clippy::cast_possible_truncation)]
+
 use std::fmt::Write as _;
 
 use crate::dataset::{Dataset, ProcedureRow};
@@ -61,23 +65,70 @@ fn constants(out: &mut String, data: &Dataset, provenance: &Provenance) {
     );
 }
 
-fn procedures(out: &mut String, data: &Dataset) {
-    let _ = writeln!(
-        out,
-        "pub(crate) static PROCEDURES: [Procedure; {}] = [",
-        data.procedures.len()
-    );
-    for row in &data.procedures {
-        procedure(out, data, row);
-    }
-    out.push_str("];\n\n");
+/// Texts, replacement codes and revision years are pooled in three shared
+/// tables; each record holds spans into them (see `Span`), which keeps the
+/// records small and free of pointers.
+#[derive(Default)]
+struct Pools {
+    text: String,
+    text_lines: Vec<String>,
+    replacements: Vec<String>,
+    revisions: Vec<String>,
 }
 
-fn procedure(out: &mut String, data: &Dataset, row: &ProcedureRow) {
+impl Pools {
+    fn text(&mut self, value: &str, label: &str) -> String {
+        let start = self.text.len();
+        self.text.push_str(value);
+        self.text_lines.push(format!("    {value:?}, // {label}"));
+        format!("Span {{ start: {start}, len: {} }}", value.len())
+    }
+
+    fn list(pool: &mut Vec<String>, items: Vec<String>) -> String {
+        let start = pool.len();
+        let len = items.len();
+        pool.extend(items);
+        format!("Span {{ start: {start}, len: {len} }}")
+    }
+}
+
+fn procedures(out: &mut String, data: &Dataset) {
+    let mut pools = Pools::default();
+    let mut records = String::new();
+    for row in &data.procedures {
+        procedure(&mut records, &mut pools, data, row);
+    }
+    let _ = writeln!(
+        out,
+        "pub(crate) static PROCEDURES: [Procedure; {}] = [\n{records}];\n",
+        data.procedures.len()
+    );
+    let _ = writeln!(
+        out,
+        "/// Every text, one after another; records hold spans into it.\n\
+         pub(crate) static TEXT: &str = concat!(\n{}\n);\n",
+        pools.text_lines.join("\n")
+    );
+    let _ = writeln!(
+        out,
+        "pub(crate) static REPLACEMENTS: [CdtCode; {}] = [{}];\n",
+        pools.replacements.len(),
+        pools.replacements.join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "pub(crate) static REVISIONS: [Edition; {}] = [{}];\n",
+        pools.revisions.len(),
+        pools.revisions.join(", ")
+    );
+}
+
+fn procedure(out: &mut String, pools: &mut Pools, data: &Dataset, row: &ProcedureRow) {
+    let code = row.code;
     let subcategory = data
-        .subcategory_of(row.code)
+        .subcategory_of(code)
         .map_or(NO_PROCEDURE, |index| index as u16);
-    let category = crate::category::Category::of(row.code)
+    let category = crate::category::Category::of(code)
         .map_or("Diagnostic", |category| category.variant_name());
     let added = match row.added {
         None => "None".to_string(),
@@ -87,27 +138,41 @@ fn procedure(out: &mut String, data: &Dataset, row: &ProcedureRow) {
     let deleted = row.deleted_in.map_or("None".to_string(), |e| {
         format!("Some(edition({}))", e.year())
     });
-    let replaced: Vec<String> = row
+    let description = pools.text(&row.description, &format!("{code} description"));
+    let nomenclature = match &row.nomenclature {
+        Some(text) => format!(
+            "Some({})",
+            pools.text(text, &format!("{code} nomenclature"))
+        ),
+        None => "None".to_string(),
+    };
+    let descriptor = match &row.descriptor {
+        Some(text) => format!("Some({})", pools.text(text, &format!("{code} descriptor"))),
+        None => "None".to_string(),
+    };
+    let replaced = row
         .replaced_by
         .iter()
-        .map(|code| format!("code({})", code.number()))
+        .map(|c| format!("code({})", c.number()))
         .collect();
-    let revised: Vec<String> = row
+    let replaced = Pools::list(&mut pools.replacements, replaced);
+    let revised = row
         .revised_in
         .iter()
         .map(|e| format!("edition({})", e.year()))
         .collect();
+    let revised = Pools::list(&mut pools.revisions, revised);
     let _ = writeln!(out, "    Procedure {{");
-    let _ = writeln!(out, "        code: code({}),", row.code.number());
+    let _ = writeln!(out, "        code: code({}),", code.number());
     let _ = writeln!(out, "        category: Category::{category},");
     let _ = writeln!(out, "        subcategory: {subcategory},");
-    let _ = writeln!(out, "        description: {:?},", row.description);
-    let _ = writeln!(out, "        nomenclature: {:?},", row.nomenclature);
-    let _ = writeln!(out, "        descriptor: {:?},", row.descriptor);
+    let _ = writeln!(out, "        description: {description},");
+    let _ = writeln!(out, "        nomenclature: {nomenclature},");
+    let _ = writeln!(out, "        descriptor: {descriptor},");
     let _ = writeln!(out, "        added: {added},");
     let _ = writeln!(out, "        deleted_in: {deleted},");
-    let _ = writeln!(out, "        replaced_by: &[{}],", replaced.join(", "));
-    let _ = writeln!(out, "        revised_in: &[{}],", revised.join(", "));
+    let _ = writeln!(out, "        replaced_by: {replaced},");
+    let _ = writeln!(out, "        revised_in: {revised},");
     let _ = writeln!(out, "    }},");
 }
 
@@ -204,7 +269,7 @@ fn word_index(out: &mut String, data: &Dataset) {
             }
         }
     }
-    let total: usize = postings.values().map(|set| set.len()).sum();
+    let total: usize = postings.values().map(std::collections::BTreeSet::len).sum();
     let _ = writeln!(
         out,
         "\n/// Every search word, sorted: (word, first index in `POSTINGS`, count).\n\
@@ -233,7 +298,8 @@ fn word_index(out: &mut String, data: &Dataset) {
     }
     let _ = writeln!(
         out,
-        "/// Exact word to its position in `WORDS`.\npub(crate) static WORD_INDEX: phf::Map<&'static str, u16> = {};",
+        "/// Exact word to its position in `WORDS` (the hash key is phf's).\n\
+         #[allow(clippy::unreadable_literal)]\npub(crate) static WORD_INDEX: phf::Map<&'static str, u16> = {};",
         map.build()
     );
 }

@@ -20,19 +20,52 @@ use crate::tables;
 /// assert_eq!(procedure.category(), Category::Endodontics);
 /// assert!(!procedure.description().is_empty());
 /// ```
-#[derive(Debug, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 pub struct Procedure {
     pub(crate) code: CdtCode,
     pub(crate) category: Category,
     /// Index into the subcategory table, `u16::MAX` for none.
     pub(crate) subcategory: u16,
-    pub(crate) description: &'static str,
-    pub(crate) nomenclature: Option<&'static str>,
-    pub(crate) descriptor: Option<&'static str>,
+    pub(crate) description: Span,
+    pub(crate) nomenclature: Option<Span>,
+    pub(crate) descriptor: Option<Span>,
     pub(crate) added: Option<Added>,
     pub(crate) deleted_in: Option<Edition>,
-    pub(crate) replaced_by: &'static [CdtCode],
-    pub(crate) revised_in: &'static [Edition],
+    pub(crate) replaced_by: Span,
+    pub(crate) revised_in: Span,
+}
+
+/// A run of a shared table: `len` items from `start`. Records hold spans
+/// rather than references so the tables need no relocations at load time
+/// and each record stays small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub(crate) start: u32,
+    pub(crate) len: u32,
+}
+
+impl Span {
+    fn range(self) -> core::ops::Range<usize> {
+        let start = self.start as usize;
+        start..start + self.len as usize
+    }
+
+    fn text(self) -> &'static str {
+        tables::TEXT.get(self.range()).unwrap_or("")
+    }
+}
+
+impl core::fmt::Debug for Procedure {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Procedure")
+            .field("code", &self.code)
+            .field("description", &self.description())
+            .field("category", &self.category)
+            .field("added", &self.added)
+            .field("deleted_in", &self.deleted_in)
+            .field("replaced_by", &self.replaced_by())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Procedure {
@@ -58,8 +91,8 @@ impl Procedure {
     /// assert!(text.to_lowercase().contains("exam"));
     /// ```
     #[must_use]
-    pub const fn description(&self) -> &'static str {
-        self.description
+    pub fn description(&self) -> &'static str {
+        self.description.text()
     }
 
     /// The official ADA nomenclature, present only when a licensed data file
@@ -72,8 +105,8 @@ impl Procedure {
     /// }
     /// ```
     #[must_use]
-    pub const fn nomenclature(&self) -> Option<&'static str> {
-        self.nomenclature
+    pub fn nomenclature(&self) -> Option<&'static str> {
+        self.nomenclature.map(Span::text)
     }
 
     /// The official ADA descriptor, present only when a licensed data file
@@ -86,8 +119,8 @@ impl Procedure {
     /// }
     /// ```
     #[must_use]
-    pub const fn descriptor(&self) -> Option<&'static str> {
-        self.descriptor
+    pub fn descriptor(&self) -> Option<&'static str> {
+        self.descriptor.map(Span::text)
     }
 
     /// The category of service the code belongs to.
@@ -163,8 +196,10 @@ impl Procedure {
     /// assert!(procedure.replaced_by().is_empty());
     /// ```
     #[must_use]
-    pub const fn replaced_by(&self) -> &'static [CdtCode] {
-        self.replaced_by
+    pub fn replaced_by(&self) -> &'static [CdtCode] {
+        tables::REPLACEMENTS
+            .get(self.replaced_by.range())
+            .unwrap_or(&[])
     }
 
     /// The records of the replacement codes, in the order the data lists
@@ -176,7 +211,9 @@ impl Procedure {
     /// }
     /// ```
     pub fn replacements(&self) -> impl Iterator<Item = &'static Procedure> {
-        self.replaced_by.iter().filter_map(|&code| crate::get(code))
+        self.replaced_by()
+            .iter()
+            .filter_map(|&code| crate::get(code))
     }
 
     /// Editions that revised the code's nomenclature or descriptor, oldest
@@ -187,8 +224,10 @@ impl Procedure {
     /// assert!(revised.windows(2).all(|pair| pair[0] < pair[1]));
     /// ```
     #[must_use]
-    pub const fn revised_in(&self) -> &'static [Edition] {
-        self.revised_in
+    pub fn revised_in(&self) -> &'static [Edition] {
+        tables::REVISIONS
+            .get(self.revised_in.range())
+            .unwrap_or(&[])
     }
 
     /// Whether the code is part of `edition`: added in or before it (or

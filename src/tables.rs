@@ -5,7 +5,7 @@
 //! bounds and the code index. The code index is a perfect hash over the
 //! code number whose hash function is the identity: 10,000 two-byte slots,
 //! one per well-formed code, so a lookup is one bounds-checked read with no
-//! hashing at all. (`phf`'s maps would hash every key with SipHash, which
+//! hashing at all. (`phf`'s maps would hash every key with `SipHash`, which
 //! costs more than the rest of a lookup together; see `BENCHMARKS.md`.)
 
 #![cfg_attr(not(feature = "alloc"), allow(dead_code))]
@@ -16,7 +16,7 @@ use crate::category::Category;
 use crate::code::CdtCode;
 #[allow(unused_imports)] // used by the generated code when the data has history
 use crate::edition::{Added, Edition};
-use crate::procedure::Procedure;
+use crate::procedure::{Procedure, Span};
 use crate::provenance::DataSource;
 use crate::subcategory::Subcategory;
 

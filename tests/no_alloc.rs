@@ -1,0 +1,54 @@
+//! Every lookup path runs without touching the heap, checked with a
+//! counting global allocator. One test in this binary, so no other test
+//! thread allocates while it measures.
+
+use cdt_codes::{Category, CdtCode, ServiceDate};
+use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
+use std::alloc::System;
+use std::hint::black_box;
+
+#[global_allocator]
+static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
+
+#[test]
+fn lookup_paths_do_not_allocate() {
+    // Inputs are prepared before measuring.
+    let hits: Vec<String> = cdt_codes::iter().map(|p| p.code().to_string()).collect();
+    let odd = [
+        "", "D", "hello", " d3353 ", "D33a3", "D0000", "Ｄ3353", "D33533",
+    ];
+    let codes: Vec<CdtCode> = (0..=9999).filter_map(CdtCode::new).collect();
+    let date = ServiceDate::new(2026, 1, 1).unwrap();
+    let from = cdt_codes::Edition::new(2013).unwrap();
+    let to = cdt_codes::Edition::new(2026).unwrap();
+
+    let region = Region::new(GLOBAL);
+    let mut found = 0usize;
+    for text in hits.iter().map(String::as_str).chain(odd) {
+        found += usize::from(cdt_codes::lookup(black_box(text)).is_some());
+        found += usize::from(CdtCode::parse(black_box(text)).is_ok());
+        found += usize::from(cdt_codes::validity(black_box(text), date).is_valid());
+    }
+    for &code in &codes {
+        found += usize::from(cdt_codes::get(black_box(code)).is_some());
+        found += usize::from(Category::of(black_box(code)).is_some());
+        found += usize::from(cdt_codes::Subcategory::of(black_box(code)).is_some());
+    }
+    for category in Category::ALL {
+        found += category
+            .procedures()
+            .iter()
+            .filter(|p| p.is_active())
+            .count();
+        found += category.subcategories().len();
+    }
+    found += cdt_codes::iter()
+        .filter(|p| p.related().count() > 0)
+        .count();
+    found += cdt_codes::changes(from, to).count();
+    let stats = region.change();
+
+    assert!(found > 0);
+    assert_eq!(stats.allocations, 0, "{stats:?}");
+    assert_eq!(stats.reallocations, 0, "{stats:?}");
+}

@@ -18,7 +18,7 @@ fn shuffled<T>(mut items: Vec<T>) -> Vec<T> {
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
-        let j = (state % (i as u64 + 1)) as usize;
+        let j = usize::try_from(state % (i as u64 + 1)).unwrap_or(0);
         items.swap(i, j);
     }
     items
@@ -88,6 +88,8 @@ impl DenseBaseline {
     }
 }
 
+// One function so every benchmark shares the same inputs and baselines.
+#[allow(clippy::too_many_lines)]
 fn lookups(c: &mut Criterion) {
     let inputs = inputs();
     let dense = DenseBaseline::new();

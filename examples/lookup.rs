@@ -54,9 +54,10 @@ fn print_procedure(out: &mut String, procedure: &Procedure) {
     if let Some(descriptor) = procedure.descriptor() {
         outln!(out, "  Descriptor:   {descriptor}");
     }
-    match procedure.subcategory() {
-        Some(subcategory) => outln!(out, "  Category:     {subcategory}"),
-        None => outln!(out, "  Category:     {}", procedure.category()),
+    if let Some(subcategory) = procedure.subcategory() {
+        outln!(out, "  Category:     {subcategory}");
+    } else {
+        outln!(out, "  Category:     {}", procedure.category());
     }
     print_history(out, procedure);
     let related: Vec<&Procedure> = procedure.related().collect();
@@ -79,9 +80,10 @@ fn print_history(out: &mut String, procedure: &Procedure) {
         "deleted".to_string()
     };
     outln!(out, "  Status:       {status}");
-    match procedure.added() {
-        Some(added) => outln!(out, "  Added:        {added}"),
-        None => outln!(out, "  Added:        not recorded"),
+    if let Some(added) = procedure.added() {
+        outln!(out, "  Added:        {added}");
+    } else {
+        outln!(out, "  Added:        not recorded");
     }
     if let Some(deleted) = procedure.deleted_in() {
         outln!(out, "  Deleted in:   {deleted}");

@@ -862,18 +862,14 @@ fn split(line: &[u8], out: &mut Vec<u8>, ends: &mut Vec<usize>) -> Result<(), Ro
             }
         }
         // A plain field, or the text after a quoted field's closing quote.
-        match rest.iter().position(|&b| b == b',') {
-            Some(comma) => {
-                out.extend_from_slice(&rest[..comma]);
-                ends.push(out.len());
-                rest = &rest[comma + 1..];
-            }
-            None => {
-                out.extend_from_slice(rest);
-                ends.push(out.len());
-                return Ok(());
-            }
-        }
+        let Some(comma) = rest.iter().position(|&b| b == b',') else {
+            out.extend_from_slice(rest);
+            ends.push(out.len());
+            return Ok(());
+        };
+        out.extend_from_slice(&rest[..comma]);
+        ends.push(out.len());
+        rest = &rest[comma + 1..];
     }
 }
 

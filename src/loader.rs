@@ -68,6 +68,15 @@ fn join_lines(errors: &[DataError]) -> String {
     lines.join("\n")
 }
 
+impl<'a> IntoIterator for &'a CodeSet {
+    type Item = &'a ProcedureRow;
+    type IntoIter = core::slice::Iter<'a, ProcedureRow>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 impl CodeSet {
     /// Reads a code file (TSV or CSV with a header row; see the README for
     /// the columns) from disk.

@@ -183,9 +183,10 @@ fn matching_indices(text: &str, include_deleted: bool) -> Option<Vec<u16>> {
     // Then the records where the last word matched only as a prefix.
     let mut prefixed: Vec<u16> = Vec::new();
     for position in prefix_range(last) {
-        let list = postings_at(position).unwrap_or(&[]);
+        let postings = postings_at(position).unwrap_or(&[]);
         prefixed.extend(
-            list.iter()
+            postings
+                .iter()
                 .copied()
                 .filter(|i| exact.binary_search(i).is_err() && in_all_leading(i)),
         );

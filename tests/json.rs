@@ -13,7 +13,7 @@ fn code_is_its_string_both_ways() {
         serde_json::from_str::<CdtCode>(r#"" d3353 ""#).unwrap(),
         code
     );
-    for code in cdt_codes::iter().map(|p| p.code()) {
+    for code in cdt_codes::iter().map(cdt_codes::Procedure::code) {
         let json = serde_json::to_string(&code).unwrap();
         assert_eq!(serde_json::from_str::<CdtCode>(&json).unwrap(), code);
     }

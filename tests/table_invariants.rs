@@ -4,7 +4,7 @@ use cdt_codes::{Category, CDT_EDITION};
 
 #[test]
 fn records_are_sorted_and_unique() {
-    let codes: Vec<_> = cdt_codes::iter().map(|p| p.code()).collect();
+    let codes: Vec<_> = cdt_codes::iter().map(cdt_codes::Procedure::code).collect();
     assert!(!codes.is_empty());
     assert!(codes.windows(2).all(|pair| pair[0] < pair[1]));
 }

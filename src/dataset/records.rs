@@ -100,7 +100,7 @@ fn parse_row(
     row: &Row,
     errors: &mut Vec<DataError>,
 ) -> Option<(ProcedureRow, Option<PendingReplacement>)> {
-    let code = parse_code(blame, Field::of(row, layout, Column::Code)?, errors);
+    let code = parse_code(blame, &Field::of(row, layout, Column::Code)?, errors);
     if let (Some(code), Some(field)) = (code, Field::of(row, layout, Column::Category)) {
         check_category(blame, code, &field, errors);
     }
@@ -158,7 +158,7 @@ fn parse_row(
     ))
 }
 
-fn parse_code(blame: Blame<'_>, field: Field<'_>, errors: &mut Vec<DataError>) -> Option<CdtCode> {
+fn parse_code(blame: Blame<'_>, field: &Field<'_>, errors: &mut Vec<DataError>) -> Option<CdtCode> {
     if field.text.is_empty() {
         errors.push(field.error(blame, DataErrorKind::EmptyField));
         return None;

@@ -62,7 +62,7 @@ pub(crate) fn parse(
                     errors.push(blame.field(
                         row.line,
                         position,
-                        HEADER[if position == start_at { 0 } else { 1 }],
+                        HEADER[usize::from(position != start_at)],
                         text,
                         DataErrorKind::MalformedCode(error),
                     ));

@@ -33,11 +33,14 @@ impl Delimiter {
     /// ```
     #[must_use]
     pub fn guess(file_name: &str, text: &str) -> Delimiter {
-        let lower = file_name.to_ascii_lowercase();
-        if lower.ends_with(".tsv") || lower.ends_with(".tab") {
+        let extension = std::path::Path::new(file_name)
+            .extension()
+            .and_then(|extension| extension.to_str())
+            .unwrap_or("");
+        if extension.eq_ignore_ascii_case("tsv") || extension.eq_ignore_ascii_case("tab") {
             return Delimiter::Tab;
         }
-        if lower.ends_with(".csv") {
+        if extension.eq_ignore_ascii_case("csv") {
             return Delimiter::Comma;
         }
         let first_line = text.lines().next().unwrap_or("");
@@ -77,7 +80,7 @@ pub(crate) fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DataErr
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     core::str::from_utf8(bytes).map_err(|error| {
         let valid = &bytes[..error.valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = valid.split(|&b| b == b'\n').count();
         let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let column = valid[line_start..]
             .iter()

@@ -785,7 +785,9 @@ impl<R: BufRead> ClaimChecker<R> {
                 None => (available, available.len(), false),
             };
             if !too_long {
-                if self.raw.len() + chunk.len() > MAX_LINE {
+                // One byte of slack for the `\r` of a `\r\n` ending, which
+                // does not count against the limit.
+                if self.raw.len() + chunk.len() > MAX_LINE + 1 {
                     too_long = true;
                     self.raw.clear();
                 } else {
@@ -802,6 +804,10 @@ impl<R: BufRead> ClaimChecker<R> {
         }
         if self.raw.last() == Some(&b'\r') {
             self.raw.pop();
+        }
+        if self.raw.len() > MAX_LINE {
+            too_long = true;
+            self.raw.clear();
         }
         Ok(Some(too_long))
     }

@@ -1,14 +1,44 @@
 //! Keyword search over the descriptions, through the word index compiled
 //! by `build.rs`.
 
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::procedure::Procedure;
 use crate::tables::{POSTINGS, PROCEDURES, WORDS, WORD_INDEX};
 use crate::words::{self, MAX_WORD_BYTES};
 
-/// At most this many query words are used; later words are ignored.
-const MAX_QUERY_WORDS: usize = 16;
+/// A query word in lower case: borrowed from the query when it already is,
+/// so a typical query allocates nothing for its words.
+enum Word<'q> {
+    Borrowed(&'q str),
+    Owned(String),
+}
+
+impl Word<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            Word::Borrowed(text) => text,
+            Word::Owned(text) => text,
+        }
+    }
+}
+
+/// The lower-case form of a query word, or `None` when it is longer than
+/// any indexed word and so can match nothing.
+fn lower_word(word: &str) -> Option<Word<'_>> {
+    if word.len() > MAX_WORD_BYTES {
+        return None;
+    }
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return Some(Word::Borrowed(word));
+    }
+    let mut buffer = [0u8; MAX_WORD_BYTES];
+    words::lower(word, &mut buffer).map(|lower| Word::Owned(lower.into()))
+}
 
 /// A keyword query: its words, and whether deleted codes may match.
 ///
@@ -153,18 +183,15 @@ fn prefix_range(prefix: &str) -> core::ops::Range<usize> {
 /// Sorted indices of the records matching the query, best first; `None`
 /// when nothing can match.
 fn matching_indices(text: &str, include_deleted: bool) -> Option<Vec<u16>> {
-    let mut buffers = [[0u8; MAX_WORD_BYTES]; MAX_QUERY_WORDS];
-    let mut query_words: Vec<&str> = Vec::new();
-    for (word, buffer) in words::split(text).zip(buffers.iter_mut()) {
-        query_words.push(words::lower(word, buffer)?);
-    }
+    let query_words: Vec<Word<'_>> = words::split(text).map(lower_word).collect::<Option<_>>()?;
     let (last, leading) = query_words.split_last()?;
+    let last = last.as_str();
 
     // Every word but the last must match whole: intersect their postings,
     // rarest first, so the candidate set shrinks fastest.
     let mut leading_postings: Vec<&'static [u16]> = leading
         .iter()
-        .map(|word| postings_of(word))
+        .map(|word| postings_of(word.as_str()))
         .collect::<Option<_>>()?;
     leading_postings.sort_by_key(|list| list.len());
     let in_all_leading = |index: &u16| {

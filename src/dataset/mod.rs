@@ -95,6 +95,23 @@ pub struct Options {
 }
 
 /// A checked data set: procedures and subcategories, each sorted by code.
+///
+/// ```
+/// # use cdt_codes::dataset::{Dataset, Options, Source};
+/// let codes = "code\tdeleted_in\treplaced_by\tdescription\n\
+///              D3354\t2014\t\tsingle-code pulpal regeneration\n\
+///              D3355\t\t\tpulpal regeneration, first visit\n";
+/// let ranges = "start\tend\tname\nD3355\tD3357\tPulpal Regeneration\n";
+/// let data = Dataset::parse(
+///     Source::new("codes.tsv", codes.as_bytes()),
+///     Source::new("subcategories.tsv", ranges.as_bytes()),
+///     &Options::default(),
+/// )?;
+/// assert_eq!(data.edition.year(), 2014); // the newest year in the history
+/// assert_eq!(data.procedures.len(), 2);
+/// assert_eq!(data.subcategories[0].name, "Pulpal Regeneration");
+/// # Ok::<(), Vec<cdt_codes::dataset::DataError>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dataset {
     /// The edition the data describes.
@@ -117,7 +134,34 @@ impl Dataset {
     /// malformed or duplicate codes, codes outside every category, bad
     /// years, unknown replacements, overlapping ranges and the rest of
     /// [`DataErrorKind`].
+    ///
+    /// ```
+    /// # use cdt_codes::dataset::{Dataset, Options, Source};
+    /// let codes = "code\tdeleted_in\treplaced_by\tdescription\n\
+    ///              D3354\t2014\t\tsingle-code pulpal regeneration\n\
+    ///              D3355\t\t\tpulpal regeneration, first visit\n";
+    /// let ranges = "start\tend\tname\nD3355\tD3357\tPulpal Regeneration\n";
+    /// let data = Dataset::parse(
+    ///     Source::new("codes.tsv", codes.as_bytes()),
+    ///     Source::new("subcategories.tsv", ranges.as_bytes()),
+    ///     &Options::default(),
+    /// )?;
+    /// assert_eq!(data.procedures[0].deleted_in.map(|e| e.year()), Some(2014));
+    /// # Ok::<(), Vec<cdt_codes::dataset::DataError>>(())
+    /// ```
     pub fn parse(
+        codes: Source<'_>,
+        subcategories: Source<'_>,
+        options: &Options,
+    ) -> Result<Dataset, Vec<DataError>> {
+        Dataset::parse_unsorted(codes, subcategories, options).map_err(|mut errors| {
+            // Stable: problems on one line keep the order they were found in.
+            errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+            errors
+        })
+    }
+
+    fn parse_unsorted(
         codes: Source<'_>,
         subcategories: Source<'_>,
         options: &Options,
@@ -130,16 +174,10 @@ impl Dataset {
             return Err(errors);
         };
         if !errors.is_empty() {
-            errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
             return Err(errors);
         }
-        let edition = match choose_edition(codes.name, &procedures, options) {
-            Ok(edition) => edition,
-            Err(error) => {
-                errors.push(error);
-                return Err(errors);
-            }
-        };
+        let edition =
+            choose_edition(codes.name, &procedures, options).map_err(|error| std::vec![error])?;
         let dataset = Dataset {
             edition,
             procedures,
@@ -152,7 +190,6 @@ impl Dataset {
         if errors.is_empty() {
             Ok(dataset)
         } else {
-            errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
             Err(errors)
         }
     }

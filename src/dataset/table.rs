@@ -12,6 +12,12 @@ use std::vec::Vec;
 use super::error::{Blame, DataError, DataErrorKind};
 
 /// The character that separates fields.
+///
+/// ```
+/// use cdt_codes::dataset::Delimiter;
+///
+/// assert_ne!(Delimiter::Tab, Delimiter::Comma);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Delimiter {
     /// Tab-separated values.
@@ -43,7 +49,7 @@ impl Delimiter {
         if extension.eq_ignore_ascii_case("csv") {
             return Delimiter::Comma;
         }
-        let first_line = text.lines().next().unwrap_or("");
+        let first_line = text.split(['\r', '\n']).next().unwrap_or("");
         if first_line.contains('\t') {
             Delimiter::Tab
         } else {
@@ -80,8 +86,12 @@ pub(crate) fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DataErr
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     core::str::from_utf8(bytes).map_err(|error| {
         let valid = &bytes[..error.valid_up_to()];
-        let line = valid.split(|&b| b == b'\n').count();
-        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        // Lines end as the splitter ends them: at `\n`, `\r\n` or a lone `\r`.
+        let breaks = valid
+            .iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && valid.get(i + 1) != Some(&b'\n')));
+        let (line, line_start) = breaks.fold((1, 0), |(line, _), (i, _)| (line + 1, i + 1));
         let column = valid[line_start..]
             .iter()
             .filter(|&&b| b & 0xC0 != 0x80)
@@ -249,6 +259,13 @@ impl Reader<'_> {
                 }
                 Some(b'\n') => {
                     self.line += 1;
+                    self.position += 1;
+                }
+                Some(b'\r') => {
+                    // A lone `\r` ends a line too; `\r\n` is counted at the `\n`.
+                    if self.bytes.get(self.position + 1) != Some(&b'\n') {
+                        self.line += 1;
+                    }
                     self.position += 1;
                 }
                 Some(_) => self.position += 1,

@@ -45,6 +45,19 @@ pub struct DataError {
 }
 
 /// What is wrong with a data file or one of its rows.
+///
+/// ```
+/// use cdt_codes::dataset::{DataErrorKind, Dataset, Options, Source};
+///
+/// let codes = "code,nomenclature\nD0120,a\nD0120,b\n";
+/// let errors = Dataset::parse(
+///     Source::new("codes.csv", codes.as_bytes()),
+///     Source::new("subcategories.tsv", b"start\tend\tname\n"),
+///     &Options { edition: cdt_codes::Edition::new(2026), ..Options::default() },
+/// )
+/// .unwrap_err();
+/// assert_eq!(errors[0].kind, DataErrorKind::DuplicateCode { first_line: 2 });
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DataErrorKind {

@@ -11,6 +11,17 @@ use crate::code::CdtCode;
 use crate::edition::{Added, Edition};
 
 /// One procedure as read from a data file, before it is compiled or loaded.
+///
+/// ```
+/// let set = cdt_codes::CodeSet::from_bytes(
+///     "c.tsv",
+///     b"code\tadded_in\tdescription\nD3355\t2014\tpulpal regeneration, first visit\n",
+///     None,
+/// )?;
+/// let row = set.lookup("D3355").unwrap();
+/// assert_eq!((row.line, row.added_in_year()), (2, Some(2014)));
+/// # Ok::<(), cdt_codes::LoadError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProcedureRow {
     /// The line the row starts on.
@@ -32,6 +43,26 @@ pub struct ProcedureRow {
     pub replaced_by: Vec<CdtCode>,
     /// Editions that revised the code's nomenclature or descriptor.
     pub revised_in: Vec<Edition>,
+}
+
+impl ProcedureRow {
+    /// The year of the edition that added the code, when the row records it
+    /// exactly (not for `<2005`).
+    ///
+    /// ```
+    /// let set = cdt_codes::CodeSet::from_bytes(
+    ///     "c.tsv", b"code\tadded_in\tdescription\nD0120\t<2005\tperiodic exam\n", None,
+    /// );
+    /// // No exact year anywhere in the file, so the edition must be given.
+    /// assert!(set.is_err());
+    /// ```
+    #[must_use]
+    pub fn added_in_year(&self) -> Option<u16> {
+        match self.added {
+            Some(Added::In(edition)) => Some(edition.year()),
+            _ => None,
+        }
+    }
 }
 
 /// A replacement as written, kept until every code in the file is known.

@@ -9,6 +9,14 @@ use crate::category::Category;
 use crate::code::CdtCode;
 
 /// A named range of codes inside one category, as read from a data file.
+///
+/// ```
+/// let set = cdt_codes::CodeSet::from_bytes("c.csv", b"code,nomenclature\nD3352,x\n", cdt_codes::Edition::new(2026))?;
+/// let range = set.subcategory_of("D3352".parse().unwrap()).unwrap();
+/// assert_eq!(range.category, cdt_codes::Category::Endodontics);
+/// assert!(range.start <= range.end);
+/// # Ok::<(), cdt_codes::LoadError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubcategoryRow {
     /// The line the row is on.

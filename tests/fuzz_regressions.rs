@@ -9,11 +9,10 @@ fn lines_of(errors: &[cdt_codes::dataset::DataError]) -> Vec<usize> {
 }
 
 /// Found by `fuzz/fuzz_targets/dataset.rs`. `Dataset::parse` promises its
-/// errors "in file and line order", but when a file cannot be split into
-/// rows it returns the splitter's errors as found: the unterminated quote
-/// (line 3) is reported before the short row above it (line 2).
+/// errors "in file and line order", but when a file could not be split
+/// into rows it returned the splitter's errors as found: the unterminated
+/// quote (line 3) came before the short row above it (line 2).
 #[test]
-
 fn data_errors_are_in_line_order_when_a_file_cannot_be_split() {
     let codes = b"code,description\nD0120\nD0140,\"open\n";
     let errors = Dataset::parse(
@@ -33,9 +32,8 @@ fn data_errors_are_in_line_order_when_a_file_cannot_be_split() {
 
 /// Found by `fuzz/fuzz_targets/dataset.rs`, the same bug through the
 /// subcategory file: the overlap found after sorting the ranges (line 3)
-/// comes after the malformed code on line 4.
+/// came after the malformed code on line 4.
 #[test]
-
 fn subcategory_errors_are_in_line_order() {
     let codes = b"code\tdescription\nD3352\tanother apexification visit\n";
     let ranges = b"start\tend\tname\nD3351\tD3352\tA\nD3352\tD3353\tB\nD01\tD0120\tC\n";
@@ -49,12 +47,11 @@ fn subcategory_errors_are_in_line_order() {
 }
 
 /// Found by `fuzz/fuzz_targets/dataset.rs` (input `15 0a ef 09 61 78 ff
-/// ...`: the same file with `\r` line endings gives a different error). The
+/// ...`: the same file with `\r` line endings gave a different error). The
 /// splitter ends a line at a lone `\r` (old Mac line endings, as Excel's
-/// "Macintosh CSV" writes), but the UTF-8 check counts only `\n`, so the
-/// bad byte is placed on line 1, column 27 instead of line 2, column 10.
+/// "Macintosh CSV" writes), but the UTF-8 check counted only `\n`, so the
+/// bad byte was placed on line 1, column 27 instead of line 2, column 10.
 #[test]
-
 fn not_utf8_is_located_with_cr_line_endings() {
     let lf = b"code,description\nD0120,caf\xE9\n";
     let cr = b"code,description\rD0120,caf\xE9\r";
@@ -74,11 +71,10 @@ fn not_utf8_is_located_with_cr_line_endings() {
 /// Found by `fuzz/fuzz_targets/dataset.rs` (input `02 ef bb bf 50 72 6f
 /// ...`), the same cause: for a file named neither `.csv` nor `.tsv`,
 /// `Delimiter::guess` looks for a tab in the first line, but with `\r` line
-/// endings `str::lines` sees the whole file as the first line, so a tab in
-/// any description makes a CSV file TSV, and the file is rejected ("row
+/// endings `str::lines` saw the whole file as the first line, so a tab in
+/// any description made a CSV file TSV, and the file was rejected ("row
 /// has 2 fields but the header has 1").
 #[test]
-
 fn delimiter_is_guessed_from_the_first_line_with_cr_line_endings() {
     let lf = "code,description\nD0120,recall exam\tchecked\n";
     let cr = lf.replace('\n', "\r");
@@ -90,11 +86,10 @@ fn delimiter_is_guessed_from_the_first_line_with_cr_line_endings() {
 
 /// Found by `fuzz/fuzz_targets/claims.rs` (input
 /// `fe 2c 64 2c 31 7e ...`, expanded to a 64 KiB header line). A line may
-/// hold 64 KiB, "line ending excluded", but the `\r` of a `\r\n` ending is
-/// counted: a line of exactly 65,536 bytes is read when it ends in `\n` and
-/// rejected as too long when it ends in `\r\n`.
+/// hold 64 KiB, "line ending excluded", but the `\r` of a `\r\n` ending was
+/// counted: a line of exactly 65,536 bytes was read when it ended in `\n`
+/// and rejected as too long when it ended in `\r\n`.
 #[test]
-
 fn claims_line_limit_excludes_the_line_ending() {
     use cdt_codes::claims::ClaimChecker;
 
@@ -112,12 +107,11 @@ fn claims_line_limit_excludes_the_line_ending() {
 }
 
 /// Found while writing the model of `fuzz/fuzz_targets/search.rs`: only
-/// the first 16 query words are used and later ones are silently ignored
-/// (`MAX_QUERY_WORDS` in `src/search.rs`), although `search` and `Query`
-/// document that every word must occur. Here the 17th word occurs in no
-/// description, yet every bitewing record matches.
+/// the first 16 query words were used and later ones silently ignored (a
+/// fixed `MAX_QUERY_WORDS`), although `search` and `Query` document that
+/// every word must occur. Here the 17th word occurs in no description, yet
+/// every bitewing record matched.
 #[test]
-
 fn search_requires_every_query_word() {
     let query = format!("{}xyzzy", "bitewing ".repeat(16));
     assert!(cdt_codes::search("xyzzy").next().is_none());

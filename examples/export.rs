@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --example export                                   # TSV
-//! cargo run --features serde --example export -- --format json # JSON
+//! cargo run --example export -- --format json                 # JSON
 //! ```
 
 use std::io::{self, BufWriter, Write};

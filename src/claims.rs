@@ -50,8 +50,7 @@ use std::io::{self, BufRead};
 use std::string::String;
 use std::vec::Vec;
 
-use crate::code::CdtCode;
-use crate::validity::{DateError, ServiceDate, Validity};
+use crate::validity::{defined, write_replacements, DateError, ServiceDate, Validity};
 
 /// The longest line read, in bytes, line ending excluded.
 const MAX_LINE: usize = 64 * 1024;
@@ -432,11 +431,7 @@ impl fmt::Display for LineReport<'_> {
                 if replaced_by.is_empty() {
                     return f.write_str("; no replacement was named");
                 }
-                for (index, code) in replaced_by.iter().enumerate() {
-                    let lead = if index == 0 { "; report " } else { " or " };
-                    write!(f, "{lead}{code}")?;
-                }
-                f.write_str(" instead")
+                write_replacements(f, replaced_by)
             }
         }
     }
@@ -815,12 +810,9 @@ impl<R: BufRead> ClaimChecker<R> {
 
 /// The outcome for a code and a date of service, as written.
 fn check(code: &str, date: &str) -> Outcome {
-    let code = match CdtCode::parse(code) {
-        Ok(code) => code,
-        Err(error) => return Outcome::Checked(Validity::Malformed(error)),
-    };
-    let Some(procedure) = crate::get(code) else {
-        return Outcome::Checked(Validity::Unknown(code));
+    let procedure = match defined(code) {
+        Ok(procedure) => procedure,
+        Err(validity) => return Outcome::Checked(validity),
     };
     match date.parse::<ServiceDate>() {
         Ok(date) => Outcome::Checked(procedure.validity_on(date)),

@@ -268,17 +268,34 @@ impl fmt::Display for Validity {
                 replaced_by,
             } => {
                 write!(f, "{} was deleted in {deleted_in}", procedure.code())?;
-                for (index, code) in replaced_by.iter().enumerate() {
-                    let lead = if index == 0 { "; report " } else { " or " };
-                    write!(f, "{lead}{code}")?;
-                }
-                if !replaced_by.is_empty() {
-                    f.write_str(" instead")?;
-                }
-                Ok(())
+                write_replacements(f, replaced_by)
             }
         }
     }
+}
+
+/// Writes `; report D2391 instead` (codes joined by ` or `), or nothing when
+/// no replacement was named.
+pub(crate) fn write_replacements(
+    f: &mut fmt::Formatter<'_>,
+    replaced_by: &[CdtCode],
+) -> fmt::Result {
+    for (index, code) in replaced_by.iter().enumerate() {
+        let lead = if index == 0 { "; report " } else { " or " };
+        write!(f, "{lead}{code}")?;
+    }
+    if replaced_by.is_empty() {
+        Ok(())
+    } else {
+        f.write_str(" instead")
+    }
+}
+
+/// The record of `code`, or the [`Validity`] saying why there is none
+/// (malformed or unknown): the part of the check that needs no date.
+pub(crate) fn defined(code: &str) -> Result<&'static Procedure, Validity> {
+    let code = CdtCode::parse(code).map_err(Validity::Malformed)?;
+    crate::get(code).ok_or(Validity::Unknown(code))
 }
 
 /// Whether `code` may be reported for a service on `date`, by the edition
@@ -295,12 +312,9 @@ impl fmt::Display for Validity {
 /// ```
 #[must_use]
 pub fn validity(code: &str, date: ServiceDate) -> Validity {
-    match CdtCode::parse(code) {
-        Err(error) => Validity::Malformed(error),
-        Ok(code) => match crate::get(code) {
-            None => Validity::Unknown(code),
-            Some(procedure) => procedure.validity_on(date),
-        },
+    match defined(code) {
+        Ok(procedure) => procedure.validity_on(date),
+        Err(validity) => validity,
     }
 }
 

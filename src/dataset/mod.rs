@@ -41,7 +41,7 @@ pub use subcategories::SubcategoryRow;
 pub use table::Delimiter;
 
 use crate::code::CdtCode;
-use crate::edition::{Added, Edition};
+use crate::edition::{in_force, Added, Edition};
 use columns::{Column, Layout};
 use error::Blame;
 use records::PendingReplacement;
@@ -220,7 +220,7 @@ impl Dataset {
         let blame = Blame { file };
         self.procedures
             .iter()
-            .filter(|row| row.deleted_in.is_none_or(|deleted| deleted > self.edition))
+            .filter(|row| in_force(row.added, row.deleted_in, self.edition))
             .filter(|row| self.subcategory_of(row.code).is_none())
             .map(|row| {
                 blame.line(
@@ -365,26 +365,17 @@ fn choose_edition(
                 .chain(row.revised_in.iter().copied())
         })
         .max();
+    let blame = Blame { file };
     match (options.edition, newest) {
-        (Some(chosen), Some(newest)) if chosen < newest => Err(DataError {
-            file: file.into(),
-            line: 0,
-            column: None,
-            column_name: None,
-            value: chosen.year().to_string(),
-            kind: DataErrorKind::EditionTooOld {
+        (Some(chosen), Some(newest)) if chosen < newest => Err(blame.line(
+            0,
+            &chosen.year().to_string(),
+            DataErrorKind::EditionTooOld {
                 newest_in_data: newest,
             },
-        }),
+        )),
         (Some(chosen), _) => Ok(chosen),
         (None, Some(newest)) => Ok(newest),
-        (None, None) => Err(DataError {
-            file: file.into(),
-            line: 0,
-            column: None,
-            column_name: None,
-            value: String::new(),
-            kind: DataErrorKind::UnknownEdition,
-        }),
+        (None, None) => Err(blame.line(0, "", DataErrorKind::UnknownEdition)),
     }
 }

@@ -1,29 +1,22 @@
 //! Compiles the CDT data into lookup tables under `OUT_DIR`.
 //!
-//! The data comes from `data/codes.tsv` and `data/subcategories.tsv`, or,
-//! when `CDT_CODES_DATA` names a file, from that (licensed) file together
-//! with the bundled subcategories. Parsing and checking is done by the
-//! library's own `dataset` module, included here by path so the build and
-//! the runtime loader share one parser.
+//! The data is the bundled `data/codes.tsv` and `data/subcategories.tsv`,
+//! with, when `CDT_CODES_DATA` names a file, that (licensed) file laid over
+//! them (`CDT_CODES_MODE=replace` uses the file alone). Parsing, the
+//! overlay and the table layout are the library's own code, included here
+//! by path, so the build and the runtime loader share one pipeline.
 
 #![forbid(unsafe_code)]
 
-#[allow(dead_code)]
-#[path = "src/category.rs"]
-mod category;
-#[allow(dead_code)]
-#[path = "src/code.rs"]
-mod code;
-#[allow(dead_code)]
+extern crate alloc;
+
+#[allow(dead_code, unused_imports)]
+#[path = "src/model/mod.rs"]
+mod model;
+
+#[allow(dead_code, unused_imports)]
 #[path = "src/dataset/mod.rs"]
 mod dataset;
-#[allow(dead_code)]
-#[path = "src/edition.rs"]
-mod edition;
-
-#[allow(dead_code)]
-#[path = "src/words.rs"]
-mod words;
 
 #[path = "build/codegen.rs"]
 mod codegen;
@@ -35,12 +28,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use dataset::{Dataset, Options, Source};
+use dataset::{Dataset, Mode, Options, Source};
 
-const BUNDLED_CODES: &str = "data/codes.tsv";
-const BUNDLED_SUBCATEGORIES: &str = "data/subcategories.tsv";
 const DATA_VARIABLE: &str = "CDT_CODES_DATA";
 const EDITION_VARIABLE: &str = "CDT_CODES_EDITION";
+const MODE_VARIABLE: &str = "CDT_CODES_MODE";
 
 fn main() -> ExitCode {
     match run() {
@@ -54,77 +46,87 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    println!("cargo:rerun-if-changed={BUNDLED_CODES}");
-    println!("cargo:rerun-if-changed={BUNDLED_SUBCATEGORIES}");
-    println!("cargo:rerun-if-env-changed={DATA_VARIABLE}");
-    println!("cargo:rerun-if-env-changed={EDITION_VARIABLE}");
-    for file in [
-        "src/category.rs",
-        "src/code.rs",
-        "src/edition.rs",
-        "src/words.rs",
-        "build/codegen.rs",
-        "build/sha256.rs",
-    ] {
-        println!("cargo:rerun-if-changed={file}");
+    for input in ["data", "src/model", "src/dataset", "build"] {
+        println!("cargo:rerun-if-changed={input}");
     }
-    println!("cargo:rerun-if-changed=src/dataset");
-
+    for variable in [DATA_VARIABLE, EDITION_VARIABLE, MODE_VARIABLE] {
+        println!("cargo:rerun-if-env-changed={variable}");
+    }
     let user_file = env::var_os(DATA_VARIABLE)
         .filter(|value| !value.is_empty())
         .map(PathBuf::from);
-    let codes_path = match &user_file {
-        Some(path) => {
-            println!("cargo:rerun-if-changed={}", path.display());
-            path.clone()
+    let (data, provenance) = match user_file {
+        None => {
+            let data = Dataset::bundled().map_err(|errors| errors.to_string())?;
+            let provenance = codegen::Provenance {
+                source: "Bundled",
+                inputs: vec![
+                    dataset::BUNDLED_CODES_NAME.into(),
+                    dataset::BUNDLED_HEADINGS_NAME.into(),
+                ],
+                sha256: sha256::hex(dataset::BUNDLED_CODES.as_bytes()),
+            };
+            (data, provenance)
         }
-        None => PathBuf::from(BUNDLED_CODES),
+        Some(path) => user_data(&path)?,
     };
-    let options = Options {
-        edition: edition_from_env()?,
-        require_subcategories: user_file.is_none(),
-    };
-    let codes_name = codes_path.display().to_string();
-    let codes = read(&codes_path)?;
-    let subcategories = read(Path::new(BUNDLED_SUBCATEGORIES))?;
-    let data = Dataset::parse(
-        Source::new(&codes_name, &codes),
-        Source::new(BUNDLED_SUBCATEGORIES, &subcategories),
-        &options,
-    )
-    .map_err(|errors| {
-        let count = errors.len();
-        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        format!("{}\n{count} problem(s) found", lines.join("\n"))
-    })?;
-    for column in &data.ignored_columns {
-        println!("cargo:warning={codes_name}: column `{column}` is not one cdt-codes knows; its values are ignored");
-    }
-
-    let provenance = codegen::Provenance {
-        bundled: user_file.is_none(),
-        inputs: vec![codes_name.clone(), BUNDLED_SUBCATEGORIES.to_string()],
-        sha256: sha256::hex(&codes),
-    };
-    let source = codegen::generate(&data, &provenance);
+    let source = codegen::generate(&dataset::Layout::of(&data), &provenance);
     let out_dir = env::var_os("OUT_DIR").ok_or("OUT_DIR is not set; run through cargo")?;
     let out_path = Path::new(&out_dir).join("tables.rs");
     fs::write(&out_path, source).map_err(|error| format!("{}: {error}", out_path.display()))
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, String> {
-    fs::read(path).map_err(|error| format!("{}: cannot read the file: {error}", path.display()))
+/// The user's file combined with the bundled data, and where it came from.
+fn user_data(path: &Path) -> Result<(Dataset, codegen::Provenance), String> {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let name = path.display().to_string();
+    let bytes = fs::read(path).map_err(|error| format!("{name}: cannot read the file: {error}"))?;
+    let mode = mode_from_env()?;
+    let options = Options::for_edition(edition_from_env()?);
+    let (data, warnings) = Dataset::with_file(Source::new(&name, &bytes), &options, mode)
+        .map_err(|errors| errors.to_string())?;
+    for warning in &warnings {
+        println!("cargo:warning={name}: {warning}");
+    }
+    let provenance = codegen::Provenance {
+        source: match mode {
+            Mode::Replace => "UserSupplied",
+            _ => "Overlaid",
+        },
+        inputs: vec![
+            name,
+            dataset::BUNDLED_CODES_NAME.into(),
+            dataset::BUNDLED_HEADINGS_NAME.into(),
+        ],
+        sha256: sha256::hex(&bytes),
+    };
+    Ok((data, provenance))
 }
 
-fn edition_from_env() -> Result<Option<edition::Edition>, String> {
-    match env::var(EDITION_VARIABLE) {
-        Ok(value) if !value.trim().is_empty() => value
-            .parse()
-            .map(Some)
-            .map_err(|error| format!("{EDITION_VARIABLE}={value:?}: {error}")),
+fn variable(name: &str) -> Result<Option<String>, String> {
+    match env::var(name) {
+        Ok(value) if !value.trim().is_empty() => Ok(Some(value)),
         Ok(_) | Err(env::VarError::NotPresent) => Ok(None),
         Err(env::VarError::NotUnicode(value)) => {
-            Err(format!("{EDITION_VARIABLE}={value:?} is not valid Unicode"))
+            Err(format!("{name}={value:?} is not valid Unicode"))
         }
     }
+}
+
+fn edition_from_env() -> Result<Option<model::edition::Edition>, String> {
+    variable(EDITION_VARIABLE)?
+        .map(|value| {
+            value
+                .parse()
+                .map_err(|error| format!("{EDITION_VARIABLE}={value:?}: {error}"))
+        })
+        .transpose()
+}
+
+fn mode_from_env() -> Result<Mode, String> {
+    variable(MODE_VARIABLE)?.map_or(Ok(Mode::Overlay), |value| {
+        value
+            .parse()
+            .map_err(|error| format!("{MODE_VARIABLE}={value:?}: {error}"))
+    })
 }

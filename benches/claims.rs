@@ -21,7 +21,7 @@ const LINES: usize = 200_000;
 /// force, unknown, malformed and badly dated ones mixed in, some quoted.
 fn claims_csv() -> String {
     let active: Vec<String> = cdt_codes::iter()
-        .filter(|p| p.is_active())
+        .filter(cdt_codes::Procedure::is_active)
         .map(|p| p.code().to_string())
         .collect();
     let deleted: Vec<String> = cdt_codes::iter()

@@ -36,7 +36,7 @@ fn inputs() -> Inputs {
     let misses: Vec<String> = shuffled(
         (0..=9999u16)
             .filter_map(CdtCode::new)
-            .filter(|code| code.procedure().is_none())
+            .filter(|code| cdt_codes::get(*code).is_none())
             .map(|code| code.to_string())
             .take(hits.len())
             .collect(),
@@ -61,7 +61,7 @@ fn inputs() -> Inputs {
 /// The practical limit: parse the five bytes, then one read of a dense
 /// 10,000-slot table built at run time.
 struct DenseBaseline {
-    slots: Vec<Option<&'static Procedure>>,
+    slots: Vec<Option<Procedure<'static>>>,
 }
 
 impl DenseBaseline {
@@ -73,7 +73,7 @@ impl DenseBaseline {
         DenseBaseline { slots }
     }
 
-    fn lookup(&self, text: &str) -> Option<&'static Procedure> {
+    fn lookup(&self, text: &str) -> Option<Procedure<'static>> {
         let [b'D' | b'd', a, b, c, d] = *text.as_bytes() else {
             return None;
         };
@@ -93,12 +93,12 @@ impl DenseBaseline {
 fn lookups(c: &mut Criterion) {
     let inputs = inputs();
     let dense = DenseBaseline::new();
-    let hash: HashMap<&str, &'static Procedure> = cdt_codes::iter()
+    let hash: HashMap<&str, Procedure<'static>> = cdt_codes::iter()
         .map(|p| (leak(p.code().to_string()), p))
         .collect();
-    let mut sorted: Vec<(&str, &'static Procedure)> = hash.iter().map(|(k, v)| (*k, *v)).collect();
+    let mut sorted: Vec<(&str, Procedure<'static>)> = hash.iter().map(|(k, v)| (*k, *v)).collect();
     sorted.sort_by_key(|(k, _)| *k);
-    let scan: Vec<(String, &'static Procedure)> = cdt_codes::iter()
+    let scan: Vec<(String, Procedure<'static>)> = cdt_codes::iter()
         .map(|p| (p.code().to_string(), p))
         .collect();
 
@@ -194,12 +194,11 @@ fn lookups(c: &mut Criterion) {
     group.finish();
 
     let mut group = c.benchmark_group("iteration");
-    group.bench_function("Category::Endodontics.procedures()", |b| {
+    group.bench_function("CodeSet::category(Endodontics)", |b| {
         b.iter(|| {
-            black_box(Category::Endodontics)
-                .procedures()
-                .iter()
-                .filter(|p| p.is_active())
+            cdt_codes::CodeSet::compiled()
+                .category(black_box(Category::Endodontics))
+                .filter(cdt_codes::Procedure::is_active)
                 .count()
         });
     });

@@ -8,7 +8,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 
 /// The naive alternative: lower-case every description and check that it
 /// contains every query word.
-fn naive(query: &str, descriptions: &[(String, &'static cdt_codes::Procedure)]) -> usize {
+fn naive(query: &str, descriptions: &[(String, cdt_codes::Procedure<'static>)]) -> usize {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     descriptions
         .iter()
@@ -22,7 +22,7 @@ fn naive(query: &str, descriptions: &[(String, &'static cdt_codes::Procedure)]) 
 }
 
 fn searches(c: &mut Criterion) {
-    let descriptions: Vec<(String, &'static cdt_codes::Procedure)> = cdt_codes::iter()
+    let descriptions: Vec<(String, cdt_codes::Procedure<'static>)> = cdt_codes::iter()
         .map(|p| (p.description().to_string(), p))
         .collect();
     let queries = [

@@ -10,15 +10,19 @@ use std::process::ExitCode;
 
 use cdt_codes::Procedure;
 
-const COLUMNS: [&str; 10] = [
+const COLUMNS: [&str; 14] = [
     "code",
     "description",
     "category",
     "subcategory",
+    "subcategory_confirmed",
     "added_in",
+    "effective",
     "deleted_in",
     "replaced_by",
     "revised_in",
+    "unconfirmed",
+    "in_force_in",
     "nomenclature",
     "descriptor",
 ];
@@ -68,7 +72,7 @@ fn write_tsv(out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
-fn tsv_row(procedure: &Procedure) -> Vec<String> {
+fn tsv_row(procedure: Procedure<'_>) -> Vec<String> {
     let join = |items: Vec<String>| items.join(",");
     let added = match procedure.added() {
         Some(cdt_codes::Added::In(edition)) => edition.year().to_string(),
@@ -82,7 +86,11 @@ fn tsv_row(procedure: &Procedure) -> Vec<String> {
         procedure
             .subcategory()
             .map_or(String::new(), |s| s.name().to_string()),
+        yes_no(procedure.subcategory_confirmed()),
         added,
+        procedure
+            .effective()
+            .map_or(String::new(), |date| date.to_string()),
         procedure
             .deleted_in()
             .map_or(String::new(), |e| e.year().to_string()),
@@ -100,9 +108,24 @@ fn tsv_row(procedure: &Procedure) -> Vec<String> {
                 .map(|e| e.year().to_string())
                 .collect(),
         ),
+        join(
+            procedure
+                .unconfirmed()
+                .map(|fact| fact.to_string())
+                .collect(),
+        ),
+        if procedure.is_active() {
+            procedure.set().edition().year().to_string()
+        } else {
+            String::new()
+        },
         procedure.nomenclature().map_or(String::new(), clean),
         procedure.descriptor().map_or(String::new(), clean),
     ]
+}
+
+fn yes_no(value: bool) -> String {
+    if value { "yes" } else { "no" }.to_string()
 }
 
 /// Keeps one record per line: tabs and line breaks become spaces.
@@ -112,7 +135,7 @@ fn clean(text: &str) -> String {
 
 #[cfg(feature = "serde")]
 fn write_json(out: &mut impl Write) -> io::Result<()> {
-    let all: Vec<&Procedure> = cdt_codes::iter().collect();
+    let all: Vec<Procedure<'_>> = cdt_codes::iter().collect();
     serde_json::to_writer_pretty(&mut *out, &all)?;
     writeln!(out)
 }

@@ -1,27 +1,38 @@
-//! Prints what a CDT reference page shows for each code given.
+//! Prints what a CDT reference page shows for each code given, with what
+//! the data does not know said plainly.
 //!
 //! ```text
 //! cargo run --example lookup -- D3353
+//! cargo run --example lookup -- --data CDT2027.csv --edition 2027 D0120
 //! ```
 //!
-//! Exits with status 1 when any code is malformed or not in the data.
+//! Exits with status 1 when any code is malformed or not in the data, 2 on
+//! bad usage.
 
 use std::process::ExitCode;
 
-use cdt_codes::{CdtCode, Procedure};
+use cdt_codes::{CdtCode, CodeSet, Fact, Procedure};
 
 #[macro_use]
 mod support;
 
 fn main() -> ExitCode {
-    let codes: Vec<String> = std::env::args().skip(1).collect();
-    if codes.is_empty() {
-        eprintln!("usage: lookup CODE [CODE ...]   e.g. lookup D3353");
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let loaded = match support::code_set(&mut args) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            eprintln!("lookup: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let set = loaded.as_ref().unwrap_or_else(|| CodeSet::compiled());
+    if args.is_empty() || args.iter().any(|a| a == "--help" || a == "-h") {
+        eprintln!("usage: lookup [--data FILE [--edition YEAR] [--replace]] CODE [CODE ...]   e.g. lookup D3353");
         return ExitCode::from(2);
     }
     let mut status = ExitCode::SUCCESS;
     let mut out = String::new();
-    for (index, text) in codes.iter().enumerate() {
+    for (index, text) in args.iter().enumerate() {
         if index > 0 {
             outln!(out);
         }
@@ -30,11 +41,12 @@ fn main() -> ExitCode {
                 eprintln!("{text:?}: not a CDT code: {error}");
                 status = ExitCode::FAILURE;
             }
-            Ok(code) => match code.procedure() {
+            Ok(code) => match set.get(code) {
                 None => {
                     eprintln!(
-                        "{code}: well-formed, but not a code in the compiled data ({})",
-                        cdt_codes::CDT_EDITION
+                        "{code}: well-formed, but not a code in the data (CDT-3 to {}); \
+                         it may belong to a later edition",
+                        set.edition()
                     );
                     status = ExitCode::FAILURE;
                 }
@@ -42,11 +54,24 @@ fn main() -> ExitCode {
             },
         }
     }
+    if !out.is_empty() {
+        outln!(out, "\n{}", support::horizon_line(set));
+    }
     support::emit(&out);
     status
 }
 
-fn print_procedure(out: &mut String, procedure: &Procedure) {
+/// ` (inferred, not confirmed by a source)` when the fact rests on
+/// inference.
+fn mark(procedure: Procedure<'_>, fact: Fact) -> &'static str {
+    if procedure.is_confirmed(fact) {
+        ""
+    } else {
+        "  (inferred, not confirmed by a source)"
+    }
+}
+
+fn print_procedure(out: &mut String, procedure: Procedure<'_>) {
     outln!(out, "{}  {}", procedure.code(), procedure.description());
     if let Some(nomenclature) = procedure.nomenclature() {
         outln!(out, "  Nomenclature: {nomenclature}");
@@ -54,15 +79,22 @@ fn print_procedure(out: &mut String, procedure: &Procedure) {
     if let Some(descriptor) = procedure.descriptor() {
         outln!(out, "  Descriptor:   {descriptor}");
     }
+    outln!(out, "  Category:     {}", procedure.category());
     if let Some(subcategory) = procedure.subcategory() {
-        outln!(out, "  Category:     {subcategory}");
+        let placed = mark(procedure, Fact::Subcategory);
+        let heading = if subcategory.is_confirmed() {
+            ""
+        } else {
+            " [heading not confirmed by a source]"
+        };
+        outln!(out, "  Subcategory:  {subcategory}{heading}{placed}");
     } else {
-        outln!(out, "  Category:     {}", procedure.category());
+        outln!(out, "  Subcategory:  not recorded");
     }
     print_history(out, procedure);
-    let related: Vec<&Procedure> = procedure.related().collect();
+    let related: Vec<Procedure<'_>> = procedure.related().collect();
     if !related.is_empty() {
-        outln!(out, "  Related codes in the same subcategory:");
+        outln!(out, "  Related codes under the same heading:");
         for other in related {
             let status = match other.deleted_in() {
                 Some(edition) => format!("  (deleted in {edition})"),
@@ -73,20 +105,36 @@ fn print_procedure(out: &mut String, procedure: &Procedure) {
     }
 }
 
-fn print_history(out: &mut String, procedure: &Procedure) {
+fn print_history(out: &mut String, procedure: Procedure<'_>) {
+    let latest = procedure.set().edition();
     let status = if procedure.is_active() {
-        format!("in force in {}", cdt_codes::CDT_EDITION)
+        format!("in force in {latest}, the newest edition in the data")
     } else {
         "deleted".to_string()
     };
     outln!(out, "  Status:       {status}");
     if let Some(added) = procedure.added() {
-        outln!(out, "  Added:        {added}");
+        let inferred = mark(procedure, Fact::AddedIn);
+        outln!(out, "  Added:        {added}{inferred}");
     } else {
-        outln!(out, "  Added:        not recorded");
+        outln!(
+            out,
+            "  Added:        not recorded (no source establishes the edition)"
+        );
+    }
+    if let Some(date) = procedure.effective() {
+        outln!(
+            out,
+            "  Effective:    {date}, before its edition began{}",
+            mark(procedure, Fact::Effective)
+        );
     }
     if let Some(deleted) = procedure.deleted_in() {
-        outln!(out, "  Deleted in:   {deleted}");
+        outln!(
+            out,
+            "  Deleted in:   {deleted}{}",
+            mark(procedure, Fact::DeletedIn)
+        );
         let replacements: Vec<String> = procedure
             .replacements()
             .map(|p| format!("{} ({})", p.code(), p.description()))
@@ -94,15 +142,24 @@ fn print_history(out: &mut String, procedure: &Procedure) {
         if replacements.is_empty() {
             outln!(out, "  Replaced by:  no successor named");
         } else {
-            outln!(out, "  Replaced by:  {}", replacements.join("; "));
+            outln!(
+                out,
+                "  Replaced by:  {}{}",
+                replacements.join("; "),
+                mark(procedure, Fact::ReplacedBy)
+            );
         }
     }
     if !procedure.revised_in().is_empty() {
-        let years: Vec<String> = procedure
+        let editions: Vec<String> = procedure
             .revised_in()
             .iter()
             .map(ToString::to_string)
             .collect();
-        outln!(out, "  Revised in:   {}", years.join(", "));
+        outln!(
+            out,
+            "  Revised in:   {} (as far as the data records revisions)",
+            editions.join(", ")
+        );
     }
 }

@@ -50,7 +50,10 @@ use std::io::{self, BufRead};
 use std::string::String;
 use std::vec::Vec;
 
-use crate::validity::{defined, write_replacements, DateError, ServiceDate, Validity};
+use crate::model::code::CdtCode;
+use crate::model::date::{DateError, ServiceDate};
+use crate::set::CodeSet;
+use crate::validity::{write_replacements, Validity};
 
 /// The longest line read, in bytes, line ending excluded.
 const MAX_LINE: usize = 64 * 1024;
@@ -313,17 +316,17 @@ pub enum LineError {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum Outcome {
+pub enum Outcome<'a> {
     /// The code was checked: valid, malformed, unknown, deleted before the
     /// date of service or not yet in force on it. A malformed or unknown
     /// code is reported whatever the date.
-    Checked(Validity),
+    Checked(Validity<'a>),
     /// The code is defined but the date of service is not a valid
     /// `YYYY-MM-DD` date, so its validity is unknown.
     BadDate(DateError),
 }
 
-impl Outcome {
+impl Outcome<'_> {
     /// Whether the line may be billed as it is.
     ///
     /// ```
@@ -359,7 +362,7 @@ impl Outcome {
 /// # Ok::<(), cdt_codes::claims::HeaderError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LineReport<'a> {
+pub struct LineReport<'a, 's> {
     /// The line of the file, counting the header as line 1.
     pub line: u64,
     /// The line id, trimmed.
@@ -369,10 +372,10 @@ pub struct LineReport<'a> {
     /// The date of service as written, trimmed.
     pub date: &'a str,
     /// What the check found.
-    pub outcome: Outcome,
+    pub outcome: Outcome<'s>,
 }
 
-impl LineReport<'_> {
+impl LineReport<'_, '_> {
     /// Whether the line may be billed as it is.
     ///
     /// ```
@@ -388,7 +391,7 @@ impl LineReport<'_> {
     }
 }
 
-impl fmt::Display for LineReport<'_> {
+impl fmt::Display for LineReport<'_, '_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let id = if self.id.is_empty() {
             "(none)"
@@ -411,6 +414,7 @@ impl fmt::Display for LineReport<'_> {
             Validity::NotYetInForce {
                 procedure,
                 added_in,
+                ..
             } => write!(
                 f,
                 "{} was not yet in force on {}: it was added in {added_in}",
@@ -433,6 +437,7 @@ impl fmt::Display for LineReport<'_> {
                 }
                 write_replacements(f, replaced_by)
             }
+            other => write!(f, "{other}"),
         }
     }
 }
@@ -452,7 +457,7 @@ impl fmt::Display for LineReport<'_> {
 /// assert_eq!(
 ///     summary.to_string(),
 ///     "lines read: 3, valid: 1, malformed code: 1, unknown code: 0, deleted: 0, \
-///      not yet in force: 0, bad date: 0, malformed rows: 1"
+///      not yet in force: 0, bad date: 0, outside the data: 0, malformed rows: 1"
 /// );
 /// # Ok::<(), cdt_codes::claims::HeaderError>(())
 /// ```
@@ -473,6 +478,9 @@ pub struct Summary {
     pub not_yet_in_force: u64,
     /// Lines whose date of service is not a valid date.
     pub bad_date: u64,
+    /// Lines whose date of service lies outside the editions the data
+    /// holds: neither valid nor rejected, unknown.
+    pub outside_data: u64,
     /// Rows that could not be read and were skipped.
     pub malformed_rows: u64,
 }
@@ -498,6 +506,7 @@ impl Summary {
             Outcome::Checked(Validity::Unknown(_)) => &mut self.unknown_code,
             Outcome::Checked(Validity::Deleted { .. }) => &mut self.deleted,
             Outcome::Checked(Validity::NotYetInForce { .. }) => &mut self.not_yet_in_force,
+            Outcome::Checked(Validity::OutsideData { .. }) => &mut self.outside_data,
         };
         *count += 1;
     }
@@ -513,7 +522,7 @@ impl fmt::Display for Summary {
         write!(
             f,
             "lines read: {}, valid: {}, malformed code: {}, unknown code: {}, deleted: {}, \
-             not yet in force: {}, bad date: {}, malformed rows: {}",
+             not yet in force: {}, bad date: {}, outside the data: {}, malformed rows: {}",
             self.lines,
             self.valid,
             self.malformed_code,
@@ -521,6 +530,7 @@ impl fmt::Display for Summary {
             self.deleted,
             self.not_yet_in_force,
             self.bad_date,
+            self.outside_data,
             self.malformed_rows
         )
     }
@@ -541,7 +551,9 @@ impl fmt::Display for Summary {
 /// # Ok::<(), cdt_codes::claims::HeaderError>(())
 /// ```
 #[derive(Debug)]
-pub struct ClaimChecker<R> {
+pub struct ClaimChecker<'s, R> {
+    set: &'s CodeSet,
+    assume_latest: bool,
     reader: R,
     /// Field index of each [`Column`], in [`Column::ALL`] order.
     columns: [usize; 3],
@@ -559,7 +571,7 @@ pub struct ClaimChecker<R> {
     done: bool,
 }
 
-impl<R: BufRead> ClaimChecker<R> {
+impl<R: BufRead> ClaimChecker<'static, R> {
     /// Reads the header row (the first non-blank line) and finds the
     /// columns.
     ///
@@ -579,7 +591,32 @@ impl<R: BufRead> ClaimChecker<R> {
     /// ));
     /// ```
     pub fn new(reader: R) -> Result<Self, HeaderError> {
+        ClaimChecker::with_set(reader, CodeSet::compiled())
+    }
+}
+
+impl<'s, R: BufRead> ClaimChecker<'s, R> {
+    /// A checker that judges lines against `set` (a loaded licensed file,
+    /// say) rather than the compiled data.
+    ///
+    /// # Errors
+    ///
+    /// As [`ClaimChecker::new`].
+    ///
+    /// ```
+    /// use cdt_codes::claims::ClaimChecker;
+    ///
+    /// let file = "code,nomenclature\nD0120,test text\n";
+    /// let set = cdt_codes::CodeSet::load("2027.csv", file.as_bytes(), cdt_codes::Edition::new(2027))?;
+    /// let claims = "line_id,procedure_code,date_of_service\nL1,D0120,2027-02-01\n";
+    /// let mut checker = ClaimChecker::with_set(claims.as_bytes(), &set)?;
+    /// assert!(checker.next_line().unwrap()?.is_valid());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_set(reader: R, set: &'s CodeSet) -> Result<Self, HeaderError> {
         let mut checker = ClaimChecker {
+            set,
+            assume_latest: false,
             reader,
             columns: [0; 3],
             width: 0,
@@ -653,6 +690,25 @@ impl<R: BufRead> ClaimChecker<R> {
         Ok(checker)
     }
 
+    /// Judges dates after the data's newest edition as if that edition
+    /// still applied, for callers who knowingly accept the risk that the
+    /// code set has changed since. Off by default: such lines are counted
+    /// as outside the data.
+    ///
+    /// ```
+    /// use cdt_codes::claims::ClaimChecker;
+    ///
+    /// let claims = "line_id,procedure_code,date_of_service\nL1,D0120,2099-02-01\n";
+    /// let mut checker = ClaimChecker::new(claims.as_bytes())?.assume_latest(true);
+    /// assert!(checker.next_line().unwrap()?.is_valid());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn assume_latest(mut self, assume: bool) -> Self {
+        self.assume_latest = assume;
+        self
+    }
+
     /// Reads and checks the next claim line: `None` at the end of the input
     /// or after an I/O error.
     ///
@@ -671,7 +727,7 @@ impl<R: BufRead> ClaimChecker<R> {
     /// assert!(checker.next_line().is_none()); // so is the empty row
     /// # Ok::<(), cdt_codes::claims::HeaderError>(())
     /// ```
-    pub fn next_line(&mut self) -> Option<Result<LineReport<'_>, LineError>> {
+    pub fn next_line(&mut self) -> Option<Result<LineReport<'_, 's>, LineError>> {
         if self.done {
             return None;
         }
@@ -726,7 +782,7 @@ impl<R: BufRead> ClaimChecker<R> {
             core::str::from_utf8(&self.fields[range]).map_or("", str::trim)
         };
         let (id, code, date) = (text(Column::Id), text(Column::Code), text(Column::Date));
-        let outcome = check(code, date);
+        let outcome = check(self.set, self.assume_latest, code, date);
         self.summary.record(&outcome);
         Some(Ok(LineReport {
             line: self.line,
@@ -808,16 +864,26 @@ impl<R: BufRead> ClaimChecker<R> {
     }
 }
 
-/// The outcome for a code and a date of service, as written.
-fn check(code: &str, date: &str) -> Outcome {
-    let procedure = match defined(code) {
-        Ok(procedure) => procedure,
-        Err(validity) => return Outcome::Checked(validity),
+/// The outcome for a code and a date of service, as written: a malformed
+/// code first, then a code the set lacks, then a bad date, then the set's
+/// verdict.
+fn check<'s>(set: &'s CodeSet, assume_latest: bool, code: &str, date: &str) -> Outcome<'s> {
+    let code = match CdtCode::parse(code) {
+        Ok(code) => code,
+        Err(error) => return Outcome::Checked(Validity::Malformed(error)),
     };
-    match date.parse::<ServiceDate>() {
-        Ok(date) => Outcome::Checked(procedure.validity_on(date)),
-        Err(error) => Outcome::BadDate(error),
-    }
+    let date = match date.parse::<ServiceDate>() {
+        Ok(date) => date,
+        Err(_) if set.get(code).is_none() => return Outcome::Checked(Validity::Unknown(code)),
+        Err(error) => return Outcome::BadDate(error),
+    };
+    let (_, last) = set.horizon();
+    let date = if assume_latest && date > last {
+        last
+    } else {
+        date
+    };
+    Outcome::Checked(set.validity_of(code, date))
 }
 
 fn is_blank(line: &[u8]) -> bool {

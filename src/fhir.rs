@@ -9,9 +9,9 @@
 use alloc::string::{String, ToString};
 
 #[cfg(feature = "serde")]
-use crate::code::{CdtCode, ParseCodeError};
+use crate::model::code::{CdtCode, ParseCodeError};
 #[cfg(feature = "serde")]
-use crate::procedure::Procedure;
+use crate::set::Procedure;
 
 /// The FHIR `system` URI of CDT, as registered in HL7's terminology
 /// (THO): `http://www.ada.org/cdt`.
@@ -36,11 +36,13 @@ pub const CDT_OID: &str = "urn:oid:2.16.840.1.113883.6.13";
 /// absent values left out:
 ///
 /// ```json
-/// {"system": "http://www.ada.org/cdt", "version": "2026", "code": "D0120", "display": "..."}
+/// {"system": "http://www.ada.org/cdt", "version": "CDT 2026", "code": "D0120"}
 /// ```
 ///
-/// `version` is the CDT edition's year and `display` the code's
-/// description. Other elements a FHIR document may carry (`id`,
+/// `version` is the label of the newest edition containing the code
+/// (`CDT 2026`, `CDT-2011/2012`). `display` is the code system's own
+/// display, the ADA nomenclature: present only with licensed data, never
+/// our paraphrase, which validators would flag as a wrong display. Other elements a FHIR document may carry (`id`,
 /// `extension`, `userSelected`) are ignored when reading.
 ///
 /// ```
@@ -49,10 +51,12 @@ pub const CDT_OID: &str = "urn:oid:2.16.840.1.113883.6.13";
 /// let procedure = cdt_codes::lookup("D0120").unwrap();
 /// let coding = Coding::from_procedure(procedure);
 /// assert_eq!(coding.system.as_deref(), Some(cdt_codes::CDT_SYSTEM));
-/// assert_eq!(coding.version.as_deref(), Some("2026"));
+/// assert_eq!(coding.version.as_deref(), Some("CDT 2026"));
 ///
 /// let json = serde_json::to_string(&coding)?;
-/// assert!(json.starts_with(r#"{"system":"http://www.ada.org/cdt","version":"2026","code":"D0120","display":"#));
+/// if cdt_codes::DATA_SOURCE == cdt_codes::DataSource::Bundled {
+///     assert_eq!(json, r#"{"system":"http://www.ada.org/cdt","version":"CDT 2026","code":"D0120"}"#);
+/// }
 ///
 /// let read: Coding = serde_json::from_str(&json)?;
 /// assert_eq!(read.procedure()?, procedure);
@@ -64,14 +68,15 @@ pub struct Coding {
     /// The code system's URI: [`CDT_SYSTEM`] for CDT.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<String>,
-    /// The version of the code system: for CDT the edition's year, e.g.
-    /// `"2026"`.
+    /// The version of the code system: for CDT the edition's label, e.g.
+    /// `"CDT 2026"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// The code, e.g. `"D0120"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// A text for people: the code's description.
+    /// The code system's display: the official nomenclature, absent
+    /// without licensed data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display: Option<String>,
 }
@@ -79,8 +84,8 @@ pub struct Coding {
 #[cfg(feature = "serde")]
 impl Coding {
     /// The coding of a procedure: system [`CDT_SYSTEM`], the code, and as
-    /// `display` the official nomenclature when a licensed file was
-    /// compiled in, else our description.
+    /// `display` the official nomenclature when licensed data is present
+    /// (absent otherwise).
     ///
     /// `version` is the newest edition that contains the code:
     /// [`CDT_EDITION`](crate::CDT_EDITION) for a code in force, the edition
@@ -90,27 +95,26 @@ impl Coding {
     /// use cdt_codes::Coding;
     ///
     /// let in_force = Coding::from_procedure(cdt_codes::lookup("D0120").unwrap());
-    /// assert_eq!(in_force.version.as_deref(), Some("2026"));
+    /// assert_eq!(in_force.version.as_deref(), Some("CDT 2026"));
     ///
     /// let deleted = Coding::from_procedure(cdt_codes::lookup("D1352").unwrap());
-    /// assert_eq!(deleted.version.as_deref(), Some("2025")); // deleted in CDT 2026
+    /// assert_eq!(deleted.version.as_deref(), Some("CDT 2025")); // deleted in CDT 2026
+    ///
+    /// // Deleted in CDT 2013: the edition before was CDT-2011/2012.
+    /// let d3354 = Coding::from_procedure(cdt_codes::lookup("D0360").unwrap());
+    /// assert_eq!(d3354.version.as_deref(), Some("CDT-2011/2012"));
     /// ```
     #[must_use]
-    pub fn from_procedure(procedure: &Procedure) -> Coding {
+    pub fn from_procedure(procedure: Procedure<'_>) -> Coding {
         let version = match procedure.deleted_in() {
-            Some(deleted_in) => deleted_in.year().saturating_sub(1),
-            None => crate::CDT_EDITION.year(),
+            Some(deleted_in) => deleted_in.previous(),
+            None => Some(procedure.set().edition()),
         };
         Coding {
             system: Some(CDT_SYSTEM.into()),
-            version: Some(version.to_string()),
+            version: version.map(|edition| edition.to_string()),
             code: Some(procedure.code().to_string()),
-            display: Some(
-                procedure
-                    .nomenclature()
-                    .unwrap_or(procedure.description())
-                    .into(),
-            ),
+            display: procedure.nomenclature().map(Into::into),
         }
     }
 
@@ -149,7 +153,7 @@ impl Coding {
     /// );
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn procedure(&self) -> Result<&'static Procedure, FhirError> {
+    pub fn procedure(&self) -> Result<Procedure<'static>, FhirError> {
         match self.system.as_deref() {
             None => return Err(FhirError::MissingSystem),
             Some(CDT_SYSTEM | CDT_OID) => {}
@@ -169,15 +173,15 @@ impl Coding {
 }
 
 #[cfg(feature = "serde")]
-impl From<&Procedure> for Coding {
+impl From<Procedure<'_>> for Coding {
     /// The same as [`Coding::from_procedure`].
-    fn from(procedure: &Procedure) -> Coding {
+    fn from(procedure: Procedure<'_>) -> Coding {
         Coding::from_procedure(procedure)
     }
 }
 
 #[cfg(feature = "serde")]
-impl TryFrom<&Coding> for &'static Procedure {
+impl TryFrom<&Coding> for Procedure<'static> {
     type Error = FhirError;
 
     /// The same as [`Coding::procedure`].

@@ -7,15 +7,18 @@
 ///
 /// match DATA_SOURCE {
 ///     DataSource::Bundled => println!("open data: descriptions in our own words"),
-///     DataSource::UserSupplied => println!("{}", cdt_codes::COPYRIGHT_NOTICE),
+///     _ => println!("{}", cdt_codes::COPYRIGHT_NOTICE),
 /// }
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DataSource {
     /// The open data in the crate's `data/` directory.
     Bundled,
-    /// A file named by `CDT_CODES_DATA` at build time, such as a licensed
-    /// ADA file.
+    /// A user's file (such as a licensed ADA edition file) laid over the
+    /// bundled history: the default for `CDT_CODES_DATA`.
+    Overlaid,
+    /// A user's file on its own (`CDT_CODES_MODE=replace`).
     UserSupplied,
 }
 
@@ -25,14 +28,14 @@ pub enum DataSource {
 /// let source = cdt_codes::DATA_SOURCE;
 /// assert!(matches!(source, cdt_codes::DataSource::Bundled | cdt_codes::DataSource::UserSupplied));
 /// ```
-pub const DATA_SOURCE: DataSource = crate::tables::DATA_SOURCE;
+pub const DATA_SOURCE: DataSource = crate::set::compiled::DATA_SOURCE;
 
 /// The SHA-256 of the code file compiled in, as 64 lower-case hex digits.
 ///
 /// ```
 /// assert_eq!(cdt_codes::DATA_SHA256.len(), 64);
 /// ```
-pub const DATA_SHA256: &str = crate::tables::DATA_SHA256;
+pub const DATA_SHA256: &str = crate::set::compiled::DATA_SHA256;
 
 /// The notice an application shows when it displays CDT text. For bundled
 /// data it says the descriptions are not the ADA's; for a user-supplied
@@ -47,7 +50,7 @@ pub const COPYRIGHT_NOTICE: &str = match DATA_SOURCE {
          \u{a9} American Dental Association. The descriptions here are plain-language \
          summaries written for cdt-codes, not the ADA's nomenclature or descriptors."
     }
-    DataSource::UserSupplied => {
+    DataSource::Overlaid | DataSource::UserSupplied => {
         "Current Dental Terminology (CDT) \u{a9} American Dental Association (ADA). \
          All rights reserved. CDT nomenclature and descriptors are used under licence."
     }

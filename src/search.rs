@@ -4,9 +4,8 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::procedure::Procedure;
-use crate::tables::{POSTINGS, PROCEDURES, WORDS, WORD_INDEX};
-use crate::words::{self, MAX_WORD_BYTES};
+use crate::model::words::{self, MAX_WORD_BYTES};
+use crate::set::{CodeSet, Procedure};
 
 /// A query word in lower case: borrowed from the query when it already is,
 /// so a typical query allocates nothing for its words.
@@ -103,9 +102,22 @@ impl<'q> Query<'q> {
     /// assert_eq!(cdt_codes::Query::new("!!!").run().count(), 0);
     /// ```
     #[must_use]
-    pub fn run(&self) -> Matches {
-        let indices = matching_indices(self.text, self.include_deleted).unwrap_or_default();
+    pub fn run(&self) -> Matches<'static> {
+        self.run_in(CodeSet::compiled())
+    }
+
+    /// Runs the query over any code set (a loaded one, say).
+    ///
+    /// ```
+    /// let set = cdt_codes::CodeSet::compiled();
+    /// let first = cdt_codes::Query::new("apexification").run_in(set).next();
+    /// assert!(first.is_some());
+    /// ```
+    #[must_use]
+    pub fn run_in<'s>(&self, set: &'s CodeSet) -> Matches<'s> {
+        let indices = matching_indices(set, self.text, self.include_deleted).unwrap_or_default();
         Matches {
+            set,
             indices: indices.into_iter(),
         }
     }
@@ -121,7 +133,7 @@ impl<'q> Query<'q> {
 /// assert_eq!(cdt_codes::search("").count(), 0);
 /// ```
 #[must_use]
-pub fn search(query: &str) -> Matches {
+pub fn search(query: &str) -> Matches<'static> {
     Query::new(query).run()
 }
 
@@ -132,16 +144,17 @@ pub fn search(query: &str) -> Matches {
 /// assert!(matches.len() >= 4);
 /// ```
 #[derive(Debug, Clone)]
-pub struct Matches {
+pub struct Matches<'s> {
+    set: &'s CodeSet,
     indices: alloc::vec::IntoIter<u16>,
 }
 
-impl Iterator for Matches {
-    type Item = &'static Procedure;
+impl<'s> Iterator for Matches<'s> {
+    type Item = Procedure<'s>;
 
     fn next(&mut self) -> Option<Self::Item> {
         let index = self.indices.next()?;
-        PROCEDURES.get(usize::from(index))
+        self.set.procedure_at(usize::from(index))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -149,49 +162,56 @@ impl Iterator for Matches {
     }
 }
 
-impl ExactSizeIterator for Matches {}
+impl ExactSizeIterator for Matches<'_> {}
 
-impl DoubleEndedIterator for Matches {
+impl DoubleEndedIterator for Matches<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
         let index = self.indices.next_back()?;
-        PROCEDURES.get(usize::from(index))
+        self.set.procedure_at(usize::from(index))
     }
 }
 
 /// The postings of one exact word.
-fn postings_of(word: &str) -> Option<&'static [u16]> {
-    let position = *WORD_INDEX.get(word)?;
-    postings_at(usize::from(position))
+fn postings_of<'s>(set: &'s CodeSet, word: &str) -> Option<&'s [u16]> {
+    let position = match set.word_map {
+        Some(map) => usize::from(*map.get(word)?),
+        None => set
+            .words
+            .binary_search_by(|entry| set.text(entry.text).cmp(word))
+            .ok()?,
+    };
+    postings_at(set, position)
 }
 
-fn postings_at(position: usize) -> Option<&'static [u16]> {
-    let &(_, start, count) = WORDS.get(position)?;
-    let start = usize::try_from(start).ok()?;
-    POSTINGS.get(start..start + usize::from(count))
+fn postings_at(set: &CodeSet, position: usize) -> Option<&[u16]> {
+    let entry = set.words.get(position)?;
+    set.postings.get(entry.postings.range())
 }
 
-/// The positions in `WORDS` of every word starting with `prefix`.
-fn prefix_range(prefix: &str) -> core::ops::Range<usize> {
-    let start = WORDS.partition_point(|(word, _, _)| *word < prefix);
-    let length = WORDS[start..]
+fn prefix_range(set: &CodeSet, prefix: &str) -> core::ops::Range<usize> {
+    let start = set
+        .words
+        .partition_point(|entry| set.text(entry.text) < prefix);
+    let length = set
+        .words
+        .get(start..)
+        .unwrap_or(&[])
         .iter()
-        .take_while(|(word, _, _)| word.starts_with(prefix))
+        .take_while(|entry| set.text(entry.text).starts_with(prefix))
         .count();
     start..start + length
 }
 
-/// Sorted indices of the records matching the query, best first; `None`
-/// when nothing can match.
-fn matching_indices(text: &str, include_deleted: bool) -> Option<Vec<u16>> {
+fn matching_indices(set: &CodeSet, text: &str, include_deleted: bool) -> Option<Vec<u16>> {
     let query_words: Vec<Word<'_>> = words::split(text).map(lower_word).collect::<Option<_>>()?;
     let (last, leading) = query_words.split_last()?;
     let last = last.as_str();
 
     // Every word but the last must match whole: intersect their postings,
     // rarest first, so the candidate set shrinks fastest.
-    let mut leading_postings: Vec<&'static [u16]> = leading
+    let mut leading_postings: Vec<&[u16]> = leading
         .iter()
-        .map(|word| postings_of(word.as_str()))
+        .map(|word| postings_of(set, word.as_str()))
         .collect::<Option<_>>()?;
     leading_postings.sort_by_key(|list| list.len());
     let in_all_leading = |index: &u16| {
@@ -200,7 +220,7 @@ fn matching_indices(text: &str, include_deleted: bool) -> Option<Vec<u16>> {
             .all(|list| list.binary_search(index).is_ok())
     };
 
-    let exact = postings_of(last).unwrap_or(&[]);
+    let exact = postings_of(set, last).unwrap_or(&[]);
     let mut whole: Vec<u16> = exact
         .iter()
         .copied()
@@ -209,8 +229,8 @@ fn matching_indices(text: &str, include_deleted: bool) -> Option<Vec<u16>> {
 
     // Then the records where the last word matched only as a prefix.
     let mut prefixed: Vec<u16> = Vec::new();
-    for position in prefix_range(last) {
-        let postings = postings_at(position).unwrap_or(&[]);
+    for position in prefix_range(set, last) {
+        let postings = postings_at(set, position).unwrap_or(&[]);
         prefixed.extend(
             postings
                 .iter()
@@ -224,9 +244,8 @@ fn matching_indices(text: &str, include_deleted: bool) -> Option<Vec<u16>> {
     whole.append(&mut prefixed);
     if !include_deleted {
         whole.retain(|&index| {
-            PROCEDURES
-                .get(usize::from(index))
-                .is_some_and(Procedure::is_active)
+            set.procedure_at(usize::from(index))
+                .is_some_and(|procedure| procedure.is_active())
         });
     }
     Some(whole)

@@ -5,7 +5,7 @@ use core::fmt;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::code::CdtCode;
+use crate::model::code::CdtCode;
 
 impl Serialize for CdtCode {
     /// Writes the canonical string, e.g. `"D3353"`.
@@ -48,7 +48,7 @@ impl<'de> Deserialize<'de> for crate::Edition {
     /// Reads a year number (1990 to 2199).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let year = u16::deserialize(deserializer)?;
-        crate::Edition::new(year).ok_or_else(|| de::Error::custom(crate::ParseEditionError))
+        crate::Edition::try_from(year).map_err(de::Error::custom)
     }
 }
 
@@ -81,7 +81,7 @@ impl Visitor<'_> for CategoryVisitor {
     }
 }
 
-impl Serialize for crate::Procedure {
+impl Serialize for crate::Procedure<'_> {
     /// Writes the record as an object with these keys, in this order:
     /// `code`, `description`, `nomenclature` and `descriptor` (null unless a
     /// licensed file was compiled in), `category`, `subcategory` (heading or
@@ -94,7 +94,7 @@ impl Serialize for crate::Procedure {
             Some(crate::Added::Before(edition)) => Some(edition),
             _ => None,
         };
-        let mut record = serializer.serialize_struct("Procedure", 11)?;
+        let mut record = serializer.serialize_struct("Procedure", 15)?;
         record.serialize_field("code", &self.code())?;
         record.serialize_field("description", self.description())?;
         record.serialize_field("nomenclature", &self.nomenclature())?;
@@ -102,13 +102,105 @@ impl Serialize for crate::Procedure {
         record.serialize_field("category", &self.category())?;
         record.serialize_field(
             "subcategory",
-            &self.subcategory().map(crate::Subcategory::name),
+            &self.subcategory().map(|subcategory| subcategory.name()),
         )?;
+        record.serialize_field("subcategory_confirmed", &self.subcategory_confirmed())?;
         record.serialize_field("added_in", &self.added_in())?;
         record.serialize_field("added_before", &added_before)?;
         record.serialize_field("deleted_in", &self.deleted_in())?;
         record.serialize_field("replaced_by", self.replaced_by())?;
         record.serialize_field("revised_in", self.revised_in())?;
+        record.serialize_field("effective", &self.effective())?;
+        let unconfirmed: alloc::vec::Vec<&str> =
+            self.unconfirmed().map(crate::Fact::column).collect();
+        record.serialize_field("unconfirmed", &unconfirmed)?;
         record.end()
+    }
+}
+
+impl Serialize for crate::ServiceDate {
+    /// The ISO form, `"2026-01-15"`.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for crate::ServiceDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = alloc::string::String::deserialize(deserializer)?;
+        text.parse().map_err(de::Error::custom)
+    }
+}
+
+impl Serialize for crate::Added {
+    /// `{"in": 2019}` or `{"before": 2005}`.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(1))?;
+        match self {
+            crate::Added::In(edition) => map.serialize_entry("in", edition)?,
+            crate::Added::Before(edition) => map.serialize_entry("before", edition)?,
+        }
+        map.end()
+    }
+}
+
+impl Serialize for crate::Validity<'_> {
+    /// `{"verdict": "deleted", "code": "D1352", "message": "...",
+    /// "replaced_by": ["D2391"]}`; `edition` names the edition the date
+    /// falls in for `outside_data`.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("verdict", self.kind())?;
+        let code = match self {
+            crate::Validity::Unknown(code) | crate::Validity::OutsideData { code, .. } => {
+                Some(*code)
+            }
+            other => other.procedure().map(|procedure| procedure.code()),
+        };
+        map.serialize_entry("code", &code)?;
+        map.serialize_entry("message", &alloc::string::ToString::to_string(self))?;
+        match self {
+            crate::Validity::Deleted {
+                replaced_by,
+                deleted_in,
+                ..
+            } => {
+                map.serialize_entry("deleted_in", deleted_in)?;
+                map.serialize_entry("replaced_by", replaced_by)?;
+            }
+            crate::Validity::NotYetInForce {
+                added_in,
+                effective,
+                ..
+            } => {
+                map.serialize_entry("added_in", added_in)?;
+                map.serialize_entry("effective", effective)?;
+            }
+            crate::Validity::OutsideData {
+                edition, nearest, ..
+            } => {
+                map.serialize_entry(
+                    "edition",
+                    &edition.map(|e| alloc::string::ToString::to_string(&e)),
+                )?;
+                map.serialize_entry("nearest", &alloc::string::ToString::to_string(nearest))?;
+            }
+            _ => {}
+        }
+        map.end()
+    }
+}
+
+impl Serialize for crate::Change<'_> {
+    /// `{"change": "deleted", "code": "D1352", "edition": 2026}`.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("change", self.kind())?;
+        map.serialize_entry("code", &self.procedure().code())?;
+        map.serialize_entry("edition", &self.edition())?;
+        map.end()
     }
 }

@@ -1,185 +1,15 @@
-//! Is a code valid on a date of service? The question a claim scrubber asks.
+//! Is a code valid on a date of service? The question a claim scrubber
+//! asks, answered only where the data can know.
 
 use core::fmt;
-use core::str::FromStr;
 
-use crate::code::{CdtCode, ParseCodeError};
-use crate::edition::{Added, Edition};
-use crate::procedure::Procedure;
+use crate::model::code::{CdtCode, ParseCodeError};
+use crate::model::date::ServiceDate;
+use crate::model::edition::{Added, Edition};
+use crate::set::{CodeSet, Procedure};
 
-/// A date of service: a calendar date, checked, with no time zone.
-///
-/// Editions take effect on 1 January, so only the year decides which
-/// edition applies; the month and day are checked so that a bad date is
-/// caught rather than silently accepted.
-///
-/// ```
-/// use cdt_codes::ServiceDate;
-///
-/// let date = ServiceDate::new(2026, 1, 1)?;
-/// assert_eq!(date.to_string(), "2026-01-01");
-/// assert_eq!("2025-12-31".parse::<ServiceDate>()?.year(), 2025);
-/// assert!(ServiceDate::new(2025, 2, 29).is_err());
-/// # Ok::<(), cdt_codes::DateError>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ServiceDate {
-    year: u16,
-    month: u8,
-    day: u8,
-}
-
-/// Why a date of service was rejected.
-///
-/// ```
-/// use cdt_codes::{DateError, ServiceDate};
-///
-/// assert_eq!(ServiceDate::new(2025, 13, 1), Err(DateError::Month { month: 13 }));
-/// assert_eq!("2025/01/01".parse::<ServiceDate>(), Err(DateError::Format));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
-#[non_exhaustive]
-pub enum DateError {
-    /// The text is not an ISO date `YYYY-MM-DD`.
-    #[error("a date of service is written YYYY-MM-DD, e.g. 2026-01-15")]
-    Format,
-    /// The year is outside 1900 to 2199.
-    #[error("year {year} is outside 1900-2199")]
-    Year {
-        /// The year given.
-        year: u16,
-    },
-    /// The month is not 1 to 12.
-    #[error("month {month} is not 1-12")]
-    Month {
-        /// The month given.
-        month: u8,
-    },
-    /// The day does not exist in that month.
-    #[error("day {day} does not exist in {year:04}-{month:02}")]
-    Day {
-        /// The year given.
-        year: u16,
-        /// The month given.
-        month: u8,
-        /// The day given.
-        day: u8,
-    },
-}
-
-impl ServiceDate {
-    /// A checked calendar date.
-    ///
-    /// # Errors
-    ///
-    /// [`DateError`] when the year is outside 1900–2199, the month is not
-    /// 1–12 or the day does not exist in that month (leap years counted).
-    ///
-    /// ```
-    /// use cdt_codes::ServiceDate;
-    ///
-    /// assert!(ServiceDate::new(2024, 2, 29).is_ok());
-    /// assert!(ServiceDate::new(2024, 4, 31).is_err());
-    /// ```
-    pub const fn new(year: u16, month: u8, day: u8) -> Result<ServiceDate, DateError> {
-        if year < 1900 || year > 2199 {
-            return Err(DateError::Year { year });
-        }
-        if month < 1 || month > 12 {
-            return Err(DateError::Month { month });
-        }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        let days = match month {
-            2 if leap => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            _ => 31,
-        };
-        if day < 1 || day > days {
-            return Err(DateError::Day { year, month, day });
-        }
-        Ok(ServiceDate { year, month, day })
-    }
-
-    /// The year.
-    ///
-    /// ```
-    /// assert_eq!(cdt_codes::ServiceDate::new(2026, 3, 4).unwrap().year(), 2026);
-    /// ```
-    #[must_use]
-    pub const fn year(self) -> u16 {
-        self.year
-    }
-
-    /// The month, 1 to 12.
-    ///
-    /// ```
-    /// assert_eq!(cdt_codes::ServiceDate::new(2026, 3, 4).unwrap().month(), 3);
-    /// ```
-    #[must_use]
-    pub const fn month(self) -> u8 {
-        self.month
-    }
-
-    /// The day of the month.
-    ///
-    /// ```
-    /// assert_eq!(cdt_codes::ServiceDate::new(2026, 3, 4).unwrap().day(), 4);
-    /// ```
-    #[must_use]
-    pub const fn day(self) -> u8 {
-        self.day
-    }
-
-    /// The CDT edition in force on this date: the one that took effect on
-    /// 1 January of its year (`None` before 1990, when CDT began).
-    ///
-    /// ```
-    /// use cdt_codes::{Edition, ServiceDate};
-    ///
-    /// let date = ServiceDate::new(2025, 12, 31).unwrap();
-    /// assert_eq!(date.edition(), Edition::new(2025));
-    /// ```
-    #[must_use]
-    pub const fn edition(self) -> Option<Edition> {
-        Edition::new(self.year)
-    }
-}
-
-impl FromStr for ServiceDate {
-    type Err = DateError;
-
-    /// Parses an ISO date, `YYYY-MM-DD`, with surrounding whitespace allowed.
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let bytes = text.trim().as_bytes();
-        let digits = |range: core::ops::Range<usize>| -> Result<u16, DateError> {
-            let part = bytes.get(range).ok_or(DateError::Format)?;
-            part.iter().try_fold(0u16, |value, &b| {
-                if b.is_ascii_digit() {
-                    Ok(value * 10 + u16::from(b - b'0'))
-                } else {
-                    Err(DateError::Format)
-                }
-            })
-        };
-        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-            return Err(DateError::Format);
-        }
-        let year = digits(0..4)?;
-        let month = u8::try_from(digits(5..7)?).map_err(|_| DateError::Format)?;
-        let day = u8::try_from(digits(8..10)?).map_err(|_| DateError::Format)?;
-        ServiceDate::new(year, month, day)
-    }
-}
-
-impl fmt::Display for ServiceDate {
-    /// Writes the ISO form, `2026-01-01`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-/// Whether a code may be reported for a date of service, and if not, why.
+/// Whether a code may be reported for a date of service, and if not, why;
+/// or that the data cannot say.
 ///
 /// ```
 /// use cdt_codes::{ServiceDate, Validity};
@@ -188,36 +18,59 @@ impl fmt::Display for ServiceDate {
 /// assert!(matches!(cdt_codes::validity("D0120", date), Validity::Valid(_)));
 /// assert!(matches!(cdt_codes::validity("D0000", date), Validity::Unknown(_)));
 /// assert!(matches!(cdt_codes::validity("D01", date), Validity::Malformed(_)));
+///
+/// // A date the data does not reach is neither valid nor invalid.
+/// let later = ServiceDate::new(2099, 6, 1).unwrap();
+/// assert!(matches!(cdt_codes::validity("D0120", later), Validity::OutsideData { .. }));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum Validity {
+pub enum Validity<'a> {
     /// The code is in force on the date.
-    Valid(&'static Procedure),
+    Valid(Procedure<'a>),
     /// The text is not a well-formed code.
     Malformed(ParseCodeError),
     /// The code is well-formed but the data does not define it.
     Unknown(CdtCode),
-    /// The code was added in an edition after the date.
+    /// The code was added after the date.
     NotYetInForce {
         /// The record of the code.
-        procedure: &'static Procedure,
+        procedure: Procedure<'a>,
         /// The edition that added it.
         added_in: Edition,
+        /// The day it took effect, when that was before its edition began.
+        effective: Option<ServiceDate>,
     },
     /// The code was deleted on or before the date.
     Deleted {
         /// The record of the code.
-        procedure: &'static Procedure,
+        procedure: Procedure<'a>,
         /// The first edition without the code.
         deleted_in: Edition,
         /// The codes the ADA named to report instead, if any.
-        replaced_by: &'static [CdtCode],
+        replaced_by: &'a [CdtCode],
+    },
+    /// The date lies outside the editions the data holds, so the data
+    /// cannot say: not valid, not invalid.
+    OutsideData {
+        /// The code asked about.
+        code: CdtCode,
+        /// The date of service.
+        date: ServiceDate,
+        /// The edition in force on the date, which the data does not hold
+        /// (`None` before CDT-3).
+        edition: Option<Edition>,
+        /// The edition of the data nearest to the date.
+        nearest: Edition,
+        /// A hint: the code's record, if the data defines it, and whether it
+        /// was in force in the nearest edition.
+        hint: Option<(Procedure<'a>, bool)>,
     },
 }
 
-impl Validity {
-    /// Whether the code may be reported on the date.
+impl<'a> Validity<'a> {
+    /// Whether the code may be reported on the date. `false` for a date
+    /// outside the data: unknown is not valid.
     ///
     /// ```
     /// let date = "2026-06-30".parse().unwrap();
@@ -228,7 +81,20 @@ impl Validity {
         matches!(self, Validity::Valid(_))
     }
 
-    /// The record, when the code is defined in the data.
+    /// Whether the data cannot judge the date at all.
+    ///
+    /// ```
+    /// let date = "2027-03-01".parse().unwrap();
+    /// if cdt_codes::CDT_EDITION.year() == 2026 {
+    ///     assert!(cdt_codes::validity("D3330", date).is_outside_data());
+    /// }
+    /// ```
+    #[must_use]
+    pub const fn is_outside_data(&self) -> bool {
+        matches!(self, Validity::OutsideData { .. })
+    }
+
+    /// The record, when the data defines the code.
     ///
     /// ```
     /// let date = "2026-06-30".parse().unwrap();
@@ -236,17 +102,38 @@ impl Validity {
     /// assert!(cdt_codes::validity("D0000", date).procedure().is_none());
     /// ```
     #[must_use]
-    pub const fn procedure(&self) -> Option<&'static Procedure> {
+    pub fn procedure(&self) -> Option<Procedure<'a>> {
         match self {
             Validity::Valid(procedure)
             | Validity::NotYetInForce { procedure, .. }
-            | Validity::Deleted { procedure, .. } => Some(procedure),
+            | Validity::Deleted { procedure, .. } => Some(*procedure),
+            Validity::OutsideData { hint, .. } => hint.map(|(procedure, _)| procedure),
             Validity::Malformed(_) | Validity::Unknown(_) => None,
+        }
+    }
+
+    /// A short name of the verdict, as claims reports and JSON use it:
+    /// `valid`, `malformed`, `unknown`, `not_yet_in_force`, `deleted` or
+    /// `outside_data`.
+    ///
+    /// ```
+    /// let date = "2026-06-30".parse().unwrap();
+    /// assert_eq!(cdt_codes::validity("D1352", date).kind(), "deleted");
+    /// ```
+    #[must_use]
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            Validity::Valid(_) => "valid",
+            Validity::Malformed(_) => "malformed",
+            Validity::Unknown(_) => "unknown",
+            Validity::NotYetInForce { .. } => "not_yet_in_force",
+            Validity::Deleted { .. } => "deleted",
+            Validity::OutsideData { .. } => "outside_data",
         }
     }
 }
 
-impl fmt::Display for Validity {
+impl fmt::Display for Validity<'_> {
     /// One line a person can act on, e.g. `D1352 was deleted in CDT 2026;
     /// report D2391 instead`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -257,11 +144,18 @@ impl fmt::Display for Validity {
             Validity::NotYetInForce {
                 procedure,
                 added_in,
-            } => write!(
-                f,
-                "{} was not yet in force: it was added in {added_in}",
-                procedure.code()
-            ),
+                effective,
+            } => {
+                write!(
+                    f,
+                    "{} was not yet in force: it was added in {added_in}",
+                    procedure.code()
+                )?;
+                match effective {
+                    Some(date) => write!(f, ", effective {date}"),
+                    None => Ok(()),
+                }
+            }
             Validity::Deleted {
                 procedure,
                 deleted_in,
@@ -269,6 +163,26 @@ impl fmt::Display for Validity {
             } => {
                 write!(f, "{} was deleted in {deleted_in}", procedure.code())?;
                 write_replacements(f, replaced_by)
+            }
+            Validity::OutsideData {
+                code,
+                date,
+                edition,
+                nearest,
+                hint,
+            } => {
+                write!(f, "{code} cannot be checked for {date}: ")?;
+                match edition {
+                    Some(edition) => write!(f, "{edition} applies, which the data does not hold")?,
+                    None => {
+                        f.write_str("the date is before CDT-3, the first edition the crate knows")?;
+                    }
+                }
+                match hint {
+                    Some((_, true)) => write!(f, " (in {nearest} the code was in force)"),
+                    Some((_, false)) => write!(f, " (in {nearest} the code was not in force)"),
+                    None => write!(f, " (the code is not in the data up to {nearest})"),
+                }
             }
         }
     }
@@ -291,15 +205,8 @@ pub(crate) fn write_replacements(
     }
 }
 
-/// The record of `code`, or the [`Validity`] saying why there is none
-/// (malformed or unknown): the part of the check that needs no date.
-pub(crate) fn defined(code: &str) -> Result<&'static Procedure, Validity> {
-    let code = CdtCode::parse(code).map_err(Validity::Malformed)?;
-    crate::get(code).ok_or(Validity::Unknown(code))
-}
-
 /// Whether `code` may be reported for a service on `date`, by the edition
-/// in force on that date.
+/// in force on that date, in the compiled data.
 ///
 /// ```
 /// use cdt_codes::{ServiceDate, Validity};
@@ -311,40 +218,118 @@ pub(crate) fn defined(code: &str) -> Result<&'static Procedure, Validity> {
 /// assert!(matches!(cdt_codes::validity("D3354", after), Validity::Deleted { .. }));
 /// ```
 #[must_use]
-pub fn validity(code: &str, date: ServiceDate) -> Validity {
-    match defined(code) {
-        Ok(procedure) => procedure.validity_on(date),
-        Err(validity) => validity,
+pub fn validity(code: &str, date: ServiceDate) -> Validity<'static> {
+    CodeSet::compiled().validity(code, date)
+}
+
+impl CodeSet {
+    /// Whether `code` may be reported for a service on `date`, by the
+    /// edition in force on that date; [`Validity::OutsideData`] when the
+    /// set does not hold that edition.
+    ///
+    /// ```
+    /// let set = cdt_codes::CodeSet::compiled();
+    /// assert!(set.validity("D0120", "2026-01-01".parse().unwrap()).is_valid());
+    /// assert!(set.validity("D0120", "1999-06-01".parse().unwrap()).is_outside_data());
+    /// ```
+    #[must_use]
+    pub fn validity(&self, code: &str, date: ServiceDate) -> Validity<'_> {
+        let code = match CdtCode::parse(code) {
+            Ok(code) => code,
+            Err(error) => return Validity::Malformed(error),
+        };
+        self.validity_of(code, date)
+    }
+
+    /// [`validity`](Self::validity) for a parsed code.
+    ///
+    /// ```
+    /// let code = "D0120".parse().unwrap();
+    /// let set = cdt_codes::CodeSet::compiled();
+    /// assert!(set.validity_of(code, "2026-01-01".parse().unwrap()).is_valid());
+    /// ```
+    #[must_use]
+    pub fn validity_of(&self, code: CdtCode, date: ServiceDate) -> Validity<'_> {
+        let procedure = self.get(code);
+        let (first, last) = self.horizon();
+        if date < first || date > last {
+            let nearest = if date < first {
+                self.first_edition()
+            } else {
+                self.edition()
+            };
+            return Validity::OutsideData {
+                code,
+                date,
+                edition: date.edition(),
+                nearest,
+                hint: procedure.map(|p| (p, p.is_active_in(nearest))),
+            };
+        }
+        match procedure {
+            Some(procedure) => procedure.validity_on(date),
+            None => Validity::Unknown(code),
+        }
+    }
+
+    /// The verdict for `code` as if `date` fell in the set's newest
+    /// edition: for callers who knowingly accept that the data may be out
+    /// of date (`check_claims --assume-latest`). Dates before the data are
+    /// still [`Validity::OutsideData`].
+    ///
+    /// ```
+    /// let set = cdt_codes::CodeSet::compiled();
+    /// let later = "2099-03-01".parse().unwrap();
+    /// assert!(set.validity_assuming_latest("D0120", later).is_valid());
+    /// ```
+    #[must_use]
+    pub fn validity_assuming_latest(&self, code: &str, date: ServiceDate) -> Validity<'_> {
+        let (_, last) = self.horizon();
+        self.validity(code, if date > last { last } else { date })
     }
 }
 
-impl Procedure {
-    /// Whether this code may be reported for a service on `date`.
+impl<'a> Procedure<'a> {
+    /// Whether this code may be reported for a service on `date`; see
+    /// [`CodeSet::validity`].
     ///
     /// ```
     /// let procedure = cdt_codes::lookup("D0120").unwrap();
     /// assert!(procedure.validity_on("2026-01-01".parse().unwrap()).is_valid());
     /// ```
     #[must_use]
-    pub fn validity_on(&'static self, date: ServiceDate) -> Validity {
-        let year = date.year();
+    pub fn validity_on(&self, date: ServiceDate) -> Validity<'a> {
+        let set = self.set();
+        if !set.covers(date) {
+            return set.validity_of(self.code(), date);
+        }
+        let Some(edition) = date.edition() else {
+            return set.validity_of(self.code(), date);
+        };
         if let Some(deleted_in) = self.deleted_in() {
-            if year >= deleted_in.year() {
+            if edition >= deleted_in {
                 return Validity::Deleted {
-                    procedure: self,
+                    procedure: *self,
                     deleted_in,
                     replaced_by: self.replaced_by(),
                 };
             }
         }
         if let Some(Added::In(added_in)) = self.added() {
-            if year < added_in.year() {
+            // An off-cycle effective date decides on its own: before the
+            // edition began (early release) or within it (mid-year).
+            let not_yet = match self.effective() {
+                Some(effective) => date < effective,
+                None => edition < added_in,
+            };
+            if not_yet {
                 return Validity::NotYetInForce {
-                    procedure: self,
+                    procedure: *self,
                     added_in,
+                    effective: self.effective(),
                 };
             }
         }
-        Validity::Valid(self)
+        Validity::Valid(*self)
     }
 }

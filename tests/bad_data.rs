@@ -3,13 +3,14 @@
 
 #![cfg(feature = "std")]
 
-use cdt_codes::dataset::{DataError, DataErrorKind, Dataset, Options, Source};
+use cdt_codes::dataset::{DataError, DataErrorKind, DataErrors, Dataset, Options, Source};
 
 const HEADER: &str = "code\tadded_in\tdeleted_in\treplaced_by\trevised_in\tdescription\n";
-const RANGES: &str =
-    "start\tend\tname\nD0120\tD0180\tClinical Oral Evaluations\nD3310\tD3333\tEndodontic Therapy\n";
+const RANGES: &str = "category\theading\tconfirmed\tsource\n\
+     Diagnostic\tClinical Oral Evaluations\tyes\ttest\n\
+     Endodontics\tEndodontic Therapy\tno\ttest\n";
 
-fn parse(codes: &str) -> Result<Dataset, Vec<DataError>> {
+fn parse(codes: &str) -> Result<Dataset, DataErrors> {
     Dataset::parse(
         Source::new("codes.tsv", codes.as_bytes()),
         Source::new("subcategories.tsv", RANGES.as_bytes()),
@@ -174,47 +175,124 @@ fn all_problems_are_reported_not_just_the_first() {
 }
 
 #[test]
-fn overlapping_and_crossing_subcategory_ranges() {
+fn heading_file_problems() {
     let codes = format!("{HEADER}D0120\t2019\t\t\t\tperiodic\n");
-    let check = |ranges: &str| {
+    let check = |headings: &str| {
         Dataset::parse(
             Source::new("codes.tsv", codes.as_bytes()),
-            Source::new("subcategories.tsv", ranges.as_bytes()),
+            Source::new("subcategories.tsv", headings.as_bytes()),
             &Options::default(),
         )
         .unwrap_err()
     };
-    let errors = check("start\tend\tname\nD0100\tD0200\tA\nD0150\tD0300\tB\n");
+    let errors = check(
+        "category\theading\tconfirmed\tsource\nDiagnostic\tA\tno\tx\nDiagnostic\tA\tyes\tx\n",
+    );
     assert_eq!(
         errors[0].kind,
-        DataErrorKind::OverlappingRange { other_line: 2 }
+        DataErrorKind::DuplicateHeading { first_line: 2 }
     );
     assert_eq!(
         (errors[0].file.as_str(), errors[0].line),
         ("subcategories.tsv", 3)
     );
-    let errors = check("start\tend\tname\nD0900\tD1100\tA\n");
-    assert_eq!(errors[0].kind, DataErrorKind::RangeCrossesCategory);
-    let errors = check("start\tend\tname\nD0300\tD0200\tA\n");
-    assert_eq!(errors[0].kind, DataErrorKind::BackwardRange);
+    let errors = check("category\theading\tconfirmed\tsource\nCosmetics\tA\tno\tx\n");
+    assert_eq!(errors[0].kind, DataErrorKind::UnknownCategory);
+    let errors = check("category\theading\tconfirmed\tsource\nDiagnostic\tA\tmaybe\tx\n");
+    assert_eq!(errors[0].kind, DataErrorKind::BadFlag);
+    let errors = check("start\tend\tname\n");
+    assert!(matches!(
+        errors[0].kind,
+        DataErrorKind::MissingColumn { column: "category" }
+    ));
 }
 
 #[test]
-fn codes_in_force_must_have_a_subcategory_when_required() {
-    let codes =
-        format!("{HEADER}D0120\t2019\t\t\t\tperiodic\nD0210\t2019\t\t\t\tfull-mouth images\n");
+fn every_record_needs_a_known_heading_of_its_category() {
+    let header = "code\tadded_in\tsubcategory\tdescription\n";
+    let codes = format!(
+        "{header}D0120\t2019\tClinical Oral Evaluations\tperiodic\n\
+         D0210\t2019\t\tfull-mouth images\n\
+         D3310\t2019\tClinical Oral Evaluations\tanterior root canal\n"
+    );
+    let mut options = Options::default();
+    options.require_subcategories = true;
     let errors = Dataset::parse(
         Source::new("codes.tsv", codes.as_bytes()),
         Source::new("subcategories.tsv", RANGES.as_bytes()),
-        &Options {
-            require_subcategories: true,
-            ..Options::default()
-        },
+        &options,
     )
     .unwrap_err();
-    assert_eq!(errors.len(), 1);
-    assert_eq!(errors[0].kind, DataErrorKind::OutsideSubcategories);
+    assert_eq!(errors.len(), 2, "{errors}");
+    assert_eq!(errors[0].kind, DataErrorKind::MissingSubcategory);
     assert_eq!(errors[0].line, 3);
+    assert_eq!(
+        errors[1].kind,
+        DataErrorKind::UnknownHeading {
+            category: cdt_codes::Category::Endodontics
+        }
+    );
+    assert_eq!(errors[1].line, 4);
+    assert!(errors.to_string().ends_with("2 problems found"));
+}
+
+#[test]
+fn history_must_not_show_an_addition_after_its_end() {
+    // Said to predate CDT-2005 but deleted in CDT-3: write <2000.
+    let error = only_error("D9240\t<2005\t2000\t\t\tIV sedation\n");
+    assert!(matches!(
+        error.kind,
+        DataErrorKind::AddedAfterHistory { .. }
+    ));
+    assert_eq!((error.line, error.column), (2, Some(2)));
+    assert!(error.to_string().contains("write `<2000`"), "{error}");
+    // A revision earlier than the edition it is said to predate, too.
+    let error = only_error("D0120\t<2005\t\t\t2003\tperiodic\n");
+    assert!(matches!(
+        error.kind,
+        DataErrorKind::AddedAfterHistory { .. }
+    ));
+}
+
+#[test]
+fn editions_that_never_existed_are_rejected() {
+    let error = only_error("D0120\t2012\t\t\t\tperiodic\n");
+    assert_eq!(error.kind, DataErrorKind::BadYear);
+    assert!(error.to_string().contains("real edition"), "{error}");
+}
+
+#[test]
+fn effective_dates_and_unconfirmed_facts() {
+    let header = "code\tadded_in\teffective\tunconfirmed\tdescription\n";
+    let check = |row: &str| parse(&format!("{header}{row}"));
+    let data = check("D1701\t2021\t2020-12-11\tsubcategory,added_in\tvaccine\n").unwrap();
+    let row = &data.procedures[0];
+    assert_eq!(
+        row.effective.map(|d| d.to_string()).as_deref(),
+        Some("2020-12-11")
+    );
+    assert_eq!(
+        row.unconfirmed,
+        [cdt_codes::Fact::Subcategory, cdt_codes::Fact::AddedIn]
+    );
+    let errors = check("D1701\t2021\t2022-03-01\t\tvaccine\n").unwrap_err();
+    assert!(matches!(
+        errors[0].kind,
+        DataErrorKind::EffectiveOutsideEdition { .. }
+    ));
+    let errors = check("D1701\t2021\t2019-12-31\t\tvaccine\n").unwrap_err();
+    assert!(matches!(
+        errors[0].kind,
+        DataErrorKind::EffectiveOutsideEdition { .. }
+    ));
+    assert!(check("D1701\t2021\t2021-03-12\t\tvaccine\n").is_ok());
+    let errors = check("D1701\t<2021\t2020-03-01\t\tvaccine\n").unwrap_err();
+    assert_eq!(errors[0].kind, DataErrorKind::EffectiveWithoutAddition);
+    let errors = check("D1701\t2021\t2020-02-30\t\tvaccine\n").unwrap_err();
+    assert!(matches!(errors[0].kind, DataErrorKind::BadDate(_)));
+    let errors = check("D1701\t2021\t\tcolour\tvaccine\n").unwrap_err();
+    assert_eq!(errors[0].kind, DataErrorKind::UnknownFact);
+    assert_eq!(errors[0].value, "colour");
 }
 
 #[test]

@@ -46,7 +46,7 @@ fn fixture_summary_counts_every_kind() {
     assert_eq!(
         summary.to_string(),
         "lines read: 12, valid: 3, malformed code: 1, unknown code: 1, deleted: 3, \
-         not yet in force: 1, bad date: 1, malformed rows: 2"
+         not yet in force: 1, bad date: 1, outside the data: 0, malformed rows: 2"
     );
     let parts = summary.valid
         + summary.malformed_code
@@ -215,7 +215,7 @@ fn a_code_problem_is_reported_before_a_date_problem() {
         [
             "line 2, id 1: malformed code \"D12\": a CDT code is 5 characters ('D' and four digits), found 3",
             "line 3, id 2: unknown code D0000: not a CDT code in the data",
-            "line 4, id 3: bad date of service \"\": a date of service is written YYYY-MM-DD, e.g. 2026-01-15",
+            "line 4, id 3: bad date of service \"\": a date of service is written YYYY-MM-DD, MM/DD/YYYY or YYYYMMDD, e.g. 2026-01-15",
         ]
     );
     assert_eq!(

@@ -174,7 +174,7 @@ fn malformed_and_unknown_codes_on_a_date() {
 #[test]
 fn changes_from_2025_to_2026() {
     // CDT 2026: 31 additions and 6 deletions (ADA; CMS PFS 2025 vs 2026).
-    let all: Vec<Change> = cdt_codes::changes(e(2025), e(2026)).collect();
+    let all: Vec<Change> = cdt_codes::changes(e(2025), e(2026)).unwrap().collect();
     let added = all
         .iter()
         .filter(|c| matches!(c, Change::Added { .. }))

@@ -13,7 +13,7 @@ fn code_is_its_string_both_ways() {
         serde_json::from_str::<CdtCode>(r#"" d3353 ""#).unwrap(),
         code
     );
-    for code in cdt_codes::iter().map(cdt_codes::Procedure::code) {
+    for code in cdt_codes::iter().map(|p| p.code()) {
         let json = serde_json::to_string(&code).unwrap();
         assert_eq!(serde_json::from_str::<CdtCode>(&json).unwrap(), code);
     }
@@ -62,22 +62,25 @@ fn procedure_has_the_documented_shape() {
             "descriptor": null,
             "category": "Preventive",
             "subcategory": "Other Preventive Services",
+            "subcategory_confirmed": false,
             "added_in": 2011,
             "added_before": null,
             "deleted_in": 2026,
             "replaced_by": ["D2391"],
-            "revised_in": []
+            "revised_in": [],
+            "effective": null,
+            "unconfirmed": ["subcategory"]
         })
     );
     let record = serde_json::to_value(cdt_codes::lookup("D0120").unwrap()).unwrap();
     assert_eq!(record["added_in"], json!(null));
-    assert_eq!(record["added_before"], json!(2005));
+    assert_eq!(record["added_before"], json!(2003));
     assert_eq!(record["revised_in"], json!([2003, 2007, 2022]));
 }
 
 #[test]
 fn procedure_keys_keep_their_order() {
-    let text = serde_json::to_string(cdt_codes::lookup("D0120").unwrap()).unwrap();
+    let text = serde_json::to_string(&cdt_codes::lookup("D0120").unwrap()).unwrap();
     let keys = [
         "code",
         "description",
@@ -85,11 +88,14 @@ fn procedure_keys_keep_their_order() {
         "descriptor",
         "category",
         "subcategory",
+        "subcategory_confirmed",
         "added_in",
         "added_before",
         "deleted_in",
         "replaced_by",
         "revised_in",
+        "effective",
+        "unconfirmed",
     ];
     let positions: Vec<usize> = keys
         .iter()
@@ -103,6 +109,6 @@ fn every_procedure_serialises() {
     for procedure in cdt_codes::iter() {
         let record = serde_json::to_value(procedure).unwrap();
         assert_eq!(record["code"], json!(procedure.code().to_string()));
-        assert_eq!(record.as_object().unwrap().len(), 11);
+        assert_eq!(record.as_object().unwrap().len(), 14);
     }
 }

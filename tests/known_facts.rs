@@ -27,11 +27,12 @@ fn d3353_is_the_final_apexification_visit_in_endodontics() {
 }
 
 #[test]
-fn periodic_evaluation_is_diagnostic_and_predates_2005() {
-    // IHS RPMS dental package: D0120 is in the 1993 baseline code file.
+fn periodic_evaluation_is_diagnostic_and_predates_2003() {
+    // IHS RPMS dental package: D0120 is in the 1993 baseline code file;
+    // revised in CDT-4 (2003), so it predates that edition.
     let procedure = cdt_codes::lookup("D0120").unwrap();
     assert_eq!(procedure.category(), Category::Diagnostic);
-    assert_eq!(procedure.added(), Some(Added::Before(edition(2005))));
+    assert_eq!(procedure.added(), Some(Added::Before(edition(2003))));
     assert_eq!(procedure.deleted_in(), None);
 }
 
@@ -56,6 +57,6 @@ fn pulpal_regeneration_single_code_was_split_in_2014() {
 #[test]
 fn undefined_but_well_formed_codes_are_not_found() {
     let code: CdtCode = "D0000".parse().unwrap();
-    assert!(code.procedure().is_none());
+    assert!(cdt_codes::get(code).is_none());
     assert!(cdt_codes::lookup("D0000").is_none());
 }

@@ -3,18 +3,22 @@
 
 #![cfg(feature = "std")]
 
-use cdt_codes::dataset::DataErrorKind;
+use cdt_codes::dataset::{DataErrorKind, Mode, Options};
 use cdt_codes::{Category, CodeSet, Edition, LoadError};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/licensed");
 
 fn load(name: &str) -> Result<CodeSet, LoadError> {
-    CodeSet::from_path(format!("{FIXTURES}/{name}"), Edition::new(2026))
+    CodeSet::from_path_with(
+        format!("{FIXTURES}/{name}"),
+        &Options::for_edition(Edition::new(2026)),
+        Mode::Replace,
+    )
 }
 
 fn problems(name: &str) -> Vec<cdt_codes::dataset::DataError> {
     match load(name) {
-        Err(LoadError::Data(problems)) => problems,
+        Err(LoadError::Data(problems)) => problems.into_iter().collect(),
         other => panic!("{name}: expected data problems, got {other:?}"),
     }
 }
@@ -24,24 +28,24 @@ fn csv_with_quoted_fields_fills_nomenclature_and_descriptor() {
     let set = load("good.csv").unwrap();
     let d0120 = set.lookup("D0120").unwrap();
     assert_eq!(
-        d0120.nomenclature.as_deref(),
+        d0120.nomenclature(),
         Some("Synthetic periodic evaluation, established patient")
     );
     assert_eq!(
-        d0120.descriptor.as_deref(),
+        d0120.descriptor(),
         Some("Test descriptor with a comma, and \"quotes\".")
     );
     // With no description column, the description falls back to the
     // nomenclature.
     assert_eq!(
-        d0120.description,
+        d0120.description(),
         "Synthetic periodic evaluation, established patient"
     );
     assert_eq!(
-        set.lookup("D3353").unwrap().descriptor.as_deref(),
+        set.lookup("D3353").unwrap().descriptor(),
         Some("Two-line\ndescriptor")
     );
-    assert_eq!(set.lookup("D0140").unwrap().descriptor, None);
+    assert_eq!(set.lookup("D0140").unwrap().descriptor(), None);
     // Only the codes in the file exist.
     assert!(set.lookup("D0150").is_none());
     assert_eq!(set.iter().count(), 3);
@@ -51,15 +55,20 @@ fn csv_with_quoted_fields_fills_nomenclature_and_descriptor() {
 
 #[test]
 fn tsv_with_history_columns() {
-    let set = CodeSet::from_path(format!("{FIXTURES}/good.tsv"), None).unwrap();
+    let set = CodeSet::from_path_with(
+        format!("{FIXTURES}/good.tsv"),
+        &Options::default(),
+        Mode::Replace,
+    )
+    .unwrap();
     // The edition comes from the newest year in the history columns.
     assert_eq!(set.edition().year(), 2026);
     let retired = set.lookup("D1352").unwrap();
-    assert_eq!(retired.deleted_in, Edition::new(2026));
-    assert_eq!(retired.replaced_by[0].to_string(), "D2391");
-    assert!(!set.is_active_in(retired, set.edition()));
+    assert_eq!(retired.deleted_in(), Edition::new(2026));
+    assert_eq!(retired.replaced_by()[0].to_string(), "D2391");
+    assert!(!retired.is_active_in(set.edition()));
     assert_eq!(
-        set.lookup("D0120").unwrap().nomenclature.as_deref(),
+        set.lookup("D0120").unwrap().nomenclature(),
         Some("Synthetic periodic evaluation")
     );
 }
@@ -68,7 +77,7 @@ fn tsv_with_history_columns() {
 fn byte_order_mark_and_windows_line_endings_are_accepted() {
     let set = load("bom_crlf.csv").unwrap();
     assert_eq!(
-        set.lookup("D0140").unwrap().nomenclature.as_deref(),
+        set.lookup("D0140").unwrap().nomenclature(),
         Some("Synthetic limited evaluation")
     );
 }
@@ -153,8 +162,8 @@ fn the_bundled_file_loads_at_run_time_like_the_compiled_one() {
     assert_eq!(set.edition(), cdt_codes::CDT_EDITION);
     assert_eq!(set.iter().count(), cdt_codes::iter().count());
     for (loaded, compiled) in set.iter().zip(cdt_codes::iter()) {
-        assert_eq!(loaded.code, compiled.code());
-        assert_eq!(loaded.description, compiled.description());
-        assert_eq!(loaded.deleted_in, compiled.deleted_in());
+        assert_eq!(loaded.code(), compiled.code());
+        assert_eq!(loaded.description(), compiled.description());
+        assert_eq!(loaded.deleted_in(), compiled.deleted_in());
     }
 }

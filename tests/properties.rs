@@ -34,7 +34,7 @@ proptest! {
                 prop_assert_eq!(canonical.len(), 5);
                 prop_assert_eq!(text.trim().to_uppercase(), canonical.clone());
                 prop_assert_eq!(canonical.parse::<CdtCode>(), Ok(code));
-                prop_assert_eq!(cdt_codes::lookup(&text).map(cdt_codes::Procedure::code), code.procedure().map(cdt_codes::Procedure::code));
+                prop_assert_eq!(cdt_codes::lookup(&text).map(|p| p.code()), cdt_codes::get(code).map(|p| p.code()));
             }
             Err(error) => {
                 prop_assert!(!error.to_string().is_empty());

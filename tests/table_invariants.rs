@@ -1,10 +1,10 @@
 //! Properties the compiled table must have whatever the data says.
 
-use cdt_codes::{Category, CDT_EDITION};
+use cdt_codes::{Added, Category, CodeSet, CDT_EDITION};
 
 #[test]
 fn records_are_sorted_and_unique() {
-    let codes: Vec<_> = cdt_codes::iter().map(cdt_codes::Procedure::code).collect();
+    let codes: Vec<_> = cdt_codes::iter().map(|p| p.code()).collect();
     assert!(!codes.is_empty());
     assert!(codes.windows(2).all(|pair| pair[0] < pair[1]));
 }
@@ -17,14 +17,14 @@ fn every_record_lies_in_its_category_and_subcategory() {
         if let Some(subcategory) = procedure.subcategory() {
             assert!(subcategory.contains(code), "{code} outside {subcategory}");
             assert_eq!(subcategory.category(), procedure.category(), "{code}");
-            assert!(subcategory.procedures().iter().any(|p| p.code() == code));
+            assert!(subcategory.procedures().any(|p| p.code() == code));
         }
     }
 }
 
 #[test]
-fn every_code_in_force_has_a_subcategory() {
-    for procedure in cdt_codes::iter().filter(|p| p.is_active()) {
+fn every_record_has_a_subcategory_deleted_ones_included() {
+    for procedure in cdt_codes::iter() {
         assert!(
             procedure.subcategory().is_some(),
             "{} has no subcategory",
@@ -34,22 +34,26 @@ fn every_code_in_force_has_a_subcategory() {
 }
 
 #[test]
-fn subcategories_are_ordered_disjoint_and_inside_one_category() {
-    let all = cdt_codes::subcategories();
+fn headings_are_grouped_by_category_and_listed_once() {
+    let all: Vec<_> = cdt_codes::subcategories().collect();
     assert!(!all.is_empty());
-    for pair in all.windows(2) {
+    assert!(all
+        .windows(2)
+        .all(|pair| pair[0].category() <= pair[1].category()));
+    for (index, heading) in all.iter().enumerate() {
         assert!(
-            pair[0].range().end() < pair[1].range().start(),
-            "{} / {}",
-            pair[0],
-            pair[1]
+            all[..index]
+                .iter()
+                .all(|other| (other.category(), other.name())
+                    != (heading.category(), heading.name())),
+            "{heading} listed twice"
         );
-    }
-    for subcategory in all {
-        let (start, end) = (*subcategory.range().start(), *subcategory.range().end());
-        assert_eq!(Category::of(start), Some(subcategory.category()));
-        assert_eq!(Category::of(end), Some(subcategory.category()));
-        assert!(subcategory.category().subcategories().contains(subcategory));
+        assert!(CodeSet::compiled()
+            .subcategories_of(heading.category())
+            .any(|other| other == *heading));
+        assert!(heading
+            .procedures()
+            .all(|p| p.category() == heading.category()));
     }
 }
 
@@ -63,7 +67,7 @@ fn lookups_agree_with_the_table() {
     }
     let defined = (0..=9999u16)
         .filter_map(cdt_codes::CdtCode::new)
-        .filter(|code| code.procedure().is_some())
+        .filter(|code| cdt_codes::get(*code).is_some())
         .count();
     assert_eq!(defined, cdt_codes::iter().count());
 }
@@ -73,8 +77,17 @@ fn history_is_consistent() {
     for procedure in cdt_codes::iter() {
         let code = procedure.code();
         assert!(!procedure.description().trim().is_empty(), "{code}");
-        if let (Some(added), Some(deleted)) = (procedure.added_in(), procedure.deleted_in()) {
-            assert!(added < deleted, "{code}");
+        // No addition after the code's own deletion or revision.
+        let end = procedure
+            .revised_in()
+            .iter()
+            .copied()
+            .chain(procedure.deleted_in())
+            .min();
+        match (procedure.added(), end) {
+            (Some(Added::In(added)), Some(end)) => assert!(added < end, "{code}"),
+            (Some(Added::Before(before)), Some(end)) => assert!(before <= end, "{code}"),
+            _ => {}
         }
         if !procedure.replaced_by().is_empty() {
             assert!(

@@ -11,18 +11,17 @@ use cdt_codes::{Category, CdtCode, Edition, ServiceDate};
 /// The category of a code given as text, if it is defined.
 #[must_use]
 pub fn category_of(text: &str) -> Option<Category> {
-    cdt_codes::lookup(text).map(cdt_codes::Procedure::category)
+    cdt_codes::lookup(text).map(|p| p.category())
 }
 
 /// How many codes are in force in a category in an edition.
 #[must_use]
 pub fn in_force(category: Category, year: u16) -> usize {
-    let Some(edition) = Edition::new(year) else {
+    let Some(edition) = Edition::in_force(year) else {
         return 0;
     };
-    category
-        .procedures()
-        .iter()
+    cdt_codes::CodeSet::compiled()
+        .category(category)
         .filter(|p| p.is_active_in(edition))
         .count()
 }
@@ -36,7 +35,5 @@ pub fn billable(text: &str, year: u16, month: u8, day: u8) -> bool {
 /// The best search match for a query.
 #[must_use]
 pub fn best_match(query: &str) -> Option<CdtCode> {
-    cdt_codes::search(query)
-        .next()
-        .map(cdt_codes::Procedure::code)
+    cdt_codes::search(query).next().map(|p| p.code())
 }

@@ -19,10 +19,12 @@ pub(crate) enum Column {
     DeletedIn,
     ReplacedBy,
     RevisedIn,
+    Effective,
+    Unconfirmed,
 }
 
 impl Column {
-    const ALL: [Column; 10] = [
+    const ALL: [Column; 12] = [
         Column::Code,
         Column::Description,
         Column::Nomenclature,
@@ -33,6 +35,8 @@ impl Column {
         Column::DeletedIn,
         Column::ReplacedBy,
         Column::RevisedIn,
+        Column::Effective,
+        Column::Unconfirmed,
     ];
 
     /// The canonical header name, used in messages.
@@ -48,6 +52,8 @@ impl Column {
             Column::DeletedIn => "deleted_in",
             Column::ReplacedBy => "replaced_by",
             Column::RevisedIn => "revised_in",
+            Column::Effective => "effective",
+            Column::Unconfirmed => "unconfirmed",
         }
     }
 
@@ -61,10 +67,12 @@ impl Column {
             Column::Descriptor => &["descriptor", "official descriptor"],
             Column::Category => &["category", "category of service"],
             Column::Subcategory => &["subcategory", "sub category"],
-            Column::AddedIn => &["added in", "added", "effective", "first edition"],
+            Column::AddedIn => &["added in", "added", "first edition"],
             Column::DeletedIn => &["deleted in", "deleted", "retired", "last edition"],
             Column::ReplacedBy => &["replaced by", "replacement", "replacements"],
             Column::RevisedIn => &["revised in", "revised", "revisions"],
+            Column::Effective => &["effective", "effective date", "off cycle effective"],
+            Column::Unconfirmed => &["unconfirmed", "inferred"],
         }
     }
 
@@ -84,7 +92,7 @@ fn normalise(cell: &str) -> String {
 /// Where each recognised column sits, plus the header cells nobody claimed.
 #[derive(Debug, Clone)]
 pub(crate) struct Layout {
-    positions: [Option<usize>; 10],
+    positions: [Option<usize>; 12],
     names: Vec<String>,
     /// Header cells that name no known column, with their 0-based positions.
     pub(crate) unknown: Vec<(usize, String)>,
@@ -97,7 +105,7 @@ impl Layout {
         header: &Row,
         required: &[Column],
     ) -> Result<Layout, Vec<DataError>> {
-        let mut positions = [None; 10];
+        let mut positions = [None; 12];
         let mut unknown = Vec::new();
         let mut errors = Vec::new();
         let header_text = header.fields.join(" | ");

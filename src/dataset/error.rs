@@ -3,8 +3,9 @@
 use std::fmt;
 use std::string::String;
 
-use crate::code::ParseCodeError;
-use crate::edition::Edition;
+use crate::model::code::ParseCodeError;
+use crate::model::date::DateError;
+use crate::model::edition::Edition;
 
 /// A problem in a data file, with where it is and the value at fault.
 ///
@@ -53,7 +54,7 @@ pub struct DataError {
 /// let errors = Dataset::parse(
 ///     Source::new("codes.csv", codes.as_bytes()),
 ///     Source::new("subcategories.tsv", b"start\tend\tname\n"),
-///     &Options { edition: cdt_codes::Edition::new(2026), ..Options::default() },
+///     &Options::for_edition(cdt_codes::Edition::new(2026)),
 /// )
 /// .unwrap_err();
 /// assert_eq!(errors[0].kind, DataErrorKind::DuplicateCode { first_line: 2 });
@@ -123,17 +124,6 @@ pub enum DataErrorKind {
     SelfReplacement,
     /// Replacements are given for a code that is not deleted.
     ReplacementWithoutDeletion,
-    /// A subcategory range ends before it starts.
-    BackwardRange,
-    /// A subcategory range spans two categories of service.
-    RangeCrossesCategory,
-    /// A subcategory range overlaps the one on an earlier line.
-    OverlappingRange {
-        /// The line of the other range.
-        other_line: usize,
-    },
-    /// A code in force in the newest edition lies in no subcategory range.
-    OutsideSubcategories,
     /// No edition was given and the data names none in its history columns.
     UnknownEdition,
     /// A year given to the edition falls before a year used in the data.
@@ -141,9 +131,55 @@ pub enum DataErrorKind {
         /// The newest edition the data names.
         newest_in_data: Edition,
     },
+    /// A date that is not a valid ISO date.
+    BadDate(DateError),
+    /// An off-cycle effective date on a code with no exact addition edition.
+    EffectiveWithoutAddition,
+    /// An off-cycle effective date that lies neither in the year before
+    /// the edition that added the code nor within that edition.
+    EffectiveOutsideEdition {
+        /// The edition that added the code.
+        added: Edition,
+    },
+    /// A code recorded as present before an edition, but deleted or
+    /// revised earlier than that: the history must be tightened.
+    AddedAfterHistory {
+        /// The edition the code is said to predate.
+        before: Edition,
+        /// The earliest deletion or revision recorded.
+        earliest: Edition,
+    },
+    /// A subcategory heading that the heading list does not hold for the
+    /// code's category.
+    UnknownHeading {
+        /// The code's category.
+        category: crate::model::category::Category,
+    },
+    /// A heading listed twice for the same category.
+    DuplicateHeading {
+        /// The line of the first listing.
+        first_line: usize,
+    },
+    /// A category name that is not one of the twelve.
+    UnknownCategory,
+    /// A yes/no field with another value.
+    BadFlag,
+    /// An `unconfirmed` item that names no fact.
+    UnknownFact,
+    /// A record with no subcategory where every record must have one.
+    MissingSubcategory,
+    /// A file of an edition that does not follow the bundled data's newest.
+    EditionGap {
+        /// The bundled data's newest edition.
+        latest: Edition,
+        /// The only edition a file may add.
+        next: Edition,
+    },
 }
 
 impl fmt::Display for DataError {
+    // One arm per kind of problem: long, but flat and read one arm at a time.
+    #[allow(clippy::too_many_lines)]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.file, self.line)?;
         if let Some(column) = self.column {
@@ -192,7 +228,7 @@ impl fmt::Display for DataError {
             ),
             DataErrorKind::BadYear => write!(
                 f,
-                "{value:?} is not an edition year (four digits, 1990-2199)"
+                "{value:?} is not a CDT edition: write the first year of a real edition (2000, 2003, 2005, 2007, 2009, 2011, then any year from 2013), or `<YEAR` for before it"
             ),
             DataErrorKind::DeletedBeforeAdded { added, deleted } => write!(
                 f,
@@ -213,22 +249,47 @@ impl fmt::Display for DataError {
                 f,
                 "replacements {value:?} given for a code that is not deleted"
             ),
-            DataErrorKind::BackwardRange => write!(f, "range {value} ends before it starts"),
-            DataErrorKind::RangeCrossesCategory => write!(
-                f,
-                "range {value} spans more than one category of service"
-            ),
-            DataErrorKind::OverlappingRange { other_line } => write!(
-                f,
-                "range {value} overlaps the range on line {other_line}"
-            ),
-            DataErrorKind::OutsideSubcategories => write!(
-                f,
-                "code {value} is in force but lies in no subcategory range"
-            ),
             DataErrorKind::UnknownEdition => f.write_str(
                 "cannot tell which CDT edition the data describes: add history columns \
                  or name the edition (CDT_CODES_EDITION=2026 when building)",
+            ),
+            DataErrorKind::BadDate(error) => write!(f, "{value:?} is not a date: {error}"),
+            DataErrorKind::EffectiveWithoutAddition => f.write_str(
+                "an off-cycle effective date needs the edition that added the code in `added_in`",
+            ),
+            DataErrorKind::EffectiveOutsideEdition { added } => write!(
+                f,
+                "effective date {value} lies neither in {added}, the edition that added the code, nor in the year before it"
+            ),
+            DataErrorKind::AddedAfterHistory { before, earliest } => write!(
+                f,
+                "the code is said to predate {before} but was already deleted or revised in {earliest}; write `<{}`",
+                earliest.year()
+            ),
+            DataErrorKind::UnknownHeading { category } => write!(
+                f,
+                "{value:?} is not a heading of {category} in the heading list"
+            ),
+            DataErrorKind::DuplicateHeading { first_line } => {
+                write!(f, "heading {value:?} is already listed on line {first_line}")
+            }
+            DataErrorKind::UnknownCategory => write!(
+                f,
+                "{value:?} is not a category of service (expected a name such as Endodontics)"
+            ),
+            DataErrorKind::BadFlag => write!(f, "{value:?} is not yes or no"),
+            DataErrorKind::UnknownFact => write!(
+                f,
+                "{value:?} names no fact: use subcategory, added_in, deleted_in, replaced_by or effective"
+            ),
+            DataErrorKind::MissingSubcategory => write!(
+                f,
+                "code {value} has no subcategory; every record of this data must name its heading"
+            ),
+            DataErrorKind::EditionGap { latest, next } => write!(
+                f,
+                "the bundled data ends with {latest}, so an overlay can add {next} but not {value}: \
+                 the editions between are unknown (set CDT_CODES_MODE=replace to use the file alone)"
             ),
             DataErrorKind::EditionTooOld { newest_in_data } => write!(
                 f,
@@ -278,3 +339,84 @@ impl Blame<'_> {
         }
     }
 }
+
+/// Every problem found in a data file, in file and line order.
+///
+/// `Display` writes one problem a line and then the count, the form the
+/// build, the loader and the `check_data` example all print.
+///
+/// ```
+/// let errors = cdt_codes::CodeSet::load_replacing(
+///     "bad.csv",
+///     b"code,nomenclature\nD01,x\nD0120,\n",
+///     cdt_codes::Edition::new(2026),
+/// )
+/// .unwrap_err();
+/// let cdt_codes::LoadError::Data(errors) = errors else { unreachable!() };
+/// assert_eq!(errors.len(), 2);
+/// assert!(errors.to_string().ends_with("2 problems found"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataErrors(std::vec::Vec<DataError>);
+
+impl DataErrors {
+    /// The problems, in file and line order.
+    ///
+    /// ```
+    /// # let errors = cdt_codes::CodeSet::load_replacing("b.csv", b"code,nomenclature\nD01,x\n", None).unwrap_err();
+    /// # let cdt_codes::LoadError::Data(errors) = errors else { unreachable!() };
+    /// assert_eq!(errors.as_slice()[0].line, 2);
+    /// ```
+    #[must_use]
+    pub fn as_slice(&self) -> &[DataError] {
+        &self.0
+    }
+}
+
+impl From<std::vec::Vec<DataError>> for DataErrors {
+    fn from(errors: std::vec::Vec<DataError>) -> DataErrors {
+        DataErrors(errors)
+    }
+}
+
+impl core::ops::Deref for DataErrors {
+    type Target = [DataError];
+
+    fn deref(&self) -> &[DataError] {
+        &self.0
+    }
+}
+
+impl IntoIterator for DataErrors {
+    type Item = DataError;
+    type IntoIter = std::vec::IntoIter<DataError>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a DataErrors {
+    type Item = &'a DataError;
+    type IntoIter = core::slice::Iter<'a, DataError>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for DataErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for error in &self.0 {
+            writeln!(f, "{error}")?;
+        }
+        let count = self.0.len();
+        write!(
+            f,
+            "{count} problem{} found",
+            if count == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for DataErrors {}

@@ -1,50 +1,66 @@
 //! Reading and checking CDT data files.
 //!
-//! This is the one parser behind both ways data enters the crate: `build.rs`
-//! compiles the bundled files (or a licensed file) with it, and the runtime
-//! loader reads files with it. It reads a code file (TSV or CSV with a
-//! header row; columns recognised by name) and a subcategory file, checks
-//! every row and the set as a whole, and reports every problem it finds with
-//! the file, line, column and value.
+//! This is the one parser behind every way data enters the crate:
+//! `build.rs` compiles the bundled files (and a licensed file laid over
+//! them) with it, and [`CodeSet`](crate::CodeSet) loads files at run time
+//! with it. It reads a code file (TSV or CSV with a header row; columns
+//! recognised by name) and a heading file, checks every row and the set as
+//! a whole, and reports every problem it finds with the file, line, column
+//! and value.
 //!
 //! ```
 //! use cdt_codes::dataset::{Dataset, Options, Source};
 //! use cdt_codes::Edition;
 //!
-//! let codes = "code\tadded_in\tdescription\nD3353\t<2005\tfinish an apexification\n";
-//! let ranges = "start\tend\tname\nD3351\tD3353\tApexification/Recalcification\n";
-//! let options = Options { edition: Edition::new(2026), ..Options::default() };
+//! let codes = "code\tadded_in\tsubcategory\tdescription\n\
+//!              D3353\t<2005\tApexification/Recalcification\tfinish an apexification\n";
+//! let headings = "category\theading\tconfirmed\tsource\n\
+//!                 Endodontics\tApexification/Recalcification\tno\tours\n";
+//! let options = Options::for_edition(Edition::new(2026));
 //! let data = Dataset::parse(
 //!     Source::new("codes.tsv", codes.as_bytes()),
-//!     Source::new("subcategories.tsv", ranges.as_bytes()),
+//!     Source::new("subcategories.tsv", headings.as_bytes()),
 //!     &options,
 //! )?;
 //! assert_eq!(data.edition.year(), 2026);
 //! assert_eq!(data.procedures[0].code.to_string(), "D3353");
-//! assert_eq!(data.subcategories[0].name, "Apexification/Recalcification");
-//! # Ok::<(), Vec<cdt_codes::dataset::DataError>>(())
+//! assert_eq!(data.headings[0].name, "Apexification/Recalcification");
+//! # Ok::<(), cdt_codes::dataset::DataErrors>(())
 //! ```
 
 mod columns;
 mod error;
+mod headings;
+mod layout;
+mod overlay;
 mod records;
-mod subcategories;
 mod table;
 
 use std::collections::BTreeMap;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
-pub use error::{DataError, DataErrorKind};
+pub use error::{DataError, DataErrorKind, DataErrors};
+pub use headings::HeadingRow;
+pub(crate) use layout::Layout;
+pub use overlay::{Mode, Warning};
 pub use records::ProcedureRow;
-pub use subcategories::SubcategoryRow;
 pub use table::Delimiter;
 
-use crate::code::CdtCode;
-use crate::edition::{in_force, Added, Edition};
-use columns::{Column, Layout};
+use crate::model::code::CdtCode;
+use crate::model::edition::{in_force, Added, Edition};
+use columns::{Column, Layout as Columns};
 use error::Blame;
 use records::PendingReplacement;
+
+/// The bundled code file, as shipped in `data/codes.tsv`.
+pub(crate) const BUNDLED_CODES: &str = include_str!("../../data/codes.tsv");
+/// The bundled heading file, as shipped in `data/subcategories.tsv`.
+pub(crate) const BUNDLED_HEADINGS: &str = include_str!("../../data/subcategories.tsv");
+/// The names the bundled files are reported under.
+pub(crate) const BUNDLED_CODES_NAME: &str = "data/codes.tsv";
+/// See [`BUNDLED_CODES_NAME`].
+pub(crate) const BUNDLED_HEADINGS_NAME: &str = "data/subcategories.tsv";
 
 /// A named file's contents.
 ///
@@ -55,6 +71,7 @@ use records::PendingReplacement;
 /// assert_eq!(source.name, "codes.tsv");
 /// ```
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct Source<'a> {
     /// The name used in error messages, usually the path.
     pub name: &'a str,
@@ -75,7 +92,7 @@ impl<'a> Source<'a> {
     }
 }
 
-/// How strictly to read the data.
+/// How to read the data.
 ///
 /// ```
 /// use cdt_codes::dataset::Options;
@@ -85,92 +102,161 @@ impl<'a> Source<'a> {
 /// assert!(!options.require_subcategories);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Options {
     /// The edition the data describes. When `None`, the newest edition named
     /// in the history columns is used.
     pub edition: Option<Edition>,
-    /// Fail when a code in force in the edition lies in no subcategory range
-    /// (the bundled data promises full coverage).
+    /// Fail when a record names no subcategory heading (the bundled data
+    /// promises one for every record, deleted codes included).
     pub require_subcategories: bool,
 }
 
-/// A checked data set: procedures and subcategories, each sorted by code.
+impl Options {
+    /// Options naming the edition the data describes.
+    ///
+    /// ```
+    /// let options = cdt_codes::dataset::Options::for_edition(cdt_codes::Edition::new(2027));
+    /// assert_eq!(options.edition.map(|e| e.year()), Some(2027));
+    /// ```
+    #[must_use]
+    pub fn for_edition(edition: Option<Edition>) -> Options {
+        Options {
+            edition,
+            ..Options::default()
+        }
+    }
+}
+
+/// A checked data set: procedures sorted by code, and the subcategory
+/// headings in category order.
 ///
 /// ```
 /// # use cdt_codes::dataset::{Dataset, Options, Source};
 /// let codes = "code\tdeleted_in\treplaced_by\tdescription\n\
 ///              D3354\t2014\t\tsingle-code pulpal regeneration\n\
 ///              D3355\t\t\tpulpal regeneration, first visit\n";
-/// let ranges = "start\tend\tname\nD3355\tD3357\tPulpal Regeneration\n";
+/// let headings = "category\theading\tconfirmed\tsource\nEndodontics\tPulpal Regeneration\tno\tx\n";
 /// let data = Dataset::parse(
 ///     Source::new("codes.tsv", codes.as_bytes()),
-///     Source::new("subcategories.tsv", ranges.as_bytes()),
+///     Source::new("subcategories.tsv", headings.as_bytes()),
 ///     &Options::default(),
 /// )?;
-/// assert_eq!(data.edition.year(), 2014); // the newest year in the history
+/// assert_eq!(data.edition.year(), 2014); // the newest edition in the history
 /// assert_eq!(data.procedures.len(), 2);
-/// assert_eq!(data.subcategories[0].name, "Pulpal Regeneration");
-/// # Ok::<(), Vec<cdt_codes::dataset::DataError>>(())
+/// # Ok::<(), cdt_codes::dataset::DataErrors>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Dataset {
-    /// The edition the data describes.
+    /// The newest edition the data describes; it covers dates from CDT-3
+    /// (2000) to the end of this edition.
     pub edition: Edition,
     /// Every procedure, sorted by code, codes unique.
     pub procedures: Vec<ProcedureRow>,
-    /// Every subcategory range, sorted, not overlapping.
-    pub subcategories: Vec<SubcategoryRow>,
+    /// Every subcategory heading, in category order and the manual's order
+    /// within a category.
+    pub headings: Vec<HeadingRow>,
     /// Header cells of the code file that name no known column; their
     /// values are not used.
     pub ignored_columns: Vec<String>,
 }
 
 impl Dataset {
-    /// Reads and checks a code file and a subcategory file.
+    /// The bundled open data, parsed and checked.
+    ///
+    /// # Errors
+    ///
+    /// Never for a released crate (the build checks the same files); the
+    /// `Result` is there because the parser is shared.
+    ///
+    /// ```
+    /// let data = cdt_codes::dataset::Dataset::bundled()?;
+    /// assert_eq!(data.edition, cdt_codes::CDT_EDITION);
+    /// # Ok::<(), cdt_codes::dataset::DataErrors>(())
+    /// ```
+    pub fn bundled() -> Result<Dataset, DataErrors> {
+        Dataset::parse(
+            Source::new(BUNDLED_CODES_NAME, BUNDLED_CODES.as_bytes()),
+            Source::new(BUNDLED_HEADINGS_NAME, BUNDLED_HEADINGS.as_bytes()),
+            &Options {
+                edition: None,
+                require_subcategories: true,
+            },
+        )
+    }
+
+    /// Reads a user's code file (a licensed edition file, say) and combines
+    /// it with the bundled data by `mode`: the one path both the build
+    /// (`CDT_CODES_DATA`) and [`CodeSet`](crate::CodeSet) take.
+    ///
+    /// # Errors
+    ///
+    /// Every problem found in the file, or an overlay of an edition that
+    /// does not follow the bundled data's newest.
+    ///
+    /// ```
+    /// use cdt_codes::dataset::{Dataset, Mode, Options, Source};
+    ///
+    /// let file = "code,nomenclature\nD0120,periodic visit (test text)\n";
+    /// let options = Options::for_edition(cdt_codes::Edition::new(2026));
+    /// let (data, _warnings) =
+    ///     Dataset::with_file(Source::new("mine.csv", file.as_bytes()), &options, Mode::Replace)?;
+    /// assert_eq!(data.procedures.len(), 1);
+    /// # Ok::<(), cdt_codes::dataset::DataErrors>(())
+    /// ```
+    pub fn with_file(
+        file: Source<'_>,
+        options: &Options,
+        mode: Mode,
+    ) -> Result<(Dataset, Vec<Warning>), DataErrors> {
+        let headings = Source::new(BUNDLED_HEADINGS_NAME, BUNDLED_HEADINGS.as_bytes());
+        let parsed = Dataset::parse(file, headings, options)?;
+        let bundled = Dataset::bundled()?;
+        overlay::apply(bundled, parsed, file.name, mode)
+    }
+
+    /// Reads and checks a code file and a heading file.
     ///
     /// # Errors
     ///
     /// Every problem found, in file and line order: encoding, header,
     /// malformed or duplicate codes, codes outside every category, bad
-    /// years, unknown replacements, overlapping ranges and the rest of
-    /// [`DataErrorKind`].
+    /// editions and dates, unknown replacements and headings, and the rest
+    /// of [`DataErrorKind`].
     ///
     /// ```
     /// # use cdt_codes::dataset::{Dataset, Options, Source};
-    /// let codes = "code\tdeleted_in\treplaced_by\tdescription\n\
-    ///              D3354\t2014\t\tsingle-code pulpal regeneration\n\
-    ///              D3355\t\t\tpulpal regeneration, first visit\n";
-    /// let ranges = "start\tend\tname\nD3355\tD3357\tPulpal Regeneration\n";
-    /// let data = Dataset::parse(
+    /// let codes = "code\tdeleted_in\tdescription\nD3354\t2012\tregeneration\n";
+    /// let headings = "category\theading\tconfirmed\tsource\n";
+    /// let errors = Dataset::parse(
     ///     Source::new("codes.tsv", codes.as_bytes()),
-    ///     Source::new("subcategories.tsv", ranges.as_bytes()),
+    ///     Source::new("subcategories.tsv", headings.as_bytes()),
     ///     &Options::default(),
-    /// )?;
-    /// assert_eq!(data.procedures[0].deleted_in.map(|e| e.year()), Some(2014));
-    /// # Ok::<(), Vec<cdt_codes::dataset::DataError>>(())
+    /// ).unwrap_err();
+    /// assert!(errors.to_string().contains("codes.tsv:2:2: column `deleted_in`"));
     /// ```
     pub fn parse(
         codes: Source<'_>,
-        subcategories: Source<'_>,
+        headings: Source<'_>,
         options: &Options,
-    ) -> Result<Dataset, Vec<DataError>> {
-        Dataset::parse_unsorted(codes, subcategories, options).map_err(|mut errors| {
+    ) -> Result<Dataset, DataErrors> {
+        Dataset::parse_unsorted(codes, headings, options).map_err(|mut errors| {
             // Stable: problems on one line keep the order they were found in.
             errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-            errors
+            DataErrors::from(errors)
         })
     }
 
     fn parse_unsorted(
         codes: Source<'_>,
-        subcategories: Source<'_>,
+        headings: Source<'_>,
         options: &Options,
     ) -> Result<Dataset, Vec<DataError>> {
         let mut errors = Vec::new();
         let procedures = parse_procedures(codes, &mut errors);
-        let ranges = parse_subcategories(subcategories, &mut errors);
-        let (Some((procedures, ignored_columns)), Some(subcategories)) = (procedures, ranges)
-        else {
+        let headings = parse_headings(headings, &mut errors);
+        let (Some((procedures, ignored_columns)), Some(headings)) = (procedures, headings) else {
             return Err(errors);
         };
         if !errors.is_empty() {
@@ -181,12 +267,10 @@ impl Dataset {
         let dataset = Dataset {
             edition,
             procedures,
-            subcategories,
+            headings,
             ignored_columns,
         };
-        if options.require_subcategories {
-            errors.extend(dataset.uncovered(codes.name));
-        }
+        errors.extend(dataset.check_headings(codes.name, options.require_subcategories));
         if errors.is_empty() {
             Ok(dataset)
         } else {
@@ -194,42 +278,54 @@ impl Dataset {
         }
     }
 
-    /// The index in [`Dataset::subcategories`] of the range holding `code`.
+    /// The index in [`Dataset::headings`] of the heading a procedure names.
     ///
     /// ```
-    /// # use cdt_codes::dataset::{Dataset, Options, Source};
-    /// # let codes = "code\tdeleted_in\tdescription\nD3353\t\tx\n";
-    /// # let ranges = "start\tend\tname\nD3351\tD3353\tApexification\n";
-    /// # let options = Options { edition: cdt_codes::Edition::new(2026), ..Options::default() };
-    /// # let data = Dataset::parse(Source::new("c", codes.as_bytes()),
-    /// #     Source::new("s", ranges.as_bytes()), &options).unwrap();
-    /// let code = "D3352".parse().unwrap();
-    /// assert_eq!(data.subcategory_of(code), Some(0));
+    /// let data = cdt_codes::dataset::Dataset::bundled()?;
+    /// let row = data.procedures.iter().find(|row| row.code.to_string() == "D0120").unwrap();
+    /// let heading = &data.headings[data.heading_of(row).unwrap()];
+    /// assert_eq!(heading.name, "Clinical Oral Evaluations");
+    /// # Ok::<(), cdt_codes::dataset::DataErrors>(())
     /// ```
     #[must_use]
-    pub fn subcategory_of(&self, code: CdtCode) -> Option<usize> {
-        let after = self
-            .subcategories
-            .partition_point(|range| range.start <= code);
-        let index = after.checked_sub(1)?;
-        (self.subcategories[index].end >= code).then_some(index)
+    pub fn heading_of(&self, row: &ProcedureRow) -> Option<usize> {
+        let name = row.subcategory.as_deref()?;
+        let category = crate::model::category::Category::of(row.code)?;
+        self.headings
+            .iter()
+            .position(|heading| heading.category == category && heading.name == name)
     }
 
-    /// Codes in force in the data's edition that lie in no subcategory.
-    fn uncovered(&self, file: &str) -> Vec<DataError> {
+    /// Every record whose heading is not in the list, and, when asked,
+    /// every record with no heading at all.
+    fn check_headings(&self, file: &str, require: bool) -> Vec<DataError> {
         let blame = Blame { file };
-        self.procedures
-            .iter()
-            .filter(|row| in_force(row.added, row.deleted_in, self.edition))
-            .filter(|row| self.subcategory_of(row.code).is_none())
-            .map(|row| {
-                blame.line(
+        let mut errors = Vec::new();
+        for row in &self.procedures {
+            match &row.subcategory {
+                Some(name) if self.heading_of(row).is_none() => {
+                    if let Some(category) = crate::model::category::Category::of(row.code) {
+                        errors.push(blame.line(
+                            row.line,
+                            name,
+                            DataErrorKind::UnknownHeading { category },
+                        ));
+                    }
+                }
+                None if require => errors.push(blame.line(
                     row.line,
                     &row.code.to_string(),
-                    DataErrorKind::OutsideSubcategories,
-                )
-            })
-            .collect()
+                    DataErrorKind::MissingSubcategory,
+                )),
+                _ => {}
+            }
+        }
+        errors
+    }
+
+    /// Whether a row is part of `edition`.
+    pub(crate) fn in_force(row: &ProcedureRow, edition: Edition) -> bool {
+        in_force(row.added, row.deleted_in, edition)
     }
 }
 
@@ -250,7 +346,7 @@ fn parse_procedures(
 ) -> Option<(Vec<ProcedureRow>, Vec<String>)> {
     let blame = Blame { file: source.name };
     let table = read_table(source, errors)?;
-    let mut layout = Layout::from_header(blame, &table.header, &[Column::Code]);
+    let mut layout = Columns::from_header(blame, &table.header, &[Column::Code]);
     if let Ok(found) = &layout {
         if !found.has(Column::Description) && !found.has(Column::Nomenclature) {
             layout = Err(std::vec![blame.line(
@@ -309,7 +405,7 @@ fn reject_duplicates(
 /// Parses each replacement list now that every defined code is known.
 fn resolve_replacements(
     blame: Blame<'_>,
-    layout: &Layout,
+    layout: &Columns,
     procedures: &mut [Parsed],
     errors: &mut Vec<DataError>,
 ) {
@@ -336,12 +432,9 @@ fn resolve_replacements(
     }
 }
 
-fn parse_subcategories(
-    source: Source<'_>,
-    errors: &mut Vec<DataError>,
-) -> Option<Vec<SubcategoryRow>> {
+fn parse_headings(source: Source<'_>, errors: &mut Vec<DataError>) -> Option<Vec<HeadingRow>> {
     let table = read_table(source, errors)?;
-    subcategories::parse(Blame { file: source.name }, &table)
+    headings::parse(Blame { file: source.name }, &table)
         .map_err(|found| errors.extend(found))
         .ok()
 }

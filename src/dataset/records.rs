@@ -6,23 +6,30 @@ use std::vec::Vec;
 use super::columns::{Column, Layout};
 use super::error::{Blame, DataError, DataErrorKind};
 use super::table::Row;
-use crate::category::Category;
-use crate::code::CdtCode;
-use crate::edition::{Added, Edition};
+use crate::model::category::Category;
+use crate::model::code::CdtCode;
+use crate::model::date::ServiceDate;
+use crate::model::edition::{Added, Edition};
+use crate::model::record::Fact;
 
 /// One procedure as read from a data file, before it is compiled or loaded.
 ///
 /// ```
-/// let set = cdt_codes::CodeSet::from_bytes(
-///     "c.tsv",
-///     b"code\tadded_in\tdescription\nD3355\t2014\tpulpal regeneration, first visit\n",
-///     None,
+/// use cdt_codes::dataset::{Dataset, Options, Source};
+///
+/// let codes = "code\tadded_in\tdescription\nD3355\t2014\tpulpal regeneration, first visit\n";
+/// let headings = "category\theading\tconfirmed\tsource\n";
+/// let data = Dataset::parse(
+///     Source::new("c.tsv", codes.as_bytes()),
+///     Source::new("h.tsv", headings.as_bytes()),
+///     &Options::default(),
 /// )?;
-/// let row = set.lookup("D3355").unwrap();
+/// let row = &data.procedures[0];
 /// assert_eq!((row.line, row.added_in_year()), (2, Some(2014)));
-/// # Ok::<(), cdt_codes::LoadError>(())
+/// # Ok::<(), cdt_codes::dataset::DataErrors>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ProcedureRow {
     /// The line the row starts on.
     pub line: usize,
@@ -43,6 +50,13 @@ pub struct ProcedureRow {
     pub replaced_by: Vec<CdtCode>,
     /// Editions that revised the code's nomenclature or descriptor.
     pub revised_in: Vec<Edition>,
+    /// The date the code took effect when that was not 1 January of its
+    /// edition (the COVID-19 codes, for example).
+    pub effective: Option<ServiceDate>,
+    /// The subcategory heading the code stands (or last stood) under.
+    pub subcategory: Option<String>,
+    /// Facts of this row that rest on inference rather than a source.
+    pub unconfirmed: Vec<Fact>,
 }
 
 impl ProcedureRow {
@@ -50,7 +64,7 @@ impl ProcedureRow {
     /// exactly (not for `<2005`).
     ///
     /// ```
-    /// let set = cdt_codes::CodeSet::from_bytes(
+    /// let set = cdt_codes::CodeSet::load_replacing(
     ///     "c.tsv", b"code\tadded_in\tdescription\nD0120\t<2005\tperiodic exam\n", None,
     /// );
     /// // No exact year anywhere in the file, so the edition must be given.
@@ -142,7 +156,8 @@ fn parse_row(
         .and_then(|field| field.non_empty())
         .map(String::from);
     let description = description(blame, row, layout, nomenclature.as_deref(), errors);
-    let added = Field::of(row, layout, Column::AddedIn).and_then(|field| {
+    let added_field = Field::of(row, layout, Column::AddedIn);
+    let added = added_field.as_ref().and_then(|field| {
         let text = field.non_empty()?;
         text.parse::<Added>()
             .map_err(|_| errors.push(field.error(blame, DataErrorKind::BadYear)))
@@ -161,6 +176,17 @@ fn parse_row(
     }
     let revised_in = Field::of(row, layout, Column::RevisedIn)
         .map(|field| parse_revisions(blame, &field, added, deleted_in, errors))
+        .unwrap_or_default();
+    if let Some(field) = &added_field {
+        check_tightness(blame, field, added, deleted_in, &revised_in, errors);
+    }
+    let effective = Field::of(row, layout, Column::Effective)
+        .and_then(|field| parse_effective(blame, &field, added, errors));
+    let subcategory = Field::of(row, layout, Column::Subcategory)
+        .and_then(|field| field.non_empty())
+        .map(String::from);
+    let unconfirmed = Field::of(row, layout, Column::Unconfirmed)
+        .map(|field| parse_facts(blame, &field, errors))
         .unwrap_or_default();
     let pending = Field::of(row, layout, Column::ReplacedBy).and_then(|field| {
         let text = field.non_empty()?;
@@ -184,6 +210,9 @@ fn parse_row(
             deleted_in,
             replaced_by: Vec::new(),
             revised_in,
+            effective,
+            subcategory,
+            unconfirmed,
         },
         pending,
     ))
@@ -293,4 +322,74 @@ fn parse_revisions(
     revised.sort_unstable();
     revised.dedup();
     revised
+}
+
+/// A code said to predate edition `b` must not be deleted or revised
+/// before `b`: the history would read as an addition after its own end.
+fn check_tightness(
+    blame: Blame<'_>,
+    added_field: &Field<'_>,
+    added: Option<Added>,
+    deleted_in: Option<Edition>,
+    revised_in: &[Edition],
+    errors: &mut Vec<DataError>,
+) {
+    let Some(Added::Before(before)) = added else {
+        return;
+    };
+    let earliest = revised_in.iter().copied().chain(deleted_in).min();
+    if let Some(earliest) = earliest.filter(|earliest| *earliest < before) {
+        errors
+            .push(added_field.error(blame, DataErrorKind::AddedAfterHistory { before, earliest }));
+    }
+}
+
+fn parse_effective(
+    blame: Blame<'_>,
+    field: &Field<'_>,
+    added: Option<Added>,
+    errors: &mut Vec<DataError>,
+) -> Option<ServiceDate> {
+    let text = field.non_empty()?;
+    let date = text
+        .parse::<ServiceDate>()
+        .map_err(|error| errors.push(field.error(blame, DataErrorKind::BadDate(error))))
+        .ok()?;
+    match added {
+        // Off-cycle: from the year before the edition to its last year.
+        Some(Added::In(edition))
+            if date.year() + 1 >= edition.first_year() && date.year() <= edition.last_year() =>
+        {
+            Some(date)
+        }
+        Some(Added::In(edition)) => {
+            errors.push(field.error(
+                blame,
+                DataErrorKind::EffectiveOutsideEdition { added: edition },
+            ));
+            None
+        }
+        _ => {
+            errors.push(field.error(blame, DataErrorKind::EffectiveWithoutAddition));
+            None
+        }
+    }
+}
+
+fn parse_facts(blame: Blame<'_>, field: &Field<'_>, errors: &mut Vec<DataError>) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    for item in list_items(field.text) {
+        match item.parse::<Fact>() {
+            Ok(fact) if !facts.contains(&fact) => facts.push(fact),
+            Ok(_) => {}
+            Err(_) => errors.push(blame.field(
+                field.line,
+                field.column,
+                field.name,
+                item,
+                DataErrorKind::UnknownFact,
+            )),
+        }
+    }
+    facts
 }

@@ -3,7 +3,7 @@
 use core::fmt;
 use core::ops::RangeInclusive;
 
-use crate::code::CdtCode;
+use super::code::CdtCode;
 
 /// A category of service: the ADA groups CDT codes into twelve categories by
 /// number range.

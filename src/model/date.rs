@@ -1,0 +1,278 @@
+//! Dates of service: checked calendar dates, read from the forms claims use.
+
+use core::fmt;
+use core::str::FromStr;
+
+use super::edition::Edition;
+
+/// A date of service: a calendar date, checked, with no time zone.
+///
+/// Editions take effect on 1 January, so the year decides which edition
+/// applies; the month and day matter for codes that took effect off-cycle
+/// and are checked so that a bad date is caught rather than accepted.
+///
+/// Text is read in the three forms claims carry: ISO `2026-01-15`, US
+/// `01/15/2026` (or `1/15/2026`) and X12 `20260115`.
+///
+/// ```
+/// use cdt_codes::ServiceDate;
+///
+/// let date = ServiceDate::new(2026, 1, 15)?;
+/// assert_eq!(date.to_string(), "2026-01-15");
+/// assert_eq!("01/15/2026".parse::<ServiceDate>()?, date);
+/// assert_eq!("1/15/2026".parse::<ServiceDate>()?, date);
+/// assert_eq!("20260115".parse::<ServiceDate>()?, date);
+/// assert!(ServiceDate::new(2025, 2, 29).is_err());
+/// # Ok::<(), cdt_codes::DateError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ServiceDate {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+/// Why a date of service was rejected.
+///
+/// ```
+/// use cdt_codes::{DateError, ServiceDate};
+///
+/// assert_eq!(ServiceDate::new(2025, 13, 1), Err(DateError::Month { month: 13 }));
+/// assert_eq!("2025.01.01".parse::<ServiceDate>(), Err(DateError::Format));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum DateError {
+    /// The text is in none of the accepted forms.
+    #[error("a date of service is written YYYY-MM-DD, MM/DD/YYYY or YYYYMMDD, e.g. 2026-01-15")]
+    Format,
+    /// The year is outside 1900 to 2199.
+    #[error("year {year} is outside 1900-2199")]
+    Year {
+        /// The year given.
+        year: u16,
+    },
+    /// The month is not 1 to 12.
+    #[error("month {month} is not 1-12")]
+    Month {
+        /// The month given.
+        month: u8,
+    },
+    /// The day does not exist in that month.
+    #[error("day {day} does not exist in {year:04}-{month:02}")]
+    Day {
+        /// The year given.
+        year: u16,
+        /// The month given.
+        month: u8,
+        /// The day given.
+        day: u8,
+    },
+}
+
+impl ServiceDate {
+    /// The earliest date accepted, 1900-01-01.
+    pub(crate) const MIN: ServiceDate = ServiceDate {
+        year: 1900,
+        month: 1,
+        day: 1,
+    };
+    /// The latest date accepted, 2199-12-31.
+    pub(crate) const MAX: ServiceDate = ServiceDate {
+        year: 2199,
+        month: 12,
+        day: 31,
+    };
+
+    /// A checked calendar date.
+    ///
+    /// # Errors
+    ///
+    /// [`DateError`] when the year is outside 1900–2199, the month is not
+    /// 1–12 or the day does not exist in that month (leap years counted).
+    ///
+    /// ```
+    /// use cdt_codes::ServiceDate;
+    ///
+    /// assert!(ServiceDate::new(2024, 2, 29).is_ok());
+    /// assert!(ServiceDate::new(2024, 4, 31).is_err());
+    /// ```
+    pub const fn new(year: u16, month: u8, day: u8) -> Result<ServiceDate, DateError> {
+        if year < 1900 || year > 2199 {
+            return Err(DateError::Year { year });
+        }
+        if month < 1 || month > 12 {
+            return Err(DateError::Month { month });
+        }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if day < 1 || day > days {
+            return Err(DateError::Day { year, month, day });
+        }
+        Ok(ServiceDate { year, month, day })
+    }
+
+    /// The year.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::ServiceDate::new(2026, 3, 4).unwrap().year(), 2026);
+    /// ```
+    #[must_use]
+    pub const fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1 to 12.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::ServiceDate::new(2026, 3, 4).unwrap().month(), 3);
+    /// ```
+    #[must_use]
+    pub const fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::ServiceDate::new(2026, 3, 4).unwrap().day(), 4);
+    /// ```
+    #[must_use]
+    pub const fn day(self) -> u8 {
+        self.day
+    }
+
+    /// The CDT edition in force on this date, or `None` before CDT-3
+    /// (2000), the first edition the crate knows. Whether the data holds
+    /// that edition is a separate question: see
+    /// [`CodeSet::covers`](crate::CodeSet::covers).
+    ///
+    /// ```
+    /// use cdt_codes::{Edition, ServiceDate};
+    ///
+    /// let date = ServiceDate::new(2012, 6, 1).unwrap();
+    /// assert_eq!(date.edition(), Edition::new(2011)); // CDT-2011/2012
+    /// assert_eq!(ServiceDate::new(1999, 6, 1).unwrap().edition(), None);
+    /// ```
+    #[must_use]
+    pub const fn edition(self) -> Option<Edition> {
+        Edition::in_force(self.year)
+    }
+
+    /// 1 January of `year`, the day an edition takes effect.
+    pub(crate) const fn first_of_year(year: u16) -> Result<ServiceDate, DateError> {
+        ServiceDate::new(year, 1, 1)
+    }
+
+    /// 31 December of `year`.
+    pub(crate) const fn last_of_year(year: u16) -> Result<ServiceDate, DateError> {
+        ServiceDate::new(year, 12, 31)
+    }
+}
+
+/// Reads a run of ASCII digits as a number; `None` for anything else or an
+/// empty run.
+fn number(bytes: &[u8]) -> Option<u16> {
+    if bytes.is_empty() || bytes.len() > 4 {
+        return None;
+    }
+    bytes.iter().try_fold(0u16, |value, &b| {
+        b.is_ascii_digit().then(|| value * 10 + u16::from(b - b'0'))
+    })
+}
+
+fn checked(year: u16, month: u16, day: u16) -> Result<ServiceDate, DateError> {
+    let month = u8::try_from(month).map_err(|_| DateError::Format)?;
+    let day = u8::try_from(day).map_err(|_| DateError::Format)?;
+    ServiceDate::new(year, month, day)
+}
+
+impl FromStr for ServiceDate {
+    type Err = DateError;
+
+    /// Parses `YYYY-MM-DD`, `MM/DD/YYYY` (one-digit month and day allowed)
+    /// or `YYYYMMDD`, with surrounding whitespace allowed.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let bytes = text.trim().as_bytes();
+        let part = |range: core::ops::Range<usize>| bytes.get(range).and_then(number);
+        if bytes.len() == 10 && bytes.get(4) == Some(&b'-') && bytes.get(7) == Some(&b'-') {
+            let (year, month, day) = (part(0..4), part(5..7), part(8..10));
+            return match (year, month, day) {
+                (Some(year), Some(month), Some(day)) => checked(year, month, day),
+                _ => Err(DateError::Format),
+            };
+        }
+        if bytes.len() == 8 && bytes.iter().all(u8::is_ascii_digit) {
+            return match (part(0..4), part(4..6), part(6..8)) {
+                (Some(year), Some(month), Some(day)) => checked(year, month, day),
+                _ => Err(DateError::Format),
+            };
+        }
+        let mut pieces = bytes.split(|&b| b == b'/');
+        let (Some(month), Some(day), Some(year), None) =
+            (pieces.next(), pieces.next(), pieces.next(), pieces.next())
+        else {
+            return Err(DateError::Format);
+        };
+        if month.len() > 2 || day.len() > 2 || year.len() != 4 {
+            return Err(DateError::Format);
+        }
+        match (number(year), number(month), number(day)) {
+            (Some(year), Some(month), Some(day)) => checked(year, month, day),
+            _ => Err(DateError::Format),
+        }
+    }
+}
+
+impl fmt::Display for ServiceDate {
+    /// Writes the ISO form, `2026-01-01`; width and fill are honoured.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = super::edition::Label::default();
+        fmt::Write::write_fmt(
+            &mut text,
+            format_args!("{:04}-{:02}-{:02}", self.year, self.month, self.day),
+        )?;
+        f.pad(text.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_form_and_rejects_the_rest() {
+        let date = |text: &str| text.parse::<ServiceDate>();
+        let expected = ServiceDate::new(2026, 3, 4);
+        assert_eq!(date("2026-03-04"), expected);
+        assert_eq!(date("03/04/2026"), expected);
+        assert_eq!(date("3/4/2026"), expected);
+        assert_eq!(date("20260304"), expected);
+        assert_eq!(date(" 2026-03-04 "), expected);
+        for bad in [
+            "",
+            "2026-3-4",
+            "2026/03/04",
+            "03-04-2026",
+            "3/4/26",
+            "2026030",
+            "x/4/2026",
+        ] {
+            assert_eq!(date(bad), Err(DateError::Format), "{bad:?}");
+        }
+        assert_eq!(
+            date("02/30/2026"),
+            Err(DateError::Day {
+                year: 2026,
+                month: 2,
+                day: 30
+            })
+        );
+        assert_eq!(date("13/01/2026"), Err(DateError::Month { month: 13 }));
+    }
+}

@@ -1,0 +1,177 @@
+//! The stored shape of a code set: records, headings and search words that
+//! point into shared pools by [`Span`]. The same types are written out as
+//! Rust by `build.rs` and built in memory by the runtime loader, so the two
+//! sources cannot drift apart.
+
+use core::fmt;
+use core::str::FromStr;
+
+use super::category::Category;
+use super::code::CdtCode;
+use super::date::ServiceDate;
+use super::edition::{Added, Edition};
+
+/// A run of a shared pool: `len` items from `start`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Span {
+    pub(crate) start: u32,
+    pub(crate) len: u32,
+}
+
+impl Span {
+    /// The index range the span covers.
+    pub(crate) fn range(self) -> core::ops::Range<usize> {
+        let start = self.start as usize;
+        start..start + self.len as usize
+    }
+}
+
+/// A fact about a code that the data may hold from a source or only by
+/// inference.
+///
+/// ```
+/// use cdt_codes::Fact;
+///
+/// assert_eq!("subcategory".parse::<Fact>(), Ok(Fact::Subcategory));
+/// assert_eq!(Fact::ReplacedBy.to_string(), "replaced_by");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Fact {
+    /// The heading the code stands under.
+    Subcategory,
+    /// The edition that added the code.
+    AddedIn,
+    /// The edition that deleted the code.
+    DeletedIn,
+    /// The codes named to report instead.
+    ReplacedBy,
+    /// The off-cycle date the code took effect.
+    Effective,
+}
+
+impl Fact {
+    /// Every fact, in column order.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::Fact::ALL.len(), 5);
+    /// ```
+    pub const ALL: [Fact; 5] = [
+        Fact::Subcategory,
+        Fact::AddedIn,
+        Fact::DeletedIn,
+        Fact::ReplacedBy,
+        Fact::Effective,
+    ];
+
+    /// The data column the fact lives in.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::Fact::AddedIn.column(), "added_in");
+    /// ```
+    #[must_use]
+    pub const fn column(self) -> &'static str {
+        match self {
+            Fact::Subcategory => "subcategory",
+            Fact::AddedIn => "added_in",
+            Fact::DeletedIn => "deleted_in",
+            Fact::ReplacedBy => "replaced_by",
+            Fact::Effective => "effective",
+        }
+    }
+
+    const fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+impl fmt::Display for Fact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.column())
+    }
+}
+
+impl FromStr for Fact {
+    type Err = UnknownFact;
+
+    fn from_str(text: &str) -> Result<Fact, UnknownFact> {
+        let text = text.trim();
+        Fact::ALL
+            .into_iter()
+            .find(|fact| fact.column().eq_ignore_ascii_case(text))
+            .ok_or(UnknownFact)
+    }
+}
+
+/// A name that is not one of the [`Fact`] columns.
+///
+/// ```
+/// assert!("colour".parse::<cdt_codes::Fact>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("not a fact the data marks: expected subcategory, added_in, deleted_in, replaced_by or effective")]
+pub struct UnknownFact;
+
+/// The set of a record's facts that rest on inference rather than a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub(crate) struct Unconfirmed(pub(crate) u8);
+
+impl Unconfirmed {
+    pub(crate) const fn contains(self, fact: Fact) -> bool {
+        self.0 & fact.bit() != 0
+    }
+
+    #[cfg_attr(not(feature = "std"), allow(dead_code))] // used by the data layout
+    pub(crate) fn insert(&mut self, fact: Fact) {
+        self.0 |= fact.bit();
+    }
+}
+
+/// Marks "no heading" in [`Record::heading`].
+pub(crate) const NO_HEADING: u16 = u16::MAX;
+/// Marks an empty slot of the code index.
+pub(crate) const NO_RECORD: u16 = u16::MAX;
+
+/// One code as stored: numbers and spans, no pointers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Record {
+    pub(crate) code: CdtCode,
+    pub(crate) category: Category,
+    /// Index into the headings, or [`NO_HEADING`].
+    pub(crate) heading: u16,
+    /// Into the text pool.
+    pub(crate) description: Span,
+    pub(crate) nomenclature: Option<Span>,
+    pub(crate) descriptor: Option<Span>,
+    pub(crate) added: Option<Added>,
+    pub(crate) deleted_in: Option<Edition>,
+    /// The off-cycle date the code took effect: before its edition began,
+    /// or within it for a mid-year addition.
+    pub(crate) effective: Option<ServiceDate>,
+    /// Into the code pool.
+    pub(crate) replaced_by: Span,
+    /// Into the edition pool.
+    pub(crate) revised_in: Span,
+    pub(crate) unconfirmed: Unconfirmed,
+}
+
+/// One subcategory heading as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Heading {
+    pub(crate) category: Category,
+    /// Into the text pool.
+    pub(crate) name: Span,
+    /// Whether a public source confirms the heading.
+    pub(crate) confirmed: bool,
+    /// Into the member pool: indices of its records, in code order.
+    pub(crate) members: Span,
+}
+
+/// One search word as stored: its text and its postings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// Into the text pool.
+    pub(crate) text: Span,
+    /// Into the postings pool: record indices, ascending.
+    pub(crate) postings: Span,
+}

@@ -1,0 +1,152 @@
+//! The code set compiled into the binary, and the crate-level functions
+//! that read it.
+//!
+//! `build.rs` writes `tables.rs` into `OUT_DIR` from the same layout the
+//! runtime loader builds: the records sorted by code, the pools they point
+//! into, and the code index. The code index is a perfect hash whose hash
+//! function is the identity: 10,000 two-byte slots, one per well-formed
+//! code, so a lookup is one bounds-checked read with no hashing at all.
+//! Search words also get a `phf` map for exact matches.
+
+use super::{CodeSet, Pool, Procedure, Procedures, Subcategories, TextPool};
+use crate::model::category::Category;
+use crate::model::code::CdtCode;
+use crate::model::date::ServiceDate;
+#[allow(unused_imports)] // used by the generated code when the data has history
+use crate::model::edition::{Added, Edition};
+use crate::model::record::{Heading, Record, Span, Unconfirmed, Word};
+use crate::provenance::DataSource;
+
+/// A pool borrowed from the binary.
+#[cfg(feature = "alloc")]
+const fn pool<T: Clone>(items: &'static [T]) -> Pool<T> {
+    alloc::borrow::Cow::Borrowed(items)
+}
+
+/// A pool borrowed from the binary.
+#[cfg(not(feature = "alloc"))]
+const fn pool<T>(items: &'static [T]) -> Pool<T> {
+    items
+}
+
+/// The text pool borrowed from the binary.
+#[cfg(feature = "alloc")]
+const fn text(text: &'static str) -> TextPool {
+    alloc::borrow::Cow::Borrowed(text)
+}
+
+/// The text pool borrowed from the binary.
+#[cfg(not(feature = "alloc"))]
+const fn text(text: &'static str) -> TextPool {
+    text
+}
+
+/// A code number the generator wrote; always at most 9999.
+const fn code(number: u16) -> CdtCode {
+    match CdtCode::new(number) {
+        Some(code) => code,
+        None => CdtCode::MAX,
+    }
+}
+
+/// An edition the generator wrote; always a real one.
+const fn edition(year: u16) -> Edition {
+    match Edition::new(year) {
+        Some(edition) => edition,
+        None => Edition::CDT_3,
+    }
+}
+
+/// A date the generator wrote; always a real one.
+#[allow(dead_code)] // used when the data has off-cycle effective dates
+const fn date(year: u16, month: u8, day: u8) -> ServiceDate {
+    match ServiceDate::new(year, month, day) {
+        Ok(date) => date,
+        Err(_) => ServiceDate::MIN,
+    }
+}
+
+/// A span the generator wrote.
+const fn span(start: u32, len: u32) -> Span {
+    Span { start, len }
+}
+
+include!(concat!(env!("OUT_DIR"), "/tables.rs"));
+
+/// The newest CDT edition the compiled data holds.
+///
+/// ```
+/// assert!(cdt_codes::CDT_EDITION.year() >= 2026);
+/// ```
+pub const CDT_EDITION: Edition = TABLES_EDITION;
+
+/// The record of a code given as text, if the text is a well-formed code
+/// that the compiled data defines. Accepts `d3353` and surrounding
+/// whitespace.
+///
+/// Deleted codes are found too, so old claims can still be read; check
+/// [`Procedure::is_active`] or [`Procedure::deleted_in`].
+///
+/// ```
+/// assert!(cdt_codes::lookup("D3353").is_some());
+/// assert!(cdt_codes::lookup(" d0120 ").is_some());
+/// assert!(cdt_codes::lookup("D0000").is_none()); // well-formed, undefined
+/// assert!(cdt_codes::lookup("hello").is_none()); // malformed
+/// ```
+#[must_use]
+#[inline]
+pub fn lookup(code: &str) -> Option<Procedure<'static>> {
+    COMPILED.lookup(code)
+}
+
+/// The record of a well-formed code, if the compiled data defines it.
+///
+/// ```
+/// use cdt_codes::CdtCode;
+///
+/// let code = CdtCode::new(3353).unwrap();
+/// assert_eq!(cdt_codes::get(code).map(|p| p.code()), Some(code));
+/// ```
+#[must_use]
+#[inline]
+pub fn get(code: CdtCode) -> Option<Procedure<'static>> {
+    COMPILED.get(code)
+}
+
+/// Every record of the compiled data, in code order, deleted codes
+/// included.
+///
+/// ```
+/// let codes: Vec<_> = cdt_codes::iter().map(|p| p.code()).collect();
+/// assert!(codes.windows(2).all(|pair| pair[0] < pair[1]));
+/// ```
+#[must_use]
+pub fn iter() -> Procedures<'static> {
+    COMPILED.iter()
+}
+
+/// Every subcategory heading of the compiled data.
+///
+/// ```
+/// let names: Vec<_> = cdt_codes::subcategories().map(|s| s.name()).collect();
+/// assert!(names.contains(&"Clinical Oral Evaluations"));
+/// ```
+#[must_use]
+pub fn subcategories() -> Subcategories<'static> {
+    COMPILED.subcategories()
+}
+
+/// Every record of the compiled data whose code lies in `range`.
+///
+/// ```
+/// use cdt_codes::CdtCode;
+///
+/// let start: CdtCode = "D3300".parse()?;
+/// let end: CdtCode = "D3399".parse()?;
+/// assert!(cdt_codes::range(start..=end).any(|p| p.code().to_string() == "D3330"));
+/// # Ok::<(), cdt_codes::ParseCodeError>(())
+/// ```
+#[must_use]
+pub fn range(range: impl core::ops::RangeBounds<CdtCode>) -> Procedures<'static> {
+    COMPILED.range(range)
+}

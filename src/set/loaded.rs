@@ -1,0 +1,217 @@
+//! Code sets built at run time from a file: the same layout, the same
+//! parser and the same overlay as the build, owned by the application.
+
+use std::borrow::Cow;
+use std::path::Path;
+use std::string::{String, ToString};
+
+use super::CodeSet;
+use crate::dataset::{DataErrors, Dataset, Layout, Mode, Options, Source, Warning};
+use crate::model::edition::Edition;
+use crate::provenance::DataSource;
+
+/// Why a code file could not be loaded.
+///
+/// ```
+/// use cdt_codes::{CodeSet, LoadError};
+///
+/// let error = CodeSet::load_replacing("bad.csv", b"code,nomenclature\nD01,x\n", None).unwrap_err();
+/// let LoadError::Data(problems) = error else { unreachable!() };
+/// assert_eq!(problems[0].line, 2);
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("{path}: cannot read the file: {source}")]
+    Io {
+        /// The path given.
+        path: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The file was read but has problems; every one found is listed.
+    #[error("{0}")]
+    Data(DataErrors),
+}
+
+impl From<DataErrors> for LoadError {
+    fn from(errors: DataErrors) -> LoadError {
+        LoadError::Data(errors)
+    }
+}
+
+impl CodeSet {
+    /// Loads a code file and lays it over the bundled data, as a build with
+    /// `CDT_CODES_DATA` does: the file's official text on the bundled
+    /// history, and the file's edition derived from what it adds and drops.
+    ///
+    /// `edition` names the edition the file describes; when `None`, the
+    /// newest edition in the file's history columns is used.
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError::Data`] with every problem found.
+    ///
+    /// ```
+    /// use cdt_codes::{CodeSet, Edition};
+    ///
+    /// // A made-up CDT 2027 file: D0120 with test text, D9999 new.
+    /// let file = "code,nomenclature\nD0120,periodic visit (test text)\nD9999,unlisted (test text)\n";
+    /// let set = CodeSet::load("2027.csv", file.as_bytes(), Edition::new(2027))?;
+    /// assert_eq!(set.edition().year(), 2027);
+    /// assert_eq!(set.lookup("D0120").unwrap().nomenclature(), Some("periodic visit (test text)"));
+    /// // Everything the file dropped is deleted in CDT 2027; history is kept.
+    /// assert_eq!(set.lookup("D0140").unwrap().deleted_in(), Edition::new(2027));
+    /// assert_eq!(set.lookup("D3354").unwrap().deleted_in(), Edition::new(2014));
+    /// # Ok::<(), cdt_codes::LoadError>(())
+    /// ```
+    pub fn load(name: &str, bytes: &[u8], edition: Option<Edition>) -> Result<CodeSet, LoadError> {
+        CodeSet::load_with(name, bytes, &Options::for_edition(edition), Mode::Overlay)
+    }
+
+    /// Loads a code file on its own: only its codes exist, with only the
+    /// history it states (the build's `CDT_CODES_MODE=replace`).
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError::Data`] with every problem found.
+    ///
+    /// ```
+    /// let set = cdt_codes::CodeSet::load_replacing(
+    ///     "codes.tsv",
+    ///     b"code\tdescription\tadded_in\nD3353\tfinal apexification visit\t<2005\n",
+    ///     cdt_codes::Edition::new(2026),
+    /// )?;
+    /// assert_eq!(set.iter().count(), 1);
+    /// # Ok::<(), cdt_codes::LoadError>(())
+    /// ```
+    pub fn load_replacing(
+        name: &str,
+        bytes: &[u8],
+        edition: Option<Edition>,
+    ) -> Result<CodeSet, LoadError> {
+        CodeSet::load_with(name, bytes, &Options::for_edition(edition), Mode::Replace)
+    }
+
+    /// Loads a code file with explicit options and mode.
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError::Data`] with every problem found.
+    ///
+    /// ```
+    /// use cdt_codes::dataset::{Mode, Options};
+    ///
+    /// let options = Options::for_edition(cdt_codes::Edition::new(2026));
+    /// let set = cdt_codes::CodeSet::load_with("c.csv", b"code,nomenclature\nD0120,x\n", &options, Mode::Replace)?;
+    /// assert_eq!(set.iter().count(), 1);
+    /// # Ok::<(), cdt_codes::LoadError>(())
+    /// ```
+    pub fn load_with(
+        name: &str,
+        bytes: &[u8],
+        options: &Options,
+        mode: Mode,
+    ) -> Result<CodeSet, LoadError> {
+        let (data, warnings) = Dataset::with_file(Source::new(name, bytes), options, mode)?;
+        let source = match mode {
+            Mode::Replace => DataSource::UserSupplied,
+            _ => DataSource::Overlaid,
+        };
+        let mut set = CodeSet::from_dataset(&data, source);
+        set.warnings = warnings;
+        Ok(set)
+    }
+
+    /// Reads a code file from disk and lays it over the bundled data, as
+    /// [`CodeSet::load`] does.
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError::Io`] when the file cannot be read, [`LoadError::Data`]
+    /// with every problem found otherwise.
+    ///
+    /// ```no_run
+    /// let set = cdt_codes::CodeSet::from_path("CDT2027.csv", cdt_codes::Edition::new(2027))?;
+    /// println!("{} codes, newest edition {}", set.iter().count(), set.edition());
+    /// # Ok::<(), cdt_codes::LoadError>(())
+    /// ```
+    pub fn from_path(
+        path: impl AsRef<Path>,
+        edition: Option<Edition>,
+    ) -> Result<CodeSet, LoadError> {
+        CodeSet::from_path_with(path, &Options::for_edition(edition), Mode::Overlay)
+    }
+
+    /// Reads a code file from disk with explicit options and mode.
+    ///
+    /// # Errors
+    ///
+    /// As [`CodeSet::from_path`].
+    ///
+    /// ```no_run
+    /// use cdt_codes::dataset::{Mode, Options};
+    ///
+    /// let options = Options::for_edition(cdt_codes::Edition::new(2026));
+    /// let set = cdt_codes::CodeSet::from_path_with("mine.csv", &options, Mode::Replace)?;
+    /// # Ok::<(), cdt_codes::LoadError>(())
+    /// ```
+    pub fn from_path_with(
+        path: impl AsRef<Path>,
+        options: &Options,
+        mode: Mode,
+    ) -> Result<CodeSet, LoadError> {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+            path: name.clone(),
+            source,
+        })?;
+        CodeSet::load_with(&name, &bytes, options, mode)
+    }
+
+    /// The set of a checked data set.
+    ///
+    /// ```
+    /// let data = cdt_codes::dataset::Dataset::bundled()?;
+    /// let set = cdt_codes::CodeSet::from_dataset(&data, cdt_codes::DataSource::Bundled);
+    /// assert_eq!(set.iter().count(), cdt_codes::iter().count());
+    /// # Ok::<(), cdt_codes::dataset::DataErrors>(())
+    /// ```
+    #[must_use]
+    pub fn from_dataset(data: &Dataset, source: DataSource) -> CodeSet {
+        let layout = Layout::of(data);
+        CodeSet {
+            edition: layout.edition,
+            source,
+            records: Cow::Owned(layout.records),
+            text: Cow::Owned(layout.text),
+            codes: Cow::Owned(layout.codes),
+            editions: Cow::Owned(layout.editions),
+            headings: Cow::Owned(layout.headings),
+            members: Cow::Owned(layout.members),
+            index: Cow::Owned(layout.index),
+            categories: layout.categories,
+            words: Cow::Owned(layout.words),
+            postings: Cow::Owned(layout.postings),
+            word_map: None,
+            warnings: std::vec::Vec::new(),
+        }
+    }
+
+    /// What loading the set's file reported: codes the overlay recorded as
+    /// added or deleted, columns it ignored. Empty for the compiled set
+    /// (the build printed them as warnings).
+    ///
+    /// ```
+    /// let file = "code,nomenclature\nD0120,test text\n";
+    /// let set = cdt_codes::CodeSet::load("2027.csv", file.as_bytes(), cdt_codes::Edition::new(2027))?;
+    /// assert!(set.warnings().iter().any(|w| w.to_string().contains("deleted in CDT 2027")));
+    /// # Ok::<(), cdt_codes::LoadError>(())
+    /// ```
+    #[must_use]
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+}

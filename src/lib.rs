@@ -24,7 +24,7 @@
 //! description of each code written for this crate; it does not contain the
 //! ADA's nomenclature or descriptors. Holders of an ADA licence can compile
 //! their own file by setting `CDT_CODES_DATA` at build time (or load it
-//! with [`CodeSet::load`]); it is laid over the bundled history, and
+//! with `CodeSet::load`); it is laid over the bundled history, and
 //! [`Procedure::nomenclature`] and [`Procedure::descriptor`] return the
 //! official text.
 //!
@@ -38,14 +38,14 @@
 //!
 //! # Features
 //!
-//! - `std` (default): the [`dataset`] parser for data files at run time.
-//!   Also [`claims`], checking a CSV of claim lines against their dates of
+//! - `std` (default): the `dataset` parser for data files at run time.
+//!   Also `claims`, checking a CSV of claim lines against their dates of
 //!   service.
-//! - `alloc` (implied by `std`): keyword [`search`], which collects each
+//! - `alloc` (implied by `std`): keyword `search`, which collects each
 //!   query's matches into one vector. Without `alloc` the crate is
 //!   `#![no_std]` and allocation-free.
 //! - `serde` (implies `alloc`): `Serialize`/`Deserialize` for [`CdtCode`]
-//!   (as its string) and the other value types, and a FHIR [`Coding`] for a
+//!   (as its string) and the other value types, and a FHIR `Coding` for a
 //!   procedure.
 
 #![no_std]
@@ -95,3 +95,8 @@ pub use set::{
     Related, Replacements, Subcategories, Subcategory, Unconfirmed, CDT_EDITION,
 };
 pub use validity::{validity, Validity};
+
+/// The README's code blocks, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

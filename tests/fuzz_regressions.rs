@@ -1,6 +1,8 @@
 //! Inputs found by the fuzz targets in `fuzz/` (see `fuzz/README.md`), kept
 //! as plain tests. Each comment says what the bug was; all are fixed.
 
+#![cfg(feature = "std")]
+
 use cdt_codes::dataset::{Dataset, Options, Source};
 use cdt_codes::{CodeSet, Edition, LoadError};
 

@@ -70,7 +70,8 @@ fn run() -> Result<(), String> {
         }
         Some(path) => user_data(&path)?,
     };
-    let source = codegen::generate(&dataset::Layout::of(&data), &provenance);
+    let layout = dataset::Layout::of(&data).map_err(|errors| errors.to_string())?;
+    let source = codegen::generate(&layout, &provenance);
     let out_dir = env::var_os("OUT_DIR").ok_or("OUT_DIR is not set; run through cargo")?;
     let out_path = Path::new(&out_dir).join("tables.rs");
     fs::write(&out_path, source).map_err(|error| format!("{}: {error}", out_path.display()))

@@ -185,14 +185,14 @@ fn headings(out: &mut String, layout: &Layout) {
 
 /// The code index: a perfect hash whose hash function is the identity.
 fn code_index(out: &mut String, layout: &Layout) {
-    out.push_str("/// Slot `n` holds the index in `RECORDS` of code `Dn`, or `NONE`.\n");
+    out.push_str("/// Slot `n` holds the index in `RECORDS` of code `Dn`, or `NO_RECORD`.\n");
     out.push_str("static CODE_INDEX: [u16; 10_000] = [\n");
     for (row, chunk) in layout.index.chunks(20).enumerate() {
         let cells: Vec<String> = chunk
             .iter()
             .map(|&slot| {
                 if slot == NO_RECORD {
-                    "NONE".to_string()
+                    "NO_RECORD".to_string()
                 } else {
                     slot.to_string()
                 }
@@ -200,7 +200,7 @@ fn code_index(out: &mut String, layout: &Layout) {
             .collect();
         let _ = writeln!(out, "    {}, // D{:04}..", cells.join(", "), row * 20);
     }
-    out.push_str("];\nconst NONE: u16 = u16::MAX;\n\n");
+    out.push_str("];\n\n");
 }
 
 /// The search words (sorted, so a prefix is a contiguous run), their

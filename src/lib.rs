@@ -60,6 +60,7 @@ extern crate std;
 
 mod fhir;
 mod history;
+mod interop;
 mod model;
 mod provenance;
 #[cfg(feature = "alloc")]
@@ -80,7 +81,7 @@ pub mod dataset;
 pub use fhir::{Coding, FhirError};
 pub use fhir::{CDT_OID, CDT_SYSTEM};
 pub use history::{changes, Change, Changes};
-pub use model::category::Category;
+pub use model::category::{Category, UnknownCategory};
 pub use model::code::{CdtCode, ParseCodeError};
 pub use model::date::{DateError, ServiceDate};
 pub use model::edition::{Added, Edition, EditionError, Editions, ParseEditionError};

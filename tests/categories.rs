@@ -103,3 +103,20 @@ fn category_procedures_are_the_codes_in_its_range() {
         .category(Category::Endodontics)
         .any(|p| p.code() == code("D3353")));
 }
+
+#[test]
+fn parsing_a_category_name_and_its_error() {
+    assert_eq!("endodontics".parse::<Category>(), Ok(Category::Endodontics));
+    assert_eq!(
+        "Prosthodontics (fixed)".parse::<Category>(),
+        Ok(Category::ProsthodonticsFixed)
+    );
+    let error = "Cosmetics".parse::<Category>().unwrap_err().to_string();
+    for category in Category::ALL {
+        assert!(error.contains(category.name()), "{error} lacks {category}");
+    }
+    assert_eq!(
+        format!("{:>15}|", Category::Orthodontics),
+        "   Orthodontics|"
+    );
+}

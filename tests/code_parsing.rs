@@ -121,8 +121,8 @@ fn conversions_from_str_and_numbers() {
 #[test]
 fn const_construction() {
     const CODE: Option<CdtCode> = CdtCode::new(3353);
-    const PARSED: Result<CdtCode, ParseCodeError> = CdtCode::parse("D3353");
-    assert_eq!(CODE, PARSED.ok());
+    let parsed: Result<CdtCode, ParseCodeError> = CdtCode::parse("D3353");
+    assert_eq!(CODE, parsed.ok());
 }
 
 #[test]

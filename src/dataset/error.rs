@@ -30,6 +30,7 @@ use crate::model::edition::Edition;
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DataError {
     /// The file the problem is in, as it was named to the parser.
     pub file: String,
@@ -99,7 +100,7 @@ pub enum DataErrorKind {
     /// A category column disagrees with the code's number range.
     CategoryMismatch {
         /// The category the code's range belongs to.
-        expected: &'static str,
+        expected: crate::model::category::Category,
     },
     /// A value is not an edition year.
     BadYear,
@@ -224,7 +225,8 @@ impl fmt::Display for DataError {
             ),
             DataErrorKind::CategoryMismatch { expected } => write!(
                 f,
-                "category {value:?} does not match the code's range, which is {expected:?}"
+                "category {value:?} does not match the code's range, which is {:?}",
+                expected.name()
             ),
             DataErrorKind::BadYear => write!(
                 f,

@@ -9,9 +9,10 @@
 #![allow(clippy::cast_possible_truncation)]
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::string::String;
+use std::string::{String, ToString};
 use std::vec::Vec;
 
+use super::error::{Blame, DataErrorKind, DataErrors};
 use super::{Dataset, ProcedureRow};
 use crate::model::category::Category;
 use crate::model::code::CdtCode;
@@ -40,7 +41,12 @@ pub(crate) struct Layout {
 
 impl Layout {
     /// The layout of `data`.
-    pub(crate) fn of(data: &Dataset) -> Layout {
+    ///
+    /// # Errors
+    ///
+    /// A record whose code lies in no category: the parser rejects those,
+    /// so this is a broken invariant, reported rather than papered over.
+    pub(crate) fn of(data: &Dataset) -> Result<Layout, DataErrors> {
         let mut layout = Layout {
             edition: data.edition,
             records: Vec::with_capacity(data.procedures.len()),
@@ -60,7 +66,7 @@ impl Layout {
             if let Some(list) = heading.and_then(|heading| members.get_mut(heading)) {
                 list.push(position as u16);
             }
-            let record = layout.record(row, heading);
+            let record = layout.record(row, heading)?;
             if let Some(slot) = layout.index.get_mut(usize::from(row.code.number())) {
                 *slot = position as u16;
             }
@@ -88,10 +94,18 @@ impl Layout {
             ];
         }
         layout.word_index(data);
-        layout
+        Ok(layout)
     }
 
-    fn record(&mut self, row: &ProcedureRow, heading: Option<usize>) -> Record {
+    fn record(&mut self, row: &ProcedureRow, heading: Option<usize>) -> Result<Record, DataErrors> {
+        let Some(category) = Category::of(row.code) else {
+            let error = Blame { file: "(data set)" }.line(
+                row.line,
+                &row.code.to_string(),
+                DataErrorKind::OutsideCategories,
+            );
+            return Err(DataErrors::from(std::vec![error]));
+        };
         let mut unconfirmed = Unconfirmed::default();
         for fact in &row.unconfirmed {
             unconfirmed.insert(*fact);
@@ -102,10 +116,9 @@ impl Layout {
         let start = self.editions.len();
         self.editions.extend(&row.revised_in);
         let revised_in = span(start, self.editions.len());
-        Record {
+        Ok(Record {
             code: row.code,
-            // The parser rejects codes outside every category.
-            category: Category::of(row.code).unwrap_or(Category::AdjunctiveGeneralServices),
+            category,
             heading: heading.map_or(NO_HEADING, |index| index as u16),
             description: self.text(&row.description),
             nomenclature: row.nomenclature.as_deref().map(|text| self.text(text)),
@@ -116,7 +129,7 @@ impl Layout {
             replaced_by,
             revised_in,
             unconfirmed,
-        }
+        })
     }
 
     fn text(&mut self, value: &str) -> Span {

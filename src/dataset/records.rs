@@ -242,12 +242,7 @@ fn check_category(blame: Blame<'_>, code: CdtCode, field: &Field<'_>, errors: &m
     };
     if let Some(text) = field.non_empty() {
         if Category::from_name(text) != Some(expected) {
-            errors.push(field.error(
-                blame,
-                DataErrorKind::CategoryMismatch {
-                    expected: expected.name(),
-                },
-            ));
+            errors.push(field.error(blame, DataErrorKind::CategoryMismatch { expected }));
         }
     }
 }

@@ -5,91 +5,78 @@ use core::ops::RangeInclusive;
 
 use super::code::CdtCode;
 
-/// A category of service: the ADA groups CDT codes into twelve categories by
-/// number range.
-///
-/// The ranges are part of the code set's structure, so a category is known
-/// for every well-formed code from `D0100` to `D9999`, defined or not.
-/// Codes below `D0100` belong to no category.
-///
-/// ```
-/// use cdt_codes::{Category, CdtCode};
-///
-/// let code: CdtCode = "D3353".parse()?;
-/// assert_eq!(Category::of(code), Some(Category::Endodontics));
-/// assert_eq!(Category::Endodontics.name(), "Endodontics");
-/// assert_eq!(Category::of("D0050".parse()?), None);
-/// # Ok::<(), cdt_codes::ParseCodeError>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum Category {
-    /// D0100–D0999.
-    Diagnostic,
-    /// D1000–D1999.
-    Preventive,
-    /// D2000–D2999.
-    Restorative,
-    /// D3000–D3999.
-    Endodontics,
-    /// D4000–D4999.
-    Periodontics,
-    /// D5000–D5899: removable prosthodontics.
-    ProsthodonticsRemovable,
-    /// D5900–D5999.
-    MaxillofacialProsthetics,
-    /// D6000–D6199.
-    ImplantServices,
-    /// D6200–D6999: fixed prosthodontics.
-    ProsthodonticsFixed,
-    /// D7000–D7999.
-    OralAndMaxillofacialSurgery,
-    /// D8000–D8999.
-    Orthodontics,
-    /// D9000–D9999.
-    AdjunctiveGeneralServices,
+/// Declares `Category` from one list: each variant with its range and the
+/// name the code set uses. The enum, `Category::ALL`, the range table and
+/// the names all come from it, so they cannot disagree.
+macro_rules! categories {
+    ($($(#[$doc:meta])* $variant:ident = $first:literal..=$last:literal, $name:literal;)*) => {
+        /// A category of service: the ADA groups CDT codes into twelve categories by
+        /// number range.
+        ///
+        /// The ranges are part of the code set's structure, so a category is known
+        /// for every well-formed code from `D0100` to `D9999`, defined or not.
+        /// Codes below `D0100` belong to no category.
+        ///
+        /// ```
+        /// use cdt_codes::{Category, CdtCode};
+        ///
+        /// let code: CdtCode = "D3353".parse()?;
+        /// assert_eq!(Category::of(code), Some(Category::Endodontics));
+        /// assert_eq!(Category::Endodontics.name(), "Endodontics");
+        /// assert_eq!(Category::of("D0050".parse()?), None);
+        /// # Ok::<(), cdt_codes::ParseCodeError>(())
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Category {
+            $($(#[$doc])* $variant,)*
+        }
+
+        /// Each category with its first and last code number, its name and
+        /// its Rust variant name, in code order.
+        const TABLE: [(Category, u16, u16, &str, &str); 12] =
+            [$((Category::$variant, $first, $last, $name, stringify!($variant)),)*];
+
+        impl Category {
+            /// Every category, in code order.
+            ///
+            /// ```
+            /// use cdt_codes::Category;
+            ///
+            /// assert_eq!(Category::ALL.len(), 12);
+            /// assert_eq!(Category::ALL[0], Category::Diagnostic);
+            /// ```
+            pub const ALL: [Category; 12] = [$(Category::$variant,)*];
+        }
+    };
 }
 
-/// Each category with its first and last code number, in code order.
-const TABLE: [(Category, u16, u16, &str); 12] = [
-    (Category::Diagnostic, 100, 999, "Diagnostic"),
-    (Category::Preventive, 1000, 1999, "Preventive"),
-    (Category::Restorative, 2000, 2999, "Restorative"),
-    (Category::Endodontics, 3000, 3999, "Endodontics"),
-    (Category::Periodontics, 4000, 4999, "Periodontics"),
-    (
-        Category::ProsthodonticsRemovable,
-        5000,
-        5899,
-        "Prosthodontics (removable)",
-    ),
-    (
-        Category::MaxillofacialProsthetics,
-        5900,
-        5999,
-        "Maxillofacial Prosthetics",
-    ),
-    (Category::ImplantServices, 6000, 6199, "Implant Services"),
-    (
-        Category::ProsthodonticsFixed,
-        6200,
-        6999,
-        "Prosthodontics (fixed)",
-    ),
-    (
-        Category::OralAndMaxillofacialSurgery,
-        7000,
-        7999,
-        "Oral and Maxillofacial Surgery",
-    ),
-    (Category::Orthodontics, 8000, 8999, "Orthodontics"),
-    (
-        Category::AdjunctiveGeneralServices,
-        9000,
-        9999,
-        "Adjunctive General Services",
-    ),
-];
+categories! {
+    /// D0100–D0999.
+    Diagnostic = 100..=999, "Diagnostic";
+    /// D1000–D1999.
+    Preventive = 1000..=1999, "Preventive";
+    /// D2000–D2999.
+    Restorative = 2000..=2999, "Restorative";
+    /// D3000–D3999.
+    Endodontics = 3000..=3999, "Endodontics";
+    /// D4000–D4999.
+    Periodontics = 4000..=4999, "Periodontics";
+    /// D5000–D5899: removable prosthodontics.
+    ProsthodonticsRemovable = 5000..=5899, "Prosthodontics (removable)";
+    /// D5900–D5999.
+    MaxillofacialProsthetics = 5900..=5999, "Maxillofacial Prosthetics";
+    /// D6000–D6199.
+    ImplantServices = 6000..=6199, "Implant Services";
+    /// D6200–D6999: fixed prosthodontics.
+    ProsthodonticsFixed = 6200..=6999, "Prosthodontics (fixed)";
+    /// D7000–D7999.
+    OralAndMaxillofacialSurgery = 7000..=7999, "Oral and Maxillofacial Surgery";
+    /// D8000–D8999.
+    Orthodontics = 8000..=8999, "Orthodontics";
+    /// D9000–D9999.
+    AdjunctiveGeneralServices = 9000..=9999, "Adjunctive General Services";
+}
 
 /// The category of each block of 100 codes (`D0000`–`D0099` has none),
 /// built from `TABLE` at compile time.
@@ -97,7 +84,7 @@ const BY_HUNDRED: [Option<Category>; 100] = {
     let mut blocks = [None; 100];
     let mut row = 0;
     while row < TABLE.len() {
-        let (category, first, last, _) = TABLE[row];
+        let (category, first, last, _, _) = TABLE[row];
         let mut block = first / 100;
         while block <= last / 100 {
             blocks[block as usize] = Some(category);
@@ -109,29 +96,6 @@ const BY_HUNDRED: [Option<Category>; 100] = {
 };
 
 impl Category {
-    /// Every category, in code order.
-    ///
-    /// ```
-    /// use cdt_codes::Category;
-    ///
-    /// assert_eq!(Category::ALL.len(), 12);
-    /// assert_eq!(Category::ALL[0], Category::Diagnostic);
-    /// ```
-    pub const ALL: [Category; 12] = [
-        Category::Diagnostic,
-        Category::Preventive,
-        Category::Restorative,
-        Category::Endodontics,
-        Category::Periodontics,
-        Category::ProsthodonticsRemovable,
-        Category::MaxillofacialProsthetics,
-        Category::ImplantServices,
-        Category::ProsthodonticsFixed,
-        Category::OralAndMaxillofacialSurgery,
-        Category::Orthodontics,
-        Category::AdjunctiveGeneralServices,
-    ];
-
     /// The category whose range holds `code`, or `None` for `D0000`–`D0099`.
     ///
     /// ```
@@ -235,8 +199,8 @@ impl Category {
         })
     }
 
-    /// The Rust name of the variant, used as the stable identifier in
-    /// serialised forms.
+    /// The Rust name of the variant. Serde writes a category as its
+    /// [`name`](Self::name) and reads either form.
     ///
     /// ```
     /// use cdt_codes::Category;
@@ -245,20 +209,7 @@ impl Category {
     /// ```
     #[must_use]
     pub const fn variant_name(self) -> &'static str {
-        match self {
-            Category::Diagnostic => "Diagnostic",
-            Category::Preventive => "Preventive",
-            Category::Restorative => "Restorative",
-            Category::Endodontics => "Endodontics",
-            Category::Periodontics => "Periodontics",
-            Category::ProsthodonticsRemovable => "ProsthodonticsRemovable",
-            Category::MaxillofacialProsthetics => "MaxillofacialProsthetics",
-            Category::ImplantServices => "ImplantServices",
-            Category::ProsthodonticsFixed => "ProsthodonticsFixed",
-            Category::OralAndMaxillofacialSurgery => "OralAndMaxillofacialSurgery",
-            Category::Orthodontics => "Orthodontics",
-            Category::AdjunctiveGeneralServices => "AdjunctiveGeneralServices",
-        }
+        TABLE[self as usize].4
     }
 }
 
@@ -267,6 +218,31 @@ const fn code_or_max(number: u16) -> CdtCode {
     match CdtCode::new(number) {
         Some(code) => code,
         None => CdtCode::MAX,
+    }
+}
+
+/// A text that names no category of service.
+///
+/// ```
+/// let error = "Cosmetics".parse::<cdt_codes::Category>().unwrap_err();
+/// assert!(error.to_string().contains("Endodontics"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[error(
+    "not a CDT category of service; the categories are Diagnostic, Preventive, Restorative, \
+     Endodontics, Periodontics, Prosthodontics (removable), Maxillofacial Prosthetics, \
+     Implant Services, Prosthodontics (fixed), Oral and Maxillofacial Surgery, Orthodontics, \
+     Adjunctive General Services"
+)]
+pub struct UnknownCategory;
+
+impl core::str::FromStr for Category {
+    type Err = UnknownCategory;
+
+    /// The same as [`Category::from_name`], with an error that lists the
+    /// names.
+    fn from_str(text: &str) -> Result<Category, UnknownCategory> {
+        Category::from_name(text).ok_or(UnknownCategory)
     }
 }
 
@@ -283,7 +259,7 @@ mod tests {
 
     #[test]
     fn every_boundary_is_a_multiple_of_100() {
-        for (_, first, last, _) in TABLE {
+        for (_, first, last, _, _) in TABLE {
             assert_eq!(first % 100, 0);
             assert_eq!(last % 100, 99);
         }
@@ -292,7 +268,7 @@ mod tests {
     #[test]
     fn table_rows_follow_variant_order_and_tile_the_range() {
         let mut next = 100;
-        for (index, (category, first, last, _)) in TABLE.iter().enumerate() {
+        for (index, (category, first, last, _, _)) in TABLE.iter().enumerate() {
             assert_eq!(*category as usize, index);
             assert_eq!(Category::ALL[index], *category);
             assert_eq!(*first, next);

@@ -94,7 +94,8 @@ impl CdtCode {
 
     /// Parses a code, accepting a lower-case `d` and surrounding whitespace.
     ///
-    /// This is the same as [`str::parse`], available in `const` contexts.
+    /// This is the same as [`str::parse`]; use [`CdtCode::new`] in `const`
+    /// contexts.
     ///
     /// # Errors
     ///
@@ -111,7 +112,7 @@ impl CdtCode {
     ///     Err(ParseCodeError::NonDigit { position: 4, found: 'a' })
     /// );
     /// ```
-    pub const fn parse(text: &str) -> Result<CdtCode, ParseCodeError> {
+    pub fn parse(text: &str) -> Result<CdtCode, ParseCodeError> {
         // Fast path for the canonical form, which is nearly all real input.
         match CdtCode::from_five_bytes(text.as_bytes()) {
             Some(code) => Ok(code),
@@ -155,41 +156,35 @@ impl CdtCode {
     }
 
     /// The general path: trims whitespace and says precisely what is wrong.
-    const fn parse_slow(text: &str) -> Result<CdtCode, ParseCodeError> {
-        let bytes = trim_ascii_whitespace(text.as_bytes());
-        if bytes.is_empty() {
-            return Err(ParseCodeError::Empty);
+    fn parse_slow(text: &str) -> Result<CdtCode, ParseCodeError> {
+        let text = text.trim_matches(|c: char| c.is_ascii_whitespace());
+        let mut chars = text.chars();
+        match chars.next() {
+            None => return Err(ParseCodeError::Empty),
+            Some('D' | 'd') => {}
+            Some(found) => return Err(ParseCodeError::BadPrefix { found }),
         }
-        if bytes[0] != b'D' && bytes[0] != b'd' {
-            return Err(ParseCodeError::BadPrefix {
-                found: first_char(bytes),
-            });
-        }
-        let length = char_count(bytes);
+        let length = text.chars().count();
         if length != 5 {
             return Err(ParseCodeError::BadLength { length });
         }
-        // Five characters starting with an ASCII `D`; any non-ASCII byte
-        // would make the byte length larger than five.
         let mut number: u16 = 0;
-        let mut index = 1;
-        while index < bytes.len() {
-            let byte = bytes[index];
-            if !byte.is_ascii_digit() {
+        for (index, found) in chars.enumerate() {
+            let Some(digit) = found
+                .is_ascii_digit()
+                .then(|| u16::from(found as u8 - b'0'))
+            else {
                 return Err(ParseCodeError::NonDigit {
-                    position: char_count(split_at(bytes, index)) + 1,
-                    found: char_at(bytes, index),
+                    position: index + 2,
+                    found,
                 });
-            }
-            number = number * 10 + (byte - b'0') as u16;
-            index += 1;
+            };
+            // Four digits at most, so this stays below 10,000.
+            number = number * 10 + digit;
         }
-        match CdtCode::new(number) {
-            Some(code) => Ok(code),
-            None => Err(ParseCodeError::OutOfRange {
-                number: number as u32,
-            }),
-        }
+        CdtCode::new(number).ok_or(ParseCodeError::OutOfRange {
+            number: u32::from(number),
+        })
     }
 
     /// The code as its five ASCII bytes, e.g. `*b"D3353"`.
@@ -304,73 +299,9 @@ impl fmt::Debug for CdtCode {
     }
 }
 
-const fn is_ascii_whitespace(byte: u8) -> bool {
-    matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C')
-}
-
-const fn trim_ascii_whitespace(mut bytes: &[u8]) -> &[u8] {
-    while let [first, rest @ ..] = bytes {
-        if is_ascii_whitespace(*first) {
-            bytes = rest;
-        } else {
-            break;
-        }
-    }
-    while let [rest @ .., last] = bytes {
-        if is_ascii_whitespace(*last) {
-            bytes = rest;
-        } else {
-            break;
-        }
-    }
-    bytes
-}
-
-/// The bytes before `index`.
-const fn split_at(bytes: &[u8], index: usize) -> &[u8] {
-    bytes.split_at(index).0
-}
-
-/// Number of UTF-8 characters in a byte slice cut from valid UTF-8 at
-/// character boundaries.
-const fn char_count(bytes: &[u8]) -> usize {
-    let mut count = 0;
-    let mut index = 0;
-    while index < bytes.len() {
-        // Continuation bytes are 0b10xx_xxxx; count every other byte.
-        if bytes[index] & 0xC0 != 0x80 {
-            count += 1;
-        }
-        index += 1;
-    }
-    count
-}
-
-/// The character starting at byte `index` of valid UTF-8, or U+FFFD.
-const fn char_at(bytes: &[u8], index: usize) -> char {
-    let lead = bytes[index];
-    let (width, mut value) = match lead {
-        0x00..=0x7F => return lead as char,
-        0xC0..=0xDF => (2, (lead & 0x1F) as u32),
-        0xE0..=0xEF => (3, (lead & 0x0F) as u32),
-        _ => (4, (lead & 0x07) as u32),
-    };
-    let mut offset = 1;
-    while offset < width {
-        if index + offset >= bytes.len() {
-            return char::REPLACEMENT_CHARACTER;
-        }
-        value = (value << 6) | (bytes[index + offset] & 0x3F) as u32;
-        offset += 1;
-    }
-    match char::from_u32(value) {
-        Some(c) => c,
-        None => char::REPLACEMENT_CHARACTER,
-    }
-}
-
-const fn first_char(bytes: &[u8]) -> char {
-    char_at(bytes, 0)
+/// `bytes` without leading and trailing ASCII whitespace.
+fn trim_ascii_whitespace(bytes: &[u8]) -> &[u8] {
+    bytes.trim_ascii()
 }
 
 #[cfg(test)]

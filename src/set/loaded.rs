@@ -119,7 +119,7 @@ impl CodeSet {
             Mode::Replace => DataSource::UserSupplied,
             _ => DataSource::Overlaid,
         };
-        let mut set = CodeSet::from_dataset(&data, source);
+        let mut set = CodeSet::from_dataset(&data, source)?;
         set.warnings = warnings;
         Ok(set)
     }
@@ -173,16 +173,21 @@ impl CodeSet {
 
     /// The set of a checked data set.
     ///
+    /// # Errors
+    ///
+    /// [`DataErrors`] when a record breaks an invariant the parser
+    /// promises (a code outside every category), which a data set from
+    /// [`Dataset::parse`] never does.
+    ///
     /// ```
     /// let data = cdt_codes::dataset::Dataset::bundled()?;
-    /// let set = cdt_codes::CodeSet::from_dataset(&data, cdt_codes::DataSource::Bundled);
+    /// let set = cdt_codes::CodeSet::from_dataset(&data, cdt_codes::DataSource::Bundled)?;
     /// assert_eq!(set.iter().count(), cdt_codes::iter().count());
     /// # Ok::<(), cdt_codes::dataset::DataErrors>(())
     /// ```
-    #[must_use]
-    pub fn from_dataset(data: &Dataset, source: DataSource) -> CodeSet {
-        let layout = Layout::of(data);
-        CodeSet {
+    pub fn from_dataset(data: &Dataset, source: DataSource) -> Result<CodeSet, DataErrors> {
+        let layout = Layout::of(data)?;
+        Ok(CodeSet {
             edition: layout.edition,
             source,
             records: Cow::Owned(layout.records),
@@ -197,7 +202,7 @@ impl CodeSet {
             postings: Cow::Owned(layout.postings),
             word_map: None,
             warnings: std::vec::Vec::new(),
-        }
+        })
     }
 
     /// What loading the set's file reported: codes the overlay recorded as

@@ -1,18 +1,22 @@
-//! Claim-line checking throughput: ~200,000 generated lines through
-//! `ClaimChecker`, next to a baseline that only splits the same text into
-//! lines and fields.
+//! Claim-line checking throughput, against baselines in the same run:
+//!
+//! - CSV: 200,000 generated lines through `ClaimChecker`, next to reading
+//!   the same bytes with the `csv` crate into one reused `ByteRecord` and
+//!   doing nothing else (the cost of reading alone).
+//! - X12 837D: the same kind of lines as an interchange, next to splitting
+//!   the same bytes on the segment terminator with `memchr`.
 //!
 //! ```text
-//! cargo bench --bench claims -- --quick
+//! cargo bench -p cdt-codes-benches --bench claims -- --quick
 //! ```
 //!
-//! Criterion reports elements (claim lines) per second; the target is at
-//! least 1 million lines per second.
+//! Criterion reports throughput in bytes per second.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
 
 use cdt_codes::claims::ClaimChecker;
+use cdt_codes::Procedure;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 const LINES: usize = 200_000;
@@ -21,7 +25,7 @@ const LINES: usize = 200_000;
 /// force, unknown, malformed and badly dated ones mixed in, some quoted.
 fn claims_csv() -> String {
     let active: Vec<String> = cdt_codes::iter()
-        .filter(cdt_codes::Procedure::is_active)
+        .filter(Procedure::is_active)
         .map(|p| p.code().to_string())
         .collect();
     let deleted: Vec<String> = cdt_codes::iter()
@@ -59,31 +63,85 @@ fn claims_csv() -> String {
     text
 }
 
+/// The same kind of lines as an X12 837D interchange: one claim of five
+/// service lines per patient, each line with its own date.
+fn claims_x12(csv: &str) -> String {
+    let mut text = String::from(
+        "ISA*00*          *00*          *ZZ*BENCHSUBMIT    *ZZ*BENCHPAYER     *260215*1030*^*00501*000000101*0*T*:~\n\
+         GS*HC*BENCHSUBMIT*BENCHPAYER*20260215*1030*101*X*005010X224A2~\nST*837*0001*005010X224A2~\n",
+    );
+    for (index, row) in csv.lines().skip(1).enumerate() {
+        let fields: Vec<&str> = row.split(',').collect();
+        let (code, date) = (
+            fields[fields.len() - 3],
+            fields[fields.len() - 2].replace('-', ""),
+        );
+        if index % 5 == 0 {
+            let _ = writeln!(text, "CLM*C{index:07}*100***11:B:1*Y*A*Y*Y~");
+        }
+        let _ = writeln!(
+            text,
+            "LX*{}~\nSV3*AD:{code}*50****1~\nTOO*JP*3*M:O~\nDTP*472*D8*{date}~",
+            index % 5 + 1
+        );
+    }
+    text.push_str("SE*1*0001~\nGE*1*101~\nIEA*1*000000101~\n");
+    text
+}
+
 fn bench(c: &mut Criterion) {
     let text = claims_csv();
-    let mut group = c.benchmark_group("claims");
-    group.throughput(Throughput::Elements(LINES as u64));
-    group.bench_function("baseline: split lines and fields", |b| {
+    let mut group = c.benchmark_group("claims csv");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("baseline: csv crate, ByteRecord, read only", |b| {
         b.iter(|| {
-            let mut bytes = 0usize;
-            for line in black_box(text.as_str()).lines() {
-                for field in line.split(',') {
-                    bytes += black_box(field).len();
-                }
+            let mut reader = csv::ReaderBuilder::new()
+                .flexible(true)
+                .from_reader(black_box(text.as_bytes()));
+            let mut record = csv::ByteRecord::new();
+            let mut fields = 0usize;
+            while reader.read_byte_record(&mut record).unwrap_or(false) {
+                fields += record.len();
             }
-            bytes
+            fields
         });
     });
     group.bench_function("ClaimChecker", |b| {
         b.iter(|| {
             let mut checker = ClaimChecker::new(black_box(text.as_bytes())).unwrap();
-            let mut rejected = 0usize;
-            while let Some(line) = checker.next_line() {
-                if !line.is_ok_and(|report| report.is_valid()) {
-                    rejected += 1;
-                }
+            let rejected = checker
+                .by_ref()
+                .filter(|line| !line.as_ref().is_ok_and(|report| report.is_valid()))
+                .count();
+            assert_eq!(checker.summary().lines(), LINES as u64);
+            rejected
+        });
+    });
+    group.finish();
+
+    let x12 = claims_x12(&text);
+    let mut group = c.benchmark_group("claims x12");
+    group.throughput(Throughput::Bytes(x12.len() as u64));
+    group.bench_function("baseline: memchr split on the terminator", |b| {
+        b.iter(|| {
+            let bytes = black_box(x12.as_bytes());
+            let mut segments = 0usize;
+            let mut start = 0;
+            for end in memchr::memchr_iter(b'~', bytes) {
+                segments += usize::from(end > start);
+                start = end + 1;
             }
-            assert_eq!(checker.summary().lines, LINES as u64);
+            segments
+        });
+    });
+    group.bench_function("ClaimChecker", |b| {
+        b.iter(|| {
+            let mut checker = ClaimChecker::new(black_box(x12.as_bytes())).unwrap();
+            let rejected = checker
+                .by_ref()
+                .filter(|line| !line.as_ref().is_ok_and(|report| report.is_valid()))
+                .count();
+            assert_eq!(checker.summary().lines(), LINES as u64);
             rejected
         });
     });

@@ -98,6 +98,6 @@ pub use set::{
 pub use validity::{validity, Validity};
 
 /// The README's code blocks, compiled and run as doctests.
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "std"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

@@ -204,3 +204,87 @@ impl Serialize for crate::Change<'_> {
         map.end()
     }
 }
+
+#[cfg(feature = "std")]
+mod claims {
+    use alloc::string::ToString;
+    use alloc::vec::Vec;
+
+    use serde::ser::SerializeMap;
+    use serde::{Serialize, Serializer};
+
+    use crate::claims::{LineError, LineReport, Outcome, Summary, ToothEntry};
+    use crate::Validity;
+
+    impl Serialize for ToothEntry {
+        /// `{"tooth": "3", "surfaces": "MOD"}`.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(Some(2))?;
+            map.serialize_entry("tooth", &self.tooth)?;
+            map.serialize_entry("surfaces", &self.surfaces)?;
+            map.end()
+        }
+    }
+
+    impl Serialize for LineReport<'_> {
+        /// `{"position", "claim", "line", "code", "date", "teeth", "areas",
+        /// "verdict", "message", "replaced_by", "assumed_latest"}`: the
+        /// verdict is [`Outcome::kind`], the message
+        /// [`LineReport::message`].
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let replaced_by: &[crate::CdtCode] = match &self.outcome {
+                Outcome::Checked(Validity::Deleted { replaced_by, .. }) => replaced_by,
+                _ => &[],
+            };
+            let mut map = serializer.serialize_map(Some(11))?;
+            map.serialize_entry("position", &self.position)?;
+            map.serialize_entry("claim", &self.claim)?;
+            map.serialize_entry("line", &self.line)?;
+            map.serialize_entry("code", &self.code)?;
+            map.serialize_entry("date", &self.date)?;
+            map.serialize_entry("teeth", &self.teeth)?;
+            map.serialize_entry("areas", &self.areas)?;
+            map.serialize_entry("verdict", self.outcome.kind())?;
+            map.serialize_entry("message", &self.message())?;
+            map.serialize_entry("replaced_by", replaced_by)?;
+            map.serialize_entry("assumed_latest", &self.assumed_latest)?;
+            map.end()
+        }
+    }
+
+    impl Serialize for LineError {
+        /// `{"position", "verdict": "unreadable", "message"}`.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(Some(3))?;
+            map.serialize_entry("position", &self.position())?;
+            map.serialize_entry("verdict", "unreadable")?;
+            map.serialize_entry("message", &self.to_string())?;
+            map.end()
+        }
+    }
+
+    impl Serialize for Summary {
+        /// Every count by its field name, with `lines` and `rejected`.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let counts: Vec<(&str, u64)> = Vec::from([
+                ("lines", self.lines()),
+                ("valid", self.valid),
+                ("malformed_code", self.malformed_code),
+                ("unknown_code", self.unknown_code),
+                ("deleted", self.deleted),
+                ("not_yet_in_force", self.not_yet_in_force),
+                ("bad_date", self.bad_date),
+                ("outside_data", self.outside_data),
+                ("not_cdt", self.not_cdt),
+                ("unreadable", self.unreadable),
+                ("assumed_latest", self.assumed_latest),
+                ("rejected", self.rejected()),
+            ]);
+            let mut map = serializer.serialize_map(Some(counts.len()))?;
+            for (name, count) in counts {
+                map.serialize_entry(name, &count)?;
+            }
+            map.end()
+        }
+    }
+}

@@ -188,7 +188,7 @@ impl fmt::Display for Validity<'_> {
     }
 }
 
-/// Writes `; report D2391 instead` (codes joined by ` or `), or nothing when
+/// Writes `; report D2391 instead` (codes joined by ` or `), or says that
 /// no replacement was named.
 pub(crate) fn write_replacements(
     f: &mut fmt::Formatter<'_>,
@@ -199,7 +199,7 @@ pub(crate) fn write_replacements(
         write!(f, "{lead}{code}")?;
     }
     if replaced_by.is_empty() {
-        Ok(())
+        f.write_str("; no replacement was named")
     } else {
         f.write_str(" instead")
     }

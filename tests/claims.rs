@@ -1,280 +1,411 @@
-//! Claim-line checking against a fixture with every kind of problem.
+//! Claim checking against realistic inputs of our own: a CSV with every
+//! kind of problem, a tab-separated practice-management export with US
+//! dates, and an X12 837D interchange in three delimiter styles.
 #![cfg(feature = "std")]
 
+use std::path::PathBuf;
+use std::process::Command;
+
 use cdt_codes::claims::{
-    ClaimChecker, Column, HeaderError, LineError, MalformedRow, Outcome, RowProblem, Summary,
+    CheckOptions, ClaimChecker, ClaimColumn, Format, HeaderError, LineError, LineReport, Outcome,
+    Summary,
 };
-use cdt_codes::{DateError, ParseCodeError, Validity};
+use cdt_codes::dataset::Delimiter;
+use cdt_codes::{CodeSet, Edition, Validity};
 
-const FIXTURE: &str = include_str!("fixtures/claims.csv");
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
 
-/// The report the example prints: one line per rejected claim line or
-/// malformed row, then the summary.
-fn report(text: &str) -> (Vec<String>, Summary) {
-    let mut checker = ClaimChecker::new(text.as_bytes()).expect("a usable header");
+fn read(name: &str) -> Vec<u8> {
+    std::fs::read(fixture(name)).unwrap()
+}
+
+/// Every report and error, as text, and the summary.
+fn run(bytes: &[u8], options: &CheckOptions) -> (Vec<String>, Summary) {
+    let mut checker = ClaimChecker::with_options(bytes, CodeSet::compiled(), options).unwrap();
     let mut lines = Vec::new();
-    while let Some(line) = checker.next_line() {
-        match line {
-            Ok(report) if report.is_valid() => {}
-            Ok(report) => lines.push(report.to_string()),
-            Err(error) => lines.push(error.to_string()),
-        }
+    for item in checker.by_ref() {
+        lines.push(match item {
+            Ok(report) => report.to_string(),
+            Err(error) => error.to_string(),
+        });
     }
     (lines, checker.summary())
 }
 
-#[test]
-fn fixture_gives_the_expected_report_for_every_problem() {
-    let (lines, _) = report(FIXTURE);
-    let expected = [
-        "line 3, id L002: malformed code \"D12A4\": a CDT code has digits after the 'D', found 'A' at position 4",
-        "line 4, id L003: unknown code D0000: not a CDT code in the data",
-        "line 5, id L004: D1352 was deleted in CDT 2026, before the date of service 2026-02-01; report D2391 instead",
-        "line 6, id L005: D0426 was not yet in force on 2025-06-01: it was added in CDT 2026",
-        "line 8: malformed row, skipped: unterminated quote in field 3",
-        "line 9: malformed row, skipped: 3 fields where the header has 4",
-        "line 10, id L009: bad date of service \"2026-02-30\": day 30 does not exist in 2026-02",
-        "line 13, id L011: D8050 was deleted in CDT 2022, before the date of service 2026-03-02; report D8010 or D8020 or D8030 or D8040 instead",
-        "line 14, id L012: D1705 was deleted in CDT 2026, before the date of service 2026-01-05; no replacement was named",
-    ];
-    assert_eq!(lines, expected);
+fn reports(bytes: &[u8]) -> Vec<LineReport<'static>> {
+    ClaimChecker::new(bytes)
+        .unwrap()
+        .filter_map(Result::ok)
+        .collect()
 }
 
 #[test]
-fn fixture_summary_counts_every_kind() {
-    let (_, summary) = report(FIXTURE);
+fn the_csv_fixture_reports_every_problem() {
+    let (lines, summary) = run(&read("claims.csv"), &CheckOptions::default());
+    let rejected: Vec<&String> = lines.iter().filter(|l| !l.contains(" is valid")).collect();
+    assert_eq!(
+        rejected,
+        [
+            "line L002 (2026-01-15): malformed code: a CDT code has digits after the 'D', found 'A' at position 4",
+            "line L003 (2026-01-15): D0000 is not a CDT code in the data",
+            "line L004 (2026-02-01): D1352 was deleted in CDT 2026; report D2391 instead",
+            "line L005 (2025-06-01): D0426 was not yet in force: it was added in CDT 2026",
+            "line 8: unterminated quote in field 3; row skipped",
+            "line 9: 3 fields where the header has 4; row skipped",
+            "line L009 (2026-02-30): bad date of service \"2026-02-30\": day 30 does not exist in 2026-02",
+            "line L011 (2026-03-02): D8050 was deleted in CDT 2022; report D8010 or D8020 or D8030 or D8040 instead",
+            "line L012 (2026-01-05): D1705 was deleted in CDT 2026; no replacement was named",
+        ]
+    );
     assert_eq!(
         summary.to_string(),
         "lines read: 12, valid: 3, malformed code: 1, unknown code: 1, deleted: 3, \
-         not yet in force: 1, bad date: 1, outside the data: 0, malformed rows: 2"
+         not yet in force: 1, bad date: 1, outside the data: 0, not CDT: 0, unreadable: 2"
     );
-    let parts = summary.valid
-        + summary.malformed_code
-        + summary.unknown_code
-        + summary.deleted
-        + summary.not_yet_in_force
-        + summary.bad_date
-        + summary.malformed_rows;
-    assert_eq!(parts, summary.lines);
     assert_eq!(summary.rejected(), 9);
 }
 
 #[test]
-fn fixture_outcomes_are_typed() {
-    let mut checker = ClaimChecker::new(FIXTURE.as_bytes()).unwrap();
-    let mut outcomes = Vec::new();
-    while let Some(line) = checker.next_line() {
-        outcomes.push(match line {
-            Ok(report) => Ok((report.line, report.id.to_string(), report.outcome)),
-            Err(LineError::Malformed(row)) => Err(row),
-            Err(error) => panic!("unexpected {error}"),
-        });
-    }
-    assert!(matches!(
-        outcomes[0],
-        Ok((2, _, Outcome::Checked(Validity::Valid(_))))
-    ));
-    assert!(matches!(
-        outcomes[1],
-        Ok((
-            3,
-            _,
-            Outcome::Checked(Validity::Malformed(ParseCodeError::NonDigit {
-                position: 4,
-                found: 'A'
-            }))
-        ))
-    ));
-    let Ok((
-        5,
-        _,
-        Outcome::Checked(Validity::Deleted {
-            deleted_in,
-            replaced_by,
-            ..
-        }),
-    )) = &outcomes[3]
-    else {
-        panic!("{:?}", outcomes[3]);
-    };
-    assert_eq!(deleted_in.year(), 2026);
-    assert_eq!(replaced_by[0].to_string(), "D2391");
+fn a_tab_separated_export_with_us_dates_and_claim_ids() {
+    let bytes = read("claims_export.tsv");
+    let checker = ClaimChecker::new(bytes.as_slice()).unwrap();
+    assert_eq!(checker.format(), Format::Delimited(Delimiter::Tab));
+    let all: Vec<LineReport<'_>> = checker.filter_map(Result::ok).collect();
+    assert_eq!(all.len(), 8);
+    // No line-id column: the file line stands in; the claim id is kept.
     assert_eq!(
-        outcomes[5]
-            .as_ref()
-            .map(|(line, id, _)| (*line, id.as_str())),
-        Ok((7, "L006")),
-        "quoted, lower-case code is valid"
+        (all[0].claim.as_deref(), all[0].line.as_str()),
+        (Some("C100"), "2")
     );
-    assert!(outcomes[5].as_ref().is_ok_and(|(_, _, o)| o.is_valid()));
+    assert!(all[0].is_valid());
+    // Teeth, surfaces and the area are read when the file has them.
     assert_eq!(
-        outcomes[6],
-        Err(MalformedRow {
-            line: 8,
-            problem: RowProblem::UnterminatedQuote { field: 3 }
-        })
-    );
-    assert_eq!(
-        outcomes[7],
-        Err(MalformedRow {
-            line: 9,
-            problem: RowProblem::FieldCount {
-                expected: 4,
-                found: 3
-            }
-        })
-    );
-    assert!(matches!(
-        outcomes[8],
-        Ok((10, _, Outcome::BadDate(DateError::Day { day: 30, .. })))
-    ));
-    assert!(
-        matches!(
-            outcomes[9],
-            Ok((12, _, Outcome::Checked(Validity::Valid(_))))
+        (
+            all[1].teeth[0].tooth.as_str(),
+            all[1].teeth[0].surfaces.as_str()
         ),
-        "blank line 11 is skipped, D3354 is valid before its deletion"
+        ("3", "MO")
     );
-    assert_eq!(outcomes.len(), 12);
+    assert_eq!(all[3].areas, ["UR"]);
+    // M/D/YYYY and YYYYMMDD dates.
+    assert!(matches!(
+        all[2].outcome,
+        Outcome::Checked(Validity::Deleted { .. })
+    ));
+    assert!(all[3].is_valid());
+    // 2027 and 1999 lie outside the data: not valid, not invalid.
+    assert_eq!(all[4].outcome.kind(), "outside_data");
+    assert_eq!(all[5].outcome.kind(), "outside_data");
+    assert!(all[4]
+        .to_string()
+        .starts_with("C103 line 6 (03/01/2027): D3330 cannot be checked"));
+    // 13/01/2026 is not a US date.
+    assert!(matches!(all[6].outcome, Outcome::BadDate(_)));
+    assert!(all[7].is_valid());
 }
 
 #[test]
-fn windows_line_endings_and_a_byte_order_mark_change_nothing() {
-    let crlf = format!("\u{FEFF}{}", FIXTURE.replace('\n', "\r\n"));
-    assert_eq!(report(&crlf), report(FIXTURE));
+fn outside_the_data_is_counted_apart_unless_the_latest_edition_is_assumed() {
+    let bytes = read("claims_export.tsv");
+    let (_, summary) = run(&bytes, &CheckOptions::default());
+    assert_eq!(summary.outside_data, 2);
+    assert_eq!(summary.valid, 4);
+    let (lines, assumed) = run(&bytes, &CheckOptions::default().assume_latest(true));
+    // The 2027 line is judged by CDT 2026 and says so; 1999 stays outside.
+    assert_eq!(assumed.outside_data, 1);
+    assert_eq!(assumed.assumed_latest, 1);
+    assert_eq!(assumed.valid, 5);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("judged by the newest edition")),
+        "{lines:?}"
+    );
 }
 
 #[test]
-fn columns_are_found_by_synonym_in_any_order_and_case() {
-    for header in [
-        "line_id,procedure_code,date_of_service",
-        "ID,CODE,SERVICE_DATE",
-        "Line,cdt_code,Date of Service",
-        "dos,code,extra,line",
+fn every_delimiter_is_detected_or_forced() {
+    for (delimiter, separator) in [
+        (Delimiter::Comma, ","),
+        (Delimiter::Tab, "\t"),
+        (Delimiter::Semicolon, ";"),
+        (Delimiter::Pipe, "|"),
     ] {
-        let width = header.split(',').count();
-        let mut row: Vec<&str> = vec![""; width];
-        for (index, name) in header.split(',').enumerate() {
-            row[index] = if Column::Id.matches(name) {
-                "X1"
-            } else if Column::Code.matches(name) {
-                "D1352"
-            } else if Column::Date.matches(name) {
-                "2026-01-01"
-            } else {
-                "ignored"
-            };
-        }
-        let csv = format!("{header}\n{}\n", row.join(","));
-        let (lines, summary) = report(&csv);
-        assert_eq!(summary.deleted, 1, "{header}");
-        assert!(
-            lines[0].starts_with("line 2, id X1: D1352 was deleted"),
-            "{header}"
+        let text = ["claim_id", "procedure_code", "date_of_service"].join(separator)
+            + "\n"
+            + &["C1", "D0120", "2026-01-15"].join(separator)
+            + "\n";
+        let checker = ClaimChecker::new(text.as_bytes()).unwrap();
+        assert_eq!(checker.format(), Format::Delimited(delimiter));
+        assert_eq!(
+            checker
+                .filter(|r| r.as_ref().is_ok_and(LineReport::is_valid))
+                .count(),
+            1
         );
     }
+    // Forcing the wrong delimiter reads a one-column header, which names
+    // no column the checker knows.
+    let forced = CheckOptions::default().delimiter(Delimiter::Pipe);
+    let error = ClaimChecker::with_options("code,dos\n".as_bytes(), CodeSet::compiled(), &forced)
+        .unwrap_err();
+    assert!(matches!(
+        error,
+        HeaderError::MissingColumn {
+            column: ClaimColumn::Code,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn columns_can_be_named_by_the_caller() {
+    let text = "Proc Cd,Svc Dt,Clm\nD0120,01/15/2026,X9\n";
+    assert!(ClaimChecker::new(text.as_bytes()).is_err());
+    let options = CheckOptions::default()
+        .column(ClaimColumn::Code, "Proc Cd")
+        .column(ClaimColumn::Date, "svc-dt")
+        .column(ClaimColumn::Claim, "CLM");
+    let (lines, summary) = run(text.as_bytes(), &options);
+    assert_eq!(summary.valid, 1, "{lines:?}");
+    assert!(lines[0].starts_with("X9 line 2"), "{lines:?}");
+    let wrong = CheckOptions::default().column(ClaimColumn::Code, "Procedure");
+    let error =
+        ClaimChecker::with_options(text.as_bytes(), CodeSet::compiled(), &wrong).unwrap_err();
+    assert!(
+        error.to_string().contains("looked for \"procedure\""),
+        "{error}"
+    );
 }
 
 #[test]
 fn header_problems_are_errors() {
-    let missing = ClaimChecker::new("line_id,date_of_service\n".as_bytes()).unwrap_err();
     assert!(matches!(
-        missing,
-        HeaderError::MissingColumn {
-            column: Column::Code
-        }
-    ));
-    assert_eq!(
-        missing.to_string(),
-        "the header has no procedure code column (name it procedure_code, code or cdt_code)"
-    );
-    let twice = ClaimChecker::new("id,dos,Line,code\n".as_bytes()).unwrap_err();
-    assert_eq!(
-        twice.to_string(),
-        "the header names the line id column twice: \"id\" and \"Line\""
-    );
-    assert!(matches!(
-        ClaimChecker::new("\n \n".as_bytes()),
+        ClaimChecker::new(&b""[..]),
         Err(HeaderError::Empty)
     ));
     assert!(matches!(
-        ClaimChecker::new("id,\"code,dos\n".as_bytes()),
-        Err(HeaderError::Malformed {
-            line: 1,
-            problem: RowProblem::UnterminatedQuote { field: 2 }
-        })
+        ClaimChecker::new(&b"\n\n"[..]),
+        Err(HeaderError::Empty)
+    ));
+    let error = ClaimChecker::new(&b"code,code,dos\n"[..]).unwrap_err();
+    assert!(matches!(
+        error,
+        HeaderError::DuplicateColumn {
+            column: ClaimColumn::Code,
+            ..
+        }
+    ));
+    let error = ClaimChecker::new(&b"line,dos\n"[..]).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the header has no procedure_code column; it reads: line | dos"
+    );
+    assert!(matches!(
+        ClaimChecker::new(&b"ISA*00*x~"[..]),
+        Err(HeaderError::X12(_))
     ));
 }
 
 #[test]
-fn a_code_problem_is_reported_before_a_date_problem() {
-    let csv = "id,code,dos\n1,D12,not a date\n2,D0000,\n3,D0120,\n";
-    let (lines, summary) = report(csv);
-    assert_eq!(
-        lines,
-        [
-            "line 2, id 1: malformed code \"D12\": a CDT code is 5 characters ('D' and four digits), found 3",
-            "line 3, id 2: unknown code D0000: not a CDT code in the data",
-            "line 4, id 3: bad date of service \"\": a date of service is written YYYY-MM-DD, MM/DD/YYYY or YYYYMMDD, e.g. 2026-01-15",
-        ]
-    );
-    assert_eq!(
-        (
-            summary.malformed_code,
-            summary.unknown_code,
-            summary.bad_date
-        ),
-        (1, 1, 1)
-    );
+fn the_three_x12_styles_read_alike() {
+    let lines = |name: &str| -> Vec<String> {
+        reports(&read(name))
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    let plain = lines("claims.837");
+    assert_eq!(plain.len(), 7);
+    assert_eq!(plain, lines("claims_one_line.837"));
+    assert_eq!(plain, lines("claims_alt_delims.837"));
 }
 
 #[test]
-fn missing_ids_and_empty_rows() {
-    let csv = "id,code,dos\n,D0000,2026-01-01\n,,\n   \n";
-    let (lines, summary) = report(csv);
+fn x12_lines_carry_claim_line_date_teeth_and_area() {
+    let bytes = read("claims.837");
+    let checker = ClaimChecker::new(bytes.as_slice()).unwrap();
+    assert_eq!(checker.format(), Format::X12);
+    let all: Vec<LineReport<'_>> = checker.filter_map(Result::ok).collect();
+    // CLAIM001 line 2: the claim's date, tooth 30 with surfaces M and O.
+    let d2391 = &all[1];
     assert_eq!(
-        lines,
-        ["line 2, id (none): unknown code D0000: not a CDT code in the data"]
+        (d2391.claim.as_deref(), d2391.line.as_str()),
+        (Some("CLAIM001"), "2")
     );
-    assert_eq!(summary.lines, 1);
+    assert_eq!(d2391.date, "20260115");
+    assert_eq!(
+        (
+            d2391.teeth[0].tooth.as_str(),
+            d2391.teeth[0].surfaces.as_str()
+        ),
+        ("30", "MO")
+    );
+    // CLAIM002 line 1: the line's own date wins over the claim's.
+    let d1352 = &all[2];
+    assert_eq!(d1352.date, "20260201");
+    assert_eq!(
+        d1352.to_string(),
+        "CLAIM002 line 1 (20260201): D1352 was deleted in CDT 2026; report D2391 instead"
+    );
+    // CLAIM002 line 2: SV304 area 10 (upper right quadrant).
+    assert_eq!(all[3].areas, ["10"]);
+    assert!(all[3].is_valid());
+    // CLAIM003: a range date (RD8) is read from its first day.
+    assert_eq!(all[4].date, "20260203");
+    assert!(matches!(
+        all[4].outcome,
+        Outcome::Checked(Validity::Unknown(_))
+    ));
+    assert!(all.iter().all(|r| r.position > 0));
+}
+
+#[test]
+fn malformed_x12_segments_are_reported_and_skipped() {
+    let text = "ISA*00*          *00*          *ZZ*A              *ZZ*B              *260215*1030*^*00501*000000101*0*T*:~\
+GS*HC*A*B*20260215*1030*101*X*005010X224A2~ST*837*0001*005010X224A2~\
+CLM*C1*10***11:B:1*Y*A*Y*Y~DTP*472*D8*20260115~SV3*AD:D0120*5~\
+LX*1~SV3*AD:D0120*55~LX*2~SV3*HC:99213*80~LX*3~SV3*AD:D0140*5~SE*9*0001~GE*1*101~IEA*1*000000101~";
+    let mut checker = ClaimChecker::new(text.as_bytes()).unwrap();
+    let items: Vec<Result<LineReport<'_>, LineError>> = checker.by_ref().collect();
+    let errors: Vec<&LineError> = items.iter().filter_map(|i| i.as_ref().err()).collect();
+    assert!(!errors.is_empty());
+    assert!(errors.iter().all(|e| e.position() > 0 && !e.is_io()));
+    let good: Vec<&LineReport<'_>> = items.iter().filter_map(|i| i.as_ref().ok()).collect();
+    assert!(good.iter().any(|r| r.code == "D0120" && r.is_valid()));
+    assert!(good
+        .iter()
+        .any(|r| matches!(&r.outcome, Outcome::NotCdt { qualifier } if qualifier == "HC")));
+    let summary = checker.summary();
+    assert_eq!(summary.unreadable, errors.len() as u64);
+    assert_eq!(summary.not_cdt, 1);
+}
+
+#[test]
+fn a_loaded_code_set_judges_its_own_edition() {
+    let set = CodeSet::from_path(fixture("licensed/cdt2027_test.csv"), Edition::new(2027)).unwrap();
+    let text = "code,dos\nD0140,2027-03-01\nD0413,2027-03-01\nD0120,2027-03-01\n";
+    let all: Vec<LineReport<'_>> = ClaimChecker::with_set(text.as_bytes(), &set)
+        .unwrap()
+        .filter_map(Result::ok)
+        .collect();
+    assert_eq!(all[0].outcome.kind(), "deleted");
+    assert!(all[1].is_valid() && all[2].is_valid());
+}
+
+#[test]
+fn reports_are_owned_and_collectable() {
+    let reports: Vec<LineReport<'static>> = reports(&read("claims.csv"));
+    drop(read("claims.csv"));
+    assert_eq!(reports.len(), 10);
+    assert_eq!(reports[0].code, "D0120");
 }
 
 #[test]
 fn arbitrary_bytes_never_panic() {
-    // A cheap deterministic fuzz: every prefix of a nasty input, and some
-    // byte soup, must be read to the end without panicking.
-    let nasty = "id,code,dos\n\"\"\"\n\",\"\n,,,,\n\r\r\n\"a\"b\"c\",D0120,2026-01-01\n\u{FEFF}x\n\"D0120\"\"\",1,\n";
-    for end in 0..=nasty.len() {
-        let Some(prefix) = nasty.get(..end) else {
-            continue;
-        };
-        if let Ok(mut checker) = ClaimChecker::new(prefix.as_bytes()) {
-            while checker.next_line().is_some() {}
-            let summary = checker.summary();
-            assert!(summary.rejected() <= summary.lines);
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    for round in 0..300 {
+        let mut bytes = b"claim,code,dos,tooth\n".to_vec();
+        if round % 3 == 0 {
+            bytes = read("claims.837");
+        }
+        for _ in 0..(round % 97) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let position = usize::try_from(state % (bytes.len() as u64 + 1)).unwrap();
+            bytes.insert(position, state.to_le_bytes()[4]);
+        }
+        if let Ok(checker) = ClaimChecker::new(bytes.as_slice()) {
+            for _ in checker {}
         }
     }
-    let mut state: u32 = 0x2545_F491;
-    let mut soup = b"id,code,dos\n".to_vec();
-    for _ in 0..20_000 {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        let bytes = b"D0123,\"\n\r -9x\xff\xc3";
-        soup.push(bytes[state as usize % bytes.len()]);
+}
+
+/// The example binary, built by `cargo test` next to this test.
+fn check_claims() -> Command {
+    let mut path = std::env::current_exe().unwrap();
+    path.pop();
+    if path.ends_with("deps") {
+        path.pop();
     }
-    let mut checker = ClaimChecker::new(&soup[..]).unwrap();
-    while checker.next_line().is_some() {}
-    assert!(checker.summary().lines > 0);
+    Command::new(path.join("examples").join("check_claims"))
 }
 
 #[test]
-fn readme_shows_the_real_output_for_the_fixture() {
+fn the_example_exit_codes_and_formats() {
+    let run = |args: &[&str]| check_claims().args(args).output().unwrap();
+    let csv = fixture("claims.csv");
+    let csv = csv.to_str().unwrap();
+    let ok = run(&[csv]);
+    assert_eq!(ok.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&ok.stdout).ends_with("unreadable: 2\n"));
+    assert_eq!(run(&["--strict", csv]).status.code(), Some(1));
+    assert_eq!(run(&["no-such-file.csv"]).status.code(), Some(2));
+    assert_eq!(run(&["--format", "yaml", csv]).status.code(), Some(2));
+
+    let valid = std::env::temp_dir().join("cdt-codes-valid-claims.csv");
+    std::fs::write(&valid, "code,dos\nD0120,2026-01-15\n").unwrap();
+    assert_eq!(
+        run(&["--strict", valid.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+
+    let table = run(&["--format", "csv", csv]);
+    let text = String::from_utf8_lossy(&table.stdout);
+    let mut rows = text.lines();
+    assert_eq!(
+        rows.next(),
+        Some("position,claim,line,code,date,verdict,message,replaced_by")
+    );
+    assert!(text.contains("5,,L004,D1352,2026-02-01,deleted,D1352 was deleted in CDT 2026; report D2391 instead,D2391"), "{text}");
+    assert!(text.contains(",unreadable,"), "{text}");
+
+    let x12 = fixture("claims.837");
+    let out = run(&["--format", "csv", x12.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains(",CLAIM002,1,D1352,20260201,deleted,"));
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn the_example_writes_json_lines() {
+    // Built with the test's features: JSON needs serde.
+    let csv = fixture("claims.csv");
+    let out = check_claims()
+        .args(["--format", "json", csv.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let values: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(values.len(), 13);
+    let d1352 = values.iter().find(|v| v["code"] == "D1352").unwrap();
+    assert_eq!(d1352["verdict"], "deleted");
+    assert_eq!(d1352["replaced_by"], serde_json::json!(["D2391"]));
+    assert_eq!(d1352["line"], "L004");
+    assert!(values
+        .iter()
+        .any(|v| v["verdict"] == "unreadable" && v["position"] == 8));
+    assert_eq!(values.last().unwrap()["summary"]["rejected"], 9);
+}
+
+#[test]
+fn readme_shows_the_real_output_for_the_fixtures() {
     let readme = include_str!("../README.md");
-    let command = "$ cargo run --quiet --example check_claims -- tests/fixtures/claims.csv\n";
-    let start = readme.find(command).expect("the README shows the example") + command.len();
-    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
-    let (mut lines, summary) = report(FIXTURE);
-    lines.push(summary.to_string());
-    assert_eq!(shown.lines().collect::<Vec<_>>(), lines);
+    for name in ["claims.csv", "claims.837"] {
+        let (lines, summary) = run(&read(name), &CheckOptions::default());
+        for line in lines.iter().filter(|l| !l.contains(" is valid")) {
+            assert!(readme.contains(line.as_str()), "README lacks: {line}");
+        }
+        assert!(
+            readme.contains(&summary.to_string()),
+            "README lacks: {summary}"
+        );
+    }
 }

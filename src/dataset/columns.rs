@@ -3,6 +3,7 @@
 use std::string::String;
 use std::vec::Vec;
 
+use super::delimited::normalise_header;
 use super::error::{Blame, DataError, DataErrorKind};
 use super::table::Row;
 
@@ -61,32 +62,27 @@ impl Column {
     /// `_` and `-` read as spaces, runs of spaces collapsed).
     fn synonyms(self) -> &'static [&'static str] {
         match self {
-            Column::Code => &["code", "procedure code", "cdt code", "cdt", "proc code"],
-            Column::Description => &["description", "plain description", "summary"],
-            Column::Nomenclature => &["nomenclature", "official nomenclature"],
-            Column::Descriptor => &["descriptor", "official descriptor"],
-            Column::Category => &["category", "category of service"],
-            Column::Subcategory => &["subcategory", "sub category"],
-            Column::AddedIn => &["added in", "added", "first edition"],
-            Column::DeletedIn => &["deleted in", "deleted", "retired", "last edition"],
-            Column::ReplacedBy => &["replaced by", "replacement", "replacements"],
-            Column::RevisedIn => &["revised in", "revised", "revisions"],
-            Column::Effective => &["effective", "effective date", "off cycle effective"],
+            Column::Code => &["code", "procedure_code", "cdt_code", "cdt", "proc_code"],
+            Column::Description => &["description", "plain_description", "summary"],
+            Column::Nomenclature => &["nomenclature", "official_nomenclature"],
+            Column::Descriptor => &["descriptor", "official_descriptor"],
+            Column::Category => &["category", "category_of_service"],
+            Column::Subcategory => &["subcategory", "sub_category"],
+            Column::AddedIn => &["added_in", "added", "first_edition"],
+            Column::DeletedIn => &["deleted_in", "deleted", "retired", "last_edition"],
+            Column::ReplacedBy => &["replaced_by", "replacement", "replacements"],
+            Column::RevisedIn => &["revised_in", "revised", "revisions"],
+            Column::Effective => &["effective", "effective_date", "off_cycle_effective"],
             Column::Unconfirmed => &["unconfirmed", "inferred"],
         }
     }
 
     fn from_header(cell: &str) -> Option<Column> {
-        let normal = normalise(cell);
+        let normal = normalise_header(cell);
         Column::ALL
             .into_iter()
             .find(|column| column.synonyms().contains(&normal.as_str()))
     }
-}
-
-fn normalise(cell: &str) -> String {
-    let lowered = cell.trim().to_ascii_lowercase().replace(['_', '-'], " ");
-    lowered.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Where each recognised column sits, plus the header cells nobody claimed.

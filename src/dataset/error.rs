@@ -167,6 +167,8 @@ pub enum DataErrorKind {
     BadFlag,
     /// An `unconfirmed` item that names no fact.
     UnknownFact,
+    /// A row the reader could not read for another reason.
+    Unreadable,
     /// A record with no subcategory where every record must have one.
     MissingSubcategory,
     /// A file of an edition that does not follow the bundled data's newest.
@@ -284,6 +286,7 @@ impl fmt::Display for DataError {
                 f,
                 "{value:?} names no fact: use subcategory, added_in, deleted_in, replaced_by or effective"
             ),
+            DataErrorKind::Unreadable => write!(f, "the row cannot be read: {value}"),
             DataErrorKind::MissingSubcategory => write!(
                 f,
                 "code {value} has no subcategory; every record of this data must name its heading"

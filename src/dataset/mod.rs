@@ -29,6 +29,7 @@
 //! ```
 
 mod columns;
+pub mod delimited;
 mod error;
 mod headings;
 mod layout;
@@ -40,12 +41,12 @@ use std::collections::BTreeMap;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
+pub use delimited::Delimiter;
 pub use error::{DataError, DataErrorKind, DataErrors};
 pub use headings::HeadingRow;
 pub(crate) use layout::Layout;
 pub use overlay::{Mode, Warning};
 pub use records::ProcedureRow;
-pub use table::Delimiter;
 
 use crate::model::code::CdtCode;
 use crate::model::edition::{in_force, Added, Edition};
@@ -334,7 +335,7 @@ fn read_table(source: Source<'_>, errors: &mut Vec<DataError>) -> Option<table::
     let text = table::decode(source.name, source.bytes)
         .map_err(|error| errors.push(error))
         .ok()?;
-    let delimiter = Delimiter::guess(source.name, text);
+    let delimiter = table::delimiter_of(source.name, text);
     table::split(source.name, text, delimiter)
         .map_err(|found| errors.extend(found))
         .ok()

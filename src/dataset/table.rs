@@ -1,68 +1,32 @@
-//! Splits delimited text (TSV or CSV) into a header and rows of fields.
-//!
-//! Both delimiters follow the same rules: a field that starts with `"` is
-//! quoted, may contain the delimiter, line breaks and doubled quotes (`""`);
-//! any other field runs to the next delimiter or line end. Windows line
-//! endings and a leading byte-order mark are accepted; blank lines are
-//! skipped.
+//! Splits a data file into a header and rows of fields, through the one
+//! delimited reader ([`super::delimited`]) with quoted fields allowed to
+//! run over line breaks. This module adds what a data file needs on top:
+//! the whole file is checked as UTF-8 first (so a bad byte is located
+//! exactly), a lone `\r` ends a line (old Mac exports), the delimiter is
+//! chosen from the file name or detected, and every row must have as many
+//! fields as the header.
 
-use std::string::String;
+use std::string::{String, ToString};
 use std::vec::Vec;
 
+use super::delimited::{Delimiter, QuotePolicy, Reader, RowError};
 use super::error::{Blame, DataError, DataErrorKind};
 
-/// The character that separates fields.
-///
-/// ```
-/// use cdt_codes::dataset::Delimiter;
-///
-/// assert_ne!(Delimiter::Tab, Delimiter::Comma);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Delimiter {
-    /// Tab-separated values.
-    Tab,
-    /// Comma-separated values.
-    Comma,
-}
-
-impl Delimiter {
-    /// The delimiter for a file: by extension (`.tsv`, `.tab`, `.csv`), else a
-    /// tab in the first line means TSV and anything else CSV.
-    ///
-    /// ```
-    /// use cdt_codes::dataset::Delimiter;
-    ///
-    /// assert_eq!(Delimiter::guess("codes.csv", "code\tnomenclature"), Delimiter::Comma);
-    /// assert_eq!(Delimiter::guess("codes.txt", "code\tnomenclature"), Delimiter::Tab);
-    /// assert_eq!(Delimiter::guess("codes.txt", "code,nomenclature"), Delimiter::Comma);
-    /// ```
-    #[must_use]
-    pub fn guess(file_name: &str, text: &str) -> Delimiter {
-        let extension = std::path::Path::new(file_name)
-            .extension()
-            .and_then(|extension| extension.to_str())
-            .unwrap_or("");
-        if extension.eq_ignore_ascii_case("tsv") || extension.eq_ignore_ascii_case("tab") {
-            return Delimiter::Tab;
-        }
-        if extension.eq_ignore_ascii_case("csv") {
-            return Delimiter::Comma;
-        }
-        let first_line = text.split(['\r', '\n']).next().unwrap_or("");
-        if first_line.contains('\t') {
-            Delimiter::Tab
-        } else {
-            Delimiter::Comma
-        }
+/// The delimiter of a data file: `.tsv`/`.tab` files are tab-separated
+/// and `.csv` files comma-separated; otherwise it is detected from the
+/// header line (comma when nothing tells).
+pub(crate) fn delimiter_of(file_name: &str, text: &str) -> Delimiter {
+    let extension = std::path::Path::new(file_name)
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .unwrap_or("");
+    if extension.eq_ignore_ascii_case("tsv") || extension.eq_ignore_ascii_case("tab") {
+        return Delimiter::Tab;
     }
-
-    fn byte(self) -> u8 {
-        match self {
-            Delimiter::Tab => b'\t',
-            Delimiter::Comma => b',',
-        }
+    if extension.eq_ignore_ascii_case("csv") {
+        return Delimiter::Comma;
     }
+    Delimiter::detect(text.as_bytes()).unwrap_or(Delimiter::Comma)
 }
 
 /// One row of fields with the line it starts on.
@@ -119,21 +83,34 @@ pub(crate) fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DataErr
 /// returned together.
 pub(crate) fn split(file: &str, text: &str, delimiter: Delimiter) -> Result<Table, Vec<DataError>> {
     let blame = Blame { file };
-    let mut reader = Reader {
-        bytes: text.as_bytes(),
-        text,
-        position: 0,
-        line: 1,
-        delimiter: delimiter.byte(),
+    // The reader ends lines at `\n` and `\r\n`; in a data file a lone `\r`
+    // ends one too, so it becomes `\n` (every line number stays the same).
+    let text: std::borrow::Cow<'_, str> = if has_lone_cr(text) {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
     };
+    let mut reader = Reader::new(text.as_bytes(), delimiter, QuotePolicy::AcrossLines)
+        .with_limit(text.len() + 1);
     let mut errors = Vec::new();
     let mut rows = Vec::new();
-    loop {
-        match reader.next_row() {
-            Ok(Some(row)) => rows.push(row),
-            Ok(None) => break,
-            Err((line, value)) => {
+    while let Some(record) = reader.next_record() {
+        match record {
+            Ok(record) => rows.push(Row {
+                line: usize::try_from(record.line()).unwrap_or(usize::MAX),
+                fields: record.iter().map(String::from).collect(),
+            }),
+            Err(RowError::UnterminatedQuote { line, field }) => {
+                let line = usize::try_from(line).unwrap_or(usize::MAX);
+                let value = std::format!("field {field}");
                 errors.push(blame.line(line, &value, DataErrorKind::UnterminatedQuote));
+                break;
+            }
+            // The text is decoded and in memory, within the limit: nothing
+            // else can go wrong, but if it did it is reported, not assumed.
+            Err(other) => {
+                let line = usize::try_from(other.line()).unwrap_or(usize::MAX);
+                errors.push(blame.line(line, &other.to_string(), DataErrorKind::Unreadable));
                 break;
             }
         }
@@ -144,19 +121,15 @@ pub(crate) fn split(file: &str, text: &str, delimiter: Delimiter) -> Result<Tabl
         return Err(errors);
     };
     let expected = header.fields.len();
+    let separator = char::from(delimiter.as_byte()).to_string();
     let rows: Vec<Row> = rows
         .filter(|row| {
             if row.fields.len() == expected {
                 return true;
             }
-            let joined = row.fields.join(if delimiter == Delimiter::Tab {
-                "\t"
-            } else {
-                ","
-            });
             errors.push(blame.line(
                 row.line,
-                &joined,
+                &row.fields.join(&separator),
                 DataErrorKind::FieldCount {
                     expected,
                     found: row.fields.len(),
@@ -172,117 +145,13 @@ pub(crate) fn split(file: &str, text: &str, delimiter: Delimiter) -> Result<Tabl
     }
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    text: &'a str,
-    position: usize,
-    line: usize,
-    delimiter: u8,
-}
-
-impl Reader<'_> {
-    /// The next non-blank row, or `Ok(None)` at the end. An unterminated
-    /// quote gives the line it opened on and the start of the field.
-    fn next_row(&mut self) -> Result<Option<Row>, (usize, String)> {
-        loop {
-            if self.position >= self.bytes.len() {
-                return Ok(None);
-            }
-            let line = self.line;
-            let mut fields = Vec::new();
-            loop {
-                let (field, at_line_end) = self.next_field()?;
-                fields.push(field);
-                if at_line_end {
-                    break;
-                }
-            }
-            let blank = fields.len() == 1 && fields[0].trim().is_empty();
-            if !blank {
-                return Ok(Some(Row { line, fields }));
-            }
-        }
-    }
-
-    /// Reads one field; the flag says whether it ended its row.
-    fn next_field(&mut self) -> Result<(String, bool), (usize, String)> {
-        if self.bytes.get(self.position) == Some(&b'"') {
-            self.quoted_field()
-        } else {
-            Ok(self.plain_field())
-        }
-    }
-
-    fn plain_field(&mut self) -> (String, bool) {
-        let start = self.position;
-        while let Some(&byte) = self.bytes.get(self.position) {
-            if byte == self.delimiter {
-                let field = self.text[start..self.position].into();
-                self.position += 1;
-                return (field, false);
-            }
-            if byte == b'\n' || byte == b'\r' {
-                let field = self.text[start..self.position].into();
-                self.end_line();
-                return (field, true);
-            }
-            self.position += 1;
-        }
-        (self.text[start..].into(), true)
-    }
-
-    fn quoted_field(&mut self) -> Result<(String, bool), (usize, String)> {
-        let opened_on = self.line;
-        let opened_at = self.position;
-        self.position += 1;
-        let mut field = String::new();
-        let mut chunk_start = self.position;
-        loop {
-            match self.bytes.get(self.position) {
-                None => {
-                    let shown: String = self.text[opened_at..].chars().take(40).collect();
-                    return Err((opened_on, shown));
-                }
-                Some(b'"') if self.bytes.get(self.position + 1) == Some(&b'"') => {
-                    field.push_str(&self.text[chunk_start..=self.position]);
-                    self.position += 2;
-                    chunk_start = self.position;
-                }
-                Some(b'"') => {
-                    field.push_str(&self.text[chunk_start..self.position]);
-                    self.position += 1;
-                    // Text between the closing quote and the delimiter is
-                    // kept, as spreadsheet programs do.
-                    let (rest, at_line_end) = self.plain_field();
-                    field.push_str(&rest);
-                    return Ok((field, at_line_end));
-                }
-                Some(b'\n') => {
-                    self.line += 1;
-                    self.position += 1;
-                }
-                Some(b'\r') => {
-                    // A lone `\r` ends a line too; `\r\n` is counted at the `\n`.
-                    if self.bytes.get(self.position + 1) != Some(&b'\n') {
-                        self.line += 1;
-                    }
-                    self.position += 1;
-                }
-                Some(_) => self.position += 1,
-            }
-        }
-    }
-
-    /// Consumes `\n`, `\r\n` or a lone `\r` and counts the line.
-    fn end_line(&mut self) {
-        if self.bytes.get(self.position) == Some(&b'\r') {
-            self.position += 1;
-        }
-        if self.bytes.get(self.position) == Some(&b'\n') {
-            self.position += 1;
-        }
-        self.line += 1;
-    }
+/// Whether `text` has a `\r` that is not followed by `\n`.
+fn has_lone_cr(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(index, &byte)| byte == b'\r' && bytes.get(index + 1) != Some(&b'\n'))
 }
 
 #[cfg(all(test, feature = "std"))]

@@ -1,0 +1,251 @@
+//! The columns of a delimited claims export, found by header name.
+
+use core::fmt;
+use std::string::String;
+use std::vec::Vec;
+
+use super::error::HeaderError;
+use crate::dataset::delimited::normalise_header;
+
+/// A column the checker reads from a delimited claims file.
+///
+/// ```
+/// use cdt_codes::claims::ClaimColumn;
+///
+/// assert!(ClaimColumn::Code.names().contains(&"procedure_code"));
+/// assert!(ClaimColumn::Code.is_required());
+/// assert!(!ClaimColumn::Line.is_required()); // the row number stands in
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ClaimColumn {
+    /// The claim id (optional).
+    Claim,
+    /// The line id (optional: the file's line number stands in).
+    Line,
+    /// The procedure code (required).
+    Code,
+    /// The date of service (required).
+    Date,
+    /// The tooth number (optional).
+    Tooth,
+    /// The tooth surfaces (optional).
+    Surfaces,
+    /// The area of the oral cavity: quadrant, arch, sextant (optional).
+    Area,
+}
+
+impl ClaimColumn {
+    /// Every column, in the order reports list them.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::claims::ClaimColumn::ALL.len(), 7);
+    /// ```
+    pub const ALL: [ClaimColumn; 7] = [
+        ClaimColumn::Claim,
+        ClaimColumn::Line,
+        ClaimColumn::Code,
+        ClaimColumn::Date,
+        ClaimColumn::Tooth,
+        ClaimColumn::Surfaces,
+        ClaimColumn::Area,
+    ];
+
+    /// The header names that mean this column, normalised: lower case,
+    /// with `_` for runs of spaces, hyphens and underscores.
+    ///
+    /// ```
+    /// use cdt_codes::claims::ClaimColumn;
+    ///
+    /// assert!(ClaimColumn::Date.names().contains(&"dos"));
+    /// assert!(ClaimColumn::Claim.names().contains(&"claim_number"));
+    /// ```
+    #[must_use]
+    pub const fn names(self) -> &'static [&'static str] {
+        match self {
+            ClaimColumn::Claim => &[
+                "claim_id",
+                "claim",
+                "claim_number",
+                "claim_no",
+                "claim_#",
+                "claim_nbr",
+                "clm",
+                "clm01",
+            ],
+            ClaimColumn::Line => &[
+                "line_id",
+                "line",
+                "line_number",
+                "line_no",
+                "line_#",
+                "line_nbr",
+                "id",
+                "ln",
+                "lx01",
+            ],
+            ClaimColumn::Code => &[
+                "procedure_code",
+                "code",
+                "cdt_code",
+                "cdt",
+                "proc_code",
+                "procedure",
+                "proc",
+                "cpt_cdt",
+            ],
+            ClaimColumn::Date => &[
+                "date_of_service",
+                "dos",
+                "service_date",
+                "date",
+                "svc_date",
+                "dos_from",
+                "from_date",
+            ],
+            ClaimColumn::Tooth => &[
+                "tooth",
+                "tooth_number",
+                "tooth_no",
+                "tooth_#",
+                "tooth_num",
+                "th",
+            ],
+            ClaimColumn::Surfaces => &[
+                "surfaces",
+                "surface",
+                "tooth_surface",
+                "tooth_surfaces",
+                "surf",
+            ],
+            ClaimColumn::Area => &[
+                "area",
+                "area_of_oral_cavity",
+                "oral_cavity",
+                "oral_cavity_area",
+                "quadrant",
+                "quad",
+                "arch",
+            ],
+        }
+    }
+
+    /// The column's usual name, as reports and errors show it.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::claims::ClaimColumn::Code.name(), "procedure_code");
+    /// ```
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        self.names()[0]
+    }
+
+    /// Whether a file must have the column.
+    ///
+    /// ```
+    /// assert!(cdt_codes::claims::ClaimColumn::Date.is_required());
+    /// ```
+    #[must_use]
+    pub const fn is_required(self) -> bool {
+        matches!(self, ClaimColumn::Code | ClaimColumn::Date)
+    }
+}
+
+impl fmt::Display for ClaimColumn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.name())
+    }
+}
+
+/// Header names chosen by the caller, used instead of the synonyms for the
+/// columns they name (compared after the same normalisation).
+///
+/// ```
+/// use cdt_codes::claims::{ClaimColumn, ColumnNames};
+///
+/// let names = ColumnNames::default().with(ClaimColumn::Code, "Proc Cd");
+/// assert_eq!(names.get(ClaimColumn::Code), Some("proc_cd"));
+/// assert_eq!(names.get(ClaimColumn::Date), None);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ColumnNames {
+    names: [Option<String>; 7],
+}
+
+impl ColumnNames {
+    /// These names with `column` read from the header `name`.
+    #[must_use]
+    pub fn with(mut self, column: ClaimColumn, name: &str) -> ColumnNames {
+        self.names[column as usize] = Some(normalise_header(name));
+        self
+    }
+
+    /// The chosen header of `column`, normalised, if one was set.
+    #[must_use]
+    pub fn get(&self, column: ClaimColumn) -> Option<&str> {
+        self.names[column as usize].as_deref()
+    }
+
+    /// Whether a normalised header cell names `column`: the chosen name if
+    /// there is one, else any of the column's synonyms.
+    fn matches(&self, column: ClaimColumn, cell: &str) -> bool {
+        match self.get(column) {
+            Some(name) => name == cell,
+            None => column.names().contains(&cell),
+        }
+    }
+}
+
+/// Where each column sits in a header, and the header's width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Layout {
+    positions: [Option<usize>; 7],
+    pub(crate) width: usize,
+}
+
+impl Layout {
+    /// Finds the columns in a header.
+    pub(crate) fn find<'h>(
+        header: impl IntoIterator<Item = &'h str>,
+        names: &ColumnNames,
+    ) -> Result<Layout, HeaderError> {
+        let header: Vec<String> = header.into_iter().map(String::from).collect();
+        let mut positions = [None; 7];
+        for (index, cell) in header.iter().enumerate() {
+            let cell = normalise_header(cell);
+            for column in ClaimColumn::ALL {
+                if !names.matches(column, &cell) {
+                    continue;
+                }
+                if let Some(first) = positions[column as usize] {
+                    return Err(HeaderError::DuplicateColumn {
+                        column,
+                        first: header.get(first).cloned().unwrap_or_default(),
+                        second: header.get(index).cloned().unwrap_or_default(),
+                    });
+                }
+                positions[column as usize] = Some(index);
+            }
+        }
+        let missing: Vec<ClaimColumn> = ClaimColumn::ALL
+            .into_iter()
+            .filter(|column| column.is_required() && positions[*column as usize].is_none())
+            .collect();
+        if let Some(&column) = missing.first() {
+            return Err(HeaderError::MissingColumn {
+                column,
+                wanted: names.get(column).map(String::from),
+                header,
+            });
+        }
+        Ok(Layout {
+            positions,
+            width: header.len(),
+        })
+    }
+
+    /// The field index of `column`, if the header has it.
+    pub(crate) fn position(&self, column: ClaimColumn) -> Option<usize> {
+        self.positions[column as usize]
+    }
+}

@@ -95,6 +95,7 @@ const PROPERTIES: [(&str, bool, &str, &str); 11] = [
 /// ```json
 /// {
 ///   "resourceType": "CodeSystem",
+///   "id": "cdt-2026",
 ///   "url": "http://www.ada.org/cdt",
 ///   "identifier": [{"system": "urn:ietf:rfc:3986", "value": "urn:oid:2.16.840.1.113883.6.13"}],
 ///   "version": "CDT 2026", "name": "CDT", "title": "…", "status": "active",
@@ -136,6 +137,10 @@ const PROPERTIES: [(&str, bool, &str, &str); 11] = [
 pub struct CodeSystem {
     /// Always `CodeSystem`.
     pub resource_type: String,
+    /// A logical id for a server, `cdt-` and the edition's year
+    /// (`cdt-2026`), so loading it again with `PUT` replaces it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// The canonical URL: [`CDT_SYSTEM`](crate::CDT_SYSTEM).
     pub url: String,
     /// The OID, as a URI.
@@ -480,6 +485,7 @@ impl CodeSystem {
         };
         CodeSystem {
             resource_type: "CodeSystem".into(),
+            id: Some(alloc::format!("cdt-{}", edition.year())),
             url: super::CDT_SYSTEM.into(),
             identifier: alloc::vec![Identifier::oid()],
             version: Some(edition.to_string()),

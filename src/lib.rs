@@ -45,8 +45,10 @@
 //!   query's matches into one vector. Without `alloc` the crate is
 //!   `#![no_std]` and allocation-free.
 //! - `serde` (implies `alloc`): `Serialize`/`Deserialize` for [`CdtCode`]
-//!   (as its string) and the other value types, and a FHIR `Coding` for a
-//!   procedure.
+//!   (as its string) and the other value types, and FHIR R4 terminology
+//!   ([`fhir`]): `Coding` and `CodeableConcept` for a procedure, a
+//!   `CodeSystem` and `ValueSet`s to load into a terminology server, and
+//!   `$lookup` / `$validate-code` answers.
 
 #![no_std]
 #![forbid(unsafe_code)]
@@ -58,7 +60,6 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
-mod fhir;
 mod history;
 mod interop;
 mod model;
@@ -76,9 +77,10 @@ pub mod claims;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod dataset;
+pub mod fhir;
 
 #[cfg(feature = "serde")]
-pub use fhir::{Coding, FhirError};
+pub use fhir::{CodeableConcept, Coding, FhirError};
 pub use fhir::{CDT_OID, CDT_SYSTEM};
 pub use history::{changes, Change, Changes};
 pub use model::category::{Category, UnknownCategory};

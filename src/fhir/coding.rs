@@ -1,35 +1,11 @@
-//! HL7 FHIR: the identifiers of the CDT code system and, with the `serde`
-//! feature, a FHIR [`Coding`] for a procedure.
-//!
-//! FHIR names a code system by a URI. The canonical one for CDT is
-//! [`CDT_SYSTEM`]; HL7 v3 and CDA documents name it by its OID instead,
-//! given here in the `urn:oid:` form FHIR uses for OIDs ([`CDT_OID`]).
+//! FHIR `Coding` and `CodeableConcept` for a procedure.
 
-#[cfg(feature = "serde")]
 use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 
-#[cfg(feature = "serde")]
+use super::{CDT_OID, CDT_SYSTEM};
 use crate::model::code::{CdtCode, ParseCodeError};
-#[cfg(feature = "serde")]
-use crate::set::Procedure;
-
-/// The FHIR `system` URI of CDT, as registered in HL7's terminology
-/// (THO): `http://www.ada.org/cdt`.
-///
-/// ```
-/// assert_eq!(cdt_codes::CDT_SYSTEM, "http://www.ada.org/cdt");
-/// ```
-pub const CDT_SYSTEM: &str = "http://www.ada.org/cdt";
-
-/// The OID of CDT, `2.16.840.1.113883.6.13`, in the `urn:oid:` form FHIR
-/// uses when a system is named by OID. Strip the prefix for HL7 v2 or CDA,
-/// which take the bare OID.
-///
-/// ```
-/// let bare = cdt_codes::CDT_OID.strip_prefix("urn:oid:");
-/// assert_eq!(bare, Some("2.16.840.1.113883.6.13"));
-/// ```
-pub const CDT_OID: &str = "urn:oid:2.16.840.1.113883.6.13";
+use crate::set::{CodeSet, Procedure};
 
 /// A FHIR `Coding` (R4 and R5): a code together with the system it comes
 /// from. Serialises to the JSON FHIR expects, with keys in this order and
@@ -62,7 +38,6 @@ pub const CDT_OID: &str = "urn:oid:2.16.840.1.113883.6.13";
 /// assert_eq!(read.procedure()?, procedure);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[cfg(feature = "serde")]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Coding {
     /// The code system's URI: [`CDT_SYSTEM`] for CDT.
@@ -81,7 +56,6 @@ pub struct Coding {
     pub display: Option<String>,
 }
 
-#[cfg(feature = "serde")]
 impl Coding {
     /// The coding of a procedure: system [`CDT_SYSTEM`], the code, and as
     /// `display` the official nomenclature when licensed data is present
@@ -154,6 +128,26 @@ impl Coding {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn procedure(&self) -> Result<Procedure<'static>, FhirError> {
+        self.procedure_in(CodeSet::compiled())
+    }
+
+    /// The record of the coded procedure in `set`, such as a licensed file
+    /// loaded at run time; see [`Coding::procedure`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Coding::procedure`].
+    ///
+    /// ```
+    /// use cdt_codes::{CodeSet, Coding};
+    ///
+    /// let set = CodeSet::load("2027.csv", b"code,nomenclature\nD0198,made-up code (test text)\n", cdt_codes::Edition::new(2027))?;
+    /// let coding = Coding::from_procedure(set.lookup("D0198").unwrap());
+    /// assert_eq!(coding.procedure_in(&set)?.code().to_string(), "D0198");
+    /// assert!(coding.procedure().is_err()); // not in the compiled data
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn procedure_in<'a>(&self, set: &'a CodeSet) -> Result<Procedure<'a>, FhirError> {
         match self.system.as_deref() {
             None => return Err(FhirError::MissingSystem),
             Some(CDT_SYSTEM | CDT_OID) => {}
@@ -168,11 +162,10 @@ impl Coding {
             code: text.into(),
             source,
         })?;
-        crate::get(code).ok_or(FhirError::UnknownCode { code })
+        set.get(code).ok_or(FhirError::UnknownCode { code })
     }
 }
 
-#[cfg(feature = "serde")]
 impl From<Procedure<'_>> for Coding {
     /// The same as [`Coding::from_procedure`].
     fn from(procedure: Procedure<'_>) -> Coding {
@@ -180,13 +173,114 @@ impl From<Procedure<'_>> for Coding {
     }
 }
 
-#[cfg(feature = "serde")]
 impl TryFrom<&Coding> for Procedure<'static> {
     type Error = FhirError;
 
     /// The same as [`Coding::procedure`].
     fn try_from(coding: &Coding) -> Result<Self, Self::Error> {
         coding.procedure()
+    }
+}
+
+/// A FHIR `CodeableConcept`: codings and the text a person entered or
+/// sees. For a procedure, one CDT [`Coding`] (no display without licensed
+/// data) and our own description as `text`, which FHIR leaves free:
+///
+/// ```json
+/// {"coding": [{"system": "http://www.ada.org/cdt", "version": "CDT 2026", "code": "D0120"}],
+///  "text": "our own description of D0120"}
+/// ```
+///
+/// Other elements (`id`, `extension`) are ignored when reading.
+///
+/// ```
+/// use cdt_codes::CodeableConcept;
+///
+/// let procedure = cdt_codes::lookup("D0120").unwrap();
+/// let concept = CodeableConcept::from_procedure(procedure);
+/// assert_eq!(concept.text.as_deref(), Some(procedure.description()));
+/// assert_eq!(concept.coding[0].code.as_deref(), Some("D0120"));
+///
+/// let json = serde_json::to_string(&concept)?;
+/// let read: CodeableConcept = serde_json::from_str(&json)?;
+/// assert_eq!(read.procedure()?, procedure);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct CodeableConcept {
+    /// The codings, in any order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coding: Vec<Coding>,
+    /// Plain text for the concept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+impl CodeableConcept {
+    /// The concept of a procedure: its [`Coding`], and our description as
+    /// `text`.
+    ///
+    /// ```
+    /// let concept = cdt_codes::CodeableConcept::from_procedure(cdt_codes::lookup("D1352").unwrap());
+    /// assert_eq!(concept.coding[0].version.as_deref(), Some("CDT 2025"));
+    /// ```
+    #[must_use]
+    pub fn from_procedure(procedure: Procedure<'_>) -> CodeableConcept {
+        let text = procedure.description();
+        CodeableConcept {
+            coding: alloc::vec![Coding::from_procedure(procedure)],
+            text: (!text.is_empty()).then(|| text.into()),
+        }
+    }
+
+    /// The first CDT coding, if any.
+    ///
+    /// ```
+    /// let concept = cdt_codes::CodeableConcept::default();
+    /// assert!(concept.cdt_coding().is_none());
+    /// ```
+    #[must_use]
+    pub fn cdt_coding(&self) -> Option<&Coding> {
+        self.coding.iter().find(|coding| coding.is_cdt())
+    }
+
+    /// The procedure of the first CDT coding, in the compiled data.
+    ///
+    /// # Errors
+    ///
+    /// [`FhirError::MissingSystem`] when no coding is CDT, else as
+    /// [`Coding::procedure`].
+    ///
+    /// ```
+    /// let concept = cdt_codes::CodeableConcept { text: Some("a filling".into()), ..Default::default() };
+    /// assert_eq!(concept.procedure(), Err(cdt_codes::FhirError::MissingSystem));
+    /// ```
+    pub fn procedure(&self) -> Result<Procedure<'static>, FhirError> {
+        self.procedure_in(CodeSet::compiled())
+    }
+
+    /// The procedure of the first CDT coding, in `set`.
+    ///
+    /// # Errors
+    ///
+    /// As [`CodeableConcept::procedure`].
+    ///
+    /// ```
+    /// let set = cdt_codes::CodeSet::compiled();
+    /// let concept = cdt_codes::CodeableConcept::from_procedure(set.lookup("D3353").unwrap());
+    /// assert!(concept.procedure_in(set).is_ok());
+    /// ```
+    pub fn procedure_in<'a>(&self, set: &'a CodeSet) -> Result<Procedure<'a>, FhirError> {
+        self.cdt_coding()
+            .ok_or(FhirError::MissingSystem)?
+            .procedure_in(set)
+    }
+}
+
+impl From<Procedure<'_>> for CodeableConcept {
+    /// The same as [`CodeableConcept::from_procedure`].
+    fn from(procedure: Procedure<'_>) -> CodeableConcept {
+        CodeableConcept::from_procedure(procedure)
     }
 }
 
@@ -204,7 +298,6 @@ impl TryFrom<&Coding> for Procedure<'static> {
 /// assert!(matches!(error, FhirError::UnknownCode { .. }));
 /// assert_eq!(error.to_string(), "the coding's code D0000 is not a CDT code in the data");
 /// ```
-#[cfg(feature = "serde")]
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum FhirError {
@@ -233,5 +326,27 @@ pub enum FhirError {
     UnknownCode {
         /// The code given.
         code: CdtCode,
+    },
+    /// A resource read as an operation's result is not of the type it
+    /// should be.
+    #[error("expected a {expected} resource, found {found:?}")]
+    WrongResourceType {
+        /// The resource type wanted.
+        expected: &'static str,
+        /// The `resourceType` found.
+        found: String,
+    },
+    /// A `Parameters` resource lacks a parameter the operation always
+    /// returns.
+    #[error("the parameters have no {name:?}")]
+    MissingParameter {
+        /// The parameter's name.
+        name: &'static str,
+    },
+    /// A parameter has a value of the wrong type.
+    #[error("the parameter {name:?} has a value of the wrong type")]
+    WrongParameterType {
+        /// The parameter's name.
+        name: String,
     },
 }

@@ -1,0 +1,220 @@
+//! Prints FHIR R4 terminology JSON for CDT: the code system to load into a
+//! terminology server, value sets, and `$lookup` / `$validate-code`
+//! answers.
+//!
+//! ```text
+//! cargo run --example fhir -- codesystem > cdt-codesystem.json
+//! cargo run --example fhir -- codesystem --edition-of 2013
+//! cargo run --example fhir -- valueset Endodontics [--filter] [--in 2025]
+//! cargo run --example fhir -- valueset Diagnostic --subcategory "Clinical Oral Evaluations"
+//! cargo run --example fhir -- valueset --all [--in 2013]
+//! cargo run --example fhir -- lookup D3353
+//! cargo run --example fhir -- validate D1352 2026-02-01
+//! cargo run --example fhir -- --data CDT2027.csv --edition 2027 codesystem
+//! ```
+//!
+//! Exits with status 1 when the code, category or edition is not in the
+//! data, 2 on bad usage. `validate` exits 0 whatever the result: the answer
+//! is the JSON.
+
+use std::process::ExitCode;
+
+use cdt_codes::fhir::{CodeSystem, Form, Lookup, ValidateCode, ValueSet};
+use cdt_codes::{Category, CodeSet, Edition, ServiceDate};
+
+#[macro_use]
+mod support;
+
+const USAGE: &str = "usage: fhir [--data FILE [--edition YEAR] [--replace]] COMMAND
+  codesystem [--edition-of YEAR]
+  valueset (CATEGORY [--subcategory HEADING] | --all) [--filter] [--in YEAR]
+  lookup CODE
+  validate CODE [YYYY-MM-DD]";
+
+fn main() -> ExitCode {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let loaded = match support::code_set(&mut args) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            eprintln!("fhir: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let set = loaded.as_ref().unwrap_or_else(|| CodeSet::compiled());
+    match run(set, &args) {
+        Ok(json) => {
+            let mut out = json;
+            out.push('\n');
+            support::emit(&out);
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Usage(message)) => {
+            if !message.is_empty() {
+                eprintln!("fhir: {message}");
+            }
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::NotFound(message)) => {
+            eprintln!("fhir: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+enum Failure {
+    Usage(String),
+    NotFound(String),
+}
+
+fn run(set: &CodeSet, args: &[String]) -> Result<String, Failure> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err(Failure::Usage(String::new()));
+    };
+    let mut options = Options::parse(rest)?;
+    let json = match command.as_str() {
+        "codesystem" => {
+            let system = match options.take_year("--edition-of")? {
+                Some(edition) => CodeSystem::of_edition(set, edition)
+                    .map_err(|e| Failure::NotFound(e.to_string()))?,
+                None => CodeSystem::of(set),
+            };
+            options.done()?;
+            to_json(&system)
+        }
+        "valueset" => {
+            let edition = options.take_year("--in")?;
+            let form = if options.take_flag("--filter") {
+                Form::Filter
+            } else {
+                Form::Codes
+            };
+            let all = options.take_flag("--all");
+            let heading = options.take_value("--subcategory");
+            let category = options.positional.pop_front();
+            options.done()?;
+            let value_set = match (all, category) {
+                (true, None) => ValueSet::in_force(set, edition, form),
+                (false, Some(name)) => {
+                    let category = Category::from_name(&name)
+                        .ok_or_else(|| Failure::NotFound(format!("no category named {name:?}")))?;
+                    match heading {
+                        None => ValueSet::category(set, category, edition, form),
+                        Some(heading) => {
+                            let subcategory = set
+                                .subcategories_of(category)
+                                .find(|s| s.name().eq_ignore_ascii_case(&heading))
+                                .ok_or_else(|| {
+                                    Failure::NotFound(format!(
+                                        "no subcategory {heading:?} in {category}"
+                                    ))
+                                })?;
+                            ValueSet::subcategory(set, subcategory, edition, form)
+                        }
+                    }
+                }
+                _ => return Err(Failure::Usage("valueset takes a CATEGORY or --all".into())),
+            }
+            .map_err(|e| Failure::NotFound(e.to_string()))?;
+            to_json(&value_set)
+        }
+        "lookup" => {
+            let code = options.one_positional("lookup takes one CODE")?;
+            options.done()?;
+            let lookup = Lookup::find(set, &code).map_err(|e| Failure::NotFound(e.to_string()))?;
+            to_json(&lookup)
+        }
+        "validate" => {
+            let code = options.one_positional("validate takes a CODE")?;
+            let date = match options.positional.pop_front() {
+                None => None,
+                Some(text) => Some(
+                    text.parse::<ServiceDate>()
+                        .map_err(|e| Failure::Usage(format!("date {text:?}: {e}")))?,
+                ),
+            };
+            options.done()?;
+            to_json(&ValidateCode::code(set, &code, date))
+        }
+        other => return Err(Failure::Usage(format!("unknown command {other:?}"))),
+    };
+    Ok(json)
+}
+
+fn to_json(value: &impl serde::Serialize) -> String {
+    // Serialising these types to a String cannot fail: every key is a string.
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+/// The options that take a value.
+const VALUED: [&str; 3] = ["--in", "--edition-of", "--subcategory"];
+
+/// The command's arguments: options are taken out by name, the rest are
+/// positional.
+struct Options {
+    /// Options with their values (empty for a flag).
+    named: Vec<(String, String)>,
+    positional: std::collections::VecDeque<String>,
+}
+
+impl Options {
+    fn parse(args: &[String]) -> Result<Options, Failure> {
+        let mut named = Vec::new();
+        let mut positional = std::collections::VecDeque::new();
+        let mut items = args.iter();
+        while let Some(arg) = items.next() {
+            if VALUED.contains(&arg.as_str()) {
+                let value = items
+                    .next()
+                    .ok_or_else(|| Failure::Usage(format!("{arg} needs a value")))?;
+                named.push((arg.clone(), value.clone()));
+            } else if arg.starts_with("--") {
+                named.push((arg.clone(), String::new()));
+            } else {
+                positional.push_back(arg.clone());
+            }
+        }
+        Ok(Options { named, positional })
+    }
+
+    fn take(&mut self, name: &str) -> Option<String> {
+        let index = self.named.iter().position(|(n, _)| n == name)?;
+        Some(self.named.remove(index).1)
+    }
+
+    fn take_flag(&mut self, name: &str) -> bool {
+        self.take(name).is_some()
+    }
+
+    fn take_value(&mut self, name: &str) -> Option<String> {
+        self.take(name)
+    }
+
+    fn take_year(&mut self, name: &str) -> Result<Option<Edition>, Failure> {
+        match self.take_value(name) {
+            None => Ok(None),
+            Some(text) => text
+                .parse()
+                .map(Some)
+                .map_err(|e| Failure::Usage(format!("{name} {text}: {e}"))),
+        }
+    }
+
+    fn one_positional(&mut self, message: &str) -> Result<String, Failure> {
+        self.positional
+            .pop_front()
+            .ok_or_else(|| Failure::Usage(message.into()))
+    }
+
+    fn done(&self) -> Result<(), Failure> {
+        let extra = self
+            .named
+            .first()
+            .map(|(name, _)| name)
+            .or(self.positional.front());
+        match extra {
+            None => Ok(()),
+            Some(extra) => Err(Failure::Usage(format!("unexpected argument {extra:?}"))),
+        }
+    }
+}

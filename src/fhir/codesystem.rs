@@ -1,0 +1,557 @@
+//! The FHIR R4 `CodeSystem` resource of a code set.
+
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use serde::{Deserialize, Serialize};
+
+use super::elements::{ConceptProperty, Designation, Identifier, Value};
+use crate::model::edition::{Added, Edition};
+use crate::set::{CodeSet, NotInData, Procedure};
+use crate::DataSource;
+
+/// The URI of FHIR's standard concept properties (`inactive`, `status`).
+const CONCEPT_PROPERTIES: &str = "http://hl7.org/fhir/concept-properties";
+
+/// The properties every concept may carry: (code, standard?, type,
+/// description).
+const PROPERTIES: [(&str, bool, &str, &str); 11] = [
+    (
+        "status",
+        true,
+        "code",
+        "active: in force in this version of the code system; retired: deleted in or before it",
+    ),
+    (
+        "inactive",
+        true,
+        "boolean",
+        "true when the code was deleted in or before this version",
+    ),
+    (
+        "category",
+        false,
+        "string",
+        "the category of service the code belongs to",
+    ),
+    (
+        "subcategory",
+        false,
+        "string",
+        "the subcategory heading the code stands under (for a deleted code, the last one)",
+    ),
+    (
+        "added-in",
+        false,
+        "string",
+        "the edition that first published the code",
+    ),
+    (
+        "added-before",
+        false,
+        "string",
+        "the code was already in the code set before this edition; the exact edition is not recorded",
+    ),
+    (
+        "effective",
+        false,
+        "dateTime",
+        "the date the code took effect when that was not 1 January of its edition",
+    ),
+    (
+        "revised-in",
+        false,
+        "string",
+        "an edition that revised the code's nomenclature or descriptor (repeats)",
+    ),
+    (
+        "deleted-in",
+        false,
+        "string",
+        "the first edition without the code",
+    ),
+    (
+        "replaced-by",
+        false,
+        "code",
+        "a code the ADA named to report instead of the deleted code (repeats)",
+    ),
+    (
+        "unconfirmed",
+        false,
+        "string",
+        "a fact that rests on inference rather than a source: subcategory, heading, added_in, deleted_in, replaced_by or effective (repeats)",
+    ),
+];
+
+/// A FHIR R4 `CodeSystem` resource for CDT: every code a version of the
+/// code set knows, in force or deleted, with its category, subcategory and
+/// history as properties. Load the JSON into a terminology server (HAPI,
+/// Ontoserver, Snowstorm) to validate and look up CDT codes there.
+///
+/// The JSON, with keys in the order of the specification and absent values
+/// left out (abridged):
+///
+/// ```json
+/// {
+///   "resourceType": "CodeSystem",
+///   "id": "cdt-2026",
+///   "url": "http://www.ada.org/cdt",
+///   "identifier": [{"system": "urn:ietf:rfc:3986", "value": "urn:oid:2.16.840.1.113883.6.13"}],
+///   "version": "CDT 2026", "name": "CDT", "title": "…", "status": "active",
+///   "experimental": false, "publisher": "American Dental Association",
+///   "description": "…", "copyright": "…", "caseSensitive": true,
+///   "hierarchyMeaning": "grouped-by", "content": "fragment", "count": 1000,
+///   "filter": [{"code": "category", "operator": ["="], "value": "…"}],
+///   "property": [{"code": "status", "uri": "http://hl7.org/fhir/concept-properties#status", "description": "…", "type": "code"}],
+///   "concept": [{
+///     "code": "D1352",
+///     "designation": [{"language": "en", "use": {…}, "value": "our description"}],
+///     "property": [{"code": "status", "valueCode": "retired"}, {"code": "inactive", "valueBoolean": true},
+///                  {"code": "deleted-in", "valueString": "CDT 2026"}, {"code": "replaced-by", "valueCode": "D2391"}]
+///   }]
+/// }
+/// ```
+///
+/// Concepts have a `display` (the nomenclature) and `definition` (the
+/// descriptor) only with licensed data, and only in the set's newest
+/// edition: a later revision may have changed the text of an older one.
+/// See the [module documentation](super) for `content` and the hierarchy.
+///
+/// ```
+/// use cdt_codes::fhir::CodeSystem;
+///
+/// let system = CodeSystem::of(cdt_codes::CodeSet::compiled());
+/// assert_eq!(system.url, cdt_codes::CDT_SYSTEM);
+/// assert_eq!(system.version.as_deref(), Some("CDT 2026"));
+/// let d1352 = system.concept("D1352").unwrap();
+/// assert_eq!(d1352.property("status").and_then(|v| v.as_str()), Some("retired"));
+///
+/// let json = serde_json::to_string(&system)?;
+/// let read: CodeSystem = serde_json::from_str(&json)?;
+/// assert_eq!(read, system);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CodeSystem {
+    /// Always `CodeSystem`.
+    pub resource_type: String,
+    /// A logical id for a server, `cdt-` and the edition's year
+    /// (`cdt-2026`), so loading it again with `PUT` replaces it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The canonical URL: [`CDT_SYSTEM`](crate::CDT_SYSTEM).
+    pub url: String,
+    /// The OID, as a URI.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifier: Vec<Identifier>,
+    /// The edition's label, e.g. `CDT 2026`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// A computable name: `CDT`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The title for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The publication status of the resource: `active`.
+    pub status: String,
+    /// `false`: the resource describes the real code system.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experimental: Option<bool>,
+    /// The publisher of the code system: the ADA.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Where the content came from and what it lacks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The ADA's notice for the data in the set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copyright: Option<String>,
+    /// `true`: codes are the upper-case `D` and four digits only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_sensitive: Option<bool>,
+    /// `grouped-by`: no concept is a kind or part of another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hierarchy_meaning: Option<String>,
+    /// `complete` or `fragment` (see the module documentation).
+    pub content: String,
+    /// How many concepts the resource holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    /// The filters value sets can use on this code system.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub filter: Vec<CodeSystemFilter>,
+    /// The properties concepts carry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub property: Vec<PropertyDefinition>,
+    /// The codes, in code order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub concept: Vec<Concept>,
+}
+
+/// A filter a code system supports (`CodeSystem.filter`).
+///
+/// ```
+/// let system = cdt_codes::fhir::CodeSystem::of(cdt_codes::CodeSet::compiled());
+/// assert!(system.filter.iter().any(|f| f.code == "category" && f.operator == ["="]));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeSystemFilter {
+    /// The property the filter tests.
+    pub code: String,
+    /// What it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The operators it supports: `=`.
+    pub operator: Vec<String>,
+    /// What its value is.
+    pub value: String,
+}
+
+/// A property declared by a code system (`CodeSystem.property`).
+///
+/// ```
+/// let system = cdt_codes::fhir::CodeSystem::of(cdt_codes::CodeSet::compiled());
+/// let inactive = system.property.iter().find(|p| p.code == "inactive").unwrap();
+/// assert_eq!(inactive.uri.as_deref(), Some("http://hl7.org/fhir/concept-properties#inactive"));
+/// assert_eq!(inactive.type_, "boolean");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PropertyDefinition {
+    /// The code concepts use for the property.
+    pub code: String,
+    /// The URI of a standard property; absent for the crate's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// What the property means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The value's type: `code`, `string`, `boolean`, `dateTime`, ...
+    #[serde(rename = "type")]
+    pub type_: String,
+}
+
+/// A code of a [`CodeSystem`] (`CodeSystem.concept`).
+///
+/// ```
+/// let system = cdt_codes::fhir::CodeSystem::of(cdt_codes::CodeSet::compiled());
+/// let concept = system.concept("D0120").unwrap();
+/// assert_eq!(concept.property("category").and_then(|v| v.as_str()), Some("Diagnostic"));
+/// if cdt_codes::DATA_SOURCE == cdt_codes::DataSource::Bundled {
+///     assert!(concept.display.is_none());
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Concept {
+    /// The code, e.g. `D0120`.
+    pub code: String,
+    /// The official nomenclature; absent without licensed data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+    /// The official descriptor; absent without licensed data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition: Option<String>,
+    /// Other texts: our description, with the summary use.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub designation: Vec<Designation>,
+    /// The concept's properties, in the order the code system declares
+    /// them; repeating ones repeat.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub property: Vec<ConceptProperty>,
+}
+
+impl Concept {
+    /// The first value of a property.
+    ///
+    /// ```
+    /// let system = cdt_codes::fhir::CodeSystem::of(cdt_codes::CodeSet::compiled());
+    /// let concept = system.concept("D0120").unwrap();
+    /// assert_eq!(concept.property("inactive").and_then(|v| v.as_bool()), Some(false));
+    /// assert!(concept.property("no-such-property").is_none());
+    /// ```
+    #[must_use]
+    pub fn property(&self, code: &str) -> Option<&Value> {
+        self.property
+            .iter()
+            .find(|property| property.code == code)
+            .map(|property| &property.value)
+    }
+
+    /// Every value of a property, for the repeating ones (`replaced-by`,
+    /// `revised-in`, `unconfirmed`).
+    ///
+    /// ```
+    /// let system = cdt_codes::fhir::CodeSystem::of(cdt_codes::CodeSet::compiled());
+    /// let d1352 = system.concept("D1352").unwrap();
+    /// assert!(d1352.properties("replaced-by").any(|v| v.as_str() == Some("D2391")));
+    /// ```
+    pub fn properties<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
+        self.property
+            .iter()
+            .filter(move |property| property.code == code)
+            .map(|property| &property.value)
+    }
+
+    /// The concept of a procedure as the code system version `edition`
+    /// shows it (see [`CodeSystem::of_edition`]): history after `edition`
+    /// is left out, and the official text is given only for the set's
+    /// newest edition.
+    ///
+    /// ```
+    /// use cdt_codes::fhir::Concept;
+    ///
+    /// let d1352 = cdt_codes::lookup("D1352").unwrap();
+    /// let e = |year| cdt_codes::Edition::new(year).unwrap();
+    /// let then = Concept::of(d1352, e(2025));
+    /// assert_eq!(then.property("status").and_then(|v| v.as_str()), Some("active"));
+    /// assert!(then.property("deleted-in").is_none());
+    /// let now = Concept::of(d1352, e(2026));
+    /// assert_eq!(now.property("deleted-in").and_then(|v| v.as_str()), Some("CDT 2026"));
+    /// ```
+    #[must_use]
+    pub fn of(procedure: Procedure<'_>, edition: Edition) -> Concept {
+        let newest = edition == procedure.set().edition();
+        let nomenclature = if newest {
+            procedure.nomenclature()
+        } else {
+            None
+        };
+        let description = procedure.description();
+        let designation = if description.is_empty() || Some(description) == procedure.nomenclature()
+        {
+            // A code only a licensed file knows has its nomenclature as
+            // description: that is not a summary of ours.
+            Vec::new()
+        } else {
+            alloc::vec![Designation::summary(description)]
+        };
+        Concept {
+            code: procedure.code().to_string(),
+            display: nomenclature.map(Into::into),
+            definition: if newest {
+                procedure.descriptor().map(Into::into)
+            } else {
+                None
+            },
+            designation,
+            property: properties(procedure, edition),
+        }
+    }
+}
+
+/// The properties of a procedure in the code system version `edition`.
+pub(crate) fn properties(procedure: Procedure<'_>, edition: Edition) -> Vec<ConceptProperty> {
+    let string = |text: String| Value::String(text);
+    let active = procedure.is_active_in(edition);
+    let deleted = procedure.deleted_in().filter(|deleted| *deleted <= edition);
+    let mut list = alloc::vec![
+        ConceptProperty::new(
+            "status",
+            Value::Code(if active { "active" } else { "retired" }.into()),
+        ),
+        ConceptProperty::new("inactive", Value::Boolean(!active)),
+        ConceptProperty::new("category", string(procedure.category().name().into())),
+    ];
+    if let Some(subcategory) = procedure.subcategory() {
+        list.push(ConceptProperty::new(
+            "subcategory",
+            string(subcategory.name().into()),
+        ));
+    }
+    match procedure.added() {
+        Some(Added::In(added)) => {
+            list.push(ConceptProperty::new("added-in", string(added.to_string())));
+        }
+        Some(Added::Before(before)) => list.push(ConceptProperty::new(
+            "added-before",
+            string(before.to_string()),
+        )),
+        None => {}
+    }
+    if let Some(effective) = procedure.effective() {
+        list.push(ConceptProperty::new(
+            "effective",
+            Value::DateTime(effective.to_string()),
+        ));
+    }
+    for revised in procedure.revised_in().iter().filter(|e| **e <= edition) {
+        list.push(ConceptProperty::new(
+            "revised-in",
+            string(revised.to_string()),
+        ));
+    }
+    if let Some(deleted) = deleted {
+        list.push(ConceptProperty::new(
+            "deleted-in",
+            string(deleted.to_string()),
+        ));
+        for code in procedure.replaced_by() {
+            list.push(ConceptProperty::new(
+                "replaced-by",
+                Value::Code(code.to_string()),
+            ));
+        }
+    }
+    for fact in procedure.unconfirmed() {
+        list.push(ConceptProperty::new(
+            "unconfirmed",
+            string(fact.column().into()),
+        ));
+    }
+    if procedure
+        .subcategory()
+        .is_some_and(|subcategory| !subcategory.is_confirmed())
+    {
+        list.push(ConceptProperty::new(
+            "unconfirmed",
+            string("heading".into()),
+        ));
+    }
+    list
+}
+
+/// Whether the code system version `edition` knows the code: in force in
+/// it, or deleted in or before it.
+pub(crate) fn known_in(procedure: Procedure<'_>, edition: Edition) -> bool {
+    procedure.is_active_in(edition) || procedure.deleted_in().is_some_and(|d| d <= edition)
+}
+
+impl CodeSystem {
+    /// The code system of a set's newest edition: every code it holds,
+    /// deleted ones retired.
+    ///
+    /// ```
+    /// let set = cdt_codes::CodeSet::compiled();
+    /// let system = cdt_codes::fhir::CodeSystem::of(set);
+    /// assert_eq!(system.concept.len(), set.iter().count());
+    /// assert_eq!(system.count, Some(system.concept.len() as u32));
+    /// ```
+    #[must_use]
+    pub fn of(set: &CodeSet) -> CodeSystem {
+        CodeSystem::build(set, set.edition())
+    }
+
+    /// The code system as it stood in `edition`: the codes in force then
+    /// and those deleted before, with history up to `edition`.
+    ///
+    /// # Errors
+    ///
+    /// [`NotInData`] when the set does not hold `edition`.
+    ///
+    /// ```
+    /// use cdt_codes::{Edition, fhir::CodeSystem};
+    ///
+    /// let set = cdt_codes::CodeSet::compiled();
+    /// let system = CodeSystem::of_edition(set, Edition::new(2013).unwrap())?;
+    /// assert_eq!(system.version.as_deref(), Some("CDT 2013"));
+    /// assert!(system.concept("D0426").is_none()); // added in CDT 2026
+    /// assert!(CodeSystem::of_edition(set, Edition::new(2099).unwrap()).is_err());
+    /// # Ok::<(), cdt_codes::NotInData>(())
+    /// ```
+    pub fn of_edition(set: &CodeSet, edition: Edition) -> Result<CodeSystem, NotInData> {
+        set.check_held(edition)?;
+        Ok(CodeSystem::build(set, edition))
+    }
+
+    fn build(set: &CodeSet, edition: Edition) -> CodeSystem {
+        let concept: Vec<Concept> = set
+            .iter()
+            .filter(|procedure| known_in(*procedure, edition))
+            .map(|procedure| Concept::of(procedure, edition))
+            .collect();
+        let licensed = set.source() != DataSource::Bundled;
+        let complete = licensed
+            && edition == set.edition()
+            && set
+                .iter()
+                .filter(|procedure| procedure.is_active_in(edition))
+                .all(|procedure| procedure.nomenclature().is_some());
+        let description = if licensed {
+            alloc::format!(
+                "CDT as of {edition}: codes, status and history from the cdt-codes crate, \
+                 with the official nomenclature (display) and descriptors (definition) \
+                 from a licensed file where it has them."
+            )
+        } else {
+            alloc::format!(
+                "CDT as of {edition}: codes, status and history from the open data of the \
+                 cdt-codes crate. Concepts have no display or definition: the ADA's \
+                 nomenclature and descriptors are licensed and not included. The designation \
+                 with use '{}' is a plain-language summary written for cdt-codes, not ADA text.",
+                super::SUMMARY_USE_CODE
+            )
+        };
+        CodeSystem {
+            resource_type: "CodeSystem".into(),
+            id: Some(alloc::format!("cdt-{}", edition.year())),
+            url: super::CDT_SYSTEM.into(),
+            identifier: alloc::vec![Identifier::oid()],
+            version: Some(edition.to_string()),
+            name: Some(super::NAME.into()),
+            title: Some(super::TITLE.into()),
+            status: "active".into(),
+            experimental: Some(false),
+            publisher: Some(super::PUBLISHER.into()),
+            description: Some(description),
+            copyright: Some(super::notice(set.source()).into()),
+            case_sensitive: Some(true),
+            hierarchy_meaning: Some("grouped-by".into()),
+            content: if complete { "complete" } else { "fragment" }.into(),
+            count: u32::try_from(concept.len()).ok(),
+            filter: filters(),
+            property: PROPERTIES
+                .iter()
+                .map(|(code, standard, type_, description)| PropertyDefinition {
+                    code: (*code).into(),
+                    uri: standard.then(|| alloc::format!("{CONCEPT_PROPERTIES}#{code}")),
+                    description: Some((*description).into()),
+                    type_: (*type_).into(),
+                })
+                .collect(),
+            concept,
+        }
+    }
+
+    /// The concept of a code, if the resource holds it.
+    ///
+    /// ```
+    /// let system = cdt_codes::fhir::CodeSystem::of(cdt_codes::CodeSet::compiled());
+    /// assert!(system.concept("D3353").is_some());
+    /// assert!(system.concept("D0000").is_none());
+    /// ```
+    #[must_use]
+    pub fn concept(&self, code: &str) -> Option<&Concept> {
+        self.concept.iter().find(|concept| concept.code == code)
+    }
+}
+
+/// The filters the code system declares.
+fn filters() -> Vec<CodeSystemFilter> {
+    [
+        (
+            "category",
+            "codes of a category of service",
+            "a category name, e.g. Endodontics",
+        ),
+        (
+            "subcategory",
+            "codes under a subcategory heading",
+            "a heading as the subcategory property gives it",
+        ),
+        (
+            "inactive",
+            "codes deleted (true) or in force (false) in this version",
+            "true or false",
+        ),
+    ]
+    .iter()
+    .map(|(code, description, value)| CodeSystemFilter {
+        code: (*code).into(),
+        description: Some((*description).into()),
+        operator: alloc::vec!["=".into()],
+        value: (*value).into(),
+    })
+    .collect()
+}

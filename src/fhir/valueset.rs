@@ -1,0 +1,442 @@
+//! FHIR R4 `ValueSet` resources over CDT: a category, a subcategory, every
+//! code in force in an edition.
+
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::category::Category;
+use crate::model::edition::Edition;
+use crate::set::{CodeSet, NotInData, Procedure, Subcategory};
+
+/// How a value set names its codes.
+///
+/// ```
+/// use cdt_codes::{Category, CodeSet, fhir::{Form, ValueSet}};
+///
+/// let set = CodeSet::compiled();
+/// let listed = ValueSet::category(set, Category::Endodontics, None, Form::Codes)?;
+/// assert!(!listed.compose.include[0].concept.is_empty());
+/// let filtered = ValueSet::category(set, Category::Endodontics, None, Form::Filter)?;
+/// assert!(filtered.compose.include[0].concept.is_empty());
+/// # Ok::<(), cdt_codes::NotInData>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Form {
+    /// Every code listed (`compose.include.concept`): the value set stands
+    /// on its own.
+    #[default]
+    Codes,
+    /// Property filters (`compose.include.filter`, op `=`): a server
+    /// expands it against the [`CodeSystem`](super::CodeSystem) it has
+    /// loaded.
+    Filter,
+}
+
+/// A FHIR R4 `ValueSet` resource over CDT: the codes in force in one
+/// edition, all of them or those of a category or subcategory.
+///
+/// The value sets are the crate's, not the ADA's: their URLs start with
+/// [`VALUE_SET_BASE`](super::VALUE_SET_BASE) and their publisher is
+/// cdt-codes. `compose.include.version` pins the edition. The JSON
+/// (abridged):
+///
+/// ```json
+/// {
+///   "resourceType": "ValueSet",
+///   "url": "https://github.com/cdt-codes/cdt-codes/fhir/ValueSet/cdt-category-endodontics",
+///   "version": "CDT 2026", "name": "CdtCategoryEndodontics", "title": "…", "status": "active",
+///   "experimental": false, "publisher": "cdt-codes", "description": "…", "copyright": "…",
+///   "compose": {"include": [{"system": "http://www.ada.org/cdt", "version": "CDT 2026",
+///                            "concept": [{"code": "D3110"}, …]}]}
+/// }
+/// ```
+///
+/// With [`Form::Filter`] the include has
+/// `"filter": [{"property": "category", "op": "=", "value": "Endodontics"},
+/// {"property": "inactive", "op": "=", "value": "false"}]` instead of
+/// `concept`. A listed concept has a `display` only with licensed data.
+///
+/// ```
+/// use cdt_codes::{Category, CodeSet, fhir::{Form, ValueSet}};
+///
+/// let set = CodeSet::compiled();
+/// let endo = ValueSet::category(set, Category::Endodontics, None, Form::Codes)?;
+/// assert!(endo.codes().any(|code| code == "D3353"));
+/// let json = serde_json::to_string(&endo).unwrap();
+/// assert_eq!(serde_json::from_str::<ValueSet>(&json).unwrap(), endo);
+/// # Ok::<(), cdt_codes::NotInData>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ValueSet {
+    /// Always `ValueSet`.
+    pub resource_type: String,
+    /// The canonical URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The edition's label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// A computable name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The title for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The publication status: `active`.
+    pub status: String,
+    /// `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experimental: Option<bool>,
+    /// `cdt-codes`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// What the value set holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The ADA's notice for the codes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copyright: Option<String>,
+    /// The definition.
+    pub compose: Compose,
+}
+
+/// The definition of a value set (`ValueSet.compose`).
+///
+/// ```
+/// let compose = cdt_codes::fhir::Compose::default();
+/// assert_eq!(serde_json::to_string(&compose).unwrap(), r#"{"include":[]}"#);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Compose {
+    /// The codes included.
+    pub include: Vec<Include>,
+}
+
+/// Codes from one version of a code system (`ValueSet.compose.include`):
+/// listed, or chosen by filters (all of which apply).
+///
+/// ```
+/// let include = cdt_codes::fhir::Include::default();
+/// assert!(include.concept.is_empty() && include.filter.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Include {
+    /// The code system: [`CDT_SYSTEM`](crate::CDT_SYSTEM).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<String>,
+    /// Its version, the edition's label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// The codes, when listed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub concept: Vec<IncludeConcept>,
+    /// The filters, when chosen by property.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub filter: Vec<Filter>,
+}
+
+/// A listed code (`ValueSet.compose.include.concept`).
+///
+/// ```
+/// let concept = cdt_codes::fhir::IncludeConcept { code: "D0120".into(), display: None };
+/// assert_eq!(serde_json::to_string(&concept).unwrap(), r#"{"code":"D0120"}"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IncludeConcept {
+    /// The code.
+    pub code: String,
+    /// The official nomenclature; absent without licensed data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+}
+
+/// A property filter (`ValueSet.compose.include.filter`).
+///
+/// ```
+/// let filter = cdt_codes::fhir::Filter::equals("category", "Endodontics");
+/// assert_eq!(
+///     serde_json::to_string(&filter).unwrap(),
+///     r#"{"property":"category","op":"=","value":"Endodontics"}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filter {
+    /// The property tested, declared by the code system.
+    pub property: String,
+    /// The operator: `=`.
+    pub op: String,
+    /// The value.
+    pub value: String,
+}
+
+impl Filter {
+    /// A `property = value` filter.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::fhir::Filter::equals("inactive", "false").op, "=");
+    /// ```
+    #[must_use]
+    pub fn equals(property: &str, value: &str) -> Filter {
+        Filter {
+            property: property.into(),
+            op: "=".into(),
+            value: value.into(),
+        }
+    }
+}
+
+/// What a value set selects, before it is written out.
+struct Selection<'s> {
+    slug: String,
+    name: String,
+    title: String,
+    filters: Vec<Filter>,
+    keep: &'s dyn Fn(Procedure<'_>) -> bool,
+}
+
+impl ValueSet {
+    /// The codes of a category in force in `edition` (the set's newest
+    /// when `None`).
+    ///
+    /// # Errors
+    ///
+    /// [`NotInData`] when the set does not hold `edition`.
+    ///
+    /// ```
+    /// use cdt_codes::{Category, CodeSet, Edition, fhir::{Form, ValueSet}};
+    ///
+    /// let set = CodeSet::compiled();
+    /// let diag = ValueSet::category(set, Category::Diagnostic, Edition::new(2025), Form::Codes)?;
+    /// assert_eq!(diag.version.as_deref(), Some("CDT 2025"));
+    /// assert!(!diag.codes().any(|code| code == "D0426")); // added in CDT 2026
+    /// # Ok::<(), cdt_codes::NotInData>(())
+    /// ```
+    pub fn category(
+        set: &CodeSet,
+        category: Category,
+        edition: Option<Edition>,
+        form: Form,
+    ) -> Result<ValueSet, NotInData> {
+        let slug = slug(category.variant_name());
+        ValueSet::build(
+            set,
+            edition,
+            form,
+            &Selection {
+                name: alloc::format!("CdtCategory{}", category.variant_name()),
+                title: alloc::format!("CDT codes of the category {}", category.name()),
+                slug: alloc::format!("cdt-category-{slug}"),
+                filters: alloc::vec![Filter::equals("category", category.name())],
+                keep: &|procedure| procedure.category() == category,
+            },
+        )
+    }
+
+    /// The codes under a subcategory heading in force in `edition` (the
+    /// set's newest when `None`).
+    ///
+    /// # Errors
+    ///
+    /// [`NotInData`] when the set does not hold `edition`.
+    ///
+    /// ```
+    /// use cdt_codes::{CodeSet, fhir::{Form, ValueSet}};
+    ///
+    /// let set = CodeSet::compiled();
+    /// let heading = set.lookup("D0120").unwrap().subcategory().unwrap();
+    /// let exams = ValueSet::subcategory(set, heading, None, Form::Filter)?;
+    /// assert_eq!(exams.compose.include[0].filter.len(), 3);
+    /// # Ok::<(), cdt_codes::NotInData>(())
+    /// ```
+    pub fn subcategory(
+        set: &CodeSet,
+        subcategory: Subcategory<'_>,
+        edition: Option<Edition>,
+        form: Form,
+    ) -> Result<ValueSet, NotInData> {
+        let category = subcategory.category();
+        let heading = subcategory.name();
+        let name: String = heading
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(|word| {
+                let mut chars = word.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    let mut word = first.to_ascii_uppercase().to_string();
+                    word.push_str(chars.as_str());
+                    word
+                })
+            })
+            .collect();
+        ValueSet::build(
+            set,
+            edition,
+            form,
+            &Selection {
+                name: alloc::format!("CdtSubcategory{}{name}", category.variant_name()),
+                title: alloc::format!("CDT codes under {} \u{203a} {heading}", category.name()),
+                slug: alloc::format!(
+                    "cdt-subcategory-{}-{}",
+                    slug(category.variant_name()),
+                    slug(heading)
+                ),
+                filters: alloc::vec![
+                    Filter::equals("category", category.name()),
+                    Filter::equals("subcategory", heading),
+                ],
+                keep: &|procedure| procedure.subcategory() == Some(subcategory),
+            },
+        )
+    }
+
+    /// Every code in force in `edition` (the set's newest when `None`).
+    ///
+    /// # Errors
+    ///
+    /// [`NotInData`] when the set does not hold `edition`.
+    ///
+    /// ```
+    /// use cdt_codes::{CodeSet, Edition, fhir::{Form, ValueSet}};
+    ///
+    /// let set = CodeSet::compiled();
+    /// let cdt_2013 = ValueSet::in_force(set, Edition::new(2013), Form::Codes)?;
+    /// assert!(cdt_2013.codes().any(|code| code == "D1352"));
+    /// assert!(!cdt_2013.codes().any(|code| code == "D0360")); // deleted in CDT 2013
+    /// # Ok::<(), cdt_codes::NotInData>(())
+    /// ```
+    pub fn in_force(
+        set: &CodeSet,
+        edition: Option<Edition>,
+        form: Form,
+    ) -> Result<ValueSet, NotInData> {
+        ValueSet::build(
+            set,
+            edition,
+            form,
+            &Selection {
+                name: "CdtInForce".into(),
+                title: "CDT codes in force".into(),
+                slug: "cdt-in-force".into(),
+                filters: Vec::new(),
+                keep: &|_| true,
+            },
+        )
+    }
+
+    fn build(
+        set: &CodeSet,
+        edition: Option<Edition>,
+        form: Form,
+        selection: &Selection<'_>,
+    ) -> Result<ValueSet, NotInData> {
+        let edition = set.check_held(edition.unwrap_or_else(|| set.edition()))?;
+        let newest = edition == set.edition();
+        let label = edition.to_string();
+        let mut include = Include {
+            system: Some(super::CDT_SYSTEM.into()),
+            version: Some(label.clone()),
+            ..Include::default()
+        };
+        match form {
+            Form::Codes => {
+                include.concept = set
+                    .iter()
+                    .filter(|procedure| procedure.is_active_in(edition))
+                    .filter(|procedure| (selection.keep)(*procedure))
+                    .map(|procedure| IncludeConcept {
+                        code: procedure.code().to_string(),
+                        display: procedure.nomenclature().filter(|_| newest).map(Into::into),
+                    })
+                    .collect();
+            }
+            Form::Filter => {
+                include.filter.clone_from(&selection.filters);
+                include.filter.push(Filter::equals("inactive", "false"));
+            }
+        }
+        Ok(ValueSet {
+            resource_type: "ValueSet".into(),
+            url: Some(alloc::format!(
+                "{}/{}",
+                super::VALUE_SET_BASE,
+                selection.slug
+            )),
+            version: Some(label.clone()),
+            name: Some(selection.name.clone()),
+            title: Some(alloc::format!("{} in {label}", selection.title)),
+            status: "active".into(),
+            experimental: Some(false),
+            publisher: Some("cdt-codes".into()),
+            description: Some(alloc::format!(
+                "{} in force in {label}, as the cdt-codes crate records them; \
+                 deleted codes are left out.",
+                selection.title
+            )),
+            copyright: Some(super::notice(set.source()).into()),
+            compose: Compose {
+                include: alloc::vec![include],
+            },
+        })
+    }
+
+    /// The codes the value set lists (none when it is defined by filters).
+    ///
+    /// ```
+    /// use cdt_codes::{Category, CodeSet, fhir::{Form, ValueSet}};
+    ///
+    /// let ortho = ValueSet::category(CodeSet::compiled(), Category::Orthodontics, None, Form::Codes)?;
+    /// assert!(ortho.codes().all(|code| code.starts_with("D8")));
+    /// # Ok::<(), cdt_codes::NotInData>(())
+    /// ```
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        self.compose
+            .include
+            .iter()
+            .flat_map(|include| include.concept.iter())
+            .map(|concept| concept.code.as_str())
+    }
+}
+
+/// `Oral and Maxillofacial Surgery` → `oral-and-maxillofacial-surgery`;
+/// `ProsthodonticsRemovable` → `prosthodontics-removable`.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    let mut previous_lower = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if c.is_ascii_uppercase() && previous_lower {
+                out.push('-');
+            }
+            previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+            out.push(c.to_ascii_lowercase());
+        } else {
+            if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+            previous_lower = false;
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn slugs_are_lower_case_words_joined_by_hyphens() {
+        assert_eq!(slug("ProsthodonticsRemovable"), "prosthodontics-removable");
+        assert_eq!(
+            slug("Apexification/Recalcification"),
+            "apexification-recalcification"
+        );
+        assert_eq!(slug("  (CBCT) "), "cbct");
+        assert_eq!(slug(""), "");
+    }
+}

@@ -63,6 +63,39 @@ fn claims_csv() -> String {
     text
 }
 
+/// Checks every line; the number of lines not valid.
+fn check_all(bytes: &[u8]) -> usize {
+    let mut checker = ClaimChecker::new(bytes).unwrap();
+    let rejected = checker
+        .by_ref()
+        .filter(|line| !line.as_ref().is_ok_and(|report| report.is_valid()))
+        .count();
+    assert_eq!(checker.summary().lines(), LINES as u64);
+    rejected
+}
+
+/// The CSV with tooth, surfaces and quadrant columns filled as the code
+/// needs them (and now and then wrongly).
+fn claims_with_teeth(csv: &str) -> String {
+    let mut text = String::with_capacity(csv.len() * 5 / 4);
+    for (index, row) in csv.lines().enumerate() {
+        if index == 0 {
+            let _ = writeln!(text, "{row},tooth,surfaces,quadrant");
+            continue;
+        }
+        let code = row.split(',').rev().nth(2).unwrap_or("");
+        let extra = match cdt_codes::lookup(code).and_then(|p| p.reporting()) {
+            Some(needs) if needs.surfaces().is_some() => ",3,MO,",
+            Some(needs) if needs.allows(cdt_codes::Site::Tooth) => ",19,,",
+            Some(needs) if needs.allows(cdt_codes::Site::Quadrant) => ",,,UR",
+            _ if index % 7 == 0 => ",8,,",
+            _ => ",,,",
+        };
+        let _ = writeln!(text, "{row}{extra}");
+    }
+    text
+}
+
 /// The same kind of lines as an X12 837D interchange: one claim of five
 /// service lines per patient, each line with its own date.
 fn claims_x12(csv: &str) -> String {
@@ -116,6 +149,19 @@ fn bench(c: &mut Criterion) {
             assert_eq!(checker.summary().lines(), LINES as u64);
             rejected
         });
+    });
+    group.finish();
+
+    // The same lines with tooth, surfaces and quadrant columns: the cost of
+    // checking what each line reports, against the same file without them.
+    let with_teeth = claims_with_teeth(&text);
+    let mut group = c.benchmark_group("claims teeth");
+    group.throughput(Throughput::Elements(LINES as u64));
+    group.bench_function("baseline: ClaimChecker, no teeth columns", |b| {
+        b.iter(|| check_all(black_box(text.as_bytes())));
+    });
+    group.bench_function("ClaimChecker with tooth, surfaces, quadrant", |b| {
+        b.iter(|| check_all(black_box(with_teeth.as_bytes())));
     });
     group.finish();
 

@@ -103,7 +103,7 @@ fn record_literal(out: &mut String, record: &Record) {
     });
     let _ = writeln!(
         out,
-        "    Record {{ // {code}\n        code: code({number}),\n        category: Category::{category},\n        heading: {heading},\n        description: {description},\n        nomenclature: {nomenclature},\n        descriptor: {descriptor},\n        added: {added},\n        deleted_in: {deleted},\n        effective: {effective},\n        replaced_by: {replaced},\n        revised_in: {revised},\n        unconfirmed: Unconfirmed({unconfirmed}),\n    }},",
+        "    Record {{ // {code}\n        code: code({number}),\n        category: Category::{category},\n        heading: {heading},\n        description: {description},\n        nomenclature: {nomenclature},\n        descriptor: {descriptor},\n        added: {added},\n        deleted_in: {deleted},\n        effective: {effective},\n        replaced_by: {replaced},\n        revised_in: {revised},\n        unconfirmed: Unconfirmed({unconfirmed}),\n        reporting: {reporting},\n    }},",
         code = record.code,
         number = record.code.number(),
         category = record.category.variant_name(),
@@ -115,6 +115,10 @@ fn record_literal(out: &mut String, record: &Record) {
         replaced = span(record.replaced_by),
         revised = span(record.revised_in),
         unconfirmed = record.unconfirmed.0,
+        reporting = option(record.reporting, |r| format!(
+            "Reporting {{ sites: {}, min_surfaces: {}, max_surfaces: {}, teeth: ToothClass({}), confirmed: {} }}",
+            r.sites, r.min_surfaces, r.max_surfaces, r.teeth.0, r.confirmed
+        )),
     );
 }
 

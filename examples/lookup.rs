@@ -91,6 +91,19 @@ fn print_procedure(out: &mut String, procedure: Procedure<'_>) {
     } else {
         outln!(out, "  Subcategory:  not recorded");
     }
+    if let Some(reporting) = procedure.reporting() {
+        let confirmed = if reporting.is_confirmed() {
+            ""
+        } else {
+            "  (inferred from the code's meaning, not confirmed by a source)"
+        };
+        outln!(out, "  Claim line:   reports {reporting}{confirmed}");
+    } else {
+        outln!(
+            out,
+            "  Claim line:   what a line must report is not recorded"
+        );
+    }
     print_history(out, procedure);
     let related: Vec<Procedure<'_>> = procedure.related().collect();
     if !related.is_empty() {

@@ -62,6 +62,7 @@ extern crate std;
 
 mod history;
 mod interop;
+mod line_check;
 mod model;
 mod provenance;
 #[cfg(feature = "alloc")]
@@ -69,6 +70,7 @@ mod search;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod set;
+pub mod teeth;
 mod validity;
 
 #[cfg(feature = "std")]
@@ -83,11 +85,13 @@ pub mod fhir;
 pub use fhir::{CodeableConcept, Coding, FhirError};
 pub use fhir::{CDT_OID, CDT_SYSTEM};
 pub use history::{changes, Change, Changes};
+pub use line_check::{LineProblems, Reported, ReportingProblem};
 pub use model::category::{Category, UnknownCategory};
 pub use model::code::{CdtCode, ParseCodeError};
 pub use model::date::{DateError, ServiceDate};
 pub use model::edition::{Added, Edition, EditionError, Editions, ParseEditionError};
 pub use model::record::{Fact, UnknownFact};
+pub use model::reporting::{BadReporting, Reporting, Site, Sites, ToothClass};
 pub use provenance::{DataSource, COPYRIGHT_NOTICE, DATA_SHA256, DATA_SOURCE};
 #[cfg(feature = "alloc")]
 pub use search::{search, Matches, Query};
@@ -96,6 +100,10 @@ pub use set::LoadError;
 pub use set::{
     get, iter, lookup, range, subcategories, CodeSet, Members, NotInData, Procedure, Procedures,
     Related, Replacements, Subcategories, Subcategory, Unconfirmed, CDT_EDITION,
+};
+pub use teeth::{
+    Area, ParseAreaError, ParseSurfacesError, ParseToothError, Surface, SurfaceError, Surfaces,
+    Tooth,
 };
 pub use validity::{validity, Validity};
 

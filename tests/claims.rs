@@ -11,7 +11,7 @@ use cdt_codes::claims::{
     Summary,
 };
 use cdt_codes::dataset::Delimiter;
-use cdt_codes::{CodeSet, Edition, Validity};
+use cdt_codes::{CodeSet, Edition, ReportingProblem, Validity};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -64,7 +64,8 @@ fn the_csv_fixture_reports_every_problem() {
     assert_eq!(
         summary.to_string(),
         "lines read: 12, valid: 3, malformed code: 1, unknown code: 1, deleted: 3, \
-         not yet in force: 1, bad date: 1, outside the data: 0, not CDT: 0, unreadable: 2"
+         not yet in force: 1, bad date: 1, outside the data: 0, not CDT: 0, \
+         tooth/surface/area: 0, unreadable: 2"
     );
     assert_eq!(summary.rejected(), 9);
 }
@@ -398,7 +399,7 @@ fn the_example_writes_json_lines() {
 #[test]
 fn readme_shows_the_real_output_for_the_fixtures() {
     let readme = include_str!("../README.md");
-    for name in ["claims.csv", "claims.837"] {
+    for name in ["claims.csv", "claims.837", "claims_teeth.csv"] {
         let (lines, summary) = run(&read(name), &CheckOptions::default());
         for line in lines.iter().filter(|l| !l.contains(" is valid")) {
             assert!(readme.contains(line.as_str()), "README lacks: {line}");
@@ -408,4 +409,55 @@ fn readme_shows_the_real_output_for_the_fixtures() {
             "README lacks: {summary}"
         );
     }
+}
+
+#[test]
+fn teeth_surfaces_and_areas_are_checked_on_every_line() {
+    let all: Vec<LineReport<'_>> = reports(&read("claims_teeth.csv"));
+    let problems: Vec<Vec<ReportingProblem>> = all.iter().map(|r| r.problems.clone()).collect();
+    assert!(matches!(
+        problems[0][..],
+        [ReportingProblem::WrongTooth { .. }]
+    ));
+    assert!(matches!(
+        problems[1][..],
+        [ReportingProblem::SurfaceCount { min: 2, max: 2, .. }]
+    ));
+    assert!(matches!(
+        problems[2][..],
+        [ReportingProblem::MissingArea { .. }]
+    ));
+    assert!(matches!(
+        problems[3][..],
+        [ReportingProblem::MissingTooth { .. }]
+    ));
+    assert!(matches!(problems[4][..], [ReportingProblem::BadTooth(_)]));
+    assert!(matches!(
+        problems[5][..],
+        [ReportingProblem::BadSurfaces(_)]
+    ));
+    assert!(all[6..].iter().all(LineReport::is_valid), "{:?}", &all[6..]);
+    assert_eq!(
+        all[0].to_string(),
+        "T1 line 1 (02/02/2026): D3330 is reported on a molar; tooth 8 is a permanent maxillary \
+         right central incisor (requirement inferred from the code's meaning, not confirmed by a source)"
+    );
+    let (_, summary) = run(&read("claims_teeth.csv"), &CheckOptions::default());
+    assert_eq!((summary.valid, summary.reporting), (3, 6));
+}
+
+#[test]
+fn x12_teeth_are_checked_too() {
+    // The fixture's lines name fitting teeth and areas.
+    let all = reports(&read("claims.837"));
+    let d2392 = all.iter().find(|r| r.code == "D2392").unwrap();
+    assert!(d2392.problems.is_empty(), "{d2392}");
+    let d4341 = all.iter().find(|r| r.code == "D4341").unwrap();
+    assert!(d4341.is_valid(), "{d4341}");
+}
+
+#[test]
+fn files_without_teeth_columns_are_not_checked_for_teeth() {
+    let all = reports(b"code,dos\nD7140,2026-02-03\n");
+    assert!(all[0].is_valid());
 }

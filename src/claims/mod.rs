@@ -63,6 +63,7 @@ pub use report::{LineReport, Outcome, Summary, ToothEntry};
 
 use crate::dataset::delimited::{QuotePolicy, Reader, Record};
 use crate::dataset::Delimiter;
+use crate::line_check::{Reported, ReportingProblem};
 use crate::model::code::CdtCode;
 use crate::model::date::ServiceDate;
 use crate::set::CodeSet;
@@ -158,6 +159,8 @@ pub enum Format {
 pub struct ClaimChecker<'s, R> {
     set: &'s CodeSet,
     assume_latest: bool,
+    /// Whether the input carries teeth, surfaces or areas to check.
+    check_teeth: bool,
     input: Input<R>,
     summary: Summary,
 }
@@ -257,9 +260,18 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
                 delimiter,
             }
         };
+        let check_teeth = match &input {
+            Input::Delimited { layout, .. } => {
+                [ClaimColumn::Tooth, ClaimColumn::Surfaces, ClaimColumn::Area]
+                    .into_iter()
+                    .any(|column| layout.position(column).is_some())
+            }
+            Input::X12(_) => true,
+        };
         Ok(ClaimChecker {
             set,
             assume_latest: options.assume_latest,
+            check_teeth,
             input,
             summary: Summary::default(),
         })
@@ -355,6 +367,7 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
                 },
             },
         };
+        let (problems, requirement_confirmed) = self.check_reported(&raw, &outcome);
         LineReport {
             position: raw.position,
             claim: raw.claim,
@@ -364,8 +377,54 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
             teeth: raw.teeth,
             areas: raw.areas,
             outcome,
+            problems,
+            requirement_confirmed,
             assumed_latest,
         }
+    }
+
+    /// The tooth, surface and area problems of a line whose code the set
+    /// defines, with whether the requirement is confirmed.
+    fn check_reported(
+        &self,
+        raw: &RawLine,
+        outcome: &Outcome<'s>,
+    ) -> (Vec<ReportingProblem>, bool) {
+        let procedure = match outcome {
+            Outcome::Checked(validity) if self.check_teeth => validity.procedure(),
+            _ => None,
+        };
+        let Some(procedure) = procedure else {
+            return (Vec::new(), true);
+        };
+        let area = raw.areas.first().map(String::as_str);
+        let mut problems = Vec::new();
+        let mut confirmed = true;
+        let mut check = |reported: Reported<'_>| {
+            let found = procedure.check_reported(reported);
+            confirmed &= found.requirement_confirmed();
+            for problem in &found {
+                if !problems.contains(problem) {
+                    problems.push(*problem);
+                }
+            }
+        };
+        if raw.teeth.is_empty() {
+            check(Reported {
+                tooth: None,
+                surfaces: None,
+                area,
+            });
+        } else {
+            for entry in &raw.teeth {
+                check(Reported {
+                    tooth: Some(&entry.tooth),
+                    surfaces: Some(&entry.surfaces),
+                    area,
+                });
+            }
+        }
+        (problems, confirmed)
     }
 }
 

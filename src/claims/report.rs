@@ -4,6 +4,7 @@ use core::fmt;
 use std::string::String;
 use std::vec::Vec;
 
+use crate::line_check::ReportingProblem;
 use crate::model::date::DateError;
 use crate::validity::Validity;
 
@@ -124,23 +125,33 @@ pub struct LineReport<'s> {
     pub areas: Vec<String>,
     /// The verdict on the code and date.
     pub outcome: Outcome<'s>,
+    /// Problems with the teeth, surfaces and areas the line reports, checked
+    /// against what the code requires (only for inputs that carry them: an
+    /// X12 file, or a delimited file with a tooth, surfaces or area column).
+    pub problems: Vec<ReportingProblem>,
+    /// Whether a source confirms the reporting requirement the line was
+    /// checked against (when `false` and there are problems, they rest on
+    /// the data's judgement of the code's meaning).
+    pub requirement_confirmed: bool,
     /// Whether the date lay after the data and was judged by its newest
     /// edition because the caller asked for that.
     pub assumed_latest: bool,
 }
 
 impl LineReport<'_> {
-    /// Whether the line's code may be reported on its date.
+    /// Whether the line's code may be reported on its date and what it
+    /// reports (tooth, surfaces, area) fits the code.
     ///
     /// ```
-    /// let csv = "code,dos\nD0120,2026-01-15\n";
-    /// let report = cdt_codes::claims::ClaimChecker::new(csv.as_bytes())?.next().unwrap()?;
-    /// assert!(report.is_valid());
+    /// let csv = "code,dos,tooth\nD0120,2026-01-15,\nD3330,2026-01-15,8\n";
+    /// let mut checker = cdt_codes::claims::ClaimChecker::new(csv.as_bytes())?;
+    /// assert!(checker.next().unwrap()?.is_valid());
+    /// assert!(!checker.next().unwrap()?.is_valid()); // D3330 is for a molar
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn is_valid(&self) -> bool {
-        self.outcome.is_valid()
+        self.outcome.is_valid() && self.problems.is_empty()
     }
 }
 
@@ -167,6 +178,22 @@ struct Message<'r, 's>(&'r LineReport<'s>);
 impl fmt::Display for Message<'_, '_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let report = self.0;
+        if report.outcome.is_valid() && !report.problems.is_empty() {
+            for (index, problem) in report.problems.iter().enumerate() {
+                if index > 0 {
+                    f.write_str("; ")?;
+                }
+                write!(f, "{problem}")?;
+            }
+            if !report.requirement_confirmed
+                && report.problems.iter().any(ReportingProblem::is_requirement)
+            {
+                f.write_str(
+                    " (requirement inferred from the code's meaning, not confirmed by a source)",
+                )?;
+            }
+            return Ok(());
+        }
         match &report.outcome {
             Outcome::Checked(validity) => {
                 write!(f, "{validity}")?;
@@ -237,6 +264,9 @@ pub struct Summary {
     pub outside_data: u64,
     /// X12 lines with a code from another code system.
     pub not_cdt: u64,
+    /// Lines whose code is valid on their date but whose tooth, surfaces or
+    /// area does not fit the code.
+    pub reporting: u64,
     /// Rows or segments that could not be read.
     pub unreadable: u64,
     /// Lines judged by the newest edition because their date lay after the
@@ -262,6 +292,7 @@ impl Summary {
             + self.bad_date
             + self.outside_data
             + self.not_cdt
+            + self.reporting
     }
 
     /// Lines that are not known to be valid, unreadable rows included.
@@ -272,6 +303,9 @@ impl Summary {
 
     pub(crate) fn record(&mut self, report: &LineReport<'_>) {
         let count = match &report.outcome {
+            Outcome::Checked(Validity::Valid(_)) if !report.problems.is_empty() => {
+                &mut self.reporting
+            }
             Outcome::Checked(Validity::Valid(_)) => &mut self.valid,
             Outcome::Checked(Validity::Malformed(_)) => &mut self.malformed_code,
             Outcome::Checked(Validity::Deleted { .. }) => &mut self.deleted,
@@ -292,7 +326,8 @@ impl fmt::Display for Summary {
         write!(
             f,
             "lines read: {}, valid: {}, malformed code: {}, unknown code: {}, deleted: {}, \
-             not yet in force: {}, bad date: {}, outside the data: {}, not CDT: {}, unreadable: {}",
+             not yet in force: {}, bad date: {}, outside the data: {}, not CDT: {}, \
+             tooth/surface/area: {}, unreadable: {}",
             self.lines(),
             self.valid,
             self.malformed_code,
@@ -302,6 +337,7 @@ impl fmt::Display for Summary {
             self.bad_date,
             self.outside_data,
             self.not_cdt,
+            self.reporting,
             self.unreadable
         )?;
         if self.assumed_latest > 0 {

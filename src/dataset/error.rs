@@ -169,6 +169,12 @@ pub enum DataErrorKind {
     UnknownFact,
     /// A row the reader could not read for another reason.
     Unreadable,
+    /// A code in force with no row in the reporting file.
+    MissingReporting,
+    /// A reporting row for a code the data does not define.
+    UnknownReportingCode,
+    /// A reporting value that is not one the file may hold.
+    BadReporting(crate::model::reporting::BadReporting),
     /// A record with no subcategory where every record must have one.
     MissingSubcategory,
     /// A file of an edition that does not follow the bundled data's newest.
@@ -287,6 +293,14 @@ impl fmt::Display for DataError {
                 "{value:?} names no fact: use subcategory, added_in, deleted_in, replaced_by or effective"
             ),
             DataErrorKind::Unreadable => write!(f, "the row cannot be read: {value}"),
+            DataErrorKind::MissingReporting => write!(
+                f,
+                "code {value} is in force but has no row saying what a claim line for it reports"
+            ),
+            DataErrorKind::UnknownReportingCode => {
+                write!(f, "code {value} is not a code of the data")
+            }
+            DataErrorKind::BadReporting(bad) => write!(f, "{value:?}: {bad}"),
             DataErrorKind::MissingSubcategory => write!(
                 f,
                 "code {value} has no subcategory; every record of this data must name its heading"

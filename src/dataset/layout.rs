@@ -129,6 +129,7 @@ impl Layout {
             replaced_by,
             revised_in,
             unconfirmed,
+            reporting: row.reporting,
         })
     }
 

@@ -35,6 +35,7 @@ mod headings;
 mod layout;
 mod overlay;
 mod records;
+mod reporting;
 mod table;
 
 use std::collections::BTreeMap;
@@ -58,6 +59,10 @@ use records::PendingReplacement;
 pub(crate) const BUNDLED_CODES: &str = include_str!("../../data/codes.tsv");
 /// The bundled heading file, as shipped in `data/subcategories.tsv`.
 pub(crate) const BUNDLED_HEADINGS: &str = include_str!("../../data/subcategories.tsv");
+/// The bundled reporting file, as shipped in `data/reporting.tsv`.
+pub(crate) const BUNDLED_REPORTING: &str = include_str!("../../data/reporting.tsv");
+/// The name the bundled reporting file is reported under.
+pub(crate) const BUNDLED_REPORTING_NAME: &str = "data/reporting.tsv";
 /// The names the bundled files are reported under.
 pub(crate) const BUNDLED_CODES_NAME: &str = "data/codes.tsv";
 /// See [`BUNDLED_CODES_NAME`].
@@ -177,14 +182,40 @@ impl Dataset {
     /// # Ok::<(), cdt_codes::dataset::DataErrors>(())
     /// ```
     pub fn bundled() -> Result<Dataset, DataErrors> {
-        Dataset::parse(
+        let mut data = Dataset::parse(
             Source::new(BUNDLED_CODES_NAME, BUNDLED_CODES.as_bytes()),
             Source::new(BUNDLED_HEADINGS_NAME, BUNDLED_HEADINGS.as_bytes()),
             &Options {
                 edition: None,
                 require_subcategories: true,
             },
-        )
+        )?;
+        let reporting = Source::new(BUNDLED_REPORTING_NAME, BUNDLED_REPORTING.as_bytes());
+        reporting::attach(&mut data, reporting, true).map_err(DataErrors::from)?;
+        Ok(data)
+    }
+
+    /// Lays a reporting file (`code`, `reports`, `surfaces`, `tooth_kind`,
+    /// `confirmed`, in the form of `data/reporting.tsv`) on the records:
+    /// what a claim line for each code must report.
+    ///
+    /// # Errors
+    ///
+    /// Every problem found: unknown or duplicate codes, values the file
+    /// may not hold.
+    ///
+    /// ```
+    /// use cdt_codes::dataset::{Dataset, Source};
+    ///
+    /// let mut data = Dataset::bundled()?;
+    /// let file = "code\treports\tsurfaces\ttooth_kind\tconfirmed\nD0120\ttooth\t\t\tno\n";
+    /// data.attach_reporting(Source::new("r.tsv", file.as_bytes()))?;
+    /// let d0120 = data.procedures.iter().find(|row| row.code.to_string() == "D0120").unwrap();
+    /// assert!(d0120.reporting.unwrap().allows(cdt_codes::Site::Tooth));
+    /// # Ok::<(), cdt_codes::dataset::DataErrors>(())
+    /// ```
+    pub fn attach_reporting(&mut self, file: Source<'_>) -> Result<(), DataErrors> {
+        reporting::attach(self, file, false).map_err(DataErrors::from)
     }
 
     /// Reads a user's code file (a licensed edition file, say) and combines
@@ -331,7 +362,7 @@ impl Dataset {
 }
 
 /// Decodes and splits a file, or records why it cannot be.
-fn read_table(source: Source<'_>, errors: &mut Vec<DataError>) -> Option<table::Table> {
+pub(crate) fn read_table(source: Source<'_>, errors: &mut Vec<DataError>) -> Option<table::Table> {
     let text = table::decode(source.name, source.bytes)
         .map_err(|error| errors.push(error))
         .ok()?;

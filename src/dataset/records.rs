@@ -57,6 +57,9 @@ pub struct ProcedureRow {
     pub subcategory: Option<String>,
     /// Facts of this row that rest on inference rather than a source.
     pub unconfirmed: Vec<Fact>,
+    /// What a claim line for the code must report, from
+    /// `data/reporting.tsv` (not from the code file).
+    pub reporting: Option<crate::model::reporting::Reporting>,
 }
 
 impl ProcedureRow {
@@ -213,6 +216,7 @@ fn parse_row(
             effective,
             subcategory,
             unconfirmed,
+            reporting: None,
         },
         pending,
     ))

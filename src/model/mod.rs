@@ -7,6 +7,7 @@ pub(crate) mod code;
 pub(crate) mod date;
 pub(crate) mod edition;
 pub(crate) mod record;
+pub(crate) mod reporting;
 // Used by search (`alloc`) and by the data parser (`std`, and build.rs).
 #[cfg_attr(not(feature = "alloc"), allow(dead_code))]
 pub(crate) mod words;

@@ -153,6 +153,8 @@ pub(crate) struct Record {
     /// Into the edition pool.
     pub(crate) revised_in: Span,
     pub(crate) unconfirmed: Unconfirmed,
+    /// What a claim line for the code must report, when the data says.
+    pub(crate) reporting: Option<super::reporting::Reporting>,
 }
 
 /// One subcategory heading as stored.

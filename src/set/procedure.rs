@@ -210,6 +210,22 @@ impl<'a> Procedure<'a> {
         Unconfirmed::new(self.record.unconfirmed)
     }
 
+    /// What a claim line for the code must report (a tooth, surfaces, an
+    /// area of the oral cavity, or nothing), when the data says; check a
+    /// line against it with [`CodeSet::check_line`].
+    ///
+    /// ```
+    /// let d2392 = cdt_codes::lookup("D2392").unwrap();
+    /// assert_eq!(
+    ///     d2392.reporting().unwrap().to_string(),
+    ///     "a tooth with its surfaces (2 surfaces, posterior tooth)"
+    /// );
+    /// ```
+    #[must_use]
+    pub fn reporting(&self) -> Option<crate::model::reporting::Reporting> {
+        self.record.reporting
+    }
+
     /// When the code entered the code set, as far as the data records it.
     ///
     /// ```

@@ -1,0 +1,427 @@
+//! What a claim line for a code must report besides the code: a tooth,
+//! surfaces, an area of the oral cavity, or nothing. Facts of the data
+//! (`data/reporting.tsv`), stored with each record; the checks that use
+//! them live with the teeth ([`crate::teeth`] in the library).
+
+use core::fmt;
+
+/// Where on the mouth a claim line for a code is reported.
+///
+/// ```
+/// use cdt_codes::Site;
+///
+/// assert_eq!("tooth_surfaces".parse::<Site>(), Ok(Site::ToothSurfaces));
+/// assert_eq!(Site::Quadrant.to_string(), "a quadrant");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Site {
+    /// One tooth.
+    Tooth,
+    /// One tooth with its surfaces.
+    ToothSurfaces,
+    /// A range of teeth.
+    ToothRange,
+    /// A quadrant (area `10` to `40`).
+    Quadrant,
+    /// A sextant (area `03` to `08`).
+    Sextant,
+    /// An arch (area `01` or `02`).
+    Arch,
+    /// The whole mouth (area `00`).
+    Mouth,
+    /// No tooth and no area.
+    None,
+}
+
+impl Site {
+    /// Every site, in the order the data writes alternatives.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::Site::ALL.len(), 8);
+    /// ```
+    pub const ALL: [Site; 8] = [
+        Site::Tooth,
+        Site::ToothSurfaces,
+        Site::ToothRange,
+        Site::Quadrant,
+        Site::Sextant,
+        Site::Arch,
+        Site::Mouth,
+        Site::None,
+    ];
+
+    /// The name the data file uses.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::Site::ToothRange.key(), "tooth_range");
+    /// ```
+    #[must_use]
+    pub const fn key(self) -> &'static str {
+        match self {
+            Site::Tooth => "tooth",
+            Site::ToothSurfaces => "tooth_surfaces",
+            Site::ToothRange => "tooth_range",
+            Site::Quadrant => "quadrant",
+            Site::Sextant => "sextant",
+            Site::Arch => "arch",
+            Site::Mouth => "mouth",
+            Site::None => "none",
+        }
+    }
+
+    /// Whether the site names a tooth (alone, with surfaces or in a range).
+    ///
+    /// ```
+    /// assert!(cdt_codes::Site::ToothSurfaces.is_tooth());
+    /// assert!(!cdt_codes::Site::Arch.is_tooth());
+    /// ```
+    #[must_use]
+    pub const fn is_tooth(self) -> bool {
+        matches!(self, Site::Tooth | Site::ToothSurfaces | Site::ToothRange)
+    }
+
+    const fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+
+    fn phrase(self) -> &'static str {
+        match self {
+            Site::Tooth => "a tooth",
+            Site::ToothSurfaces => "a tooth with its surfaces",
+            Site::ToothRange => "a range of teeth",
+            Site::Quadrant => "a quadrant",
+            Site::Sextant => "a sextant",
+            Site::Arch => "an arch",
+            Site::Mouth => "the whole mouth",
+            Site::None => "no tooth or area",
+        }
+    }
+}
+
+impl fmt::Display for Site {
+    /// In words: `a tooth`, `a quadrant`, `no tooth or area`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.phrase())
+    }
+}
+
+impl core::str::FromStr for Site {
+    type Err = BadReporting;
+
+    fn from_str(text: &str) -> Result<Site, BadReporting> {
+        let text = text.trim();
+        Site::ALL
+            .into_iter()
+            .find(|site| site.key() == text)
+            .ok_or(BadReporting::Site)
+    }
+}
+
+/// A value of `data/reporting.tsv` that is not one the file may hold.
+///
+/// ```
+/// assert!("tooth_or_two".parse::<cdt_codes::Site>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum BadReporting {
+    /// Not a site name.
+    #[error("not a site: expected tooth, tooth_surfaces, tooth_range, quadrant, sextant, arch, mouth or none, joined by |")]
+    Site,
+    /// Not a surface count.
+    #[error("not a surface count: expected 1 to 5, a range such as 3-5, or 4+")]
+    Surfaces,
+    /// Not a kind of tooth.
+    #[error("not a kind of tooth: expected anterior, posterior, premolar, molar, primary or permanent, joined by +")]
+    ToothClass,
+}
+
+/// The kind of tooth a code applies to, as its meaning says: a set of
+/// position (anterior, posterior, premolar, molar) and dentition (primary,
+/// permanent) conditions, every one of which a tooth must meet. Empty means
+/// any tooth.
+///
+/// ```
+/// use cdt_codes::ToothClass;
+///
+/// let class: ToothClass = "posterior+primary".parse()?;
+/// assert_eq!(class.to_string(), "posterior primary tooth");
+/// assert!(ToothClass::ANY.is_any());
+/// # Ok::<(), cdt_codes::BadReporting>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ToothClass(pub(crate) u8);
+
+impl ToothClass {
+    /// Any tooth.
+    pub const ANY: ToothClass = ToothClass(0);
+    pub(crate) const ANTERIOR: u8 = 1;
+    pub(crate) const POSTERIOR: u8 = 2;
+    pub(crate) const PREMOLAR: u8 = 4;
+    pub(crate) const MOLAR: u8 = 8;
+    pub(crate) const PRIMARY: u8 = 16;
+    pub(crate) const PERMANENT: u8 = 32;
+
+    const NAMES: [(&'static str, u8); 6] = [
+        ("anterior", ToothClass::ANTERIOR),
+        ("posterior", ToothClass::POSTERIOR),
+        ("premolar", ToothClass::PREMOLAR),
+        ("molar", ToothClass::MOLAR),
+        ("primary", ToothClass::PRIMARY),
+        ("permanent", ToothClass::PERMANENT),
+    ];
+
+    /// Whether any tooth will do.
+    #[must_use]
+    pub const fn is_any(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether the class holds the condition with this bit.
+    pub(crate) const fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
+}
+
+impl core::str::FromStr for ToothClass {
+    type Err = BadReporting;
+
+    /// `anterior`, `molar+permanent` and so on; empty is any tooth.
+    fn from_str(text: &str) -> Result<ToothClass, BadReporting> {
+        let mut bits = 0;
+        for part in text
+            .split('+')
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+        {
+            let (_, bit) = ToothClass::NAMES
+                .iter()
+                .find(|(name, _)| *name == part)
+                .ok_or(BadReporting::ToothClass)?;
+            bits |= bit;
+        }
+        Ok(ToothClass(bits))
+    }
+}
+
+impl fmt::Display for ToothClass {
+    /// `molar`, `posterior primary tooth`, `tooth` for any.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        for (name, bit) in ToothClass::NAMES {
+            // Dentition words read before "tooth"; position words alone
+            // name a tooth ("a molar"), so "tooth" follows only when needed.
+            if self.has(bit) {
+                if !first {
+                    f.write_str(" ")?;
+                }
+                f.write_str(name)?;
+                first = false;
+            }
+        }
+        let ends_in_noun = self.has(ToothClass::PREMOLAR | ToothClass::MOLAR)
+            && !self.has(ToothClass::PRIMARY | ToothClass::PERMANENT);
+        if first {
+            f.write_str("tooth")
+        } else if ends_in_noun {
+            Ok(())
+        } else {
+            f.write_str(" tooth")
+        }
+    }
+}
+
+/// What a claim line for a code must report: the sites it may be reported
+/// at (one of them), how many surfaces when it names them, the kind of
+/// tooth, and whether a source confirms it.
+///
+/// ```
+/// let d3330 = cdt_codes::lookup("D3330").unwrap().reporting().unwrap();
+/// assert!(d3330.allows(cdt_codes::Site::Tooth));
+/// assert_eq!(d3330.tooth_class().to_string(), "molar");
+/// assert_eq!(d3330.to_string(), "a tooth (molar)");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Reporting {
+    pub(crate) sites: u8,
+    pub(crate) min_surfaces: u8,
+    pub(crate) max_surfaces: u8,
+    pub(crate) teeth: ToothClass,
+    pub(crate) confirmed: bool,
+}
+
+impl Reporting {
+    /// Reads the `reports`, `surfaces`, `tooth_kind` and `confirmed`
+    /// fields of a row of `data/reporting.tsv`.
+    pub(crate) fn parse(
+        sites: &str,
+        surfaces: &str,
+        teeth: &str,
+        confirmed: bool,
+    ) -> Result<Reporting, BadReporting> {
+        let mut bits = 0;
+        for part in sites.split('|') {
+            bits |= part.parse::<Site>()?.bit();
+        }
+        let (min_surfaces, max_surfaces) = parse_surfaces(surfaces)?;
+        Ok(Reporting {
+            sites: bits,
+            min_surfaces,
+            max_surfaces,
+            teeth: teeth.parse()?,
+            confirmed,
+        })
+    }
+
+    /// Whether a line may be reported at `site`.
+    ///
+    /// ```
+    /// let d4341 = cdt_codes::lookup("D4341").unwrap().reporting().unwrap();
+    /// assert!(d4341.allows(cdt_codes::Site::Quadrant));
+    /// ```
+    #[must_use]
+    pub const fn allows(self, site: Site) -> bool {
+        self.sites & site.bit() != 0
+    }
+
+    /// The sites a line may be reported at, in [`Site::ALL`] order.
+    ///
+    /// ```
+    /// let sites: Vec<_> = cdt_codes::lookup("D0120").unwrap().reporting().unwrap().sites().collect();
+    /// assert_eq!(sites, [cdt_codes::Site::None]);
+    /// ```
+    #[must_use]
+    pub const fn sites(self) -> Sites {
+        Sites {
+            reporting: self,
+            next: 0,
+        }
+    }
+
+    /// The number of surfaces a line must name (inclusive bounds), for
+    /// codes reported on a tooth with its surfaces.
+    ///
+    /// ```
+    /// let d2392 = cdt_codes::lookup("D2392").unwrap().reporting().unwrap();
+    /// assert_eq!(d2392.surfaces(), Some((2, 2)));
+    /// ```
+    #[must_use]
+    pub const fn surfaces(self) -> Option<(u8, u8)> {
+        if self.max_surfaces == 0 {
+            None
+        } else {
+            Some((self.min_surfaces, self.max_surfaces))
+        }
+    }
+
+    /// The kind of tooth the code applies to.
+    ///
+    /// ```
+    /// let d3310 = cdt_codes::lookup("D3310").unwrap().reporting().unwrap();
+    /// assert_eq!(d3310.tooth_class().to_string(), "anterior tooth");
+    /// ```
+    #[must_use]
+    pub const fn tooth_class(self) -> ToothClass {
+        self.teeth
+    }
+
+    /// Whether a public source confirms the requirement; `false` when it is
+    /// a judgement from the code's meaning.
+    ///
+    /// ```
+    /// let reporting = cdt_codes::lookup("D3330").unwrap().reporting().unwrap();
+    /// if !reporting.is_confirmed() {
+    ///     println!("inferred from the code's meaning");
+    /// }
+    /// ```
+    #[must_use]
+    pub const fn is_confirmed(self) -> bool {
+        self.confirmed
+    }
+}
+
+/// The sites of a [`Reporting`]: see [`Reporting::sites`].
+///
+/// ```
+/// let reporting = cdt_codes::lookup("D4341").unwrap().reporting().unwrap();
+/// assert!(reporting.sites().count() >= 1);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Sites {
+    reporting: Reporting,
+    next: usize,
+}
+
+impl Iterator for Sites {
+    type Item = Site;
+
+    fn next(&mut self) -> Option<Site> {
+        while let Some(&site) = Site::ALL.get(self.next) {
+            self.next += 1;
+            if self.reporting.allows(site) {
+                return Some(site);
+            }
+        }
+        None
+    }
+}
+
+/// `1`, `3-5`, `4+` (at most 5), or empty for none.
+fn parse_surfaces(text: &str) -> Result<(u8, u8), BadReporting> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok((0, 0));
+    }
+    let digit = |part: &str| match part.trim().parse::<u8>() {
+        Ok(value @ 1..=5) => Ok(value),
+        _ => Err(BadReporting::Surfaces),
+    };
+    let (min, max) = if let Some(min) = text.strip_suffix('+') {
+        (digit(min)?, 5)
+    } else if let Some((min, max)) = text.split_once('-') {
+        (digit(min)?, digit(max)?)
+    } else {
+        let value = digit(text)?;
+        (value, value)
+    };
+    if min > max {
+        return Err(BadReporting::Surfaces);
+    }
+    Ok((min, max))
+}
+
+impl fmt::Display for Reporting {
+    /// `a tooth with its surfaces (2 surfaces, posterior tooth)`, `a tooth
+    /// or a quadrant`, `no tooth or area`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, site) in self.sites().enumerate() {
+            if index > 0 {
+                f.write_str(" or ")?;
+            }
+            write!(f, "{site}")?;
+        }
+        let mut notes = 0;
+        let mut note = |f: &mut fmt::Formatter<'_>| {
+            notes += 1;
+            f.write_str(if notes == 1 { " (" } else { ", " })
+        };
+        if let Some((min, max)) = self.surfaces() {
+            note(f)?;
+            match (min, max) {
+                (1, 1) => f.write_str("1 surface")?,
+                (min, max) if min == max => write!(f, "{min} surfaces")?,
+                (min, 5) => write!(f, "{min} or more surfaces")?,
+                (min, max) => write!(f, "{min} to {max} surfaces")?,
+            }
+        }
+        if !self.teeth.is_any() {
+            note(f)?;
+            write!(f, "{}", self.teeth)?;
+        }
+        if notes > 0 {
+            f.write_str(")")?;
+        }
+        Ok(())
+    }
+}

@@ -25,7 +25,7 @@
 //! Each line is judged against a [`CodeSet`] (the compiled one unless you
 //! pass another): a malformed code first, then a code the data lacks (when
 //! the date is unreadable), then a bad date, then the code's
-//! [`Validity`](crate::Validity) on the date, which says *outside the data*
+//! [`Validity`] on the date, which says *outside the data*
 //! for a date the data's editions do not reach.
 //!
 //! ```

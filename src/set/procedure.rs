@@ -212,7 +212,7 @@ impl<'a> Procedure<'a> {
 
     /// What a claim line for the code must report (a tooth, surfaces, an
     /// area of the oral cavity, or nothing), when the data says; check a
-    /// line against it with [`CodeSet::check_line`].
+    /// line against it with [`Procedure::check_reported`].
     ///
     /// ```
     /// let d2392 = cdt_codes::lookup("D2392").unwrap();

@@ -100,9 +100,19 @@ impl<'a> Change<'a> {
 impl fmt::Display for Change<'_> {
     /// `added D0426 in CDT 2026`, `deleted D1352 in CDT 2026 (replaced by D2391)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let code = self.procedure().code();
-        let edition = self.edition();
-        match self {
+        crate::model::pad(f, format_args!("{}", ChangeText(self)))
+    }
+}
+
+/// The text of a [`Change`], unpadded.
+struct ChangeText<'v, 's>(&'v Change<'s>);
+
+impl fmt::Display for ChangeText<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let this = self.0;
+        let code = this.procedure().code();
+        let edition = this.edition();
+        match this {
             Change::Added { .. } => write!(f, "added {code} in {edition}"),
             Change::Revised { .. } => write!(f, "revised {code} in {edition}"),
             Change::Deleted { procedure, .. } => {

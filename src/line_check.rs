@@ -175,7 +175,17 @@ impl fmt::Display for WithArticle {
 
 impl fmt::Display for ReportingProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        crate::model::pad(f, format_args!("{}", ProblemText(self)))
+    }
+}
+
+/// The text of a [`ReportingProblem`], unpadded.
+struct ProblemText<'v>(&'v ReportingProblem);
+
+impl fmt::Display for ProblemText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let this = self.0;
+        match this {
             ReportingProblem::BadTooth(error) => write!(f, "{error}"),
             ReportingProblem::BadSurfaces(error) => write!(f, "bad surfaces: {error}"),
             ReportingProblem::BadArea(error) => write!(f, "{error}"),

@@ -137,7 +137,17 @@ impl fmt::Display for Validity<'_> {
     /// One line a person can act on, e.g. `D1352 was deleted in CDT 2026;
     /// report D2391 instead`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        crate::model::pad(f, format_args!("{}", VerdictText(self)))
+    }
+}
+
+/// The text of a [`Validity`], unpadded.
+struct VerdictText<'v, 's>(&'v Validity<'s>);
+
+impl fmt::Display for VerdictText<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let this = self.0;
+        match this {
             Validity::Valid(procedure) => write!(f, "{} is valid", procedure.code()),
             Validity::Malformed(error) => write!(f, "malformed code: {error}"),
             Validity::Unknown(code) => write!(f, "{code} is not a CDT code in the data"),

@@ -120,3 +120,22 @@ fn parsing_a_category_name_and_its_error() {
         "   Orthodontics|"
     );
 }
+
+#[test]
+fn display_honours_width_and_fill_for_every_value_type() {
+    let d1352 = cdt_codes::lookup("D1352").unwrap();
+    let date: cdt_codes::ServiceDate = "2026-02-01".parse().unwrap();
+    let verdict = cdt_codes::validity("D1352", date);
+    let text = verdict.to_string();
+    assert_eq!(format!("{verdict:>80}"), format!("{text:>80}"));
+    assert_eq!(format!("{:*<12}", d1352.code()), "D1352*******");
+    assert_eq!(format!("{date:>12}"), "  2026-02-01");
+    assert_eq!(format!("{:^9}", cdt_codes::CDT_EDITION).len(), 9);
+    let reporting = d1352.reporting().unwrap();
+    assert_eq!(
+        format!("{reporting:>60}").len(),
+        60.max(reporting.to_string().len())
+    );
+    let line = format!("{d1352:<200}|");
+    assert!(line.starts_with("D1352 ") && line.ends_with(" |"));
+}

@@ -220,14 +220,24 @@ impl fmt::Display for Message<'_, '_> {
 impl fmt::Display for LineReport<'_> {
     /// `C100 line 2 (2026-02-01): ` and the [`message`](LineReport::message).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(claim) = &self.claim {
+        crate::model::pad(f, format_args!("{}", ReportText(self)))
+    }
+}
+
+/// The text of a [`LineReport`], unpadded.
+struct ReportText<'v, 's>(&'v LineReport<'s>);
+
+impl fmt::Display for ReportText<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let this = self.0;
+        if let Some(claim) = &this.claim {
             write!(f, "{claim} ")?;
         }
-        write!(f, "line {}", self.line)?;
-        if !self.date.is_empty() {
-            write!(f, " ({})", self.date)?;
+        write!(f, "line {}", this.line)?;
+        if !this.date.is_empty() {
+            write!(f, " ({})", this.date)?;
         }
-        write!(f, ": {}", Message(self))
+        write!(f, ": {}", Message(this))
     }
 }
 

@@ -11,3 +11,23 @@ pub(crate) mod reporting;
 // Used by search (`alloc`) and by the data parser (`std`, and build.rs).
 #[cfg_attr(not(feature = "alloc"), allow(dead_code))]
 pub(crate) mod words;
+
+/// Writes `args` honouring the formatter's width, fill and alignment
+/// (`{:>40}`): through a buffer when one is asked for (with `alloc`), as
+/// is otherwise.
+pub(crate) fn pad(
+    f: &mut core::fmt::Formatter<'_>,
+    args: core::fmt::Arguments<'_>,
+) -> core::fmt::Result {
+    if f.width().is_none() {
+        return f.write_fmt(args);
+    }
+    #[cfg(feature = "alloc")]
+    {
+        f.pad(&alloc::fmt::format(args))
+    }
+    #[cfg(not(feature = "alloc"))]
+    {
+        f.write_fmt(args)
+    }
+}

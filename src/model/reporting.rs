@@ -208,11 +208,21 @@ impl core::str::FromStr for ToothClass {
 impl fmt::Display for ToothClass {
     /// `molar`, `posterior primary tooth`, `tooth` for any.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::pad(f, format_args!("{}", ClassText(self)))
+    }
+}
+
+/// The text of a [`ToothClass`], unpadded.
+struct ClassText<'v>(&'v ToothClass);
+
+impl fmt::Display for ClassText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let this = self.0;
         let mut first = true;
         for (name, bit) in ToothClass::NAMES {
             // Dentition words read before "tooth"; position words alone
             // name a tooth ("a molar"), so "tooth" follows only when needed.
-            if self.has(bit) {
+            if this.has(bit) {
                 if !first {
                     f.write_str(" ")?;
                 }
@@ -220,8 +230,8 @@ impl fmt::Display for ToothClass {
                 first = false;
             }
         }
-        let ends_in_noun = self.has(ToothClass::PREMOLAR | ToothClass::MOLAR)
-            && !self.has(ToothClass::PRIMARY | ToothClass::PERMANENT);
+        let ends_in_noun = this.has(ToothClass::PREMOLAR | ToothClass::MOLAR)
+            && !this.has(ToothClass::PRIMARY | ToothClass::PERMANENT);
         if first {
             f.write_str("tooth")
         } else if ends_in_noun {
@@ -254,6 +264,7 @@ pub struct Reporting {
 impl Reporting {
     /// Reads the `reports`, `surfaces`, `tooth_kind` and `confirmed`
     /// fields of a row of `data/reporting.tsv`.
+    #[cfg_attr(not(feature = "std"), allow(dead_code))] // the data parser's
     pub(crate) fn parse(
         sites: &str,
         surfaces: &str,
@@ -395,7 +406,17 @@ impl fmt::Display for Reporting {
     /// `a tooth with its surfaces (2 surfaces, posterior tooth)`, `a tooth
     /// or a quadrant`, `no tooth or area`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (index, site) in self.sites().enumerate() {
+        super::pad(f, format_args!("{}", ReportingText(self)))
+    }
+}
+
+/// The text of a [`Reporting`], unpadded.
+struct ReportingText<'v>(&'v Reporting);
+
+impl fmt::Display for ReportingText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let this = self.0;
+        for (index, site) in this.sites().enumerate() {
             if index > 0 {
                 f.write_str(" or ")?;
             }
@@ -406,7 +427,7 @@ impl fmt::Display for Reporting {
             notes += 1;
             f.write_str(if notes == 1 { " (" } else { ", " })
         };
-        if let Some((min, max)) = self.surfaces() {
+        if let Some((min, max)) = this.surfaces() {
             note(f)?;
             match (min, max) {
                 (1, 1) => f.write_str("1 surface")?,
@@ -415,9 +436,9 @@ impl fmt::Display for Reporting {
                 (min, max) => write!(f, "{min} to {max} surfaces")?,
             }
         }
-        if !self.teeth.is_any() {
+        if !this.teeth.is_any() {
             note(f)?;
-            write!(f, "{}", self.teeth)?;
+            write!(f, "{}", this.teeth)?;
         }
         if notes > 0 {
             f.write_str(")")?;

@@ -34,6 +34,7 @@ mod headings;
 mod layout;
 mod overlay;
 mod records;
+mod synonyms;
 mod table;
 
 use std::collections::BTreeMap;
@@ -45,6 +46,9 @@ pub use headings::HeadingRow;
 pub(crate) use layout::Layout;
 pub use overlay::{Mode, Warning};
 pub use records::ProcedureRow;
+#[allow(unused_imports)] // build.rs names the file in its provenance
+pub(crate) use synonyms::BUNDLED_SYNONYMS_NAME;
+pub use synonyms::{bundled_synonyms, parse_synonyms, SynonymRow, MAX_TERM_WORDS};
 pub use table::Delimiter;
 
 use crate::model::code::CdtCode;

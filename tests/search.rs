@@ -57,6 +57,23 @@ fn the_issue_queries_find_what_a_biller_means() {
     assert_eq!(first("laughing gas"), "D9230");
 }
 
+/// The README's search example.
+#[test]
+fn readme_examples() {
+    let best = |query: &str| cdt_codes::search(query).next().unwrap().code().to_string();
+    assert_eq!(best("4 bitewings"), "D0274");
+    assert_eq!(best("srp 4 teeth"), "D4341");
+    assert_eq!(best("wisdom teeth"), "D7220");
+    assert_eq!(best("3330"), "D3330");
+    let top: Vec<_> = Query::new("deep cleaning 4 teeth")
+        .limit(3)
+        .run()
+        .scored()
+        .collect();
+    assert_eq!(top.len(), 3);
+    assert_eq!(top[0].procedure.code().to_string(), "D4341");
+}
+
 #[test]
 fn codes_in_a_query_come_first() {
     for query in ["D3330", "d3330", "3330", " D3330 molar"] {

@@ -252,6 +252,48 @@ mod tests {
         );
     }
 
+    /// Every expansion is made of words of the descriptions, and all of
+    /// them together describe at least one code in force.
+    #[test]
+    fn every_expansion_matches_a_code_in_force() {
+        let data = super::super::Dataset::bundled().unwrap();
+        let layout = super::super::Layout::of(&data);
+        let postings = |stem: &str| -> Option<std::collections::BTreeSet<u16>> {
+            let word = layout
+                .words
+                .iter()
+                .find(|word| layout.text_of(word.text) == stem)?;
+            Some(
+                layout.postings[word.postings.range()]
+                    .iter()
+                    .copied()
+                    .collect(),
+            )
+        };
+        for row in bundled_synonyms().unwrap() {
+            let expansion = row.search_expansion();
+            let mut records: Option<std::collections::BTreeSet<u16>> = None;
+            for stem in expansion.split(' ') {
+                let Some(found) = postings(stem) else {
+                    panic!("line {}: {stem:?} is in no description", row.line);
+                };
+                records = Some(match records {
+                    None => found,
+                    Some(before) => before.intersection(&found).copied().collect(),
+                });
+            }
+            let in_force = records
+                .unwrap_or_default()
+                .iter()
+                .any(|&index| layout.records[usize::from(index)].deleted_in.is_none());
+            assert!(
+                in_force,
+                "line {}: {expansion:?} matches no code in force",
+                row.line
+            );
+        }
+    }
+
     #[test]
     fn the_bundled_file_is_clean() {
         let rows = bundled_synonyms().unwrap();

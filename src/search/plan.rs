@@ -229,6 +229,7 @@ impl Builder<'_> {
             self.push(&[position], EXACT);
         }
         let missing = exact.is_none() && fuzzy;
+        let mut begun = false;
         if (last && stem.len() >= 2) || (missing && stem.len() >= 4) {
             let cap = exact
                 .and_then(|position| index::word(self.set, position))
@@ -236,6 +237,7 @@ impl Builder<'_> {
             for position in index::prefixed(self.set, &stem) {
                 if Some(position) != exact {
                     self.push_capped(&[position], PREFIX, cap);
+                    begun = true;
                 }
             }
         }
@@ -267,7 +269,9 @@ impl Builder<'_> {
                 self.push(&[left, right], RELATED);
             }
         }
-        if stem.len() < 4 {
+        // A word the query word begins is what a person is typing; look
+        // for slips only when there is none.
+        if begun || stem.len() < 4 {
             return;
         }
         // One typing slip: `extration`, `sealent`, `night gard`.

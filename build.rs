@@ -63,6 +63,7 @@ fn run() -> Result<(), String> {
                 inputs: vec![
                     dataset::BUNDLED_CODES_NAME.into(),
                     dataset::BUNDLED_HEADINGS_NAME.into(),
+                    dataset::BUNDLED_SYNONYMS_NAME.into(),
                 ],
                 sha256: sha256::hex(dataset::BUNDLED_CODES.as_bytes()),
             };
@@ -70,7 +71,9 @@ fn run() -> Result<(), String> {
         }
         Some(path) => user_data(&path)?,
     };
-    let layout = dataset::Layout::of(&data).map_err(|errors| errors.to_string())?;
+    let synonyms = dataset::bundled_synonyms().map_err(|errors| errors.to_string())?;
+    let layout =
+        dataset::Layout::with_synonyms(&data, &synonyms).map_err(|errors| errors.to_string())?;
     let source = codegen::generate(&layout, &provenance);
     let out_dir = env::var_os("OUT_DIR").ok_or("OUT_DIR is not set; run through cargo")?;
     let out_path = Path::new(&out_dir).join("tables.rs");
@@ -98,6 +101,7 @@ fn user_data(path: &Path) -> Result<(Dataset, codegen::Provenance), String> {
             name,
             dataset::BUNDLED_CODES_NAME.into(),
             dataset::BUNDLED_HEADINGS_NAME.into(),
+            dataset::BUNDLED_SYNONYMS_NAME.into(),
         ],
         sha256: sha256::hex(&bytes),
     };

@@ -1,14 +1,18 @@
-//! Keyword search through the compiled word index against a naive scan of
-//! every description (lower-case, then `contains` for each word), in the
-//! same run.
+//! Ranked search against a naive scan of every description (lower-case,
+//! then `contains` for each word), in the same run.
+//!
+//! For each query: `search(q)` with every match ranked and collected, the
+//! best ten (`Query::new(q).limit(10)`), and the naive scan, which finds
+//! records holding every word literally and does not rank at all.
 
 use std::hint::black_box;
 
+use cdt_codes::{Procedure, Query};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 /// The naive alternative: lower-case every description and check that it
 /// contains every query word.
-fn naive(query: &str, descriptions: &[(String, cdt_codes::Procedure<'static>)]) -> usize {
+fn naive(query: &str, descriptions: &[(String, Procedure<'static>)]) -> usize {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     descriptions
         .iter()
@@ -22,18 +26,29 @@ fn naive(query: &str, descriptions: &[(String, cdt_codes::Procedure<'static>)]) 
 }
 
 fn searches(c: &mut Criterion) {
-    let descriptions: Vec<(String, cdt_codes::Procedure<'static>)> = cdt_codes::iter()
+    let descriptions: Vec<(String, Procedure<'static>)> = cdt_codes::iter()
         .map(|p| (p.description().to_string(), p))
         .collect();
     let queries = [
         ("single word", "apexification"),
         ("prefix", "apexif"),
         ("three words", "root canal molar"),
+        ("vocabulary", "deep cleaning 4 teeth"),
+        ("typo", "extration"),
+        ("code", "D3330"),
     ];
     for (name, query) in queries {
         let mut group = c.benchmark_group(format!("search {name}"));
         group.bench_function("cdt_codes::search (collected)", |b| {
             b.iter(|| cdt_codes::search(black_box(query)).collect::<Vec<_>>());
+        });
+        group.bench_function("Query::limit(10) (collected)", |b| {
+            b.iter(|| {
+                Query::new(black_box(query))
+                    .limit(10)
+                    .run()
+                    .collect::<Vec<_>>()
+            });
         });
         group.bench_function("baseline: naive scan", |b| {
             b.iter(|| naive(black_box(query), &descriptions));

@@ -146,6 +146,14 @@ fn text(out: &mut String, layout: &Layout) {
             .entry(word.text.start)
             .or_insert_with(|| "word".into());
     }
+    for synonym in &layout.synonyms {
+        labels
+            .entry(synonym.term.start)
+            .or_insert_with(|| "search term".into());
+        labels
+            .entry(synonym.expansion.start)
+            .or_insert_with(|| "its expansion".into());
+    }
     out.push_str("/// Every text, one after another; records hold spans into it.\nstatic TEXT: &str = concat!(\n");
     let starts: Vec<u32> = labels.keys().copied().collect();
     for (position, (start, label)) in labels.iter().enumerate() {
@@ -214,10 +222,28 @@ fn words(out: &mut String, layout: &Layout) {
     for word in &layout.words {
         let _ = writeln!(
             out,
-            "    Word {{ text: {}, postings: {} }}, // {}",
+            "    Word {{ text: {}, postings: {}, weak: {}, weight: {} }}, // {}",
             span(word.text),
             span(word.postings),
+            span(word.weak),
+            word.weight,
             layout.text_of(word.text)
+        );
+    }
+    out.push_str("];\n\n");
+    let _ = writeln!(
+        out,
+        "/// The search vocabulary, sorted by term.\nstatic SYNONYMS: [Synonym; {}] = [",
+        layout.synonyms.len()
+    );
+    for synonym in &layout.synonyms {
+        let _ = writeln!(
+            out,
+            "    Synonym {{ term: {}, expansion: {} }}, // {} -> {}",
+            span(synonym.term),
+            span(synonym.expansion),
+            layout.text_of(synonym.term),
+            layout.text_of(synonym.expansion)
         );
     }
     out.push_str("];\n\n");
@@ -248,7 +274,7 @@ fn code_set(out: &mut String, layout: &Layout) {
         .collect();
     let _ = writeln!(
         out,
-        "pub(crate) static COMPILED: CodeSet = CodeSet {{\n    edition: TABLES_EDITION,\n    source: DATA_SOURCE,\n    records: pool(&RECORDS),\n    text: text(TEXT),\n    codes: pool(&CODES),\n    editions: pool(&EDITIONS),\n    headings: pool(&HEADINGS),\n    members: pool(&MEMBERS),\n    index: pool(&CODE_INDEX),\n    categories: [{}],\n    words: pool(&WORDS),\n    postings: pool(&POSTINGS),\n    word_map: Some(&WORD_INDEX),\n    #[cfg(feature = \"std\")]\n    warnings: std::vec::Vec::new(),\n}};",
+        "pub(crate) static COMPILED: CodeSet = CodeSet {{\n    edition: TABLES_EDITION,\n    source: DATA_SOURCE,\n    records: pool(&RECORDS),\n    text: text(TEXT),\n    codes: pool(&CODES),\n    editions: pool(&EDITIONS),\n    headings: pool(&HEADINGS),\n    members: pool(&MEMBERS),\n    index: pool(&CODE_INDEX),\n    categories: [{}],\n    words: pool(&WORDS),\n    postings: pool(&POSTINGS),\n    word_map: Some(&WORD_INDEX),\n    synonyms: pool(&SYNONYMS),\n    #[cfg(feature = \"std\")]\n    warnings: std::vec::Vec::new(),\n}};",
         categories.join(", ")
     );
 }

@@ -1,7 +1,9 @@
-//! Keyword search over the code descriptions, best matches first.
+//! Ranked search over the code descriptions, best matches first, with the
+//! score of each (terms matched / terms in the query, then points).
 //!
 //! ```text
-//! cargo run --example search -- root canal molar
+//! cargo run --example search -- deep cleaning 4 teeth
+//! cargo run --example search -- --limit 3 pfm crown
 //! cargo run --example search -- --deleted preventive resin
 //! ```
 
@@ -12,35 +14,77 @@ use cdt_codes::Query;
 #[macro_use]
 mod support;
 
+const USAGE: &str = "usage: search [--limit N] [--deleted] WORDS...
+
+Searches the CDT code descriptions the way a biller types: plurals,
+abbreviations (fmx, srp, pfm), lay words (cleaning, cap, night guard),
+codes and code prefixes (D3330, 3330, D33) and the odd typo.
+
+  --limit N   show at most N results (default 10)
+  --deleted   include codes deleted from the code set
+  --help      show this help
+
+example: search deep cleaning 4 teeth";
+
 fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let include_deleted = args.first().is_some_and(|a| a == "--deleted");
-    if include_deleted {
-        args.remove(0);
+    let mut limit = 10;
+    let mut include_deleted = false;
+    let mut words = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--help" | "-h" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            "--deleted" => include_deleted = true,
+            "--limit" => {
+                let Some(n) = args.next().and_then(|n| n.parse().ok()) else {
+                    eprintln!("--limit needs a number\n\n{USAGE}");
+                    return ExitCode::from(2);
+                };
+                limit = n;
+            }
+            "--" => words.extend(args.by_ref()),
+            flag if flag.starts_with("--") => {
+                eprintln!("unknown option {flag}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            _ => words.push(arg),
+        }
     }
-    if args.is_empty() {
-        eprintln!("usage: search [--deleted] WORD [WORD ...]   e.g. search root canal molar");
+    if words.is_empty() {
+        eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
-    let text = args.join(" ");
+    let text = words.join(" ");
     let matches = Query::new(&text).include_deleted(include_deleted).run();
-    let mut out = String::new();
-    if matches.len() == 0 {
+    let total = matches.len();
+    if total == 0 {
         eprintln!("no code matches {text:?}");
         return ExitCode::FAILURE;
     }
-    outln!(out, "{} match(es) for {text:?}:", matches.len());
-    for procedure in matches {
+    let mut out = String::new();
+    outln!(
+        out,
+        "{total} match(es) for {text:?}, best first (terms matched, points):"
+    );
+    for m in matches.scored().take(limit) {
+        let procedure = m.procedure;
         let note = match procedure.deleted_in() {
             Some(edition) => format!("  [deleted in {edition}]"),
             None => String::new(),
         };
         outln!(
             out,
-            "  {}  {}{note}",
+            "  {:>12}  {}  {}{note}",
+            m.score.to_string(),
             procedure.code(),
             procedure.description()
         );
+    }
+    if total > limit {
+        outln!(out, "  ... {} more (--limit N shows more)", total - limit);
     }
     support::emit(&out);
     ExitCode::SUCCESS

@@ -41,8 +41,9 @@
 //! - `std` (default): the `dataset` parser for data files at run time.
 //!   Also `claims`, checking a CSV of claim lines against their dates of
 //!   service.
-//! - `alloc` (implied by `std`): keyword `search`, which collects each
-//!   query's matches into one vector. Without `alloc` the crate is
+//! - `alloc` (implied by `std`): ranked [`search`] (plurals, abbreviations,
+//!   lay words, codes and typos), which collects each query's matches into
+//!   one vector. Without `alloc` the crate is
 //!   `#![no_std]` and allocation-free.
 //! - `serde` (implies `alloc`): `Serialize`/`Deserialize` for [`CdtCode`]
 //!   (as its string) and the other value types, and FHIR R4 terminology
@@ -94,7 +95,7 @@ pub use model::record::{Fact, UnknownFact};
 pub use model::reporting::{BadReporting, Reporting, Site, Sites, ToothClass};
 pub use provenance::{DataSource, COPYRIGHT_NOTICE, DATA_SHA256, DATA_SOURCE};
 #[cfg(feature = "alloc")]
-pub use search::{search, Matches, Query};
+pub use search::{search, Match, Matches, Query, Score, Scored};
 #[cfg(feature = "std")]
 pub use set::LoadError;
 pub use set::{

@@ -184,6 +184,18 @@ pub enum DataErrorKind {
         /// The only edition a file may add.
         next: Edition,
     },
+    /// A search term or expansion with no letters or digits.
+    NoSearchWords,
+    /// A search term or expansion with too many words.
+    TooManySearchWords {
+        /// The most words allowed.
+        max: usize,
+    },
+    /// A search term that is the same search words as an earlier one.
+    DuplicateTerm {
+        /// The line of the earlier term.
+        first_line: usize,
+    },
 }
 
 impl fmt::Display for DataError {
@@ -314,6 +326,15 @@ impl fmt::Display for DataError {
                 f,
                 "edition {value} is older than {newest_in_data}, which the data uses"
             ),
+            DataErrorKind::NoSearchWords => {
+                write!(f, "{value:?} has no search words (letters or digits)")
+            }
+            DataErrorKind::TooManySearchWords { max } => {
+                write!(f, "{value:?} has more than {max} search words")
+            }
+            DataErrorKind::DuplicateTerm { first_line } => {
+                write!(f, "{value:?} is the same search term as line {first_line}")
+            }
         }
     }
 }

@@ -13,11 +13,14 @@ use std::string::{String, ToString};
 use std::vec::Vec;
 
 use super::error::{Blame, DataErrorKind, DataErrors};
+use super::synonyms::{search_words, SynonymRow};
 use super::{Dataset, ProcedureRow};
 use crate::model::category::Category;
 use crate::model::code::CdtCode;
 use crate::model::edition::Edition;
-use crate::model::record::{Heading, Record, Span, Unconfirmed, Word, NO_HEADING, NO_RECORD};
+use crate::model::record::{
+    Heading, Record, Span, Synonym, Unconfirmed, Word, NO_HEADING, NO_RECORD,
+};
 use crate::model::words;
 
 /// The tables of one code set, owned.
@@ -34,19 +37,35 @@ pub(crate) struct Layout {
     pub(crate) index: Vec<u16>,
     /// Per category (in `Category::ALL` order): records and headings.
     pub(crate) categories: [[u16; 4]; 12],
-    /// Search words, sorted by text.
+    /// Search words (stems), sorted by text.
     pub(crate) words: Vec<Word>,
     pub(crate) postings: Vec<u16>,
+    /// The search vocabulary, sorted by term.
+    pub(crate) synonyms: Vec<Synonym>,
 }
 
 impl Layout {
-    /// The layout of `data`.
+    /// The layout of `data` with the bundled search vocabulary.
     ///
     /// # Errors
     ///
     /// A record whose code lies in no category: the parser rejects those,
     /// so this is a broken invariant, reported rather than papered over.
     pub(crate) fn of(data: &Dataset) -> Result<Layout, DataErrors> {
+        // The build checks the bundled file, so it always parses here.
+        let synonyms = super::bundled_synonyms().unwrap_or_default();
+        Layout::with_synonyms(data, &synonyms)
+    }
+
+    /// The layout of `data` with the search vocabulary `synonyms`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Layout::of`].
+    pub(crate) fn with_synonyms(
+        data: &Dataset,
+        synonyms: &[SynonymRow],
+    ) -> Result<Layout, DataErrors> {
         let mut layout = Layout {
             edition: data.edition,
             records: Vec::with_capacity(data.procedures.len()),
@@ -59,6 +78,7 @@ impl Layout {
             categories: [[0; 4]; 12],
             words: Vec::new(),
             postings: Vec::new(),
+            synonyms: Vec::new(),
         };
         let mut members: Vec<Vec<u16>> = std::vec![Vec::new(); data.headings.len()];
         for (position, row) in data.procedures.iter().enumerate() {
@@ -94,6 +114,7 @@ impl Layout {
             ];
         }
         layout.word_index(data);
+        layout.vocabulary(synonyms);
         Ok(layout)
     }
 
@@ -139,31 +160,68 @@ impl Layout {
         span(start, self.text.len())
     }
 
-    /// Every distinct word of the descriptions and nomenclature, sorted,
-    /// each with the sorted indices of the records that contain it.
+    /// Every distinct search word (stem) of the records, sorted, each with
+    /// the records whose description or nomenclature holds it, the records
+    /// whose heading, category name or descriptor holds it, and its weight
+    /// (rarity).
+    #[allow(clippy::cast_sign_loss, clippy::cast_precision_loss)]
     fn word_index(&mut self, data: &Dataset) {
-        let mut postings: BTreeMap<String, BTreeSet<u16>> = BTreeMap::new();
+        let mut postings: BTreeMap<String, [BTreeSet<u16>; 2]> = BTreeMap::new();
         for (index, row) in data.procedures.iter().enumerate() {
-            let texts =
+            let strong =
                 std::iter::once(row.description.as_str()).chain(row.nomenclature.as_deref());
-            for word in texts.flat_map(words::split) {
-                let mut buffer = [0u8; words::MAX_WORD_BYTES];
-                if let Some(lower) = words::lower(word, &mut buffer) {
-                    postings
-                        .entry(lower.into())
-                        .or_default()
-                        .insert(index as u16);
+            let heading = data
+                .heading_of(row)
+                .and_then(|at| data.headings.get(at))
+                .map(|heading| heading.name.as_str());
+            let category = Category::of(row.code).map(Category::name);
+            let weak = heading
+                .into_iter()
+                .chain(category)
+                .chain(row.descriptor.as_deref());
+            for (field, texts) in [(0, strong.collect::<Vec<_>>()), (1, weak.collect())] {
+                for text in texts {
+                    words::for_each_stem(text, |stem| {
+                        let entry = postings.entry(stem.into()).or_default();
+                        entry[field].insert(index as u16);
+                    });
                 }
             }
         }
-        for (word, set) in postings {
+        let records = data.procedures.len() as f64;
+        for (word, [strong, weak]) in postings {
+            let holding = strong.union(&weak).count() as f64;
+            let idf = (1.0 + (records - holding + 0.5) / (holding + 0.5)).ln();
             let text = self.text(&word);
             let start = self.postings.len();
-            self.postings.extend(set);
+            self.postings.extend(strong);
+            let postings = span(start, self.postings.len());
+            let start = self.postings.len();
+            self.postings.extend(weak);
             self.words.push(Word {
                 text,
-                postings: span(start, self.postings.len()),
+                postings,
+                weak: span(start, self.postings.len()),
+                // At most 100 ln(1 + 2N) for N <= 10,000 records: below 1,100.
+                weight: (idf * 100.0).round().max(1.0) as u16,
             });
+        }
+    }
+
+    /// The vocabulary as search words, sorted by term; terms whose
+    /// expansion is the term itself are left out, as are repeats.
+    fn vocabulary(&mut self, rows: &[SynonymRow]) {
+        let mut terms: BTreeMap<String, String> = BTreeMap::new();
+        for row in rows {
+            let (term, expansion) = (search_words(&row.term), search_words(&row.expansion));
+            if !term.is_empty() && !expansion.is_empty() && term != expansion {
+                terms.entry(term).or_insert(expansion);
+            }
+        }
+        for (term, expansion) in terms {
+            let term = self.text(&term);
+            let expansion = self.text(&expansion);
+            self.synonyms.push(Synonym { term, expansion });
         }
     }
 

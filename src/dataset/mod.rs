@@ -36,6 +36,7 @@ mod layout;
 mod overlay;
 mod records;
 mod reporting;
+mod synonyms;
 mod table;
 
 use std::collections::BTreeMap;
@@ -48,6 +49,9 @@ pub use headings::HeadingRow;
 pub(crate) use layout::Layout;
 pub use overlay::{Mode, Warning};
 pub use records::ProcedureRow;
+#[allow(unused_imports)] // build.rs names the file in its provenance
+pub(crate) use synonyms::BUNDLED_SYNONYMS_NAME;
+pub use synonyms::{bundled_synonyms, parse_synonyms, SynonymRow, MAX_TERM_WORDS};
 
 use crate::model::code::CdtCode;
 use crate::model::edition::{in_force, Added, Edition};

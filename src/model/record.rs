@@ -169,11 +169,29 @@ pub(crate) struct Heading {
     pub(crate) members: Span,
 }
 
-/// One search word as stored: its text and its postings.
+/// One search word (a stem, see `words::stem`) as stored: its text, the
+/// records that hold it and how much a match on it counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Word {
     /// Into the text pool.
     pub(crate) text: Span,
-    /// Into the postings pool: record indices, ascending.
+    /// Into the postings pool: indices of the records whose description or
+    /// nomenclature holds the word, ascending.
     pub(crate) postings: Span,
+    /// Into the postings pool: indices of the records whose heading,
+    /// category name or descriptor holds the word, ascending.
+    pub(crate) weak: Span,
+    /// The word's rarity: 100 × its inverse document frequency (BM25's
+    /// `ln(1 + (N - n + 0.5) / (n + 0.5))` over `N` records, `n` holding it).
+    pub(crate) weight: u16,
+}
+
+/// One entry of the search vocabulary: a term of the trade and the words
+/// of the descriptions it stands for, both as stems joined by spaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Synonym {
+    /// Into the text pool.
+    pub(crate) term: Span,
+    /// Into the text pool.
+    pub(crate) expansion: Span,
 }

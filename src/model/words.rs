@@ -3,11 +3,16 @@
 //!
 //! A word is a maximal run of alphanumeric characters; words are compared
 //! in lower case. Everything else (spaces, punctuation, symbols) separates
-//! words.
+//! words. For search, a run is also cut where letters meet digits (`4bwx`
+//! is `4 bwx`), and each word is reduced to a [`stem`], so that plurals,
+//! common inflections and number words meet the words of the descriptions.
 
 /// The longest word, in UTF-8 bytes, that the index holds or a query can
 /// match; longer query words match nothing.
 pub(crate) const MAX_WORD_BYTES: usize = 48;
+
+/// The most search words a vocabulary term may have.
+pub(crate) const MAX_TERM_WORDS: usize = 6;
 
 /// The words of `text`, as slices of it (not yet lower-cased).
 pub(crate) fn split(text: &str) -> impl Iterator<Item = &str> {
@@ -28,6 +33,125 @@ pub(crate) fn lower<'b>(word: &str, buffer: &'b mut [u8; MAX_WORD_BYTES]) -> Opt
     core::str::from_utf8(buffer.get(..length)?).ok()
 }
 
+/// The search words of `text`: the words of [`split`], each further cut
+/// where ASCII digits meet other characters.
+pub(crate) fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    split(text).flat_map(|word| DigitRuns { rest: word })
+}
+
+/// The runs of a word that are all ASCII digits or all not.
+struct DigitRuns<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for DigitRuns<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let first = self.rest.chars().next()?;
+        let digits = first.is_ascii_digit();
+        let end = self
+            .rest
+            .find(|c: char| c.is_ascii_digit() != digits)
+            .unwrap_or(self.rest.len());
+        let (run, rest) = self.rest.split_at(end);
+        self.rest = rest;
+        Some(run)
+    }
+}
+
+/// Number words up to twelve and the digits they stand for: `four` and
+/// `4` are the same search word.
+const NUMBERS: [(&str, &str); 12] = [
+    ("one", "1"),
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("eleven", "11"),
+    ("twelve", "12"),
+];
+
+/// Plurals that no suffix rule reaches.
+const IRREGULAR: [(&str, &str); 2] = [("teeth", "tooth"), ("children", "child")];
+
+/// The search stem of a lower-case word: number words become digits,
+/// then plural endings (`-s`, `-es`, `-ies`), then `-ing` or `-ed`, then a
+/// final `-e` or `-y` are removed, so `crowns`, `crown`; `fillings`,
+/// `filling`, `fill`; `cavities`, `cavity` meet. The index and the
+/// queries use the same rule, so a stem need not be an English word.
+/// Words under four bytes, and words that are not ASCII, are kept whole.
+pub(crate) fn stem(word: &str) -> &str {
+    if let Some(&(_, digits)) = NUMBERS.iter().find(|(name, _)| *name == word) {
+        return digits;
+    }
+    if let Some(&(_, base)) = IRREGULAR.iter().find(|(plural, _)| *plural == word) {
+        return base;
+    }
+    if word.len() < 4 || !word.is_ascii() {
+        return word;
+    }
+    let has_vowel = |s: &str| s.bytes().any(|b| b"aeiouy".contains(&b));
+    let mut stem = word;
+    // Plurals.
+    if let Some(base) = stem.strip_suffix("ies") {
+        // `cavities` and `cavity` both end as `cavit`.
+        return base;
+    } else if stem.ends_with("sses") {
+        stem = &stem[..stem.len() - 2];
+    } else if stem.ends_with("ss") || stem.ends_with("us") || stem.ends_with("is") {
+        // glass, calculus, prosthesis
+    } else if ["xes", "ches", "shes", "zes"]
+        .iter()
+        .any(|s| stem.ends_with(s))
+    {
+        stem = &stem[..stem.len() - 2];
+    } else if let Some(base) = stem.strip_suffix('s') {
+        stem = base;
+    }
+    // Inflections.
+    if let Some(base) = stem
+        .strip_suffix("ing")
+        .filter(|b| b.len() >= 3 && has_vowel(b))
+    {
+        stem = base;
+    } else if let Some(base) = stem
+        .strip_suffix("ed")
+        .filter(|b| b.len() >= 3 && has_vowel(b))
+    {
+        stem = base;
+    }
+    // A final e or y: `remove`/`removed`, `denture`/`dentures`.
+    if stem.len() > 4 && (stem.ends_with('e') || stem.ends_with('y')) {
+        stem = &stem[..stem.len() - 1];
+    }
+    stem
+}
+
+/// Calls `visit` with the stem of each search word of `text`, in order;
+/// words longer than [`MAX_WORD_BYTES`] are skipped. The one rule for the
+/// index, the vocabulary and the queries.
+pub(crate) fn for_each_stem(text: &str, mut visit: impl FnMut(&str)) {
+    let mut buffer = [0u8; MAX_WORD_BYTES];
+    for token in tokens(text) {
+        if let Some(lower) = lower(token, &mut buffer) {
+            visit(stem(lower));
+        }
+    }
+}
+
+/// Words a query may drop when it has others: they carry no meaning of
+/// their own in a search for a procedure.
+pub(crate) const STOP_WORDS: [&str; 19] = [
+    "a", "an", "and", "are", "as", "at", "by", "for", "from", "in", "is", "my", "of", "on", "or",
+    "per", "the", "to", "with",
+];
+
 #[cfg(all(test, feature = "std"))]
 mod tests {
     use super::*;
@@ -36,6 +160,35 @@ mod tests {
     fn splits_on_anything_but_letters_and_digits() {
         let words: std::vec::Vec<&str> = split("Root-canal (molar), 3+ roots/teeth").collect();
         assert_eq!(words, ["Root", "canal", "molar", "3", "roots", "teeth"]);
+    }
+
+    #[test]
+    fn cuts_where_letters_meet_digits() {
+        let words: std::vec::Vec<&str> = tokens("4bwx, hba1c; D3330").collect();
+        assert_eq!(words, ["4", "bwx", "hba", "1", "c", "D", "3330"]);
+    }
+
+    #[test]
+    fn stems_meet_across_plurals_inflections_and_numbers() {
+        for (a, b) in [
+            ("crowns", "crown"),
+            ("fillings", "filling"),
+            ("filling", "fill"),
+            ("extractions", "extraction"),
+            ("cavities", "cavity"),
+            ("dentures", "denture"),
+            ("braces", "brace"),
+            ("bitewings", "bitewing"),
+            ("surfaces", "surface"),
+            ("four", "4"),
+            ("teeth", "tooth"),
+            ("removed", "remove"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} / {b}");
+        }
+        for whole in ["gas", "prosthesis", "analysis", "glass", "calculus", "état"] {
+            assert_eq!(stem(whole), whole);
+        }
     }
 
     #[test]

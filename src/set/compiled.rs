@@ -14,7 +14,7 @@ use crate::model::code::CdtCode;
 use crate::model::date::ServiceDate;
 #[allow(unused_imports)] // used by the generated code when the data has history
 use crate::model::edition::{Added, Edition};
-use crate::model::record::{Heading, Record, Span, Unconfirmed, Word, NO_RECORD};
+use crate::model::record::{Heading, Record, Span, Synonym, Unconfirmed, Word, NO_RECORD};
 use crate::model::reporting::{Reporting, ToothClass};
 use crate::provenance::DataSource;
 

@@ -201,6 +201,7 @@ impl CodeSet {
             words: Cow::Owned(layout.words),
             postings: Cow::Owned(layout.postings),
             word_map: None,
+            synonyms: Cow::Owned(layout.synonyms),
             warnings: std::vec::Vec::new(),
         })
     }

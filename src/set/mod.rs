@@ -26,7 +26,7 @@ use crate::model::category::Category;
 use crate::model::code::CdtCode;
 use crate::model::date::ServiceDate;
 use crate::model::edition::{Edition, Editions};
-use crate::model::record::{Heading, Record, Span, Word, NO_RECORD};
+use crate::model::record::{Heading, Record, Span, Synonym, Word, NO_RECORD};
 use crate::provenance::DataSource;
 
 /// A shared pool of a set's tables: borrowed from the binary for the
@@ -76,6 +76,8 @@ pub struct CodeSet {
     pub(crate) postings: Pool<u16>,
     /// The compiled set's perfect-hash map from a word to its position.
     pub(crate) word_map: Option<&'static phf::Map<&'static str, u16>>,
+    /// The search vocabulary, sorted by term.
+    pub(crate) synonyms: Pool<Synonym>,
     /// What loading the set's file reported.
     #[cfg(feature = "std")]
     pub(crate) warnings: std::vec::Vec<crate::dataset::Warning>,

@@ -1,0 +1,374 @@
+//! Ranked search over the code descriptions, the way a biller types:
+//! plurals, abbreviations, lay words, codes and the odd typo.
+//!
+//! A query is cut into terms (see [`Query`]); every record that matches
+//! at least one term is scored and the best come first. The index, the
+//! vocabulary of the trade (`data/synonyms.tsv`) and the word rules are
+//! built by the same code for the compiled set and for a loaded one, so
+//! search works alike over both.
+
+mod index;
+mod plan;
+mod score;
+mod typo;
+
+use core::cmp::Ordering;
+use core::fmt;
+
+use crate::set::{CodeSet, Procedure};
+use score::Hit;
+
+/// A search query: its text, whether deleted codes may match, and how many
+/// results to keep.
+///
+/// The text is cut into **terms**: a code (`D3330`, `d3330`, `3330`) or
+/// code prefix (`D33`); a run of words the vocabulary knows as one term
+/// (`deep cleaning`, `night guard`, `pfm`); or a single word. Case,
+/// punctuation and hyphens do not matter (`x-ray`, `xray` and `x ray` are
+/// one), plurals and common endings are removed (`crowns`, `fillings`),
+/// number words and digits are the same (`4` and `four`), and small words
+/// (`a`, `for`, `the`) are left out. A word matches a record whole, or as
+/// the start of a longer word (always for the last word, which a person
+/// may still be typing), or, when the index does not hold it, with one
+/// typing slip (`extration`).
+///
+/// Every record that matches at least one term is a result. Results that
+/// match more terms come first; among those with as many, more
+/// [`points`](Score::points) first: a rare word counts more than a common
+/// one, a word of the description more than one of the heading or
+/// category name, a whole word more than a prefix or a slip; a code named
+/// in the query outranks every word. Ties keep code order.
+///
+/// ```
+/// use cdt_codes::Query;
+///
+/// let codes: Vec<String> = Query::new("apexification")
+///     .run()
+///     .map(|p| p.code().to_string())
+///     .collect();
+/// assert_eq!(codes, ["D3351", "D3352", "D3353"]);
+///
+/// let best = Query::new("4 bitewings").run().next().unwrap();
+/// assert_eq!(best.code().to_string(), "D0274");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Query<'q> {
+    text: &'q str,
+    include_deleted: bool,
+    limit: usize,
+}
+
+impl<'q> Query<'q> {
+    /// A query for `text`; deleted codes are left out and every match is
+    /// kept.
+    ///
+    /// ```
+    /// let query = cdt_codes::Query::new("night guard");
+    /// let best = query.run().next().unwrap();
+    /// assert!(best.description().contains("occlusal guard"));
+    /// ```
+    #[must_use]
+    pub const fn new(text: &'q str) -> Query<'q> {
+        Query {
+            text,
+            include_deleted: false,
+            limit: usize::MAX,
+        }
+    }
+
+    /// Whether codes deleted from the code set may match (they are left out
+    /// by default).
+    ///
+    /// ```
+    /// use cdt_codes::Query;
+    ///
+    /// let all = Query::new("preventive resin").include_deleted(true).run().count();
+    /// let current = Query::new("preventive resin").run().count();
+    /// assert!(all > current);
+    /// ```
+    #[must_use]
+    pub const fn include_deleted(self, include: bool) -> Query<'q> {
+        Query {
+            include_deleted: include,
+            ..self
+        }
+    }
+
+    /// Keeps only the best `limit` results (all by default); cheaper than
+    /// ranking every match and taking the first few.
+    ///
+    /// ```
+    /// let top = cdt_codes::Query::new("crown").limit(3).run();
+    /// assert_eq!(top.len(), 3);
+    /// ```
+    #[must_use]
+    pub const fn limit(self, limit: usize) -> Query<'q> {
+        Query { limit, ..self }
+    }
+
+    /// Runs the query over the compiled code set. Empty, punctuation-only
+    /// or unknown input matches nothing; no input panics.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::Query::new("!!!").run().count(), 0);
+    /// ```
+    #[must_use]
+    pub fn run(&self) -> Matches<'static> {
+        self.run_in(CodeSet::compiled())
+    }
+
+    /// Runs the query over any code set (a loaded one, say).
+    ///
+    /// ```
+    /// let set = cdt_codes::CodeSet::compiled();
+    /// let first = cdt_codes::Query::new("apexification").run_in(set).next();
+    /// assert_eq!(first.unwrap().code().to_string(), "D3351");
+    /// ```
+    #[must_use]
+    pub fn run_in<'s>(&self, set: &'s CodeSet) -> Matches<'s> {
+        let plan = plan::plan(set, self.text);
+        let hits = score::run(set, &plan, self.include_deleted, self.limit);
+        Matches {
+            set,
+            terms: u16::try_from(plan.terms.len()).unwrap_or(u16::MAX),
+            hits: hits.into_iter(),
+        }
+    }
+}
+
+impl CodeSet {
+    /// Searches the set's codes in force for `query`, best first (see
+    /// [`Query`] for how terms match and rank).
+    ///
+    /// ```
+    /// let set = cdt_codes::CodeSet::compiled();
+    /// let first = set.search("root canal molar").next().unwrap();
+    /// assert_eq!(first.code().to_string(), "D3330");
+    /// ```
+    #[must_use]
+    pub fn search(&self, query: &str) -> Matches<'_> {
+        Query::new(query).run_in(self)
+    }
+}
+
+/// Searches the compiled code set's codes in force for `query`, best
+/// first. Shorthand for `Query::new(query).run()`; see [`Query`].
+///
+/// ```
+/// let first = cdt_codes::search("root canal molar").next().unwrap();
+/// assert_eq!(first.code().to_string(), "D3330");
+/// assert_eq!(cdt_codes::search("D3330").next().unwrap().code().to_string(), "D3330");
+/// assert_eq!(cdt_codes::search("").count(), 0);
+/// ```
+#[must_use]
+pub fn search(query: &str) -> Matches<'static> {
+    Query::new(query).run()
+}
+
+/// How well a record matched a query: how many of the query's terms it
+/// matched, and its points. Scores order as results do: more terms first,
+/// then more points.
+///
+/// ```
+/// let mut results = cdt_codes::search("root canal molar").scored();
+/// let best = results.next().unwrap().score;
+/// assert_eq!(best.terms(), 2); // "root canal" is one vocabulary term
+/// assert!(best.is_complete());
+/// assert!(results.all(|m| m.score <= best));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Score {
+    matched: u16,
+    terms: u16,
+    points: u32,
+}
+
+impl Score {
+    /// How many of the query's terms the record matched.
+    ///
+    /// ```
+    /// let m = cdt_codes::search("apexification zzzz").scored().next().unwrap();
+    /// assert_eq!((m.score.matched(), m.score.terms()), (1, 2));
+    /// ```
+    #[must_use]
+    pub const fn matched(self) -> usize {
+        self.matched as usize
+    }
+
+    /// How many terms the query has.
+    ///
+    /// ```
+    /// let m = cdt_codes::search("deep cleaning 4 teeth").scored().next().unwrap();
+    /// assert_eq!(m.score.terms(), 3); // "deep cleaning", "4", "teeth"
+    /// ```
+    #[must_use]
+    pub const fn terms(self) -> usize {
+        self.terms as usize
+    }
+
+    /// Whether the record matched every term.
+    ///
+    /// ```
+    /// let m = cdt_codes::search("pulpotomy").scored().next().unwrap();
+    /// assert!(m.score.is_complete());
+    /// ```
+    #[must_use]
+    pub const fn is_complete(self) -> bool {
+        self.matched >= self.terms
+    }
+
+    /// The relevance points: the sum over matched terms of the best way
+    /// the term matched, weighted by word rarity, field and kind of match.
+    /// Comparable within one query only.
+    ///
+    /// ```
+    /// let mut scores = cdt_codes::search("sealant").scored().map(|m| m.score.points());
+    /// assert!(scores.next().unwrap() > 0);
+    /// ```
+    #[must_use]
+    pub const fn points(self) -> u32 {
+        self.points
+    }
+}
+
+impl PartialOrd for Score {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Score {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.matched, self.points, self.terms).cmp(&(other.matched, other.points, other.terms))
+    }
+}
+
+impl fmt::Display for Score {
+    /// `matched/terms points`, e.g. `2/2 1843`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{} {}", self.matched, self.terms, self.points)
+    }
+}
+
+/// A record a query matched, with its score.
+///
+/// ```
+/// let m = cdt_codes::search("srp").scored().next().unwrap();
+/// assert!(m.procedure.code().to_string().starts_with("D434"));
+/// assert!(m.score.is_complete());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Match<'s> {
+    /// The record.
+    pub procedure: Procedure<'s>,
+    /// How well it matched.
+    pub score: Score,
+}
+
+/// The records a query matched, best first.
+///
+/// ```
+/// let matches = cdt_codes::search("bitewing");
+/// assert!(matches.len() >= 4);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Matches<'s> {
+    set: &'s CodeSet,
+    terms: u16,
+    hits: alloc::vec::IntoIter<Hit>,
+}
+
+impl<'s> Matches<'s> {
+    /// The same results with their scores.
+    ///
+    /// ```
+    /// for m in cdt_codes::search("fmx").scored().take(3) {
+    ///     println!("{} {}  {}", m.score, m.procedure.code(), m.procedure.description());
+    /// }
+    /// ```
+    #[must_use]
+    pub fn scored(self) -> Scored<'s> {
+        Scored(self)
+    }
+
+    /// How many terms the query has (see [`Query`]).
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::search("night guard adjustment").terms(), 1);
+    /// assert_eq!(cdt_codes::search("crown molar").terms(), 2);
+    /// ```
+    #[must_use]
+    pub fn terms(&self) -> usize {
+        usize::from(self.terms)
+    }
+
+    fn procedure(&self, hit: Hit) -> Option<Procedure<'s>> {
+        self.set.procedure_at(usize::from(hit.index))
+    }
+
+    fn scored_hit(&self, hit: Hit) -> Option<Match<'s>> {
+        Some(Match {
+            procedure: self.procedure(hit)?,
+            score: Score {
+                matched: hit.matched,
+                terms: self.terms,
+                points: hit.points,
+            },
+        })
+    }
+}
+
+impl<'s> Iterator for Matches<'s> {
+    type Item = Procedure<'s>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let hit = self.hits.next()?;
+        self.procedure(hit)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.hits.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Matches<'_> {}
+
+impl DoubleEndedIterator for Matches<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let hit = self.hits.next_back()?;
+        self.procedure(hit)
+    }
+}
+
+/// The records a query matched with their scores, best first (from
+/// [`Matches::scored`]).
+///
+/// ```
+/// let scores: Vec<_> = cdt_codes::search("crown").scored().map(|m| m.score).collect();
+/// assert!(scores.windows(2).all(|pair| pair[0] >= pair[1]));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Scored<'s>(Matches<'s>);
+
+impl<'s> Iterator for Scored<'s> {
+    type Item = Match<'s>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let hit = self.0.hits.next()?;
+        self.0.scored_hit(hit)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.hits.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Scored<'_> {}
+
+impl DoubleEndedIterator for Scored<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let hit = self.0.hits.next_back()?;
+        self.0.scored_hit(hit)
+    }
+}

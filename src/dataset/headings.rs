@@ -38,25 +38,7 @@ const HEADER: [&str; 4] = ["category", "heading", "confirmed", "source"];
 /// category, and categories follow code order.
 pub(crate) fn parse(blame: Blame<'_>, table: &Table) -> Result<Vec<HeadingRow>, Vec<DataError>> {
     let mut errors = Vec::new();
-    let mut positions = [0usize; 4];
-    for (slot, wanted) in positions.iter_mut().zip(HEADER) {
-        let found = table
-            .header
-            .fields
-            .iter()
-            .position(|cell| cell.trim().eq_ignore_ascii_case(wanted));
-        match found {
-            Some(position) => *slot = position,
-            None => errors.push(blame.line(
-                table.header.line,
-                &table.header.fields.join(" | "),
-                DataErrorKind::MissingColumn { column: wanted },
-            )),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let positions = table.positions(blame, HEADER)?;
     let [category_at, name_at, confirmed_at, source_at] = positions;
     let mut headings: Vec<HeadingRow> = Vec::new();
     for row in &table.rows {

@@ -25,25 +25,7 @@ pub(crate) fn attach(
     let mut errors = Vec::new();
     let table = super::read_table(source, &mut errors).ok_or_else(|| errors.clone())?;
     let blame = Blame { file: source.name };
-    let mut positions = [0usize; 5];
-    for (slot, wanted) in positions.iter_mut().zip(HEADER) {
-        match table
-            .header
-            .fields
-            .iter()
-            .position(|cell| cell.trim().eq_ignore_ascii_case(wanted))
-        {
-            Some(position) => *slot = position,
-            None => errors.push(blame.line(
-                table.header.line,
-                &table.header.fields.join(" | "),
-                DataErrorKind::MissingColumn { column: wanted },
-            )),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let positions = table.positions(blame, HEADER)?;
     let rows = parse_rows(blame, &table, positions, &mut errors);
     for row in &mut data.procedures {
         match rows.get(&row.code) {

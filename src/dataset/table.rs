@@ -145,6 +145,40 @@ pub(crate) fn split(file: &str, text: &str, delimiter: Delimiter) -> Result<Tabl
     }
 }
 
+impl Table {
+    /// The position of each of `names` in the header (case aside), or an
+    /// error for each name the header lacks: for the fixed-layout files
+    /// (headings, reporting).
+    pub(crate) fn positions<const N: usize>(
+        &self,
+        blame: Blame<'_>,
+        names: [&'static str; N],
+    ) -> Result<[usize; N], Vec<DataError>> {
+        let mut positions = [0usize; N];
+        let mut errors = Vec::new();
+        for (slot, wanted) in positions.iter_mut().zip(names) {
+            let found = self
+                .header
+                .fields
+                .iter()
+                .position(|cell| cell.trim().eq_ignore_ascii_case(wanted));
+            match found {
+                Some(position) => *slot = position,
+                None => errors.push(blame.line(
+                    self.header.line,
+                    &self.header.fields.join(" | "),
+                    DataErrorKind::MissingColumn { column: wanted },
+                )),
+            }
+        }
+        if errors.is_empty() {
+            Ok(positions)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
 /// Whether `text` has a `\r` that is not followed by `\n`.
 fn has_lone_cr(text: &str) -> bool {
     let bytes = text.as_bytes();

@@ -944,8 +944,9 @@ impl Tooth {
     /// assert_eq!(Tooth::permanent_teeth().count(), 32);
     /// assert_eq!(Tooth::permanent_teeth().last().unwrap().to_string(), "32");
     /// ```
-    pub fn permanent_teeth() -> impl Iterator<Item = Tooth> + Clone {
-        (1..=32).map(Tooth)
+    #[must_use]
+    pub fn permanent_teeth() -> Teeth {
+        Teeth(1..=32)
     }
 
     /// The 20 primary teeth in Universal order, `A` to `T`.
@@ -956,8 +957,9 @@ impl Tooth {
     /// assert_eq!(Tooth::primary_teeth().count(), 20);
     /// assert_eq!(Tooth::primary_teeth().next().unwrap().to_string(), "A");
     /// ```
-    pub fn primary_teeth() -> impl Iterator<Item = Tooth> + Clone {
-        (PRIMARY + 1..=PRIMARY + 20).map(Tooth)
+    #[must_use]
+    pub fn primary_teeth() -> Teeth {
+        Teeth(PRIMARY + 1..=PRIMARY + 20)
     }
 
     /// The place in Universal order of the tooth, or of the tooth a
@@ -1003,6 +1005,36 @@ impl Tooth {
         text
     }
 }
+
+/// Teeth in Universal order: see [`Tooth::permanent_teeth`] and
+/// [`Tooth::primary_teeth`].
+///
+/// ```
+/// let teeth = cdt_codes::teeth::Tooth::permanent_teeth();
+/// assert_eq!(teeth.len(), 32);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Teeth(core::ops::RangeInclusive<u8>);
+
+impl Iterator for Teeth {
+    type Item = Tooth;
+
+    fn next(&mut self) -> Option<Tooth> {
+        self.0.next().map(Tooth)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for Teeth {
+    fn next_back(&mut self) -> Option<Tooth> {
+        self.0.next_back().map(Tooth)
+    }
+}
+
+impl ExactSizeIterator for Teeth {}
 
 impl fmt::Display for Tooth {
     /// Writes the canonical designation (`8`, `58`, `E`, `ES`), padded to

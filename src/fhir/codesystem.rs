@@ -287,11 +287,12 @@ impl Concept {
     /// let d1352 = system.concept("D1352").unwrap();
     /// assert!(d1352.properties("replaced-by").any(|v| v.as_str() == Some("D2391")));
     /// ```
-    pub fn properties<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
-        self.property
-            .iter()
-            .filter(move |property| property.code == code)
-            .map(|property| &property.value)
+    #[must_use]
+    pub fn properties<'a>(&'a self, code: &'a str) -> PropertyValues<'a> {
+        PropertyValues {
+            properties: self.property.iter(),
+            code,
+        }
     }
 
     /// The concept of a procedure as the code system version `edition`
@@ -554,4 +555,28 @@ fn filters() -> Vec<CodeSystemFilter> {
         value: (*value).into(),
     })
     .collect()
+}
+
+/// Every value of one property of a concept: see [`Concept::properties`].
+///
+/// ```
+/// let system = cdt_codes::fhir::CodeSystem::of(cdt_codes::CodeSet::compiled());
+/// let d0120 = system.concept("D0120").unwrap();
+/// assert_eq!(d0120.properties("replaced-by").count(), 0);
+/// ```
+#[derive(Debug, Clone)]
+pub struct PropertyValues<'a> {
+    properties: core::slice::Iter<'a, ConceptProperty>,
+    code: &'a str,
+}
+
+impl<'a> Iterator for PropertyValues<'a> {
+    type Item = &'a Value;
+
+    fn next(&mut self) -> Option<&'a Value> {
+        let code = self.code;
+        self.properties
+            .find(|property| property.code == code)
+            .map(|property| &property.value)
+    }
 }

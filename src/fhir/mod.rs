@@ -56,15 +56,15 @@ mod operations;
 mod valueset;
 
 #[cfg(feature = "serde")]
-pub use codesystem::{CodeSystem, CodeSystemFilter, Concept, PropertyDefinition};
+pub use codesystem::{CodeSystem, CodeSystemFilter, Concept, PropertyDefinition, PropertyValues};
 #[cfg(feature = "serde")]
 pub use coding::{CodeableConcept, Coding, FhirError};
 #[cfg(feature = "serde")]
 pub use elements::{ConceptProperty, Designation, Identifier, Value};
 #[cfg(feature = "serde")]
-pub use operations::{Lookup, Parameter, Parameters, ValidateCode};
+pub use operations::{Lookup, Named, Parameter, Parameters, ValidateCode};
 #[cfg(feature = "serde")]
-pub use valueset::{Compose, Filter, Form, Include, IncludeConcept, ValueSet};
+pub use valueset::{Codes, Compose, Filter, Form, Include, IncludeConcept, ValueSet};
 
 /// The FHIR `system` URI of CDT, as registered in HL7's terminology
 /// (THO): `http://www.ada.org/cdt`.

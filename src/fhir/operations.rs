@@ -62,8 +62,12 @@ impl Parameters {
     /// ]);
     /// assert_eq!(parameters.named("a").count(), 2);
     /// ```
-    pub fn named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Parameter> + 'a {
-        self.parameter.iter().filter(move |p| p.name == name)
+    #[must_use]
+    pub fn named<'a>(&'a self, name: &'a str) -> Named<'a> {
+        Named {
+            parameters: self.parameter.iter(),
+            name,
+        }
     }
 
     /// The value of the first parameter named `name`.
@@ -523,5 +527,28 @@ impl TryFrom<Parameters> for ValidateCode {
             message: parameters.text("message")?,
             display: parameters.text("display")?,
         })
+    }
+}
+
+/// The parameters of one name: see [`Parameters::named`].
+///
+/// ```
+/// use cdt_codes::fhir::{Parameter, Parameters, Value};
+///
+/// let parameters = Parameters::new(vec![Parameter::new("a", Value::Integer(1))]);
+/// assert_eq!(parameters.named("b").count(), 0);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Named<'a> {
+    parameters: core::slice::Iter<'a, Parameter>,
+    name: &'a str,
+}
+
+impl<'a> Iterator for Named<'a> {
+    type Item = &'a Parameter;
+
+    fn next(&mut self) -> Option<&'a Parameter> {
+        let name = self.name;
+        self.parameters.find(|parameter| parameter.name == name)
     }
 }

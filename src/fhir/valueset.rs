@@ -391,12 +391,40 @@ impl ValueSet {
     /// assert!(ortho.codes().all(|code| code.starts_with("D8")));
     /// # Ok::<(), cdt_codes::NotInData>(())
     /// ```
-    pub fn codes(&self) -> impl Iterator<Item = &str> {
-        self.compose
-            .include
-            .iter()
-            .flat_map(|include| include.concept.iter())
-            .map(|concept| concept.code.as_str())
+    #[must_use]
+    pub fn codes(&self) -> Codes<'_> {
+        Codes {
+            includes: self.compose.include.iter(),
+            concepts: [].iter(),
+        }
+    }
+}
+
+/// The codes a value set lists: see [`ValueSet::codes`].
+///
+/// ```
+/// use cdt_codes::{Category, CodeSet, fhir::{Form, ValueSet}};
+///
+/// let endo = ValueSet::category(CodeSet::compiled(), Category::Endodontics, None, Form::Codes)?;
+/// assert!(endo.codes().count() > 10);
+/// # Ok::<(), cdt_codes::NotInData>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Codes<'a> {
+    includes: core::slice::Iter<'a, Include>,
+    concepts: core::slice::Iter<'a, IncludeConcept>,
+}
+
+impl<'a> Iterator for Codes<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        loop {
+            if let Some(concept) = self.concepts.next() {
+                return Some(concept.code.as_str());
+            }
+            self.concepts = self.includes.next()?.concept.iter();
+        }
     }
 }
 

@@ -136,6 +136,7 @@ pub(crate) fn stem(word: &str) -> &str {
 /// Calls `visit` with the stem of each search word of `text`, in order;
 /// words longer than [`MAX_WORD_BYTES`] are skipped. The one rule for the
 /// index, the vocabulary and the queries.
+#[cfg_attr(not(feature = "std"), allow(dead_code))] // the index builder's
 pub(crate) fn for_each_stem(text: &str, mut visit: impl FnMut(&str)) {
     let mut buffer = [0u8; MAX_WORD_BYTES];
     for token in tokens(text) {

@@ -264,7 +264,7 @@ impl CodeSet {
     /// ```
     #[must_use]
     pub fn iter(&self) -> Procedures<'_> {
-        Procedures::new(self, &self.records)
+        Procedures::new(self, self.records())
     }
 
     /// Every record whose code lies in `range`, in code order.
@@ -281,7 +281,7 @@ impl CodeSet {
     /// ```
     #[must_use]
     pub fn range(&self, range: impl RangeBounds<CdtCode>) -> Procedures<'_> {
-        let records: &[Record] = &self.records;
+        let records = self.records();
         let start = match range.start_bound() {
             Bound::Included(code) => records.partition_point(|r| r.code < *code),
             Bound::Excluded(code) => records.partition_point(|r| r.code <= *code),
@@ -324,7 +324,7 @@ impl CodeSet {
     /// ```
     #[must_use]
     pub fn subcategories(&self) -> Subcategories<'_> {
-        Subcategories::new(self, &self.headings)
+        Subcategories::new(self, self.headings())
     }
 
     /// The subcategory headings of one category.
@@ -343,6 +343,19 @@ impl CodeSet {
             .get(usize::from(start)..usize::from(end))
             .unwrap_or(&[]);
         Subcategories::new(self, headings)
+    }
+
+    /// The records, sorted by code. (With `alloc` the pools are `Cow`s,
+    /// without it plain slices; one borrow serves both.)
+    #[allow(clippy::needless_borrow)]
+    pub(crate) fn records(&self) -> &[Record] {
+        &self.records
+    }
+
+    /// The headings, in category order.
+    #[allow(clippy::needless_borrow)]
+    pub(crate) fn headings(&self) -> &[Heading] {
+        &self.headings
     }
 
     /// The record at `index` of the table.

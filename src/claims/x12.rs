@@ -33,6 +33,17 @@
 //! rest of it skipped without being stored: the reader holds one segment
 //! buffer of at most the limit, plus the service line being built.
 //!
+//! # Why a reader of our own
+//!
+//! We looked at the X12 crates on crates.io. `x12-types` (0.12) has
+//! serde bindings for 005010 837, but it reads a whole transmission into
+//! memory through `serde_x12` and `nom` (no streaming, so memory grows with
+//! the file), brings `chrono` and `validator` along, and is mostly
+//! undocumented; `edi` (0.4) is a generic segment parser with no licence
+//! stated and no releases for years; `x12` (0.1) is a stub. The dental
+//! service line needs a few segments (`ISA`, `CLM`, `DTP`, `LX`, `SV3`,
+//! `TOO`) read with bounded memory, which this small tokenizer does.
+//!
 //! Everything here needs `std` (for [`std::io::BufRead`] and
 //! [`std::io::Error`]) except [`looks_like_x12`], [`ServiceLine`],
 //! [`X12Date`], [`ToothInfo`] and [`Delimiters`].

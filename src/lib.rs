@@ -41,7 +41,7 @@
 //! - `std` (default): the `dataset` parser for data files at run time.
 //!   Also `claims`, checking a CSV of claim lines against their dates of
 //!   service.
-//! - `alloc` (implied by `std`): ranked [`search`] (plurals, abbreviations,
+//! - `alloc` (implied by `std`): ranked `search` (plurals, abbreviations,
 //!   lay words, codes and typos), which collects each query's matches into
 //!   one vector. Without `alloc` the crate is
 //!   `#![no_std]` and allocation-free.

@@ -39,8 +39,8 @@
 //! # Features
 //!
 //! - `std` (default): the `dataset` parser for data files at run time.
-//!   Also `claims`, checking a CSV of claim lines against their dates of
-//!   service.
+//!   Also `claims`, checking delimited exports and X12 837D files of claim
+//!   lines against their dates of service and their teeth.
 //! - `alloc` (implied by `std`): ranked `search` (plurals, abbreviations,
 //!   lay words, codes and typos), which collects each query's matches into
 //!   one vector. Without `alloc` the crate is

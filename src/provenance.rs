@@ -44,14 +44,32 @@ pub const DATA_SHA256: &str = crate::set::compiled::DATA_SHA256;
 /// ```
 /// assert!(cdt_codes::COPYRIGHT_NOTICE.contains("American Dental Association"));
 /// ```
-pub const COPYRIGHT_NOTICE: &str = match DATA_SOURCE {
-    DataSource::Bundled => {
-        "CDT codes are from the Code on Dental Procedures and Nomenclature (CDT), \
-         \u{a9} American Dental Association. The descriptions here are plain-language \
-         summaries written for cdt-codes, not the ADA's nomenclature or descriptors."
+pub const COPYRIGHT_NOTICE: &str = DATA_SOURCE.notice();
+
+impl DataSource {
+    /// The notice to show with CDT text from this source: for the bundled
+    /// data, that the descriptions are not the ADA's; for a user's
+    /// (licensed) file, the ADA copyright statement. A loaded set's notice
+    /// is `set.source().notice()`.
+    ///
+    /// ```
+    /// use cdt_codes::DataSource;
+    ///
+    /// assert!(DataSource::Bundled.notice().contains("plain-language"));
+    /// assert!(DataSource::Overlaid.notice().contains("used under licence"));
+    /// ```
+    #[must_use]
+    pub const fn notice(self) -> &'static str {
+        match self {
+            DataSource::Bundled => {
+                "CDT codes are from the Code on Dental Procedures and Nomenclature (CDT), \
+                 \u{a9} American Dental Association. The descriptions here are plain-language \
+                 summaries written for cdt-codes, not the ADA's nomenclature or descriptors."
+            }
+            DataSource::Overlaid | DataSource::UserSupplied => {
+                "Current Dental Terminology (CDT) \u{a9} American Dental Association (ADA). \
+                 All rights reserved. CDT nomenclature and descriptors are used under licence."
+            }
+        }
     }
-    DataSource::Overlaid | DataSource::UserSupplied => {
-        "Current Dental Terminology (CDT) \u{a9} American Dental Association (ADA). \
-         All rights reserved. CDT nomenclature and descriptors are used under licence."
-    }
-};
+}

@@ -496,7 +496,7 @@ impl CodeSystem {
             experimental: Some(false),
             publisher: Some(super::PUBLISHER.into()),
             description: Some(description),
-            copyright: Some(super::notice(set.source()).into()),
+            copyright: Some(set.source().notice().into()),
             case_sensitive: Some(true),
             hierarchy_meaning: Some("grouped-by".into()),
             content: if complete { "complete" } else { "fragment" }.into(),

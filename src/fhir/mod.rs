@@ -121,29 +121,3 @@ const TITLE: &str = "Code on Dental Procedures and Nomenclature (CDT)";
 /// The code system's publisher.
 #[cfg(feature = "serde")]
 const PUBLISHER: &str = "American Dental Association";
-
-/// The copyright notice for a set's data: the crate-wide
-/// [`COPYRIGHT_NOTICE`](crate::COPYRIGHT_NOTICE) is chosen at build time,
-/// but a set loaded at run time may come from a licensed file.
-#[cfg(feature = "serde")]
-fn notice(source: crate::DataSource) -> &'static str {
-    match source {
-        crate::DataSource::Bundled => {
-            "CDT codes are from the Code on Dental Procedures and Nomenclature (CDT), \
-             \u{a9} American Dental Association. The descriptions here are plain-language \
-             summaries written for cdt-codes, not the ADA's nomenclature or descriptors."
-        }
-        _ => {
-            "Current Dental Terminology (CDT) \u{a9} American Dental Association (ADA). \
-             All rights reserved. CDT nomenclature and descriptors are used under licence."
-        }
-    }
-}
-
-#[cfg(all(test, feature = "serde"))]
-mod tests {
-    #[test]
-    fn the_notice_of_the_compiled_data_is_the_crate_notice() {
-        assert_eq!(super::notice(crate::DATA_SOURCE), crate::COPYRIGHT_NOTICE);
-    }
-}

@@ -375,7 +375,7 @@ impl ValueSet {
                  deleted codes are left out.",
                 selection.title
             )),
-            copyright: Some(super::notice(set.source()).into()),
+            copyright: Some(set.source().notice().into()),
             compose: Compose {
                 include: alloc::vec![include],
             },

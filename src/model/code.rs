@@ -300,6 +300,7 @@ impl fmt::Debug for CdtCode {
 }
 
 /// `bytes` without leading and trailing ASCII whitespace.
+#[inline]
 fn trim_ascii_whitespace(bytes: &[u8]) -> &[u8] {
     bytes.trim_ascii()
 }

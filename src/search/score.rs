@@ -21,6 +21,8 @@ const WEAK: u32 = 4;
 /// The most words of an alternative walked side by side (a vocabulary
 /// term has at most six); longer ones are looked up record by record.
 const MAX_WORDS: usize = 8;
+/// The records a list starts with room for.
+const LISTED: usize = 128;
 
 /// One record a query matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -46,9 +48,10 @@ pub(super) fn run(set: &CodeSet, plan: &Plan, include_deleted: bool, limit: usiz
     let count = set.records.len();
     // Totals over the terms so far, the best of each record for the
     // current term, and the records of the current alternative.
-    let mut hits: Vec<Hit> = Vec::new();
-    let mut term: Vec<Hit> = Vec::new();
-    let mut found: Vec<Hit> = Vec::new();
+    // Sized for a typical query, so that they seldom grow.
+    let mut hits: Vec<Hit> = Vec::with_capacity(LISTED);
+    let mut term: Vec<Hit> = Vec::with_capacity(LISTED);
+    let mut found: Vec<Hit> = Vec::with_capacity(LISTED);
     for each in &plan.terms {
         term.clear();
         match each {

@@ -65,10 +65,15 @@ pub(super) fn expansion<'s>(set: &'s CodeSet, term: &str) -> Option<&'s str> {
 /// or swap of neighbours) away from `stem`.
 pub(super) fn near<'a>(set: &'a CodeSet, stem: &'a str) -> impl Iterator<Item = u32> + 'a {
     let stem = stem.as_bytes();
+    let length = u32::try_from(stem.len()).unwrap_or(u32::MAX);
+    // A word of a length more than one away needs no closer look.
     set.words
         .iter()
         .zip(0u32..)
-        .filter(move |(entry, _)| typo::one_edit(set.text(entry.text).as_bytes(), stem))
+        .filter(move |(entry, _)| {
+            entry.text.len.abs_diff(length) <= 1
+                && typo::one_edit(set.text(entry.text).as_bytes(), stem)
+        })
         .map(|(_, position)| position)
 }
 

@@ -74,11 +74,16 @@ struct Builder<'s> {
 
 /// The plan of `text` over `set`.
 pub(super) fn plan(set: &CodeSet, text: &str) -> Plan {
+    // Sized so that a typical query never grows them.
     let mut builder = Builder {
         set,
-        plan: Plan::default(),
-        text: String::new(),
-        words: Vec::new(),
+        plan: Plan {
+            words: Vec::with_capacity(32),
+            alternatives: Vec::with_capacity(16),
+            terms: Vec::with_capacity(8),
+        },
+        text: String::with_capacity(2 * text.len()),
+        words: Vec::with_capacity(8),
     };
     for run in words::split(text) {
         if let Some(term) = code_term(set, run) {
@@ -145,7 +150,7 @@ impl Builder<'_> {
         let all_stop = (0..self.words.len()).all(|at| is_stop(self.stem(at)));
         let count = self.words.len();
         let mut at = 0;
-        let mut key = String::new();
+        let mut key = String::with_capacity(64);
         while at < count {
             let start = self.plan.alternatives.len();
             if let Some(length) = self.vocabulary_term(at, &mut key) {
@@ -183,11 +188,9 @@ impl Builder<'_> {
             if length == 1 {
                 self.single(at, at + 1 == self.words.len(), false);
             } else {
-                let stems: Vec<&str> = key.split(' ').collect();
-                self.all_of(&stems, EXACT);
+                self.all_of(key.split(' '), EXACT);
             }
-            let stems: Vec<&str> = expansion.split(' ').collect();
-            self.all_of(&stems, RELATED);
+            self.all_of(expansion.split(' '), RELATED);
             return Some(length);
         }
         None
@@ -219,12 +222,20 @@ impl Builder<'_> {
 
     /// One word and the words it may stand for.
     fn single(&mut self, at: usize, last: bool, fuzzy: bool) {
-        let (Some(raw), Some(stem)) = (self.raw(at), self.stem(at)) else {
+        let Some(Some((raw, stem))) = self.words.get(at).cloned() else {
             return;
         };
-        let (raw, stem) = (String::from(raw), String::from(stem));
+        // Moved out while the plan grows (no copy): the word is read from it.
+        let text = core::mem::take(&mut self.text);
+        if let (Some(raw), Some(stem)) = (text.get(raw), text.get(stem)) {
+            self.single_word(raw, stem, last, fuzzy);
+        }
+        self.text = text;
+    }
+
+    fn single_word(&mut self, raw: &str, stem: &str, last: bool, fuzzy: bool) {
         let start = self.plan.alternatives.len();
-        let exact = index::position(self.set, &stem);
+        let exact = index::position(self.set, stem);
         if let Some(position) = exact {
             self.push(&[position], EXACT);
         }
@@ -234,7 +245,7 @@ impl Builder<'_> {
             let cap = exact
                 .and_then(|position| index::word(self.set, position))
                 .map_or(u16::MAX, |word| word.weight);
-            for position in index::prefixed(self.set, &stem) {
+            for position in index::prefixed(self.set, stem) {
                 if Some(position) != exact {
                     self.push_capped(&[position], PREFIX, cap);
                     begun = true;
@@ -275,29 +286,32 @@ impl Builder<'_> {
             return;
         }
         // One typing slip: `extration`, `sealent`, `night gard`.
-        let near: Vec<u32> = index::near(self.set, &stem).collect();
-        for position in near {
+        for position in index::near(self.set, stem) {
             self.push(&[position], TYPO);
         }
         if self.plan.alternatives.len() == start {
-            let expansions: Vec<&str> = index::near_terms(self.set, &stem).collect();
-            for expansion in expansions {
-                let stems: Vec<&str> = expansion.split(' ').collect();
-                self.all_of(&stems, TYPO);
+            for expansion in index::near_terms(self.set, stem) {
+                self.all_of(expansion.split(' '), TYPO);
             }
         }
     }
 
     /// An alternative of index words given as stems; left out when the
     /// index lacks one of them.
-    fn all_of(&mut self, stems: &[&str], grade: u32) {
-        let positions: Option<Vec<u32>> = stems
-            .iter()
-            .map(|stem| index::position(self.set, stem))
-            .collect();
-        if let Some(positions) = positions {
-            self.push(&positions, grade);
+    fn all_of<'a>(&mut self, stems: impl IntoIterator<Item = &'a str>, grade: u32) {
+        let start = self.plan.words.len();
+        for stem in stems {
+            let Some(position) = index::position(self.set, stem) else {
+                self.plan.words.truncate(start);
+                return;
+            };
+            self.plan.words.push(position);
         }
+        self.plan.alternatives.push(Alternative {
+            words: start..self.plan.words.len(),
+            grade,
+            cap: u16::MAX,
+        });
     }
 
     fn push(&mut self, positions: &[u32], grade: u32) {

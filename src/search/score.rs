@@ -2,10 +2,12 @@
 //! best alternative, weighted by the rarity of the words and the field
 //! they were found in; records are ranked by how many terms they match,
 //! then by points, then in code order.
+//!
+//! Only the records some term matches are touched: every list below is
+//! sorted by record, and lists are merged, never looked up record by
+//! record, so a query costs in proportion to the postings it reads.
 
-use alloc::vec;
 use alloc::vec::Vec;
-use core::cmp::Ordering;
 
 use super::index;
 use super::plan::{Alternative, Plan, Term};
@@ -16,9 +18,14 @@ const STRONG: u32 = 10;
 /// How much a word counts in a heading, category name or descriptor (in
 /// addition, when the description holds it too).
 const WEAK: u32 = 4;
+/// The most words of an alternative walked side by side (a vocabulary
+/// term has at most six); longer ones are looked up record by record.
+const MAX_WORDS: usize = 8;
+/// The records a list starts with room for.
+const LISTED: usize = 128;
 
 /// One record a query matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(super) struct Hit {
     pub(super) index: u16,
     pub(super) matched: u16,
@@ -26,168 +33,224 @@ pub(super) struct Hit {
 }
 
 impl Hit {
-    /// Best first: more terms, then more points, then code order.
-    #[allow(clippy::trivially_copy_pass_by_ref)] // the shape sort_by wants
-    fn rank(&self, other: &Hit) -> Ordering {
-        other
-            .matched
-            .cmp(&self.matched)
-            .then(other.points.cmp(&self.points))
-            .then(self.index.cmp(&other.index))
-    }
-}
-
-/// Per-record totals while a plan runs.
-struct Tally {
-    /// The best points of each record for the current term.
-    best: Vec<u32>,
-    touched: Vec<u16>,
-    matched: Vec<u16>,
-    points: Vec<u32>,
-    seen: Vec<u16>,
-}
-
-impl Tally {
-    fn offer(&mut self, record: u16, points: u32) {
-        let Some(best) = self.best.get_mut(usize::from(record)) else {
-            return;
-        };
-        if *best == 0 {
-            self.touched.push(record);
-        }
-        *best = (*best).max(points.max(1));
-    }
-
-    fn close_term(&mut self) {
-        for record in self.touched.drain(..) {
-            let at = usize::from(record);
-            let (Some(best), Some(matched), Some(points)) = (
-                self.best.get_mut(at),
-                self.matched.get_mut(at),
-                self.points.get_mut(at),
-            ) else {
-                continue;
-            };
-            if *matched == 0 {
-                self.seen.push(record);
-            }
-            *matched = matched.saturating_add(1);
-            *points = points.saturating_add(*best);
-            *best = 0;
-        }
+    /// Orders hits best first: more terms, then more points, then code
+    /// order.
+    #[allow(clippy::trivially_copy_pass_by_ref)] // the shape sort_by_key wants
+    fn key(&self) -> u64 {
+        (u64::from(u16::MAX - self.matched) << 48)
+            | (u64::from(u32::MAX - self.points) << 16)
+            | u64::from(self.index)
     }
 }
 
 /// The records `plan` matches in `set`, best first; at most `limit`.
 pub(super) fn run(set: &CodeSet, plan: &Plan, include_deleted: bool, limit: usize) -> Vec<Hit> {
     let count = set.records.len();
-    let mut tally = Tally {
-        best: vec![0; count],
-        touched: Vec::new(),
-        matched: vec![0; count],
-        points: vec![0; count],
-        seen: Vec::new(),
-    };
-    for term in &plan.terms {
-        match term {
+    // Totals over the terms so far, the best of each record for the
+    // current term, and the records of the current alternative.
+    // Sized for a typical query, so that they seldom grow.
+    let mut hits: Vec<Hit> = Vec::with_capacity(LISTED);
+    let mut term: Vec<Hit> = Vec::with_capacity(LISTED);
+    let mut found: Vec<Hit> = Vec::with_capacity(LISTED);
+    for each in &plan.terms {
+        term.clear();
+        match each {
             Term::Codes(records, points) => {
-                for record in records.clone() {
-                    tally.offer(u16::try_from(record).unwrap_or(u16::MAX), *points);
-                }
+                let records = records.start.min(count)..records.end.min(count);
+                term.extend(records.map(|record| Hit {
+                    index: u16::try_from(record).unwrap_or(u16::MAX),
+                    matched: 1,
+                    points: (*points).max(1),
+                }));
             }
             Term::Words(alternatives) => {
                 for alternative in plan.alternatives.get(alternatives.clone()).unwrap_or(&[]) {
-                    offer_alternative(set, plan, alternative, &mut tally);
+                    found.clear();
+                    alternative_records(set, plan, alternative, &mut found);
+                    merge(&mut term, &found, |best, offer| {
+                        best.points = best.points.max(offer.points);
+                    });
                 }
             }
         }
-        tally.close_term();
+        merge(&mut hits, &term, |total, offer| {
+            total.matched = total.matched.saturating_add(1);
+            total.points = total.points.saturating_add(offer.points);
+        });
     }
-    let mut hits: Vec<Hit> = tally
-        .seen
-        .iter()
-        .filter(|&&index| {
-            include_deleted
-                || set
-                    .procedure_at(usize::from(index))
-                    .is_some_and(|procedure| procedure.is_active())
-        })
-        .map(|&index| Hit {
-            index,
-            matched: tally.matched.get(usize::from(index)).copied().unwrap_or(0),
-            points: tally.points.get(usize::from(index)).copied().unwrap_or(0),
-        })
-        .collect();
+    hits.retain(|hit| {
+        set.procedure_at(usize::from(hit.index))
+            .is_some_and(|procedure| include_deleted || procedure.is_active())
+    });
     if limit < hits.len() {
         if limit == 0 {
             hits.clear();
         } else {
-            hits.select_nth_unstable_by(limit - 1, Hit::rank);
+            hits.select_nth_unstable_by_key(limit - 1, Hit::key);
             hits.truncate(limit);
         }
     }
-    hits.sort_unstable_by(Hit::rank);
+    hits.sort_unstable_by_key(Hit::key);
     hits
 }
 
-/// Offers every record that holds all words of `alternative`.
-fn offer_alternative(set: &CodeSet, plan: &Plan, alternative: &Alternative, tally: &mut Tally) {
-    let positions = plan.words.get(alternative.words.clone()).unwrap_or(&[]);
-    let words: Vec<_> = positions
-        .iter()
-        .filter_map(|&position| index::word(set, position))
-        .collect();
-    if words.len() != positions.len() || words.is_empty() {
+/// Merges `from` into `into`, both sorted by record without repeats: a
+/// record in both is `join`ed, one only in `from` is added. Works from the
+/// back, in place, so no list is allocated.
+fn merge(into: &mut Vec<Hit>, from: &[Hit], join: impl Fn(&mut Hit, Hit)) {
+    if from.is_empty() {
         return;
     }
+    let (old, new) = (into.len(), from.len());
+    into.resize(old + new, Hit::default());
+    // `into[..read]` is still to merge, `into[write..]` is done, and
+    // `read <= write` throughout.
+    let (mut read, mut write) = (old, old + new);
+    for &offer in from.iter().rev() {
+        while let Some(&hit) = read.checked_sub(1).and_then(|at| into.get(at)) {
+            if hit.index <= offer.index {
+                break;
+            }
+            read -= 1;
+            write -= 1;
+            if let Some(slot) = into.get_mut(write) {
+                *slot = hit;
+            }
+        }
+        let mut merged = offer;
+        if let Some(hit) = read.checked_sub(1).and_then(|at| into.get(at)) {
+            if hit.index == offer.index {
+                merged = *hit;
+                join(&mut merged, offer);
+                read -= 1;
+            }
+        }
+        write -= 1;
+        if let Some(slot) = into.get_mut(write) {
+            *slot = merged;
+        }
+    }
+    // The records only in `into` before `read` are in place; close the
+    // gap left by records found in both.
+    into.drain(read..write);
+}
+
+/// Both postings lists of a word walked together: each record once, in
+/// order, with the weight of the fields that hold the word.
+fn fields<'a>(mut strong: &'a [u16], mut weak: &'a [u16]) -> impl Iterator<Item = (u16, u32)> + 'a {
+    core::iter::from_fn(move || {
+        let (record, field) = match (strong.split_first(), weak.split_first()) {
+            (Some((&s, s_rest)), Some((&w, w_rest))) if s == w => {
+                (strong, weak) = (s_rest, w_rest);
+                (s, STRONG + WEAK)
+            }
+            (Some((&s, s_rest)), Some((&w, _))) if s < w => {
+                strong = s_rest;
+                (s, STRONG)
+            }
+            (Some((&s, s_rest)), None) => {
+                strong = s_rest;
+                (s, STRONG)
+            }
+            (_, Some((&w, w_rest))) => {
+                weak = w_rest;
+                (w, WEAK)
+            }
+            (None, None) => return None,
+        };
+        Some((record, field))
+    })
+}
+
+/// The records that hold every word of `alternative`, in order, with
+/// their points (at least one).
+fn alternative_records(
+    set: &CodeSet,
+    plan: &Plan,
+    alternative: &Alternative,
+    found: &mut Vec<Hit>,
+) {
+    let positions = plan.words.get(alternative.words.clone()).unwrap_or(&[]);
     let points = |weight: u16, field: u32| {
         u32::from(weight.min(alternative.cap)) * alternative.grade * field / 10
     };
-    if let [word] = words.as_slice() {
-        // Both lists are sorted: walk them together.
-        let (mut strong, mut weak) = index::postings(set, word);
-        loop {
-            let (record, field) = match (strong.first(), weak.first()) {
-                (Some(&s), Some(&w)) if s == w => {
-                    (strong, weak) = (&strong[1..], &weak[1..]);
-                    (s, STRONG + WEAK)
-                }
-                (Some(&s), Some(&w)) if s < w => {
-                    strong = &strong[1..];
-                    (s, STRONG)
-                }
-                (Some(&s), None) => {
-                    strong = &strong[1..];
-                    (s, STRONG)
-                }
-                (_, Some(&w)) => {
-                    weak = &weak[1..];
-                    (w, WEAK)
-                }
-                (None, None) => break,
-            };
-            tally.offer(record, points(word.weight, field));
-        }
+    let hit = |record: u16, points: u32| Hit {
+        index: record,
+        matched: 1,
+        points: points.max(1),
+    };
+    let mut words = positions.iter().map(|&position| index::word(set, position));
+    if let [position] = positions {
+        let Some(word) = index::word(set, *position) else {
+            return;
+        };
+        let (strong, weak) = index::postings(set, word);
+        found.extend(
+            fields(strong, weak).map(|(record, field)| hit(record, points(word.weight, field))),
+        );
         return;
     }
-    // Several words: walk the rarest, look the others up.
-    let Some(rarest) = words.iter().min_by_key(|word| {
+    if positions.is_empty() || words.any(|word| word.is_none()) {
+        return;
+    }
+    let words = || {
+        positions
+            .iter()
+            .filter_map(|&position| index::word(set, position))
+    };
+    // Several words: walk the rarest, and the others beside it.
+    let Some(rarest) = words().min_by_key(|word| {
         let (strong, weak) = index::postings(set, word);
         strong.len() + weak.len()
     }) else {
         return;
     };
     let (strong, weak) = index::postings(set, rarest);
-    // A record in both lists is offered twice, with the same points.
-    for &record in strong.iter().chain(weak) {
-        let total = words.iter().try_fold(0u32, |total, word| {
-            let (strong, weak) = index::postings(set, word);
-            let field = u32::from(strong.binary_search(&record).is_ok()) * STRONG
-                + u32::from(weak.binary_search(&record).is_ok()) * WEAK;
-            (field > 0).then(|| total.saturating_add(points(word.weight, field)))
-        });
-        if let Some(total) = total {
-            tally.offer(record, total);
+    let mut lists = [(&[][..], &[][..], 0u16); MAX_WORDS];
+    if positions.len() > MAX_WORDS {
+        // Longer than any vocabulary term: look the others up.
+        for (record, _) in fields(strong, weak) {
+            let total = words().try_fold(0u32, |total, word| {
+                let (strong, weak) = index::postings(set, word);
+                let field = u32::from(strong.binary_search(&record).is_ok()) * STRONG
+                    + u32::from(weak.binary_search(&record).is_ok()) * WEAK;
+                (field > 0).then(|| total.saturating_add(points(word.weight, field)))
+            });
+            if let Some(total) = total {
+                found.push(hit(record, total));
+            }
         }
+        return;
     }
+    for (slot, word) in lists.iter_mut().zip(words()) {
+        let (strong, weak) = index::postings(set, word);
+        *slot = (strong, weak, word.weight);
+    }
+    let lists = lists.get_mut(..positions.len()).unwrap_or(&mut []);
+    // The records of the rarest word come in order, so every other list
+    // is read once, front to back.
+    'records: for (record, _) in fields(strong, weak) {
+        let mut total = 0u32;
+        for (strong, weak, weight) in lists.iter_mut() {
+            let field = u32::from(advance(strong, record)) * STRONG
+                + u32::from(advance(weak, record)) * WEAK;
+            if field == 0 {
+                continue 'records;
+            }
+            total = total.saturating_add(points(*weight, field));
+        }
+        found.push(hit(record, total));
+    }
+}
+
+/// Drops the records of a sorted list below `record`; whether the list
+/// holds `record`.
+fn advance(list: &mut &[u16], record: u16) -> bool {
+    while let Some((&first, rest)) = list.split_first() {
+        if first >= record {
+            return first == record;
+        }
+        *list = rest;
+    }
+    false
 }

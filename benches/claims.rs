@@ -103,6 +103,8 @@ fn claims_x12(csv: &str) -> String {
         "ISA*00*          *00*          *ZZ*BENCHSUBMIT    *ZZ*BENCHPAYER     *260215*1030*^*00501*000000101*0*T*:~\n\
          GS*HC*BENCHSUBMIT*BENCHPAYER*20260215*1030*101*X*005010X224A2~\nST*837*0001*005010X224A2~\n",
     );
+    // SE01 counts the segments from ST to SE.
+    let mut segments = 1;
     for (index, row) in csv.lines().skip(1).enumerate() {
         let fields: Vec<&str> = row.split(',').collect();
         let (code, date) = (
@@ -111,14 +113,20 @@ fn claims_x12(csv: &str) -> String {
         );
         if index % 5 == 0 {
             let _ = writeln!(text, "CLM*C{index:07}*100***11:B:1*Y*A*Y*Y~");
+            segments += 1;
         }
         let _ = writeln!(
             text,
             "LX*{}~\nSV3*AD:{code}*50****1~\nTOO*JP*3*M:O~\nDTP*472*D8*{date}~",
             index % 5 + 1
         );
+        segments += 4;
     }
-    text.push_str("SE*1*0001~\nGE*1*101~\nIEA*1*000000101~\n");
+    let _ = write!(
+        text,
+        "SE*{}*0001~\nGE*1*101~\nIEA*1*000000101~\n",
+        segments + 1
+    );
     text
 }
 

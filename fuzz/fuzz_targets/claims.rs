@@ -167,7 +167,12 @@ fn check_report(
     }
 }
 
-fn run<R: BufRead>(input: R, options: &CheckOptions, assume_latest: bool, lines: u64) -> Result<Run, String> {
+fn run<R: BufRead>(
+    input: R,
+    options: &CheckOptions,
+    assume_latest: bool,
+    lines: u64,
+) -> Result<Run, String> {
     let mut checker = ClaimChecker::with_options(input, CodeSet::compiled(), options)
         .map_err(|error| format!("{error:?} / {error}"))?;
     let format = checker.format();
@@ -192,7 +197,10 @@ fn run<R: BufRead>(input: R, options: &CheckOptions, assume_latest: bool, lines:
         };
         if let Format::Delimited(_) = format {
             assert!(position >= last_position, "positions go back");
-            assert!(position >= 1 && position <= lines, "line {position} of {lines}");
+            assert!(
+                position >= 1 && position <= lines,
+                "line {position} of {lines}"
+            );
             last_position = position;
         }
         items.push(format!("{item:?}"));
@@ -289,7 +297,11 @@ fuzz_target!(|data: &[u8]| {
         first,
         size: 1 + usize::from(length % 7),
     };
-    same(&whole, &run(pieces, &options, assume_latest, lines), "pieces");
+    same(
+        &whole,
+        &run(pieces, &options, assume_latest, lines),
+        "pieces",
+    );
 
     if !input.contains(&b'\r') {
         let mut crlf = Vec::with_capacity(input.len() + newlines as usize);

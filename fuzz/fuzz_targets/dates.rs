@@ -75,7 +75,9 @@ fn model(text: &str) -> Result<(u16, u8, u8), DateError> {
     } else {
         let pieces: Vec<&str> = text.split('/').collect();
         match pieces.as_slice() {
-            [m, d, y] if (1..=2).contains(&m.len()) && (1..=2).contains(&d.len()) && y.len() == 4 => {
+            [m, d, y]
+                if (1..=2).contains(&m.len()) && (1..=2).contains(&d.len()) && y.len() == 4 =>
+            {
                 match (digits(y), digits(m), digits(d)) {
                     (Some(y), Some(m), Some(d)) => Some((y, m, d)),
                     _ => None,
@@ -105,7 +107,10 @@ fn check_text(text: &str) {
                 format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
             );
             assert_eq!(shown.parse::<ServiceDate>(), Ok(date), "{shown}");
-            assert_eq!(ServiceDate::new(date.year(), date.month(), date.day()), Ok(date));
+            assert_eq!(
+                ServiceDate::new(date.year(), date.month(), date.day()),
+                Ok(date)
+            );
             let us = format!("{}/{}/{}", date.month(), date.day(), date.year());
             assert_eq!(us.parse::<ServiceDate>(), Ok(date), "{us}");
             let us = format!("{:02}/{:02}/{}", date.month(), date.day(), date.year());

@@ -105,9 +105,7 @@ fn read_all<R: BufRead>(
                         Item::TooLong(line)
                     }
                     RowError::NotUtf8 { line, column } => Item::NotUtf8(line, column),
-                    RowError::UnterminatedQuote { line, field } => {
-                        Item::Unterminated(line, field)
-                    }
+                    RowError::UnterminatedQuote { line, field } => Item::Unterminated(line, field),
                     other => panic!("unexpected error {other}"),
                 }
             }
@@ -333,7 +331,10 @@ fuzz_target!(|data: &[u8]| {
     let mut last_record = 0;
     for item in &items {
         let line = item.line();
-        assert!(line >= 1 && line <= total_lines, "line {line} of {total_lines}");
+        assert!(
+            line >= 1 && line <= total_lines,
+            "line {line} of {total_lines}"
+        );
         assert!(line >= last, "lines go back: {items:?}");
         last = line;
         if let Item::Record(_, fields) = item {

@@ -90,7 +90,10 @@ fn check_validity(text: &str, date: ServiceDate) {
     let record = parsed.ok().and_then(cdt_codes::get);
     let (first, last) = set.horizon();
     assert_eq!(first, ServiceDate::new(2000, 1, 1).unwrap());
-    assert_eq!(last, ServiceDate::new(set.edition().last_year(), 12, 31).unwrap());
+    assert_eq!(
+        last,
+        ServiceDate::new(set.edition().last_year(), 12, 31).unwrap()
+    );
     let kind = outcome.kind();
     assert!(!kind.is_empty());
     assert_eq!(
@@ -118,7 +121,10 @@ fn check_validity(text: &str, date: ServiceDate) {
         else {
             panic!("{date} is outside the data: {shown}");
         };
-        assert_eq!((found, on, edition, near), (code, date, date.edition(), nearest));
+        assert_eq!(
+            (found, on, edition, near),
+            (code, date, date.edition(), nearest)
+        );
         assert_eq!(hint.map(|(p, _)| p), record);
         if let Some((procedure, active)) = hint {
             assert_eq!(active, procedure.is_active_in(nearest));
@@ -175,7 +181,11 @@ fn check_validity(text: &str, date: ServiceDate) {
         }
     }
     if record.effective().is_none() {
-        assert_eq!(outcome.is_valid(), record.is_active_in(edition), "{text:?} on {date}");
+        assert_eq!(
+            outcome.is_valid(),
+            record.is_active_in(edition),
+            "{text:?} on {date}"
+        );
     }
 }
 

@@ -51,7 +51,11 @@ fn check_date(date: &X12Date) {
 }
 
 /// Every item of the reader, as `Debug` text, after checking each.
-fn read_all<R: BufRead>(input: R, limit: Option<usize>, single_isa: bool) -> Result<Vec<String>, String> {
+fn read_all<R: BufRead>(
+    input: R,
+    limit: Option<usize>,
+    single_isa: bool,
+) -> Result<Vec<String>, String> {
     let reader = X12Reader::new(input).map_err(|error| {
         let shown = error.to_string();
         assert!(shown.starts_with("segment 1:"), "{shown}");
@@ -61,7 +65,9 @@ fn read_all<R: BufRead>(input: R, limit: Option<usize>, single_isa: bool) -> Res
         Some(limit) => reader.with_segment_limit(limit),
         None => reader,
     };
-    let bound = limit.map_or(cdt_codes::claims::x12::DEFAULT_SEGMENT_LIMIT, |l| l.max(106));
+    let bound = limit.map_or(cdt_codes::claims::x12::DEFAULT_SEGMENT_LIMIT, |l| {
+        l.max(106)
+    });
     let mut items = Vec::new();
     let mut last_error = 0;
     let mut last_lx = 0;
@@ -147,6 +153,10 @@ fuzz_target!(|data: &[u8]| {
     }
 
     let capacity = 1 + usize::from((flags >> 2) & 7);
-    let pieces = read_all(BufReader::with_capacity(capacity, &input[..]), limit, single_isa);
+    let pieces = read_all(
+        BufReader::with_capacity(capacity, &input[..]),
+        limit,
+        single_isa,
+    );
     assert_eq!(whole, pieces, "pieces of {capacity} bytes");
 });

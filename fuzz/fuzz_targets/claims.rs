@@ -32,7 +32,8 @@
 //! - the checker is fused after `None`;
 //! - the same items and summary when the file arrives in small pieces
 //!   after its first line (see the README for why not the first line),
-//!   and, for input without `\r`, with `\r\n` line endings.
+//!   and, for input without `\r`, with `\r\n` line endings (for X12,
+//!   when the `ISA` itself holds no line break).
 
 #![no_main]
 
@@ -247,6 +248,41 @@ fn same(a: &Result<Run, String>, b: &Result<Run, String>, what: &str) {
     }
 }
 
+/// Whether an X12 input's `ISA` holds no line break before `ISA16`. The
+/// `ISA` is read by counting element separators, line breaks included, so
+/// a `\r` added inside it changes which bytes are the delimiters: such
+/// input is left out of the `\r\n` comparison. Delimited input always
+/// qualifies.
+fn isa_on_one_line(input: &[u8]) -> bool {
+    if !looks_like_x12(input) {
+        return true;
+    }
+    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+    let start = input
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(input.len());
+    let isa = &input[start..];
+    let Some(&element) = isa.get(3) else {
+        return true;
+    };
+    let mut separators = 0;
+    for &byte in isa.iter().skip(4) {
+        if byte == b'\n' {
+            return false;
+        }
+        if byte == element {
+            separators += 1;
+        }
+        if separators == 15 {
+            // A line break as ISA16 or as the terminator reads alike as
+            // `\r` (both rejected as ISA16, both end segments).
+            return true;
+        }
+    }
+    true
+}
+
 fuzz_target!(|data: &[u8]| {
     let [flags, length, ref rest @ ..] = *data else {
         return;
@@ -303,7 +339,7 @@ fuzz_target!(|data: &[u8]| {
         "pieces",
     );
 
-    if !input.contains(&b'\r') {
+    if !input.contains(&b'\r') && isa_on_one_line(&input) {
         let mut crlf = Vec::with_capacity(input.len() + newlines as usize);
         for &byte in &input {
             if byte == b'\n' {

@@ -86,6 +86,52 @@ fn delimiter_is_guessed_from_the_first_line_with_cr_line_endings() {
     }
 }
 
+/// Found by `fuzz/fuzz_targets/dataset.rs` (input `02 ef bb bf 50 72 6f
+/// 74 65 4e 6f 73 0a 44 30 31 34 30 09 ...`, with `\n` made `\r`) after the
+/// move to the shared delimited reader: for a `.txt` file the delimiter
+/// was again detected from the whole text when lines end in a lone `\r`,
+/// because `Delimiter::detect` stops only at `\n`. A one-column header
+/// followed by rows with tabs was read as TSV with `\r` endings and as CSV
+/// with `\n` endings, so the two gave different errors.
+#[test]
+fn delimiter_is_detected_from_the_first_line_only_with_cr_line_endings() {
+    let lf = "\u{feff}ProteNos\nD0140\tlimited\tn\n";
+    let cr = lf.replace('\n', "\r");
+    let errors = |codes: &str| {
+        let parsed = Dataset::parse(
+            Source::new("codes.txt", codes.as_bytes()),
+            Source::new("s.tsv", b"category\theading\tconfirmed\tsource\n"),
+            &Options::default(),
+        );
+        let errors = parsed.expect_err("no code column");
+        errors
+            .iter()
+            .map(|e| {
+                let kind = format!("{:?}", e.kind);
+                let end = kind.find([' ', '{', '(']).unwrap_or(kind.len());
+                (e.line, kind[..end].to_owned())
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        errors(lf),
+        vec![(1, "MissingColumn".to_owned())],
+        "the header lacks the code column"
+    );
+    assert_eq!(
+        errors(&cr),
+        errors(lf),
+        "\\r line endings change the errors"
+    );
+    // And a comma file with more tabs than commas in a later row.
+    let lf = "code,description\nD0120,recall\texam\tchecked\ttoday\n";
+    let cr = lf.replace('\n', "\r");
+    for codes in [lf, cr.as_str()] {
+        let set = CodeSet::load_replacing("codes.txt", codes.as_bytes(), Edition::new(2026));
+        assert!(set.is_ok(), "{codes:?}: {}", set.unwrap_err());
+    }
+}
+
 /// Found by `fuzz/fuzz_targets/claims.rs` (input
 /// `fe 2c 64 2c 31 7e ...`, expanded to a 64 KiB header line). A line may
 /// hold 64 KiB, "line ending excluded", but the `\r` of a `\r\n` ending was

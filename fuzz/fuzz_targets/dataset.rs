@@ -1,44 +1,47 @@
 //! The data-file parser shared by `build.rs` and the runtime loader:
-//! `dataset::Dataset::parse` and `CodeSet::from_bytes` on arbitrary bytes.
+//! `dataset::Dataset::parse` and `CodeSet::load_with(.., Mode::Replace)`
+//! on arbitrary bytes.
 //!
 //! Input: one mode byte, then the code file, then (after the first `0xFF`
-//! byte, which UTF-8 never contains) a subcategory file.
+//! byte, which UTF-8 never contains) a heading file.
 //!
 //! mode bits 0-1: code file name `codes.csv`, `codes.tsv`, `codes.txt`
-//!                (delimiter guessed from the first line) or `CODES.TAB`;
-//! mode bit 2:    subcategory file from the input, else the bundled one;
+//!                (delimiter detected from the first line) or `CODES.TAB`;
+//! mode bit 2:    heading file from the input, else the bundled one;
 //! mode bits 3-4: options: default, edition 2026, require subcategories,
 //!                both.
 //!
 //! Properties:
-//! - `Ok`: codes sorted and unique, each inside a category; history
+//! - `Ok`: codes sorted and unique, each inside a category, on a line of
+//!   the file; a description (or the nomenclature) for each; history
 //!   consistent (added before deleted, revisions inside the lifetime,
 //!   replacements defined, not the code itself, only for deleted codes);
-//!   the edition is the one asked for or the newest named; subcategories
-//!   sorted, disjoint, inside one category; `subcategory_of` agrees with a
-//!   scan;
+//!   the edition is the one asked for or the newest named; every heading a
+//!   record names exists in its category (`heading_of` = a scan), and with
+//!   `require_subcategories` every record names one;
 //! - `Err`: at least one error; each names one of the two files, with a line
-//!   no larger than the file's line count + 1, errors of a file in line
-//!   order (as documented), and `Display` never panics;
+//!   no larger than the file's line count + 1, a column never 0, errors in
+//!   file and line order (as documented), and `Display` starts with
+//!   `file:line`;
 //! - for a code file without `\r`, writing every line ending as `\r\n`
-//!   changes nothing but the text of multi-line quoted fields: the same
-//!   codes on the same lines, or the same errors on the same lines; so
-//!   does writing them as a lone `\r` (old Mac line endings);
-//! - `CodeSet::from_bytes(name, codes, None)` succeeds exactly when
-//!   `Dataset::parse` with the bundled subcategories and default options
-//!   does, with the same data or the same errors; its lookups agree with
-//!   its table.
+//!   changes nothing: the same codes on the same lines, or the same errors
+//!   on the same lines; nor does writing them as a lone `\r` (old Mac
+//!   line endings);
+//! - `CodeSet::load_with(name, codes, options, Mode::Replace)` succeeds
+//!   exactly when `Dataset::parse` with the bundled headings does, with the
+//!   same errors; its `get`/`lookup`/`category`/`is_active_in`/
+//!   `subcategory` agree with the parsed table.
 
 #![no_main]
 
-use cdt_codes::dataset::{DataError, DataErrorKind, Dataset, Options, Source};
+use cdt_codes::dataset::{DataError, DataErrorKind, DataErrors, Dataset, Mode, Options, Source};
 use cdt_codes::{Added, Category, CdtCode, CodeSet, Edition, LoadError};
 use libfuzzer_sys::fuzz_target;
 
-const BUNDLED_SUBCATEGORIES: &[u8] = include_bytes!("../../data/subcategories.tsv");
-/// The name `CodeSet` gives the bundled subcategory file in its errors.
-const BUNDLED_NAME: &str = "data/subcategories.tsv (bundled)";
-const SUBCATEGORY_NAME: &str = "s.tsv";
+const BUNDLED_HEADINGS: &[u8] = include_bytes!("../../data/subcategories.tsv");
+/// The name the loader gives the bundled heading file in its errors.
+const BUNDLED_NAME: &str = "data/subcategories.tsv";
+const HEADING_NAME: &str = "s.tsv";
 
 /// Lines in `bytes`: line breaks (`\n`, `\r\n` or a lone `\r`) plus one.
 fn line_count(bytes: &[u8]) -> usize {
@@ -76,6 +79,10 @@ fn check_errors(errors: &[DataError], files: &[(&str, &[u8])]) {
             error.line
         );
         assert!(error.column != Some(0), "column 0: {shown}");
+        if error.line == 0 {
+            // About the file as a whole (empty, or its edition).
+            assert!(error.column.is_none(), "{shown}");
+        }
         assert!(
             shown.starts_with(&format!("{}:{}", error.file, error.line)),
             "{shown}"
@@ -117,7 +124,11 @@ fn check_dataset(data: &Dataset, options: &Options, codes: &[u8]) {
             row.line
         );
         assert!(
-            !row.description.trim().is_empty(),
+            !row.description.trim().is_empty()
+                || row
+                    .nomenclature
+                    .as_deref()
+                    .is_some_and(|n| !n.trim().is_empty()),
             "{code}: empty description"
         );
         if let Some(text) = &row.nomenclature {
@@ -172,75 +183,78 @@ fn check_dataset(data: &Dataset, options: &Options, codes: &[u8]) {
         assert!(data.edition >= newest);
     }
 
-    let subcategories = &data.subcategories;
-    for range in subcategories {
-        assert!(range.start <= range.end);
-        assert_eq!(Category::of(range.start), Some(range.category));
-        assert_eq!(Category::of(range.end), Some(range.category));
-        assert!(!range.name.trim().is_empty());
+    for heading in &data.headings {
+        assert!(!heading.name.trim().is_empty());
     }
-    assert!(subcategories
-        .windows(2)
-        .all(|pair| pair[0].end < pair[1].start));
     for row in procedures {
-        let scan = subcategories
-            .iter()
-            .position(|r| r.start <= row.code && row.code <= r.end);
-        assert_eq!(data.subcategory_of(row.code), scan, "{}", row.code);
-        if options.require_subcategories && row.deleted_in.is_none_or(|d| d > data.edition) {
+        let scan = row.subcategory.as_deref().and_then(|name| {
+            data.headings
+                .iter()
+                .position(|h| Category::of(row.code) == Some(h.category) && h.name == name)
+        });
+        assert_eq!(data.heading_of(row), scan, "{}", row.code);
+        if row.subcategory.is_some() {
+            assert!(scan.is_some(), "{} names an unknown heading", row.code);
+        } else {
             assert!(
-                scan.is_some(),
-                "{} in force but in no subcategory",
+                !options.require_subcategories,
+                "{} has no heading",
                 row.code
             );
         }
     }
 }
 
-fn check_code_set(set: &CodeSet) {
+fn check_code_set(set: &CodeSet, data: &Dataset) {
     let rows: Vec<_> = set.iter().collect();
-    assert!(rows.windows(2).all(|pair| pair[0].code < pair[1].code));
+    assert_eq!(
+        rows.iter().map(|p| p.code()).collect::<Vec<_>>(),
+        data.procedures.iter().map(|r| r.code).collect::<Vec<_>>(),
+        "the set holds the parsed codes, in order"
+    );
+    assert_eq!(set.edition(), data.edition);
     let mut found = 0;
     for number in 0..=9999 {
         let code = CdtCode::new(number).expect("in range");
-        if let Some(row) = set.get(code) {
-            assert_eq!(row.code, code);
+        if let Some(procedure) = set.get(code) {
+            assert_eq!(procedure.code(), code);
             found += 1;
         }
     }
     assert_eq!(found, rows.len(), "get finds every row and nothing else");
-    for row in &rows {
+    for (procedure, row) in rows.iter().zip(&data.procedures) {
         let text = row.code.to_string();
-        assert!(std::ptr::eq(set.lookup(&text).expect("lookup"), *row));
-        assert!(std::ptr::eq(
-            set.lookup(&text.to_lowercase()).expect("lookup"),
-            *row
-        ));
-        if let Some(sub) = set.subcategory_of(row.code) {
-            assert!(sub.start <= row.code && row.code <= sub.end);
-        }
+        assert_eq!(set.lookup(&text), Some(*procedure));
+        assert_eq!(set.lookup(&text.to_lowercase()), Some(*procedure));
+        assert_eq!(procedure.added(), row.added);
+        assert_eq!(procedure.deleted_in(), row.deleted_in);
+        assert_eq!(procedure.replaced_by(), row.replaced_by.as_slice());
+        assert_eq!(procedure.revised_in(), row.revised_in.as_slice());
+        assert_eq!(procedure.effective(), row.effective);
+        assert_eq!(
+            procedure.subcategory().map(|s| s.name()),
+            data.heading_of(row).map(|i| data.headings[i].name.as_str())
+        );
+        let edition = set.edition();
+        let deleted = row.deleted_in.is_some_and(|d| d <= edition);
+        let added_later = matches!(row.added, Some(Added::In(a)) if a > edition);
+        assert_eq!(
+            procedure.is_active_in(edition),
+            !deleted && !added_later,
+            "{text}"
+        );
     }
     let by_category: usize = Category::ALL.iter().map(|c| set.category(*c).len()).sum();
     assert_eq!(by_category, rows.len());
     for category in Category::ALL {
-        assert!(set
-            .category(category)
-            .iter()
-            .all(|r| category.contains(r.code)));
-    }
-    let edition = set.edition();
-    for row in &rows {
-        let active = set.is_active_in(row, edition);
-        let deleted = row.deleted_in.is_some_and(|d| d <= edition);
-        let added = matches!(row.added, Some(Added::In(a)) if a > edition);
-        assert_eq!(active, !deleted && !added, "{}", row.code);
+        assert!(set.category(category).all(|p| category.contains(p.code())));
     }
 }
 
 /// The same rows, or the same errors, whatever the line endings.
 fn same_outcome(
-    lf: &Result<Dataset, Vec<DataError>>,
-    other: &Result<Dataset, Vec<DataError>>,
+    lf: &Result<Dataset, DataErrors>,
+    other: &Result<Dataset, DataErrors>,
     ending: &str,
 ) {
     match (lf, other) {
@@ -281,33 +295,31 @@ fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else {
         return;
     };
-    let (codes, fuzzed_subcategories) = match rest.iter().position(|&b| b == 0xFF) {
+    let (codes, fuzzed_headings) = match rest.iter().position(|&b| b == 0xFF) {
         Some(at) => (&rest[..at], &rest[at + 1..]),
         None => (rest, &[][..]),
     };
     let name = ["codes.csv", "codes.tsv", "codes.txt", "CODES.TAB"][usize::from(mode & 3)];
     let subcategories = if mode & 4 != 0 {
-        fuzzed_subcategories
+        fuzzed_headings
     } else {
-        BUNDLED_SUBCATEGORIES
+        BUNDLED_HEADINGS
     };
-    let options = Options {
-        edition: if mode & 8 != 0 {
-            Edition::new(2026)
-        } else {
-            None
-        },
-        require_subcategories: mode & 16 != 0,
-    };
+    let mut options = Options::for_edition(if mode & 8 != 0 {
+        Edition::new(2026)
+    } else {
+        None
+    });
+    options.require_subcategories = mode & 16 != 0;
 
     let parsed = Dataset::parse(
         Source::new(name, codes),
-        Source::new(SUBCATEGORY_NAME, subcategories),
+        Source::new(HEADING_NAME, subcategories),
         &options,
     );
     match &parsed {
         Ok(dataset) => check_dataset(dataset, &options, codes),
-        Err(errors) => check_errors(errors, &[(name, codes), (SUBCATEGORY_NAME, subcategories)]),
+        Err(errors) => check_errors(errors, &[(name, codes), (HEADING_NAME, subcategories)]),
     }
 
     if !codes.contains(&b'\r') {
@@ -321,7 +333,7 @@ fuzz_target!(|data: &[u8]| {
         });
         let with_crlf = Dataset::parse(
             Source::new(name, &crlf),
-            Source::new(SUBCATEGORY_NAME, subcategories),
+            Source::new(HEADING_NAME, subcategories),
             &options,
         );
         same_outcome(&parsed, &with_crlf, "\\r\\n");
@@ -333,36 +345,31 @@ fuzz_target!(|data: &[u8]| {
             .collect();
         let with_cr = Dataset::parse(
             Source::new(name, &cr),
-            Source::new(SUBCATEGORY_NAME, subcategories),
+            Source::new(HEADING_NAME, subcategories),
             &options,
         );
         same_outcome(&parsed, &with_cr, "\\r");
     }
 
-    // The runtime loader: the same parser with the bundled subcategories.
-    let loaded = CodeSet::from_bytes(name, codes, None);
+    // The runtime loader: the same parser with the bundled headings.
+    let loaded = CodeSet::load_with(name, codes, &options, Mode::Replace);
     let reference = Dataset::parse(
         Source::new(name, codes),
-        Source::new(BUNDLED_NAME, BUNDLED_SUBCATEGORIES),
-        &Options::default(),
+        Source::new(BUNDLED_NAME, BUNDLED_HEADINGS),
+        &options,
     );
     match (&loaded, &reference) {
         (Ok(set), Ok(dataset)) => {
-            assert_eq!(set.dataset(), dataset);
-            check_dataset(dataset, &Options::default(), codes);
-            check_code_set(set);
+            check_dataset(dataset, &options, codes);
+            check_code_set(set, dataset);
         }
         (Err(LoadError::Data(found)), Err(expected)) => {
-            assert_eq!(found, expected);
-            check_errors(
-                found,
-                &[(name, codes), (BUNDLED_NAME, BUNDLED_SUBCATEGORIES)],
-            );
-            let error = loaded.as_ref().unwrap_err();
-            let shown = error.to_string();
-            assert_eq!(shown.lines().count(), found.len(), "{shown}");
+            assert_eq!(found.as_slice(), expected.as_slice());
+            check_errors(found, &[(name, codes), (BUNDLED_NAME, BUNDLED_HEADINGS)]);
+            let shown = loaded.as_ref().unwrap_err().to_string();
+            assert!(!shown.is_empty());
         }
-        (Err(other), _) => panic!("from_bytes: unexpected error {other}"),
-        (Ok(_), Err(errors)) => panic!("from_bytes accepted what parse rejects: {errors:?}"),
+        (Err(other), _) => panic!("load_with: unexpected error {other}"),
+        (Ok(_), Err(errors)) => panic!("load_with accepted what parse rejects: {errors:?}"),
     }
 });

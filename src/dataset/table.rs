@@ -26,7 +26,10 @@ pub(crate) fn delimiter_of(file_name: &str, text: &str) -> Delimiter {
     if extension.eq_ignore_ascii_case("csv") {
         return Delimiter::Comma;
     }
-    Delimiter::detect(text.as_bytes()).unwrap_or(Delimiter::Comma)
+    // `detect` reads up to the first `\n`; a data file's line also ends at
+    // a lone `\r`, so the first line is cut there first.
+    let first_line = text.split(['\r', '\n']).next().unwrap_or("");
+    Delimiter::detect(first_line.as_bytes()).unwrap_or(Delimiter::Comma)
 }
 
 /// One row of fields with the line it starts on.

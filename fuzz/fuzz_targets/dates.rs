@@ -1,0 +1,160 @@
+//! `ServiceDate::from_str` on arbitrary text: ISO `YYYY-MM-DD`, US
+//! `M/D/YYYY` (one or two digits for month and day) and X12 `YYYYMMDD`,
+//! with surrounding whitespace.
+//!
+//! Input: the text (lossily decoded); its first four bytes are also read as
+//! a year (`u16`), a month and a day for `ServiceDate::new`.
+//!
+//! Properties:
+//! - `from_str` agrees with an independent model of the three forms and of
+//!   the calendar (1900-2199, Gregorian leap years), error kind included;
+//! - a parsed date displays as `YYYY-MM-DD`, re-parses to itself, equals
+//!   `ServiceDate::new(year, month, day)` of its own parts, and its
+//!   display written in the two other forms parses to it as well;
+//! - `ServiceDate::new` accepts exactly the model's calendar dates, orders
+//!   dates as `(year, month, day)`, and its `Display` pads to a width.
+
+#![no_main]
+
+use std::str::FromStr;
+
+use cdt_codes::{DateError, ServiceDate};
+use libfuzzer_sys::fuzz_target;
+
+fn days_in(year: u16, month: u8) -> u8 {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        _ => 28,
+    }
+}
+
+/// The calendar check, in the order the errors are documented.
+fn calendar(year: u16, month: u8, day: u8) -> Result<(u16, u8, u8), DateError> {
+    if !(1900..=2199).contains(&year) {
+        return Err(DateError::Year { year });
+    }
+    if !(1..=12).contains(&month) {
+        return Err(DateError::Month { month });
+    }
+    if day == 0 || day > days_in(year, month) {
+        return Err(DateError::Day { year, month, day });
+    }
+    Ok((year, month, day))
+}
+
+fn digits(text: &str) -> Option<u32> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// The three forms, read with string operations rather than byte offsets.
+fn model(text: &str) -> Result<(u16, u8, u8), DateError> {
+    let text = text.trim();
+    let parts: Option<(u32, u32, u32)> = if text.len() == 8 && digits(text).is_some() {
+        Some((
+            digits(&text[..4]).unwrap(),
+            digits(&text[4..6]).unwrap(),
+            digits(&text[6..]).unwrap(),
+        ))
+    } else if text.matches('-').count() == 2 && !text.contains('/') {
+        let pieces: Vec<&str> = text.split('-').collect();
+        match pieces.as_slice() {
+            [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+                match (digits(y), digits(m), digits(d)) {
+                    (Some(y), Some(m), Some(d)) => Some((y, m, d)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    } else {
+        let pieces: Vec<&str> = text.split('/').collect();
+        match pieces.as_slice() {
+            [m, d, y]
+                if (1..=2).contains(&m.len()) && (1..=2).contains(&d.len()) && y.len() == 4 =>
+            {
+                match (digits(y), digits(m), digits(d)) {
+                    (Some(y), Some(m), Some(d)) => Some((y, m, d)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    };
+    let (year, month, day) = parts.ok_or(DateError::Format)?;
+    // Four digits, two digits: always small enough.
+    calendar(year as u16, month as u8, day as u8)
+}
+
+fn check_text(text: &str) {
+    let parsed = ServiceDate::from_str(text);
+    let expected = model(text);
+    assert_eq!(
+        parsed.map(|d| (d.year(), d.month(), d.day())),
+        expected,
+        "model disagrees on {text:?}"
+    );
+    match parsed {
+        Ok(date) => {
+            let shown = date.to_string();
+            assert_eq!(
+                shown,
+                format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+            );
+            assert_eq!(shown.parse::<ServiceDate>(), Ok(date), "{shown}");
+            assert_eq!(
+                ServiceDate::new(date.year(), date.month(), date.day()),
+                Ok(date)
+            );
+            let us = format!("{}/{}/{}", date.month(), date.day(), date.year());
+            assert_eq!(us.parse::<ServiceDate>(), Ok(date), "{us}");
+            let us = format!("{:02}/{:02}/{}", date.month(), date.day(), date.year());
+            assert_eq!(us.parse::<ServiceDate>(), Ok(date), "{us}");
+            let x12 = format!("{:04}{:02}{:02}", date.year(), date.month(), date.day());
+            assert_eq!(x12.parse::<ServiceDate>(), Ok(date), "{x12}");
+            assert_eq!(format!("{date:>12}"), format!("  {shown}"));
+            if let Some(edition) = date.edition() {
+                assert!(edition.first_year() <= date.year() && date.year() <= edition.last_year());
+            }
+        }
+        Err(error) => {
+            assert!(!error.to_string().is_empty());
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    if let [y0, y1, month, day, ..] = *data {
+        let year = u16::from_le_bytes([y0, y1]);
+        let made = ServiceDate::new(year, month, day);
+        assert_eq!(
+            made.map(|d| (d.year(), d.month(), d.day())),
+            calendar(year, month, day),
+            "new({year}, {month}, {day})"
+        );
+        // A second date from the same bytes, to compare the order.
+        let other = ServiceDate::new(1900 + year % 300, 1 + month % 12, 1 + day % 28)
+            .expect("always a calendar date");
+        if let Ok(made) = made {
+            assert_eq!(
+                made.cmp(&other),
+                (made.year(), made.month(), made.day()).cmp(&(
+                    other.year(),
+                    other.month(),
+                    other.day()
+                ))
+            );
+            check_text(&made.to_string());
+        }
+        check_text(&other.to_string());
+    }
+    match std::str::from_utf8(data) {
+        Ok(text) => check_text(text),
+        Err(_) => check_text(&String::from_utf8_lossy(data)),
+    }
+});

@@ -461,3 +461,29 @@ fn files_without_teeth_columns_are_not_checked_for_teeth() {
     let all = reports(b"code,dos\nD7140,2026-02-03\n");
     assert!(all[0].is_valid());
 }
+
+#[test]
+fn the_format_is_told_from_the_first_line_however_the_bytes_arrive() {
+    let texts = |bytes: &[u8], capacity: usize| -> (Format, Vec<String>) {
+        let reader = std::io::BufReader::with_capacity(capacity, bytes);
+        let checker = ClaimChecker::new(reader).unwrap();
+        let format = checker.format();
+        (
+            format,
+            checker
+                .map(|item| match item {
+                    Ok(report) => report.to_string(),
+                    Err(error) => error.to_string(),
+                })
+                .collect(),
+        )
+    };
+    for name in ["claims.837", "claims_export.tsv", "claims.csv"] {
+        let bytes = read(name);
+        assert_eq!(texts(&bytes, 2), texts(&bytes, 1 << 16), "{name}");
+    }
+    // Blank lines before the header, and a two-byte reader.
+    let (format, lines) = texts(b"\n \n\tcode;dos\nD0120;2026-01-15\n", 2);
+    assert_eq!(format, Format::Delimited(Delimiter::Semicolon));
+    assert_eq!(lines.len(), 1);
+}

@@ -53,7 +53,7 @@ mod error;
 mod report;
 pub mod x12;
 
-use std::io::BufRead;
+use std::io::{self, BufRead, Read};
 use std::string::{String, ToString};
 use std::vec::Vec;
 
@@ -161,7 +161,7 @@ pub struct ClaimChecker<'s, R> {
     assume_latest: bool,
     /// Whether the input carries teeth, surfaces or areas to check.
     check_teeth: bool,
-    input: Input<R>,
+    input: Input<Prefixed<R>>,
     summary: Summary,
 }
 
@@ -240,14 +240,18 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         set: &'s CodeSet,
         options: &CheckOptions,
     ) -> Result<Self, HeaderError> {
-        let start = reader.fill_buf()?;
-        let input = if x12::looks_like_x12(start) {
+        // The format and delimiter are told from the first non-blank line,
+        // read whole however the reader hands out its bytes, then handed
+        // back in front of the rest.
+        let start = first_line(&mut reader)?;
+        let header = start.trim_ascii_start();
+        let is_x12 = x12::looks_like_x12(header);
+        let detected = Delimiter::detect(header);
+        let reader = io::Cursor::new(start).chain(reader);
+        let input = if is_x12 {
             Input::X12(X12Reader::new(reader).map_err(HeaderError::X12)?)
         } else {
-            let delimiter = options
-                .delimiter
-                .or_else(|| Delimiter::detect(start))
-                .unwrap_or(Delimiter::Comma);
+            let delimiter = options.delimiter.or(detected).unwrap_or(Delimiter::Comma);
             let mut reader = Reader::new(reader, delimiter, QuotePolicy::WithinLine);
             let layout = match reader.next_record() {
                 None => return Err(HeaderError::Empty),
@@ -433,6 +437,29 @@ impl<'s, R: BufRead> Iterator for ClaimChecker<'s, R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         self.next_line()
+    }
+}
+
+/// The input with its first line, read to tell the format, put back in
+/// front.
+type Prefixed<R> = io::Chain<io::Cursor<Vec<u8>>, R>;
+
+/// The most read to find the first non-blank line.
+const FIRST_LINE_LIMIT: usize = 64 * 1024;
+
+/// The input up to the end of its first non-blank line (blank lines
+/// before it included), at most [`FIRST_LINE_LIMIT`] bytes.
+fn first_line<R: BufRead>(reader: &mut R) -> io::Result<Vec<u8>> {
+    let mut start = Vec::new();
+    loop {
+        let before = start.len();
+        let room = FIRST_LINE_LIMIT.saturating_sub(before) as u64;
+        let read = reader.by_ref().take(room).read_until(b'\n', &mut start)?;
+        let line = start.get(before..).unwrap_or(&[]);
+        if read == 0 || start.len() >= FIRST_LINE_LIMIT || !line.iter().all(u8::is_ascii_whitespace)
+        {
+            return Ok(start);
+        }
     }
 }
 

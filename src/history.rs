@@ -177,7 +177,8 @@ impl CodeSet {
             from: self.check_held(from)?,
             to: self.check_held(to)?,
             procedures: self.iter(),
-            pending: [None, None, None],
+            added: None,
+            deleted: None,
             revisions: &[],
             current: None,
         })
@@ -197,9 +198,10 @@ pub struct Changes<'a> {
     from: Edition,
     to: Edition,
     procedures: Procedures<'a>,
-    /// The added and deleted changes of the current procedure, in order,
-    /// with its revisions between them.
-    pending: [Option<Change<'a>>; 3],
+    /// The current procedure's addition, given before its revisions.
+    added: Option<Change<'a>>,
+    /// The current procedure's deletion, given after its revisions.
+    deleted: Option<Change<'a>>,
     revisions: &'a [Edition],
     current: Option<Procedure<'a>>,
 }
@@ -215,7 +217,7 @@ impl<'a> Iterator for Changes<'a> {
 
     fn next(&mut self) -> Option<Change<'a>> {
         loop {
-            if let Some(change) = self.pending[0].take() {
+            if let Some(change) = self.added.take() {
                 return Some(change);
             }
             if let Some(procedure) = self.current {
@@ -225,20 +227,20 @@ impl<'a> Iterator for Changes<'a> {
                         return Some(Change::Revised { procedure, edition });
                     }
                 }
-                if let Some(change) = self.pending[2].take() {
+                if let Some(change) = self.deleted.take() {
                     return Some(change);
                 }
             }
             let procedure = self.procedures.next()?;
             self.current = Some(procedure);
             self.revisions = procedure.revised_in();
-            self.pending[0] = match procedure.added() {
+            self.added = match procedure.added() {
                 Some(Added::In(edition)) if self.within(edition) => {
                     Some(Change::Added { procedure, edition })
                 }
                 _ => None,
             };
-            self.pending[2] = procedure
+            self.deleted = procedure
                 .deleted_in()
                 .filter(|&edition| self.within(edition))
                 .map(|edition| Change::Deleted { procedure, edition });

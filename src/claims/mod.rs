@@ -159,6 +159,8 @@ pub enum Format {
 pub struct ClaimChecker<'s, R> {
     set: &'s CodeSet,
     assume_latest: bool,
+    /// The last date of service the set can judge.
+    last_day: ServiceDate,
     /// Whether the input carries teeth, surfaces or areas to check.
     check_teeth: bool,
     input: Input<Prefixed<R>>,
@@ -275,6 +277,7 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         Ok(ClaimChecker {
             set,
             assume_latest: options.assume_latest,
+            last_day: set.horizon().1,
             check_teeth,
             input,
             summary: Summary::default(),
@@ -363,7 +366,7 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
                     }
                     Err(error) => Outcome::BadDate(error),
                     Ok(date) => {
-                        let (_, last) = self.set.horizon();
+                        let last = self.last_day;
                         assumed_latest = self.assume_latest && date > last;
                         let date = if assumed_latest { last } else { date };
                         Outcome::Checked(self.set.validity_of(code, date))

@@ -166,10 +166,8 @@ struct WithArticle(ToothClass);
 
 impl fmt::Display for WithArticle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut text = crate::model::edition::Label::default();
-        fmt::Write::write_fmt(&mut text, format_args!("{}", self.0))?;
-        let vowel = text.as_str().starts_with(['a', 'e', 'i', 'o', 'u']);
-        write!(f, "{} {}", if vowel { "an" } else { "a" }, text.as_str())
+        let vowel = self.0.first_word().starts_with(['a', 'e', 'i', 'o', 'u']);
+        write!(f, "{} {}", if vowel { "an" } else { "a" }, self.0)
     }
 }
 

@@ -154,3 +154,21 @@ fn a_line_is_checked_against_its_code() {
         "D2392 is reported with 2 surfaces; MOD names 3 surfaces"
     );
 }
+
+/// Found by `fuzz/fuzz_targets/teeth.rs` (input `1b 41`: code D1353's
+/// neighbour with tooth `A`): the article of a long tooth class ("posterior
+/// permanent tooth", 25 bytes) was worked out in a 24-byte buffer, so the
+/// problem's `Display` failed and `to_string` panicked.
+#[test]
+fn a_long_tooth_class_displays_with_its_article() {
+    let class: cdt_codes::ToothClass = "posterior+permanent".parse().unwrap();
+    assert_eq!(class.to_string(), "posterior permanent tooth");
+    for procedure in cdt_codes::iter() {
+        for tooth in ["A", "8", "3", "51", "TS"] {
+            let problems = procedure.check_reported(Reported::default().tooth(tooth));
+            for problem in &problems {
+                assert!(!problem.to_string().is_empty());
+            }
+        }
+    }
+}

@@ -178,6 +178,15 @@ impl ToothClass {
         self.0 == 0
     }
 
+    /// The first word of the class's name (`anterior`, `molar`, `tooth`),
+    /// which decides its article.
+    pub(crate) fn first_word(self) -> &'static str {
+        ToothClass::NAMES
+            .iter()
+            .find(|(_, bit)| self.has(*bit))
+            .map_or("tooth", |(name, _)| name)
+    }
+
     /// Whether the class holds the condition with this bit.
     pub(crate) const fn has(self, bit: u8) -> bool {
         self.0 & bit != 0

@@ -51,7 +51,8 @@ pub(super) fn run(set: &CodeSet, plan: &Plan, include_deleted: bool, limit: usiz
     // Sized for a typical query, so that they seldom grow.
     let mut hits: Vec<Hit> = Vec::with_capacity(LISTED);
     let mut term: Vec<Hit> = Vec::with_capacity(LISTED);
-    let mut found: Vec<Hit> = Vec::with_capacity(LISTED);
+    // Needed only by a term of several alternatives: allocated then.
+    let mut found: Vec<Hit> = Vec::new();
     for each in &plan.terms {
         term.clear();
         match each {
@@ -64,19 +65,30 @@ pub(super) fn run(set: &CodeSet, plan: &Plan, include_deleted: bool, limit: usiz
                 }));
             }
             Term::Words(alternatives) => {
-                for alternative in plan.alternatives.get(alternatives.clone()).unwrap_or(&[]) {
-                    found.clear();
-                    alternative_records(set, plan, alternative, &mut found);
-                    merge(&mut term, &found, |best, offer| {
-                        best.points = best.points.max(offer.points);
-                    });
+                let alternatives = plan.alternatives.get(alternatives.clone()).unwrap_or(&[]);
+                // Merging into an empty list copies: the first
+                // alternative's records go straight into the term.
+                if let Some((first, rest)) = alternatives.split_first() {
+                    alternative_records(set, plan, first, &mut term);
+                    for alternative in rest {
+                        found.clear();
+                        alternative_records(set, plan, alternative, &mut found);
+                        merge(&mut term, &found, |best, offer| {
+                            best.points = best.points.max(offer.points);
+                        });
+                    }
                 }
             }
         }
-        merge(&mut hits, &term, |total, offer| {
-            total.matched = total.matched.saturating_add(1);
-            total.points = total.points.saturating_add(offer.points);
-        });
+        if hits.is_empty() {
+            // As merging into an empty list would, without the copy.
+            core::mem::swap(&mut hits, &mut term);
+        } else {
+            merge(&mut hits, &term, |total, offer| {
+                total.matched = total.matched.saturating_add(1);
+                total.points = total.points.saturating_add(offer.points);
+            });
+        }
     }
     hits.retain(|hit| {
         set.procedure_at(usize::from(hit.index))

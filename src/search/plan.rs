@@ -150,7 +150,8 @@ impl Builder<'_> {
         let all_stop = (0..self.words.len()).all(|at| is_stop(self.stem(at)));
         let count = self.words.len();
         let mut at = 0;
-        let mut key = String::with_capacity(64);
+        // Allocated only when a word starts a vocabulary term.
+        let mut key = String::new();
         while at < count {
             let start = self.plan.alternatives.len();
             if let Some(length) = self.vocabulary_term(at, &mut key) {

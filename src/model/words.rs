@@ -23,6 +23,14 @@ pub(crate) fn split(text: &str) -> impl Iterator<Item = &str> {
 /// Writes the lower-case form of `word` into `buffer` and returns it, or
 /// `None` when it does not fit in [`MAX_WORD_BYTES`].
 pub(crate) fn lower<'b>(word: &str, buffer: &'b mut [u8; MAX_WORD_BYTES]) -> Option<&'b str> {
+    if word.is_ascii() {
+        // The same as below for ASCII, a byte at a time.
+        let slot = buffer.get_mut(..word.len())?;
+        for (to, from) in slot.iter_mut().zip(word.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        return core::str::from_utf8(slot).ok();
+    }
     let mut length = 0;
     for c in word.chars().flat_map(char::to_lowercase) {
         let width = c.len_utf8();

@@ -49,16 +49,25 @@ pub(super) fn prefixed(set: &CodeSet, prefix: &str) -> Range<u32> {
     start..start.saturating_add(u32::try_from(length).unwrap_or(0))
 }
 
-/// The expansion of a vocabulary term given as search words joined by
-/// spaces.
-pub(super) fn expansion<'s>(set: &'s CodeSet, term: &str) -> Option<&'s str> {
-    let position = set
+/// The positions of the vocabulary terms that start with `first` (as
+/// text, so every term whose first word is `first` is among them).
+pub(super) fn terms_from(set: &CodeSet, first: &str) -> Range<usize> {
+    let start = set
         .synonyms
+        .partition_point(|entry| set.text(entry.term) < first);
+    let rest = set.synonyms.get(start..).unwrap_or(&[]);
+    let length = rest.partition_point(|entry| set.text(entry.term).starts_with(first));
+    start..start + length
+}
+
+/// The expansion of a vocabulary term given as search words joined by
+/// spaces, looked for among the terms at `among` (from [`terms_from`]).
+pub(super) fn expansion<'s>(set: &'s CodeSet, among: Range<usize>, term: &str) -> Option<&'s str> {
+    let entries = set.synonyms.get(among)?;
+    let position = entries
         .binary_search_by(|entry| set.text(entry.term).cmp(term))
         .ok()?;
-    set.synonyms
-        .get(position)
-        .map(|entry| set.text(entry.expansion))
+    entries.get(position).map(|entry| set.text(entry.expansion))
 }
 
 /// The positions of the words one edit (insertion, deletion, substitution

@@ -150,7 +150,8 @@ impl Builder<'_> {
         let all_stop = (0..self.words.len()).all(|at| is_stop(self.stem(at)));
         let count = self.words.len();
         let mut at = 0;
-        let mut key = String::with_capacity(64);
+        // Allocated only when a word starts a vocabulary term.
+        let mut key = String::new();
         while at < count {
             let start = self.plan.alternatives.len();
             if let Some(length) = self.vocabulary_term(at, &mut key) {
@@ -173,6 +174,12 @@ impl Builder<'_> {
     /// its expansion become the alternatives of one term.
     fn vocabulary_term(&mut self, at: usize, key: &mut String) -> Option<usize> {
         let longest = MAX_TERM_WORDS.min(self.words.len() - at);
+        // Every key below starts with the first word: look only among the
+        // terms that do, and not at all when there are none.
+        let among = index::terms_from(self.set, self.stem(at)?);
+        if among.is_empty() {
+            return None;
+        }
         for length in (1..=longest).rev() {
             key.clear();
             for offset in 0..length {
@@ -182,7 +189,7 @@ impl Builder<'_> {
                 }
                 key.push_str(stem);
             }
-            let Some(expansion) = index::expansion(self.set, key) else {
+            let Some(expansion) = index::expansion(self.set, among.clone(), key) else {
                 continue;
             };
             if length == 1 {
@@ -201,21 +208,29 @@ impl Builder<'_> {
         let (Some(first), Some(second)) = (self.raw(at), self.raw(at + 1)) else {
             return false;
         };
-        let mut joined = String::with_capacity(first.len() + second.len());
-        joined.push_str(first);
-        joined.push_str(second);
-        let Some(position) = index::position(self.set, words::stem(&joined)) else {
+        // Joined on the stack: both words fit in the index's word length.
+        let mut buffer = [0u8; 2 * MAX_WORD_BYTES];
+        let length = first.len() + second.len();
+        let Some(both) = buffer.get_mut(..length) else {
+            return false;
+        };
+        let (left, right) = both.split_at_mut(first.len());
+        left.copy_from_slice(first.as_bytes());
+        right.copy_from_slice(second.as_bytes());
+        let Some(joined) = buffer
+            .get(..length)
+            .and_then(|bytes| core::str::from_utf8(bytes).ok())
+        else {
+            return false;
+        };
+        let Some(position) = index::position(self.set, words::stem(joined)) else {
             return false;
         };
         self.push(&[position], EXACT);
-        let parts = [self.stem(at), self.stem(at + 1)];
-        let parts: Vec<&str> = parts.into_iter().flatten().collect();
-        let parts: Vec<u32> = parts
-            .iter()
-            .filter_map(|stem| index::position(self.set, stem))
-            .collect();
-        if parts.len() == 2 {
-            self.push(&parts, EXACT);
+        let parts = [self.stem(at), self.stem(at + 1)]
+            .map(|stem| stem.and_then(|stem| index::position(self.set, stem)));
+        if let [Some(left), Some(right)] = parts {
+            self.push(&[left, right], EXACT);
         }
         true
     }

@@ -23,6 +23,10 @@ const WEAK: u32 = 4;
 const MAX_WORDS: usize = 8;
 /// The records a list starts with room for.
 const LISTED: usize = 128;
+/// The most hits ranked in a small buffer on the stack.
+const SMALL: usize = 32;
+/// The most hits ranked on the stack.
+const LARGE: usize = 256;
 
 /// One record a query matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,6 +45,17 @@ impl Hit {
             | (u64::from(u32::MAX - self.points) << 16)
             | u64::from(self.index)
     }
+
+    /// The hit whose [`key`](Hit::key) is `key`.
+    fn from_key(key: u64) -> Hit {
+        // Each field was stored in its own bits: the casts keep exactly them.
+        #[allow(clippy::cast_possible_truncation)]
+        Hit {
+            index: key as u16,
+            matched: u16::MAX - (key >> 48) as u16,
+            points: u32::MAX - (key >> 16) as u32,
+        }
+    }
 }
 
 /// The records `plan` matches in `set`, best first; at most `limit`.
@@ -51,7 +66,8 @@ pub(super) fn run(set: &CodeSet, plan: &Plan, include_deleted: bool, limit: usiz
     // Sized for a typical query, so that they seldom grow.
     let mut hits: Vec<Hit> = Vec::with_capacity(LISTED);
     let mut term: Vec<Hit> = Vec::with_capacity(LISTED);
-    let mut found: Vec<Hit> = Vec::with_capacity(LISTED);
+    // Needed only by a term of several alternatives: allocated then.
+    let mut found: Vec<Hit> = Vec::new();
     for each in &plan.terms {
         term.clear();
         match each {
@@ -64,34 +80,76 @@ pub(super) fn run(set: &CodeSet, plan: &Plan, include_deleted: bool, limit: usiz
                 }));
             }
             Term::Words(alternatives) => {
-                for alternative in plan.alternatives.get(alternatives.clone()).unwrap_or(&[]) {
-                    found.clear();
-                    alternative_records(set, plan, alternative, &mut found);
-                    merge(&mut term, &found, |best, offer| {
-                        best.points = best.points.max(offer.points);
-                    });
+                let alternatives = plan.alternatives.get(alternatives.clone()).unwrap_or(&[]);
+                // Merging into an empty list copies: the first
+                // alternative's records go straight into the term.
+                if let Some((first, rest)) = alternatives.split_first() {
+                    alternative_records(set, plan, first, &mut term);
+                    for alternative in rest {
+                        found.clear();
+                        alternative_records(set, plan, alternative, &mut found);
+                        merge(&mut term, &found, |best, offer| {
+                            best.points = best.points.max(offer.points);
+                        });
+                    }
                 }
             }
         }
-        merge(&mut hits, &term, |total, offer| {
-            total.matched = total.matched.saturating_add(1);
-            total.points = total.points.saturating_add(offer.points);
-        });
-    }
-    hits.retain(|hit| {
-        set.procedure_at(usize::from(hit.index))
-            .is_some_and(|procedure| include_deleted || procedure.is_active())
-    });
-    if limit < hits.len() {
-        if limit == 0 {
-            hits.clear();
+        if hits.is_empty() {
+            // As merging into an empty list would, without the copy.
+            core::mem::swap(&mut hits, &mut term);
         } else {
-            hits.select_nth_unstable_by_key(limit - 1, Hit::key);
-            hits.truncate(limit);
+            merge(&mut hits, &term, |total, offer| {
+                total.matched = total.matched.saturating_add(1);
+                total.points = total.points.saturating_add(offer.points);
+            });
         }
     }
-    hits.sort_unstable_by_key(Hit::key);
+    // Ranked on their packed keys: plain integers sort several times
+    // faster than hits compared through a key function, and the keys
+    // (unique, as records are) give the same order. A typical count fits
+    // on the stack, in a buffer little larger than it.
+    let keep = |hit: &&Hit| {
+        set.procedure_at(usize::from(hit.index))
+            .is_some_and(|procedure| include_deleted || procedure.is_active())
+    };
+    let count = hits.len();
+    if count <= SMALL {
+        rank_into(&mut hits, &mut [0; SMALL], keep, limit);
+    } else if count <= LARGE {
+        rank_into(&mut hits, &mut [0; LARGE], keep, limit);
+    } else {
+        rank_into(&mut hits, &mut alloc::vec![0; count], keep, limit);
+    }
     hits
+}
+
+/// Replaces `hits` with the best `limit` of those to `keep`, best first,
+/// ranked in `buffer` (room for every hit).
+fn rank_into(hits: &mut Vec<Hit>, buffer: &mut [u64], keep: impl Fn(&&Hit) -> bool, limit: usize) {
+    let mut count = 0;
+    for (slot, hit) in buffer.iter_mut().zip(hits.iter().filter(keep)) {
+        *slot = hit.key();
+        count += 1;
+    }
+    let kept = rank(buffer.get_mut(..count).unwrap_or(&mut []), limit);
+    hits.clear();
+    hits.extend(kept.iter().map(|&key| Hit::from_key(key)));
+}
+
+/// Sorts the best `limit` of `keys` first and returns them.
+fn rank(keys: &mut [u64], limit: usize) -> &[u64] {
+    let keys = if limit < keys.len() {
+        if limit == 0 {
+            return &[];
+        }
+        keys.select_nth_unstable(limit - 1);
+        keys.get_mut(..limit).unwrap_or(&mut [])
+    } else {
+        keys
+    };
+    keys.sort_unstable();
+    keys
 }
 
 /// Merges `from` into `into`, both sorted by record without repeats: a

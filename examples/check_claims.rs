@@ -41,7 +41,7 @@ use std::process::ExitCode;
 
 use cdt_codes::claims::{CheckOptions, ClaimChecker, ClaimColumn, LineError, LineReport, Summary};
 use cdt_codes::dataset::Delimiter;
-use cdt_codes::{CodeSet, Validity};
+use cdt_codes::CodeSet;
 
 #[macro_use]
 mod support;
@@ -208,15 +208,6 @@ fn run<R: BufRead>(
     Ok(summary)
 }
 
-fn replacements(report: &LineReport<'_>) -> Vec<String> {
-    match &report.outcome {
-        cdt_codes::claims::Outcome::Checked(Validity::Deleted { replaced_by, .. }) => {
-            replaced_by.iter().map(ToString::to_string).collect()
-        }
-        _ => Vec::new(),
-    }
-}
-
 fn write_report(out: &mut impl Write, format: Format, report: &LineReport<'_>) -> io::Result<()> {
     match format {
         Format::Text if report.is_valid() => Ok(()),
@@ -231,7 +222,12 @@ fn write_report(out: &mut impl Write, format: Format, report: &LineReport<'_>) -
             csv_field(&report.date),
             report.outcome.kind(),
             csv_field(&report.message()),
-            replacements(report).join(" ")
+            report
+                .replaced_by()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" ")
         ),
         Format::Json => writeln!(out, "{}", json(report)?),
     }

@@ -386,9 +386,7 @@ fn check_needs(
     }
     let satisfied = (tooth_written && wants_tooth) || (area_written && wants_area);
     if !satisfied && !needs.allows(Site::None) {
-        let missing = if wants_tooth && !wants_area {
-            ReportingProblem::MissingTooth { code, needs }
-        } else if wants_area && !wants_tooth {
+        let missing = if wants_area && !wants_tooth {
             ReportingProblem::MissingArea { code, needs }
         } else {
             ReportingProblem::MissingTooth { code, needs }

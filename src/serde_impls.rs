@@ -213,8 +213,7 @@ mod claims {
     use serde::ser::SerializeMap;
     use serde::{Serialize, Serializer};
 
-    use crate::claims::{LineError, LineReport, Outcome, Summary, ToothEntry};
-    use crate::Validity;
+    use crate::claims::{LineError, LineReport, Summary, ToothEntry};
 
     impl Serialize for ToothEntry {
         /// `{"tooth": "3", "surfaces": "MOD"}`.
@@ -229,13 +228,9 @@ mod claims {
     impl Serialize for LineReport<'_> {
         /// `{"position", "claim", "line", "code", "date", "teeth", "areas",
         /// "verdict", "message", "replaced_by", "assumed_latest"}`: the
-        /// verdict is [`Outcome::kind`], the message
+        /// verdict is [`Outcome::kind`](crate::claims::Outcome::kind), the message
         /// [`LineReport::message`].
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let replaced_by: &[crate::CdtCode] = match &self.outcome {
-                Outcome::Checked(Validity::Deleted { replaced_by, .. }) => replaced_by,
-                _ => &[],
-            };
             let mut map = serializer.serialize_map(Some(11))?;
             map.serialize_entry("position", &self.position)?;
             map.serialize_entry("claim", &self.claim)?;
@@ -246,7 +241,7 @@ mod claims {
             map.serialize_entry("areas", &self.areas)?;
             map.serialize_entry("verdict", self.outcome.kind())?;
             map.serialize_entry("message", &self.message())?;
-            map.serialize_entry("replaced_by", replaced_by)?;
+            map.serialize_entry("replaced_by", self.replaced_by())?;
             map.serialize_entry("assumed_latest", &self.assumed_latest)?;
             map.end()
         }

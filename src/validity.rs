@@ -262,7 +262,9 @@ impl CodeSet {
     pub fn validity_of(&self, code: CdtCode, date: ServiceDate) -> Validity<'_> {
         let procedure = self.get(code);
         let (first, last) = self.horizon();
-        if date < first || date > last {
+        // Every date within the horizon falls in a known edition.
+        let edition = date.edition().filter(|_| first <= date && date <= last);
+        let Some(edition) = edition else {
             let nearest = if date < first {
                 self.first_edition()
             } else {
@@ -275,9 +277,9 @@ impl CodeSet {
                 nearest,
                 hint: procedure.map(|p| (p, p.is_active_in(nearest))),
             };
-        }
+        };
         match procedure {
-            Some(procedure) => procedure.validity_on(date),
+            Some(procedure) => procedure.verdict_in(date, edition),
             None => Validity::Unknown(code),
         }
     }
@@ -309,13 +311,11 @@ impl<'a> Procedure<'a> {
     /// ```
     #[must_use]
     pub fn validity_on(&self, date: ServiceDate) -> Validity<'a> {
-        let set = self.set();
-        if !set.covers(date) {
-            return set.validity_of(self.code(), date);
-        }
-        let Some(edition) = date.edition() else {
-            return set.validity_of(self.code(), date);
-        };
+        self.set().validity_of(self.code(), date)
+    }
+
+    /// The verdict on a date the set covers, in the edition in force then.
+    fn verdict_in(&self, date: ServiceDate, edition: Edition) -> Validity<'a> {
         if let Some(deleted_in) = self.deleted_in() {
             if edition >= deleted_in {
                 return Validity::Deleted {

@@ -156,6 +156,23 @@ impl LineReport<'_> {
 }
 
 impl LineReport<'_> {
+    /// The codes to report instead, when the line's code was deleted and
+    /// the ADA named replacements.
+    ///
+    /// ```
+    /// let csv = "code,dos\nD1352,2026-02-01\n";
+    /// let report = cdt_codes::claims::ClaimChecker::new(csv.as_bytes())?.next().unwrap()?;
+    /// assert_eq!(report.replaced_by()[0].to_string(), "D2391");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn replaced_by(&self) -> &[crate::model::code::CdtCode] {
+        match &self.outcome {
+            Outcome::Checked(Validity::Deleted { replaced_by, .. }) => replaced_by,
+            _ => &[],
+        }
+    }
+
     /// The verdict and its reason, without the line's place: what follows
     /// `C100 line 2 (2026-02-01): ` in the report's text.
     ///

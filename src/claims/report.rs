@@ -153,9 +153,7 @@ impl LineReport<'_> {
     pub fn is_valid(&self) -> bool {
         self.outcome.is_valid() && self.problems.is_empty()
     }
-}
 
-impl LineReport<'_> {
     /// The codes to report instead, when the line's code was deleted and
     /// the ADA named replacements.
     ///

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 use crate::dataset::Layout;
 use crate::model::edition::{Added, Edition};
+use crate::model::lexicon;
 use crate::model::record::{Record, Span, NO_RECORD};
 
 /// Where the compiled data came from, written into the generated constants.
@@ -216,16 +217,16 @@ fn code_index(out: &mut String, layout: &Layout) {
 }
 
 /// The search words (sorted, so a prefix is a contiguous run), their
-/// postings, and a `phf` map from each exact word to its position.
+/// postings, the vocabulary, and the hash tables that find a word or a
+/// term by its text (see `src/model/lexicon.rs`).
 fn words(out: &mut String, layout: &Layout) {
     let _ = writeln!(out, "static WORDS: [Word; {}] = [", layout.words.len());
     for word in &layout.words {
         let _ = writeln!(
             out,
-            "    Word {{ text: {}, postings: {}, weak: {}, weight: {} }}, // {}",
+            "    Word {{ text: {}, postings: {}, weight: {} }}, // {}",
             span(word.text),
             span(word.postings),
-            span(word.weak),
             word.weight,
             layout.text_of(word.text)
         );
@@ -239,31 +240,59 @@ fn words(out: &mut String, layout: &Layout) {
     for synonym in &layout.synonyms {
         let _ = writeln!(
             out,
-            "    Synonym {{ term: {}, expansion: {} }}, // {} -> {}",
+            "    Synonym {{ term: {}, expansion: {}, term_hits: {}, expansion_hits: {} }}, // {} -> {}",
             span(synonym.term),
             span(synonym.expansion),
+            span(synonym.term_hits),
+            span(synonym.expansion_hits),
             layout.text_of(synonym.term),
             layout.text_of(synonym.expansion)
         );
     }
     out.push_str("];\n\n");
+    out.push_str("/// Record << 2 | fields (1 description, 2 heading or category), per word.\n");
     list(
         out,
         "POSTINGS",
         "u16",
         layout.postings.iter().map(ToString::to_string),
     );
-    let mut map = phf_codegen::Map::new();
-    map.phf_path("phf");
-    for (position, word) in layout.words.iter().enumerate() {
-        map.entry(layout.text_of(word.text), position.to_string());
-    }
-    let _ = writeln!(
+    out.push_str("/// The records each vocabulary term and expansion matches, with points.\n");
+    list(
         out,
-        "/// Exact word to its position in `WORDS` (the hash key is phf's).\n\
-         #[allow(clippy::unreadable_literal)]\nstatic WORD_INDEX: phf::Map<&'static str, u16> = {};\n",
-        map.build()
+        "PHRASES",
+        "PhraseHit",
+        layout
+            .phrases
+            .iter()
+            .map(|hit| format!("hit({}, {})", hit.record, hit.points)),
     );
+    for (name, what, slots) in [
+        (
+            "WORD_SLOTS",
+            "a word to its position in `WORDS`",
+            &layout.word_slots,
+        ),
+        (
+            "TERM_SLOTS",
+            "a term to its position in `SYNONYMS`",
+            &layout.term_slots,
+        ),
+    ] {
+        let _ = writeln!(out, "/// Hash table from {what}; `EMPTY` where none.");
+        list(
+            out,
+            name,
+            "u16",
+            slots.iter().map(|&slot| {
+                if slot == lexicon::EMPTY {
+                    "EMPTY".to_string()
+                } else {
+                    slot.to_string()
+                }
+            }),
+        );
+    }
 }
 
 fn code_set(out: &mut String, layout: &Layout) {
@@ -274,7 +303,7 @@ fn code_set(out: &mut String, layout: &Layout) {
         .collect();
     let _ = writeln!(
         out,
-        "pub(crate) static COMPILED: CodeSet = CodeSet {{\n    edition: TABLES_EDITION,\n    source: DATA_SOURCE,\n    records: pool(&RECORDS),\n    text: text(TEXT),\n    codes: pool(&CODES),\n    editions: pool(&EDITIONS),\n    headings: pool(&HEADINGS),\n    members: pool(&MEMBERS),\n    index: pool(&CODE_INDEX),\n    categories: [{}],\n    words: pool(&WORDS),\n    postings: pool(&POSTINGS),\n    word_map: Some(&WORD_INDEX),\n    synonyms: pool(&SYNONYMS),\n    #[cfg(feature = \"std\")]\n    warnings: std::vec::Vec::new(),\n}};",
+        "pub(crate) static COMPILED: CodeSet = CodeSet {{\n    edition: TABLES_EDITION,\n    source: DATA_SOURCE,\n    records: pool(&RECORDS),\n    text: text(TEXT),\n    codes: pool(&CODES),\n    editions: pool(&EDITIONS),\n    headings: pool(&HEADINGS),\n    members: pool(&MEMBERS),\n    index: pool(&CODE_INDEX),\n    categories: [{}],\n    words: pool(&WORDS),\n    postings: pool(&POSTINGS),\n    word_slots: pool(&WORD_SLOTS),\n    synonyms: pool(&SYNONYMS),\n    term_slots: pool(&TERM_SLOTS),\n    phrases: pool(&PHRASES),\n    #[cfg(feature = \"std\")]\n    warnings: std::vec::Vec::new(),\n}};",
         categories.join(", ")
     );
 }

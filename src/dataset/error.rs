@@ -97,6 +97,12 @@ pub enum DataErrorKind {
     },
     /// The code is below D0100, outside every category of service.
     OutsideCategories,
+    /// The descriptions hold more distinct search words than the search
+    /// index can number (65,534).
+    TooManyIndexWords {
+        /// How many distinct search words they hold.
+        words: usize,
+    },
     /// A category column disagrees with the code's number range.
     CategoryMismatch {
         /// The category the code's range belongs to.
@@ -239,6 +245,10 @@ impl fmt::Display for DataError {
             DataErrorKind::DuplicateCode { first_line } => {
                 write!(f, "duplicate code {value}: already defined on line {first_line}")
             }
+            DataErrorKind::TooManyIndexWords { words } => write!(
+                f,
+                "the texts hold {words} distinct search words; the search index holds at most 65,534"
+            ),
             DataErrorKind::OutsideCategories => write!(
                 f,
                 "code {value} is outside every category of service (D0100-D9999)"

@@ -8,7 +8,7 @@
 // has at most 10,000 records and its texts are far below 4 GiB.
 #![allow(clippy::cast_possible_truncation)]
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
@@ -19,9 +19,9 @@ use crate::model::category::Category;
 use crate::model::code::CdtCode;
 use crate::model::edition::Edition;
 use crate::model::record::{
-    Heading, Record, Span, Synonym, Unconfirmed, Word, NO_HEADING, NO_RECORD,
+    Heading, PhraseHit, Record, Span, Synonym, Unconfirmed, Word, NO_HEADING, NO_RECORD,
 };
-use crate::model::words;
+use crate::model::{lexicon, words};
 
 /// The tables of one code set, owned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,9 +39,16 @@ pub(crate) struct Layout {
     pub(crate) categories: [[u16; 4]; 12],
     /// Search words (stems), sorted by text.
     pub(crate) words: Vec<Word>,
+    /// Postings (see `lexicon::posting`), one run per word.
     pub(crate) postings: Vec<u16>,
+    /// A hash table (see `lexicon`) from a word's text to its position.
+    pub(crate) word_slots: Vec<u16>,
     /// The search vocabulary, sorted by term.
     pub(crate) synonyms: Vec<Synonym>,
+    /// A hash table from a vocabulary term's text to its position.
+    pub(crate) term_slots: Vec<u16>,
+    /// The records the vocabulary's terms and expansions match.
+    pub(crate) phrases: Vec<PhraseHit>,
 }
 
 impl Layout {
@@ -78,7 +85,10 @@ impl Layout {
             categories: [[0; 4]; 12],
             words: Vec::new(),
             postings: Vec::new(),
+            word_slots: Vec::new(),
             synonyms: Vec::new(),
+            term_slots: Vec::new(),
+            phrases: Vec::new(),
         };
         let mut members: Vec<Vec<u16>> = std::vec![Vec::new(); data.headings.len()];
         for (position, row) in data.procedures.iter().enumerate() {
@@ -113,7 +123,7 @@ impl Layout {
                 headings.partition_point(|h| h.category <= category) as u16,
             ];
         }
-        layout.word_index(data);
+        layout.word_index(data)?;
         layout.vocabulary(synonyms);
         Ok(layout)
     }
@@ -161,55 +171,76 @@ impl Layout {
     }
 
     /// Every distinct search word (stem) of the records, sorted, each with
-    /// the records whose description or nomenclature holds it, the records
-    /// whose heading, category name or descriptor holds it, and its weight
-    /// (rarity).
+    /// its postings (the records that hold it and in which fields) and its
+    /// weight (rarity); and the hash table that finds a word by its text.
     #[allow(clippy::cast_sign_loss, clippy::cast_precision_loss)]
-    fn word_index(&mut self, data: &Dataset) {
-        let mut postings: BTreeMap<String, [BTreeSet<u16>; 2]> = BTreeMap::new();
+    fn word_index(&mut self, data: &Dataset) -> Result<(), DataErrors> {
+        // Record indices fit a posting: codes are unique and D0100-D9999,
+        // so there are fewer than 10,000 records.
+        const _: () = assert!(lexicon::MAX_RECORDS > 10_000);
+        let mut postings: BTreeMap<String, BTreeMap<u16, u16>> = BTreeMap::new();
         for (index, row) in data.procedures.iter().enumerate() {
-            let strong =
-                std::iter::once(row.description.as_str()).chain(row.nomenclature.as_deref());
+            let text = std::iter::once(row.description.as_str()).chain(row.nomenclature.as_deref());
             let heading = data
                 .heading_of(row)
                 .and_then(|at| data.headings.get(at))
                 .map(|heading| heading.name.as_str());
             let category = Category::of(row.code).map(Category::name);
-            let weak = heading
+            let context = heading
                 .into_iter()
                 .chain(category)
                 .chain(row.descriptor.as_deref());
-            for (field, texts) in [(0, strong.collect::<Vec<_>>()), (1, weak.collect())] {
+            for (field, texts) in [
+                (lexicon::IN_TEXT, text.collect::<Vec<_>>()),
+                (lexicon::IN_CONTEXT, context.collect()),
+            ] {
                 for text in texts {
                     words::for_each_stem(text, |stem| {
-                        let entry = postings.entry(stem.into()).or_default();
-                        entry[field].insert(index as u16);
+                        let fields = postings.entry(stem.into()).or_default();
+                        *fields.entry(index as u16).or_default() |= field;
                     });
                 }
             }
         }
         let records = data.procedures.len() as f64;
-        for (word, [strong, weak]) in postings {
-            let holding = strong.union(&weak).count() as f64;
+        for (word, fields) in postings {
+            let holding = fields.len() as f64;
             let idf = (1.0 + (records - holding + 0.5) / (holding + 0.5)).ln();
             let text = self.text(&word);
             let start = self.postings.len();
-            self.postings.extend(strong);
-            let postings = span(start, self.postings.len());
-            let start = self.postings.len();
-            self.postings.extend(weak);
+            self.postings.extend(
+                fields
+                    .into_iter()
+                    .map(|(record, fields)| lexicon::posting(record, fields)),
+            );
             self.words.push(Word {
                 text,
-                postings,
-                weak: span(start, self.postings.len()),
+                postings: span(start, self.postings.len()),
                 // At most 100 ln(1 + 2N) for N <= 10,000 records: below 1,100.
                 weight: (idf * 100.0).round().max(1.0) as u16,
             });
         }
+        let keys = self
+            .words
+            .iter()
+            .map(|word| self.text_of(word.text).as_bytes());
+        self.word_slots = hash_table(keys).ok_or_else(|| {
+            let error = Blame { file: "(data set)" }.line(
+                0,
+                "",
+                DataErrorKind::TooManyIndexWords {
+                    words: self.words.len(),
+                },
+            );
+            DataErrors::from(std::vec![error])
+        })?;
+        Ok(())
     }
 
     /// The vocabulary as search words, sorted by term; terms whose
-    /// expansion is the term itself are left out, as are repeats.
+    /// expansion is the term itself are left out, as are repeats. Each
+    /// term's and expansion's words are also found in the word list once
+    /// here, and the terms get a hash table.
     fn vocabulary(&mut self, rows: &[SynonymRow]) {
         let mut terms: BTreeMap<String, String> = BTreeMap::new();
         for row in rows {
@@ -219,22 +250,116 @@ impl Layout {
             }
         }
         for (term, expansion) in terms {
+            let term_hits = self.phrase(&term, lexicon::EXACT);
+            let expansion_hits = self.phrase(&expansion, lexicon::RELATED);
             let term = self.text(&term);
             let expansion = self.text(&expansion);
-            self.synonyms.push(Synonym { term, expansion });
+            self.synonyms.push(Synonym {
+                term,
+                expansion,
+                term_hits,
+                expansion_hits,
+            });
         }
+        let keys = self
+            .synonyms
+            .iter()
+            .map(|synonym| self.text_of(synonym.term).as_bytes());
+        // A vocabulary file is far below 65,534 terms: it is read whole.
+        self.term_slots = hash_table(keys).unwrap_or_default();
     }
 
-    /// The text of a span of the pool (the code generator's comments).
-    #[allow(dead_code)] // used by build.rs only
+    /// The records that hold every word of `stems` (joined by spaces) and
+    /// their points as a match of `grade`, as a run of the phrase pool:
+    /// what search would find walking the words' postings side by side.
+    /// Empty when the index lacks one of the words.
+    fn phrase(&mut self, stems: &str, grade: u32) -> Span {
+        let mut lists = Vec::new();
+        for stem in stems.split(' ') {
+            let found = self
+                .words
+                .binary_search_by(|word| self.text_of(word.text).cmp(stem));
+            let Some(word) = found.ok().and_then(|at| self.words.get(at)) else {
+                return Span::default();
+            };
+            lists.push((&self.postings[word.postings.range()], word.weight));
+        }
+        let mut hits = Vec::new();
+        if let Some(&(first, _)) = lists.first() {
+            'records: for &posting in first {
+                let record = lexicon::record_of(posting);
+                let mut total = 0u32;
+                for &(list, weight) in &lists {
+                    let Ok(at) = list.binary_search_by_key(&record, |&p| lexicon::record_of(p))
+                    else {
+                        continue 'records;
+                    };
+                    let fields = lexicon::fields_of(list[at]);
+                    total = total.saturating_add(lexicon::points(weight, u16::MAX, grade, fields));
+                }
+                hits.push(PhraseHit {
+                    record,
+                    points: total,
+                });
+            }
+        }
+        let start = self.phrases.len();
+        self.phrases.extend(hits);
+        span(start, self.phrases.len())
+    }
+
+    /// The text of a span of the pool.
     pub(crate) fn text_of(&self, span: Span) -> &str {
         self.text.get(span.range()).unwrap_or("")
     }
+}
+
+/// The hash table (see `lexicon`) of `keys`: each slot holds a key's
+/// position or `lexicon::EMPTY`. `None` when there are too many keys for
+/// `u16` positions.
+fn hash_table<'k>(keys: impl ExactSizeIterator<Item = &'k [u8]>) -> Option<Vec<u16>> {
+    let count = keys.len();
+    if count >= usize::from(lexicon::EMPTY) {
+        return None;
+    }
+    let size = (2 * count).next_power_of_two().max(8);
+    let mut table = std::vec![lexicon::EMPTY; size];
+    for (position, key) in keys.enumerate() {
+        let mut at = lexicon::start(lexicon::hash(key), size);
+        while table.get(at).is_some_and(|&slot| slot != lexicon::EMPTY) {
+            at = (at + 1) & (size - 1);
+        }
+        *table.get_mut(at)? = u16::try_from(position).ok()?;
+    }
+    Some(table)
 }
 
 fn span(start: usize, end: usize) -> Span {
     Span {
         start: start as u32,
         len: (end - start) as u32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_key_and_nothing_else() {
+        let keys = ["crown", "root", "canal", "molar", "root canal", "", "a"];
+        let table = hash_table(keys.iter().map(|key| key.as_bytes())).unwrap();
+        assert_eq!(table.len(), 16);
+        let key_of = |entry: u16| keys[usize::from(entry)].as_bytes();
+        for (position, key) in keys.iter().enumerate() {
+            assert_eq!(
+                lexicon::find(&table, key.as_bytes(), key_of),
+                Some(position as u16)
+            );
+        }
+        for missing in ["crowns", "roo", "b", "root  canal"] {
+            assert_eq!(lexicon::find(&table, missing.as_bytes(), key_of), None);
+        }
+        assert_eq!(lexicon::find(&[], b"crown", key_of), None);
     }
 }

@@ -256,6 +256,7 @@ mod tests {
     /// them together describe at least one code in force.
     #[test]
     fn every_expansion_matches_a_code_in_force() {
+        use crate::model::lexicon;
         let data = super::super::Dataset::bundled().unwrap();
         let layout = super::super::Layout::of(&data).unwrap();
         let postings = |stem: &str| -> Option<std::collections::BTreeSet<u16>> {
@@ -263,10 +264,12 @@ mod tests {
                 .words
                 .iter()
                 .find(|word| layout.text_of(word.text) == stem)?;
+            // The records whose description or nomenclature holds it.
             Some(
                 layout.postings[word.postings.range()]
                     .iter()
-                    .copied()
+                    .filter(|&&posting| lexicon::fields_of(posting) & lexicon::IN_TEXT != 0)
+                    .map(|&posting| lexicon::record_of(posting))
                     .collect(),
             )
         };

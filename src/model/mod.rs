@@ -6,6 +6,9 @@ pub(crate) mod category;
 pub(crate) mod code;
 pub(crate) mod date;
 pub(crate) mod edition;
+// Used by search (`alloc`) and by the index builder (`std`, and build.rs).
+#[cfg_attr(not(feature = "alloc"), allow(dead_code))]
+pub(crate) mod lexicon;
 pub(crate) mod record;
 pub(crate) mod reporting;
 // Used by search (`alloc`) and by the data parser (`std`, and build.rs).

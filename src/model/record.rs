@@ -175,23 +175,37 @@ pub(crate) struct Heading {
 pub(crate) struct Word {
     /// Into the text pool.
     pub(crate) text: Span,
-    /// Into the postings pool: indices of the records whose description or
-    /// nomenclature holds the word, ascending.
+    /// Into the postings pool: one posting (see `lexicon::posting`) per
+    /// record that holds the word, ascending by record, telling whether
+    /// the description or nomenclature holds it, the heading, category
+    /// name or descriptor, or both.
     pub(crate) postings: Span,
-    /// Into the postings pool: indices of the records whose heading,
-    /// category name or descriptor holds the word, ascending.
-    pub(crate) weak: Span,
     /// The word's rarity: 100 × its inverse document frequency (BM25's
     /// `ln(1 + (N - n + 0.5) / (n + 0.5))` over `N` records, `n` holding it).
     pub(crate) weight: u16,
 }
 
 /// One entry of the search vocabulary: a term of the trade and the words
-/// of the descriptions it stands for, both as stems joined by spaces.
+/// of the descriptions it stands for, both as stems joined by spaces, and
+/// the records each matches, found when the set is laid out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Synonym {
     /// Into the text pool.
     pub(crate) term: Span,
     /// Into the text pool.
     pub(crate) expansion: Span,
+    /// Into the phrase pool: the records that hold every word of the term,
+    /// with their points as an exact match.
+    pub(crate) term_hits: Span,
+    /// Into the phrase pool: the records that hold every word of the
+    /// expansion, with their points as a related match.
+    pub(crate) expansion_hits: Span,
+}
+
+/// A record that holds every word of a vocabulary phrase, and the points
+/// that earns it (the sum of `lexicon::points` over the words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PhraseHit {
+    pub(crate) record: u16,
+    pub(crate) points: u32,
 }

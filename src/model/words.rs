@@ -15,9 +15,11 @@ pub(crate) const MAX_WORD_BYTES: usize = 48;
 pub(crate) const MAX_TERM_WORDS: usize = 6;
 
 /// The words of `text`, as slices of it (not yet lower-cased).
-pub(crate) fn split(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
+pub(crate) fn split(text: &str) -> Runs<'_> {
+    Runs {
+        rest: text,
+        cut_digits: false,
+    }
 }
 
 /// Writes the lower-case form of `word` into `buffer` and returns it, or
@@ -43,27 +45,68 @@ pub(crate) fn lower<'b>(word: &str, buffer: &'b mut [u8; MAX_WORD_BYTES]) -> Opt
 
 /// The search words of `text`: the words of [`split`], each further cut
 /// where ASCII digits meet other characters.
-pub(crate) fn tokens(text: &str) -> impl Iterator<Item = &str> {
-    split(text).flat_map(|word| DigitRuns { rest: word })
+pub(crate) fn tokens(text: &str) -> Runs<'_> {
+    Runs {
+        rest: text,
+        cut_digits: true,
+    }
 }
 
-/// The runs of a word that are all ASCII digits or all not.
-struct DigitRuns<'a> {
+/// The words of a text, one pass over it (ASCII a byte at a time).
+pub(crate) struct Runs<'a> {
     rest: &'a str,
+    /// Whether a run also ends where ASCII digits meet other characters.
+    cut_digits: bool,
 }
 
-impl<'a> Iterator for DigitRuns<'a> {
+/// Whether the character at byte `at` of `text` (not ASCII) belongs in a
+/// word, and its length in bytes.
+#[cold]
+fn wide(text: &str, at: usize) -> Option<(bool, usize)> {
+    let c = text.get(at..)?.chars().next()?;
+    Some((c.is_alphanumeric(), c.len_utf8()))
+}
+
+impl<'a> Iterator for Runs<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let first = self.rest.chars().next()?;
-        let digits = first.is_ascii_digit();
-        let end = self
-            .rest
-            .find(|c: char| c.is_ascii_digit() != digits)
-            .unwrap_or(self.rest.len());
-        let (run, rest) = self.rest.split_at(end);
-        self.rest = rest;
+        let bytes = self.rest.as_bytes();
+        let mut start = 0;
+        loop {
+            let byte = *bytes.get(start)?;
+            if byte.is_ascii() {
+                if byte.is_ascii_alphanumeric() {
+                    break;
+                }
+                start += 1;
+            } else {
+                let (word, length) = wide(self.rest, start)?;
+                if word {
+                    break;
+                }
+                start += length;
+            }
+        }
+        let digits = bytes.get(start).is_some_and(u8::is_ascii_digit);
+        let mut end = start;
+        while let Some(&byte) = bytes.get(end) {
+            if byte.is_ascii() {
+                if !byte.is_ascii_alphanumeric()
+                    || (self.cut_digits && byte.is_ascii_digit() != digits)
+                {
+                    break;
+                }
+                end += 1;
+            } else {
+                match wide(self.rest, end) {
+                    Some((true, length)) if !(self.cut_digits && digits) => end += length,
+                    _ => break,
+                }
+            }
+        }
+        let run = self.rest.get(start..end)?;
+        self.rest = self.rest.get(end..).unwrap_or("");
         Some(run)
     }
 }
@@ -95,21 +138,38 @@ const IRREGULAR: [(&str, &str); 2] = [("teeth", "tooth"), ("children", "child")]
 /// queries use the same rule, so a stem need not be an English word.
 /// Words under four bytes, and words that are not ASCII, are kept whole.
 pub(crate) fn stem(word: &str) -> &str {
+    match stem_of(word) {
+        Stem::Prefix(length) => word.get(..length).unwrap_or(word),
+        Stem::Whole(stem) => stem,
+    }
+}
+
+/// A word's [`stem`]: the word's first bytes, or a word of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stem {
+    /// The first this many bytes of the word.
+    Prefix(usize),
+    /// Another word (`4` for `four`, `tooth` for `teeth`).
+    Whole(&'static str),
+}
+
+/// How [`stem`] finds a word's stem.
+pub(crate) fn stem_of(word: &str) -> Stem {
     if let Some(&(_, digits)) = NUMBERS.iter().find(|(name, _)| *name == word) {
-        return digits;
+        return Stem::Whole(digits);
     }
     if let Some(&(_, base)) = IRREGULAR.iter().find(|(plural, _)| *plural == word) {
-        return base;
+        return Stem::Whole(base);
     }
     if word.len() < 4 || !word.is_ascii() {
-        return word;
+        return Stem::Prefix(word.len());
     }
     let has_vowel = |s: &str| s.bytes().any(|b| b"aeiouy".contains(&b));
     let mut stem = word;
     // Plurals.
     if let Some(base) = stem.strip_suffix("ies") {
         // `cavities` and `cavity` both end as `cavit`.
-        return base;
+        return Stem::Prefix(base.len());
     } else if stem.ends_with("sses") {
         stem = &stem[..stem.len() - 2];
     } else if stem.ends_with("ss") || stem.ends_with("us") || stem.ends_with("is") {
@@ -138,7 +198,7 @@ pub(crate) fn stem(word: &str) -> &str {
     if stem.len() > 4 && (stem.ends_with('e') || stem.ends_with('y')) {
         stem = &stem[..stem.len() - 1];
     }
-    stem
+    Stem::Prefix(stem.len())
 }
 
 /// Calls `visit` with the stem of each search word of `text`, in order;

@@ -126,11 +126,16 @@ impl<'q> Query<'q> {
     /// ```
     #[must_use]
     pub fn run_in<'s>(&self, set: &'s CodeSet) -> Matches<'s> {
-        let plan = plan::plan(set, self.text);
-        let hits = score::run(set, &plan, self.include_deleted, self.limit);
+        let (terms, hits) = score::with_tally(set, |tally| {
+            plan::score(set, self.text, tally);
+            (
+                tally.terms(),
+                tally.ranked(set, self.include_deleted, self.limit),
+            )
+        });
         Matches {
             set,
-            terms: u16::try_from(plan.terms.len()).unwrap_or(u16::MAX),
+            terms: u16::try_from(terms).unwrap_or(u16::MAX),
             hits: hits.into_iter(),
         }
     }

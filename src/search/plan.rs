@@ -1,5 +1,6 @@
-//! From the text of a query to a plan: its terms, each a list of
-//! alternatives, each a list of index words that must all occur.
+//! From the text of a query to its terms, each scored as soon as it is
+//! found: a term is a list of alternatives, each a list of index words
+//! that must all occur in a record.
 //!
 //! A term is a code (`D3330`, `3330`, `D33`), a run of words the
 //! vocabulary knows as one term (`night guard`: its own words, or the words
@@ -8,104 +9,66 @@
 //! last word, and a word the index does not hold), its beginning when a
 //! person stopped typing (`bitewi`), its halves (`xray`: `x ray`), and
 //! when nothing else is found, words one typing slip away.
+//!
+//! Nothing here allocates: query words are read a few at a time into a
+//! window on the stack.
 
-use alloc::string::String;
-use alloc::vec::Vec;
 use core::ops::Range;
 
 use super::index;
-use crate::model::words::{self, MAX_TERM_WORDS, MAX_WORD_BYTES, STOP_WORDS};
+use super::score::Tally;
+use crate::model::lexicon::{EXACT, PREFIX, RELATED, TYPO};
+use crate::model::record::Synonym;
+use crate::model::words::{self, Stem, MAX_TERM_WORDS, MAX_WORD_BYTES, STOP_WORDS};
 use crate::set::CodeSet;
 
-/// How much a kind of match counts, in tenths.
-pub(super) const EXACT: u32 = 10;
-/// A vocabulary term's expansion, or a word's halves or joined form.
-pub(super) const RELATED: u32 = 9;
-/// A word the query word begins, or that begins it.
-pub(super) const PREFIX: u32 = 6;
-/// A word one typing slip away.
-pub(super) const TYPO: u32 = 5;
 /// Points of a code named in full, and of a code under a named prefix.
-pub(super) const CODE: u32 = 1_000_000;
+const CODE: u32 = 1_000_000;
 /// See [`CODE`].
-pub(super) const CODE_PREFIX: u32 = 100_000;
+const CODE_PREFIX: u32 = 100_000;
+/// No cap on a word's weight.
+const UNCAPPED: u16 = u16::MAX;
 
-/// Index words that must all occur in a record, and how much they count.
-pub(super) struct Alternative {
-    /// Into [`Plan::words`].
-    pub(super) words: Range<usize>,
-    /// In tenths: [`EXACT`], [`RELATED`], [`PREFIX`] or [`TYPO`].
-    pub(super) grade: u32,
-    /// The most a word's weight may count: a longer word that a query
-    /// word begins counts no more than the query word itself.
-    pub(super) cap: u16,
-}
-
-/// One term of a query.
-pub(super) enum Term {
-    /// Into [`Plan::alternatives`]: a record matches the term when it
-    /// matches one of them (an empty range matches nothing).
-    Words(Range<usize>),
-    /// A run of records (a code, or the codes under a prefix) and their
-    /// points.
-    Codes(Range<usize>, u32),
-}
-
-/// The terms of a query resolved against one code set.
-#[derive(Default)]
-pub(super) struct Plan {
-    /// Positions in the set's word list.
-    pub(super) words: Vec<u32>,
-    pub(super) alternatives: Vec<Alternative>,
-    pub(super) terms: Vec<Term>,
-}
-
-/// A query word: its lower-case form and its stem, as ranges of the
-/// builder's text; `None` for a word too long for the index.
-type QueryWord = Option<(Range<usize>, Range<usize>)>;
-
-struct Builder<'s> {
-    set: &'s CodeSet,
-    plan: Plan,
-    /// Lower-case words, then stems, one after another.
-    text: String,
-    words: Vec<QueryWord>,
-}
-
-/// The plan of `text` over `set`.
-pub(super) fn plan(set: &CodeSet, text: &str) -> Plan {
-    // Sized so that a typical query never grows them.
-    let mut builder = Builder {
-        set,
-        plan: Plan {
-            words: Vec::with_capacity(32),
-            alternatives: Vec::with_capacity(16),
-            terms: Vec::with_capacity(8),
-        },
-        text: String::with_capacity(2 * text.len()),
-        words: Vec::with_capacity(8),
-    };
+/// Scores every term of `text` over `set` into `tally`.
+pub(super) fn score(set: &CodeSet, text: &str, tally: &mut Tally<'_>) {
     for run in words::split(text) {
-        if let Some(term) = code_term(set, run) {
-            builder.plan.terms.push(term);
-        } else {
-            words::tokens(run).for_each(|token| builder.add_word(token));
+        if let Some((records, points)) = code_term(set, run) {
+            tally.next_term();
+            for record in records {
+                tally.offer(record, points);
+            }
         }
     }
-    builder.terms();
-    builder.plan
+    let mut builder = Builder {
+        set,
+        tally,
+        window: Window::new(query_tokens(text)),
+        all_stop: None,
+        text,
+    };
+    builder.words();
 }
 
-/// A code (`D3330`, `d3330`, `3330`) or code prefix (`D33`) as a term.
-fn code_term(set: &CodeSet, run: &str) -> Option<Term> {
+/// The search words of a query that are not codes.
+fn query_tokens(text: &str) -> impl Iterator<Item = &str> {
+    words::split(text)
+        .filter(|run| code_digits(run).is_none())
+        .flat_map(words::tokens)
+}
+
+/// The digits of a code (`D3330`, `d3330`, `3330`) or code prefix (`D33`).
+fn code_digits(run: &str) -> Option<&[u8]> {
     let digits = match run.as_bytes() {
         [b'd' | b'D', rest @ ..] if (1..=4).contains(&rest.len()) => rest,
         all if all.len() == 4 => all,
         _ => return None,
     };
-    if !digits.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
+    digits.iter().all(u8::is_ascii_digit).then_some(digits)
+}
+
+/// A code or code prefix as a term: its records and their points.
+fn code_term(set: &CodeSet, run: &str) -> Option<(Range<u16>, u32)> {
+    let digits = code_digits(run)?;
     let number = digits
         .iter()
         .fold(0u32, |n, digit| n * 10 + u32::from(digit - b'0'));
@@ -118,151 +81,263 @@ fn code_term(set: &CodeSet, run: &str) -> Option<Term> {
         .records
         .partition_point(|record| u32::from(record.code.number()) < last);
     let points = if digits.len() == 4 { CODE } else { CODE_PREFIX };
-    Some(Term::Codes(start..end, points))
+    let index = |at: usize| u16::try_from(at).unwrap_or(u16::MAX);
+    Some((index(start)..index(end), points))
 }
 
-impl Builder<'_> {
-    fn add_word(&mut self, token: &str) {
-        let mut buffer = [0u8; MAX_WORD_BYTES];
-        let word = words::lower(token, &mut buffer).map(|lower| {
-            let start = self.text.len();
-            self.text.push_str(lower);
-            let raw = start..self.text.len();
-            let start = self.text.len();
-            self.text.push_str(words::stem(lower));
-            (raw, start..self.text.len())
-        });
-        self.words.push(word);
-    }
+/// A query word: its lower-case form (the query's own text when it is
+/// lower-case ASCII already, else a copy on the stack) and its stem.
+#[derive(Clone, Copy)]
+struct QueryWord<'q> {
+    lower: Lower<'q>,
+    stem: Stem,
+}
 
-    fn stem(&self, at: usize) -> Option<&str> {
-        let (_, stem) = self.words.get(at)?.as_ref()?;
-        self.text.get(stem.clone())
-    }
+#[derive(Clone, Copy)]
+enum Lower<'q> {
+    Same(&'q str),
+    Copied([u8; MAX_WORD_BYTES], u8),
+    /// Too long for the index.
+    TooLong,
+}
 
-    fn raw(&self, at: usize) -> Option<&str> {
-        let (raw, _) = self.words.get(at)?.as_ref()?;
-        self.text.get(raw.clone())
-    }
+impl<'q> QueryWord<'q> {
+    const NONE: QueryWord<'static> = QueryWord {
+        lower: Lower::TooLong,
+        stem: Stem::Prefix(0),
+    };
 
-    fn terms(&mut self) {
-        let is_stop = |stem: Option<&str>| stem.is_some_and(|stem| STOP_WORDS.contains(&stem));
-        let all_stop = (0..self.words.len()).all(|at| is_stop(self.stem(at)));
-        let count = self.words.len();
-        let mut at = 0;
-        // Allocated only when a word starts a vocabulary term.
-        let mut key = String::new();
-        while at < count {
-            let start = self.plan.alternatives.len();
-            if let Some(length) = self.vocabulary_term(at, &mut key) {
-                at += length;
-            } else if self.joined(at) {
-                at += 2;
-            } else if is_stop(self.stem(at)) && !all_stop {
-                at += 1;
-                continue;
-            } else {
-                self.single(at, at + 1 == count, true);
-                at += 1;
+    fn of(token: &'q str) -> QueryWord<'q> {
+        let lower = if token.len() <= MAX_WORD_BYTES
+            && token
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            Lower::Same(token)
+        } else {
+            let mut buffer = [0; MAX_WORD_BYTES];
+            match words::lower(token, &mut buffer).map(str::len) {
+                Some(length) => Lower::Copied(buffer, u8::try_from(length).unwrap_or(0)),
+                None => Lower::TooLong,
             }
-            let end = self.plan.alternatives.len();
-            self.plan.terms.push(Term::Words(start..end));
-        }
-    }
-
-    /// The longest vocabulary term that starts at `at`: its own words and
-    /// its expansion become the alternatives of one term.
-    fn vocabulary_term(&mut self, at: usize, key: &mut String) -> Option<usize> {
-        let longest = MAX_TERM_WORDS.min(self.words.len() - at);
-        // Every key below starts with the first word: look only among the
-        // terms that do, and not at all when there are none.
-        let among = index::terms_from(self.set, self.stem(at)?);
-        if among.is_empty() {
-            return None;
-        }
-        for length in (1..=longest).rev() {
-            key.clear();
-            for offset in 0..length {
-                let stem = self.stem(at + offset)?;
-                if offset > 0 {
-                    key.push(' ');
-                }
-                key.push_str(stem);
-            }
-            let Some(expansion) = index::expansion(self.set, among.clone(), key) else {
-                continue;
-            };
-            if length == 1 {
-                self.single(at, at + 1 == self.words.len(), false);
-            } else {
-                self.all_of(key.split(' '), EXACT);
-            }
-            self.all_of(expansion.split(' '), RELATED);
-            return Some(length);
-        }
-        None
-    }
-
-    /// Two words that the index holds written as one (`bite wing`).
-    fn joined(&mut self, at: usize) -> bool {
-        let (Some(first), Some(second)) = (self.raw(at), self.raw(at + 1)) else {
-            return false;
         };
+        let mut word = QueryWord {
+            lower,
+            stem: Stem::Prefix(0),
+        };
+        word.stem = word.lower().map_or(Stem::Prefix(0), words::stem_of);
+        word
+    }
+
+    /// The lower-case word.
+    fn lower(&self) -> Option<&str> {
+        match &self.lower {
+            Lower::Same(text) => Some(text),
+            Lower::Copied(buffer, length) => {
+                core::str::from_utf8(buffer.get(..usize::from(*length))?).ok()
+            }
+            Lower::TooLong => None,
+        }
+    }
+
+    /// The word's stem.
+    fn stem(&self) -> Option<&str> {
+        let lower = self.lower()?;
+        match self.stem {
+            Stem::Prefix(length) => lower.get(..length),
+            Stem::Whole(stem) => Some(stem),
+        }
+    }
+
+    fn is_stop(&self) -> bool {
+        self.stem().is_some_and(|stem| STOP_WORDS.contains(&stem))
+    }
+}
+
+/// How many query words are looked at together: a vocabulary term's
+/// length, and one more to know whether a word is the last.
+const WINDOW: usize = MAX_TERM_WORDS + 2;
+
+/// The next few words of a query.
+struct Window<'q, I> {
+    tokens: I,
+    ring: [QueryWord<'q>; WINDOW],
+    head: usize,
+    len: usize,
+}
+
+impl<'q, I: Iterator<Item = &'q str>> Window<'q, I> {
+    fn new(tokens: I) -> Self {
+        Window {
+            tokens,
+            ring: [QueryWord::NONE; WINDOW],
+            head: 0,
+            len: 0,
+        }
+    }
+
+    /// Reads words until the window is full or the query ends.
+    fn fill(&mut self) {
+        while self.len < WINDOW {
+            let Some(token) = self.tokens.next() else {
+                return;
+            };
+            if let Some(slot) = self.ring.get_mut((self.head + self.len) % WINDOW) {
+                *slot = QueryWord::of(token);
+            }
+            self.len += 1;
+        }
+    }
+
+    /// The word `offset` words on, if the query has it.
+    fn get(&self, offset: usize) -> Option<&QueryWord<'q>> {
+        (offset < self.len)
+            .then(|| self.ring.get((self.head + offset) % WINDOW))
+            .flatten()
+    }
+
+    /// Whether the first word is the query's last (after [`fill`](Window::fill)).
+    fn at_last(&self) -> bool {
+        self.len == 1
+    }
+
+    fn consume(&mut self, count: usize) {
+        let count = count.min(self.len);
+        self.head = (self.head + count) % WINDOW;
+        self.len -= count;
+    }
+}
+
+struct Builder<'b, 's, 't, 'q, I> {
+    set: &'s CodeSet,
+    tally: &'b mut Tally<'t>,
+    window: Window<'q, I>,
+    /// Whether every word of the query is a stop word, once asked.
+    all_stop: Option<bool>,
+    text: &'b str,
+}
+
+impl<'q, 's, I: Iterator<Item = &'q str>> Builder<'_, 's, '_, 'q, I> {
+    /// Every term of the query's words, in order.
+    fn words(&mut self) {
+        loop {
+            self.window.fill();
+            let Some(first) = self.window.get(0).copied() else {
+                return;
+            };
+            let used = if let Some((length, synonym)) = self.vocabulary_term() {
+                self.tally.next_term();
+                if length == 1 {
+                    self.single(&first, self.window.at_last(), false);
+                } else {
+                    self.tally
+                        .offer_phrase(index::phrase(self.set, synonym.term_hits));
+                }
+                self.tally
+                    .offer_phrase(index::phrase(self.set, synonym.expansion_hits));
+                length
+            } else if let Some(position) = self.joined() {
+                self.tally.next_term();
+                self.alternative(&[position], EXACT);
+                let parts = [self.window.get(0), self.window.get(1)].map(|word| {
+                    word.and_then(QueryWord::stem)
+                        .and_then(|stem| index::position(self.set, stem))
+                });
+                if let [Some(left), Some(right)] = parts {
+                    self.alternative(&[left, right], EXACT);
+                }
+                2
+            } else if first.is_stop() && !self.all_stop() {
+                1
+            } else {
+                self.tally.next_term();
+                self.single(&first, self.window.at_last(), true);
+                1
+            };
+            self.window.consume(used);
+        }
+    }
+
+    /// Whether every word of the query is a stop word: then they are
+    /// searched for rather than left out.
+    fn all_stop(&mut self) -> bool {
+        let text = self.text;
+        *self
+            .all_stop
+            .get_or_insert_with(|| query_tokens(text).all(|token| QueryWord::of(token).is_stop()))
+    }
+
+    /// The longest vocabulary term the window starts with, and its length
+    /// in words.
+    fn vocabulary_term(&self) -> Option<(usize, &'s Synonym)> {
+        // The stems of the next words joined by spaces; each shorter term
+        // is a prefix of the longest.
+        let mut key = [0u8; MAX_TERM_WORDS * (MAX_WORD_BYTES + 1)];
+        let mut ends = [0usize; MAX_TERM_WORDS];
+        let mut count = 0;
+        let mut length = 0;
+        for (offset, end) in ends.iter_mut().enumerate() {
+            let Some(stem) = self.window.get(offset).and_then(QueryWord::stem) else {
+                break;
+            };
+            if offset > 0 {
+                if let Some(space) = key.get_mut(length) {
+                    *space = b' ';
+                }
+                length += 1;
+            }
+            let Some(slot) = key.get_mut(length..length + stem.len()) else {
+                break;
+            };
+            slot.copy_from_slice(stem.as_bytes());
+            length += stem.len();
+            *end = length;
+            count += 1;
+        }
+        let ends = ends.get(..count)?;
+        let set = self.set;
+        ends.iter().enumerate().rev().find_map(|(words, &end)| {
+            let synonym = index::term(set, key.get(..end)?)?;
+            Some((words + 1, synonym))
+        })
+    }
+
+    /// The position of the first two words written as one (`bite wing`),
+    /// when the index holds it.
+    fn joined(&self) -> Option<u16> {
+        let first = self.window.get(0)?.lower()?;
+        let second = self.window.get(1)?.lower()?;
         // Joined on the stack: both words fit in the index's word length.
         let mut buffer = [0u8; 2 * MAX_WORD_BYTES];
         let length = first.len() + second.len();
-        let Some(both) = buffer.get_mut(..length) else {
-            return false;
-        };
-        let (left, right) = both.split_at_mut(first.len());
+        let (left, right) = buffer.get_mut(..length)?.split_at_mut(first.len());
         left.copy_from_slice(first.as_bytes());
         right.copy_from_slice(second.as_bytes());
-        let Some(joined) = buffer
-            .get(..length)
-            .and_then(|bytes| core::str::from_utf8(bytes).ok())
-        else {
-            return false;
-        };
-        let Some(position) = index::position(self.set, words::stem(joined)) else {
-            return false;
-        };
-        self.push(&[position], EXACT);
-        let parts = [self.stem(at), self.stem(at + 1)]
-            .map(|stem| stem.and_then(|stem| index::position(self.set, stem)));
-        if let [Some(left), Some(right)] = parts {
-            self.push(&[left, right], EXACT);
-        }
-        true
+        let joined = core::str::from_utf8(buffer.get(..length)?).ok()?;
+        index::position(self.set, words::stem(joined))
     }
 
     /// One word and the words it may stand for.
-    fn single(&mut self, at: usize, last: bool, fuzzy: bool) {
-        let Some(Some((raw, stem))) = self.words.get(at).cloned() else {
+    fn single(&mut self, word: &QueryWord<'_>, last: bool, fuzzy: bool) {
+        let (Some(raw), Some(stem)) = (word.lower(), word.stem()) else {
             return;
         };
-        // Moved out while the plan grows (no copy): the word is read from it.
-        let text = core::mem::take(&mut self.text);
-        if let (Some(raw), Some(stem)) = (text.get(raw), text.get(stem)) {
-            self.single_word(raw, stem, last, fuzzy);
-        }
-        self.text = text;
-    }
-
-    fn single_word(&mut self, raw: &str, stem: &str, last: bool, fuzzy: bool) {
-        let start = self.plan.alternatives.len();
+        let mut offered = 0;
         let exact = index::position(self.set, stem);
         if let Some(position) = exact {
-            self.push(&[position], EXACT);
+            self.alternative(&[position], EXACT);
+            offered += 1;
         }
         let missing = exact.is_none() && fuzzy;
         let mut begun = false;
         if (last && stem.len() >= 2) || (missing && stem.len() >= 4) {
             let cap = exact
                 .and_then(|position| index::word(self.set, position))
-                .map_or(u16::MAX, |word| word.weight);
-            for position in index::prefixed(self.set, stem) {
+                .map_or(UNCAPPED, |word| word.weight);
+            for position in index::prefixed(self.set, stem, exact) {
                 if Some(position) != exact {
-                    self.push_capped(&[position], PREFIX, cap);
+                    self.tally.offer_all(self.set, &[position], PREFIX, cap);
+                    offered += 1;
                     begun = true;
                 }
             }
@@ -279,7 +354,8 @@ impl Builder<'_> {
                 break;
             }
             if let Some(position) = index::position(self.set, head) {
-                self.push(&[position], PREFIX);
+                self.alternative(&[position], PREFIX);
+                offered += 1;
             }
         }
         // Two words written as one: `xray`, `nightguard`.
@@ -292,7 +368,8 @@ impl Builder<'_> {
                 index::position(self.set, words::stem(right)),
             ];
             if let [Some(left), Some(right)] = halves {
-                self.push(&[left, right], RELATED);
+                self.alternative(&[left, right], RELATED);
+                offered += 1;
             }
         }
         // A word the query word begins is what a person is typing; look
@@ -301,45 +378,38 @@ impl Builder<'_> {
             return;
         }
         // One typing slip: `extration`, `sealent`, `night gard`.
-        for position in index::near(self.set, stem) {
-            self.push(&[position], TYPO);
+        let set = self.set;
+        for position in index::near(set, stem) {
+            self.alternative(&[position], TYPO);
+            offered += 1;
         }
-        if self.plan.alternatives.len() == start {
-            for expansion in index::near_terms(self.set, stem) {
-                self.all_of(expansion.split(' '), TYPO);
+        if offered == 0 {
+            for synonym in index::near_terms(set, stem) {
+                self.all_of(set.text(synonym.expansion), TYPO);
             }
         }
     }
 
-    /// An alternative of index words given as stems; left out when the
-    /// index lacks one of them.
-    fn all_of<'a>(&mut self, stems: impl IntoIterator<Item = &'a str>, grade: u32) {
-        let start = self.plan.words.len();
-        for stem in stems {
-            let Some(position) = index::position(self.set, stem) else {
-                self.plan.words.truncate(start);
+    /// Offers the records holding every word at `positions`.
+    fn alternative(&mut self, positions: &[u16], grade: u32) {
+        self.tally.offer_all(self.set, positions, grade, UNCAPPED);
+    }
+
+    /// Offers the records holding every word of `stems` (a vocabulary
+    /// phrase: at most [`MAX_TERM_WORDS`] stems joined by spaces), none
+    /// when the index lacks one.
+    fn all_of(&mut self, stems: &str, grade: u32) {
+        let mut positions = [0u16; MAX_TERM_WORDS];
+        let mut count = 0;
+        for stem in stems.split(' ') {
+            let (Some(position), Some(slot)) =
+                (index::position(self.set, stem), positions.get_mut(count))
+            else {
                 return;
             };
-            self.plan.words.push(position);
+            *slot = position;
+            count += 1;
         }
-        self.plan.alternatives.push(Alternative {
-            words: start..self.plan.words.len(),
-            grade,
-            cap: u16::MAX,
-        });
-    }
-
-    fn push(&mut self, positions: &[u32], grade: u32) {
-        self.push_capped(positions, grade, u16::MAX);
-    }
-
-    fn push_capped(&mut self, positions: &[u32], grade: u32, cap: u16) {
-        let start = self.plan.words.len();
-        self.plan.words.extend_from_slice(positions);
-        self.plan.alternatives.push(Alternative {
-            words: start..self.plan.words.len(),
-            grade,
-            cap,
-        });
+        self.alternative(positions.get(..count).unwrap_or(&[]), grade);
     }
 }

@@ -1,28 +1,26 @@
-//! Running a plan: every record that matches a term gets the points of its
-//! best alternative, weighted by the rarity of the words and the field
-//! they were found in; records are ranked by how many terms they match,
-//! then by points, then in code order.
+//! Scoring a query as it is planned: every record that matches a term
+//! gets the points of the term's best alternative, weighted by the rarity
+//! of the words and the field they were found in; records are ranked by
+//! how many terms they match, then by points, then in code order.
 //!
-//! Only the records some term matches are touched: every list below is
-//! sorted by record, and lists are merged, never looked up record by
-//! record, so a query costs in proportion to the postings it reads.
+//! Only the records some term matches are touched: a tally keeps one
+//! entry per such record, found through a slot per record of the set, so
+//! a query costs in proportion to the postings it reads.
 
 use alloc::vec::Vec;
 
 use super::index;
-use super::plan::{Alternative, Plan, Term};
+use crate::model::lexicon;
+use crate::model::record::{PhraseHit, Word};
 use crate::set::CodeSet;
 
-/// How much a word counts in a description or nomenclature, in tenths.
-const STRONG: u32 = 10;
-/// How much a word counts in a heading, category name or descriptor (in
-/// addition, when the description holds it too).
-const WEAK: u32 = 4;
 /// The most words of an alternative walked side by side (a vocabulary
 /// term has at most six); longer ones are looked up record by record.
 const MAX_WORDS: usize = 8;
-/// The records a list starts with room for.
-const LISTED: usize = 128;
+/// The records a tally starts with room for.
+const LISTED: usize = 64;
+/// The most records whose slots fit on the stack.
+const STACK_RECORDS: usize = 1024;
 /// The most hits ranked in a small buffer on the stack.
 const SMALL: usize = 32;
 /// The most hits ranked on the stack.
@@ -39,8 +37,7 @@ pub(super) struct Hit {
 impl Hit {
     /// Orders hits best first: more terms, then more points, then code
     /// order.
-    #[allow(clippy::trivially_copy_pass_by_ref)] // the shape sort_by_key wants
-    fn key(&self) -> u64 {
+    fn key(self) -> u64 {
         (u64::from(u16::MAX - self.matched) << 48)
             | (u64::from(u32::MAX - self.points) << 16)
             | u64::from(self.index)
@@ -58,83 +55,229 @@ impl Hit {
     }
 }
 
-/// The records `plan` matches in `set`, best first; at most `limit`.
-pub(super) fn run(set: &CodeSet, plan: &Plan, include_deleted: bool, limit: usize) -> Vec<Hit> {
-    let count = set.records.len();
-    // Totals over the terms so far, the best of each record for the
-    // current term, and the records of the current alternative.
-    // Sized for a typical query, so that they seldom grow.
-    let mut hits: Vec<Hit> = Vec::with_capacity(LISTED);
-    let mut term: Vec<Hit> = Vec::with_capacity(LISTED);
-    // Needed only by a term of several alternatives: allocated then.
-    let mut found: Vec<Hit> = Vec::new();
-    for each in &plan.terms {
-        term.clear();
-        match each {
-            Term::Codes(records, points) => {
-                let records = records.start.min(count)..records.end.min(count);
-                term.extend(records.map(|record| Hit {
-                    index: u16::try_from(record).unwrap_or(u16::MAX),
-                    matched: 1,
-                    points: (*points).max(1),
-                }));
-            }
-            Term::Words(alternatives) => {
-                let alternatives = plan.alternatives.get(alternatives.clone()).unwrap_or(&[]);
-                // Merging into an empty list copies: the first
-                // alternative's records go straight into the term.
-                if let Some((first, rest)) = alternatives.split_first() {
-                    alternative_records(set, plan, first, &mut term);
-                    for alternative in rest {
-                        found.clear();
-                        alternative_records(set, plan, alternative, &mut found);
-                        merge(&mut term, &found, |best, offer| {
-                            best.points = best.points.max(offer.points);
-                        });
-                    }
-                }
-            }
-        }
-        if hits.is_empty() {
-            // As merging into an empty list would, without the copy.
-            core::mem::swap(&mut hits, &mut term);
-        } else {
-            merge(&mut hits, &term, |total, offer| {
-                total.matched = total.matched.saturating_add(1);
-                total.points = total.points.saturating_add(offer.points);
-            });
-        }
-    }
-    // Ranked on their packed keys: plain integers sort several times
-    // faster than hits compared through a key function, and the keys
-    // (unique, as records are) give the same order. A typical count fits
-    // on the stack, in a buffer little larger than it.
-    let keep = |hit: &&Hit| {
-        set.procedure_at(usize::from(hit.index))
-            .is_some_and(|procedure| include_deleted || procedure.is_active())
-    };
-    let count = hits.len();
-    if count <= SMALL {
-        rank_into(&mut hits, &mut [0; SMALL], keep, limit);
-    } else if count <= LARGE {
-        rank_into(&mut hits, &mut [0; LARGE], keep, limit);
-    } else {
-        rank_into(&mut hits, &mut alloc::vec![0; count], keep, limit);
-    }
-    hits
+/// A record's standing so far.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    index: u16,
+    /// How many terms it matched.
+    matched: u16,
+    /// The last term that matched it.
+    term: u32,
+    /// Its points from the terms before that one.
+    before: u32,
+    /// The best points of that term's alternatives.
+    best: u32,
 }
 
-/// Replaces `hits` with the best `limit` of those to `keep`, best first,
-/// ranked in `buffer` (room for every hit).
-fn rank_into(hits: &mut Vec<Hit>, buffer: &mut [u64], keep: impl Fn(&&Hit) -> bool, limit: usize) {
-    let mut count = 0;
-    for (slot, hit) in buffer.iter_mut().zip(hits.iter().filter(keep)) {
-        *slot = hit.key();
-        count += 1;
+/// The standing of every record matched so far.
+pub(super) struct Tally<'t> {
+    /// Per record of the set: 1 + its entry's index, or 0.
+    slots: &'t mut [u16],
+    entries: Vec<Entry>,
+    /// The current term, counting from 1.
+    term: u32,
+}
+
+/// Runs `score` with an empty tally for `set`: the slots live on the stack
+/// for a set of up to [`STACK_RECORDS`] records.
+pub(super) fn with_tally<T>(set: &CodeSet, score: impl FnOnce(&mut Tally<'_>) -> T) -> T {
+    let count = set.records.len();
+    let mut stack = [0u16; STACK_RECORDS];
+    let mut heap = Vec::new();
+    let slots = if count <= STACK_RECORDS {
+        stack.get_mut(..count).unwrap_or(&mut [])
+    } else {
+        heap.resize(count, 0);
+        &mut heap[..]
+    };
+    score(&mut Tally {
+        slots,
+        entries: Vec::with_capacity(LISTED),
+        term: 0,
+    })
+}
+
+impl Tally<'_> {
+    /// Starts the next term of the query.
+    pub(super) fn next_term(&mut self) {
+        self.term = self.term.saturating_add(1);
     }
-    let kept = rank(buffer.get_mut(..count).unwrap_or(&mut []), limit);
-    hits.clear();
-    hits.extend(kept.iter().map(|&key| Hit::from_key(key)));
+
+    /// How many terms the query had.
+    pub(super) fn terms(&self) -> u32 {
+        self.term
+    }
+
+    /// `record` matches the current term with `points` (at least one
+    /// counts): the term counts for it with its best alternative.
+    pub(super) fn offer(&mut self, record: u16, points: u32) {
+        let points = points.max(1);
+        let Some(slot) = self.slots.get_mut(usize::from(record)) else {
+            return;
+        };
+        let found = usize::from(*slot)
+            .checked_sub(1)
+            .and_then(|at| self.entries.get_mut(at));
+        match found {
+            Some(entry) if entry.term == self.term => entry.best = entry.best.max(points),
+            Some(entry) => {
+                entry.before = entry.before.saturating_add(entry.best);
+                entry.best = points;
+                entry.term = self.term;
+                entry.matched = entry.matched.saturating_add(1);
+            }
+            None => {
+                let Ok(number) = u16::try_from(self.entries.len() + 1) else {
+                    return;
+                };
+                *slot = number;
+                self.entries.push(Entry {
+                    index: record,
+                    matched: 1,
+                    term: self.term,
+                    before: 0,
+                    best: points,
+                });
+            }
+        }
+    }
+
+    /// Offers the records of a vocabulary phrase.
+    pub(super) fn offer_phrase(&mut self, hits: &[PhraseHit]) {
+        for hit in hits {
+            self.offer(hit.record, hit.points);
+        }
+    }
+
+    /// Offers the records that hold every word at `positions`, each with
+    /// the sum over the words of `weight × grade × field / 10` (the
+    /// weight at most `cap`).
+    pub(super) fn offer_all(&mut self, set: &CodeSet, positions: &[u16], grade: u32, cap: u16) {
+        let points = |word: &Word| {
+            [0, 1, 2, 3].map(|fields| lexicon::points(word.weight, cap, grade, fields))
+        };
+        if let [position] = positions {
+            let Some(word) = index::word(set, *position) else {
+                return;
+            };
+            let points = points(word);
+            for &posting in index::postings(set, word) {
+                let fields = usize::from(lexicon::fields_of(posting));
+                let record = lexicon::record_of(posting);
+                self.offer(record, points.get(fields).copied().unwrap_or(0));
+            }
+            return;
+        }
+        let mut lists = [(&[][..], [0u32; 4]); MAX_WORDS];
+        let mut count = 0;
+        for &position in positions {
+            let Some(word) = index::word(set, position) else {
+                return;
+            };
+            if let Some(slot) = lists.get_mut(count) {
+                *slot = (index::postings(set, word), points(word));
+            }
+            count += 1;
+        }
+        if count == 0 {
+            return;
+        }
+        let walked = lists.get(..count.min(MAX_WORDS)).unwrap_or(&[]);
+        // Several words: walk the rarest, and the others beside it.
+        let Some(&(rarest, _)) = walked.iter().min_by_key(|(list, _)| list.len()) else {
+            return;
+        };
+        if count > MAX_WORDS {
+            // Longer than any vocabulary term: look every word up.
+            self.offer_looked_up(set, positions, rarest, &points);
+            return;
+        }
+        let lists = lists.get_mut(..count).unwrap_or(&mut []);
+        // The records of the rarest word come in order, so every other list
+        // is read once, front to back.
+        'records: for &posting in rarest {
+            let record = lexicon::record_of(posting);
+            let mut total = 0u32;
+            for (list, points) in lists.iter_mut() {
+                let fields = usize::from(advance(list, record));
+                if fields == 0 {
+                    continue 'records;
+                }
+                total = total.saturating_add(points.get(fields).copied().unwrap_or(0));
+            }
+            self.offer(record, total);
+        }
+    }
+
+    /// [`offer_all`](Tally::offer_all) for many words: each record of the
+    /// rarest list is looked up in every word's postings.
+    fn offer_looked_up(
+        &mut self,
+        set: &CodeSet,
+        positions: &[u16],
+        rarest: &[u16],
+        points: &impl Fn(&Word) -> [u32; 4],
+    ) {
+        'records: for &posting in rarest {
+            let record = lexicon::record_of(posting);
+            let mut total = 0u32;
+            for word in positions.iter().filter_map(|&at| index::word(set, at)) {
+                let list = index::postings(set, word);
+                let Ok(at) = list.binary_search_by_key(&record, |&p| lexicon::record_of(p)) else {
+                    continue 'records;
+                };
+                let fields = list
+                    .get(at)
+                    .map_or(0, |&p| usize::from(lexicon::fields_of(p)));
+                total = total.saturating_add(points(word).get(fields).copied().unwrap_or(0));
+            }
+            self.offer(record, total);
+        }
+    }
+
+    /// The best `limit` records, best first, deleted ones only when
+    /// `include_deleted`.
+    pub(super) fn ranked(&self, set: &CodeSet, include_deleted: bool, limit: usize) -> Vec<Hit> {
+        // Ranked on packed keys: plain integers sort several times faster
+        // than hits compared through a key function, and the keys (unique,
+        // as records are) give the same order. A typical count fits on the
+        // stack, in a buffer little larger than it.
+        let count = self.entries.len();
+        if count <= SMALL {
+            self.rank_into(set, &mut [0; SMALL], include_deleted, limit)
+        } else if count <= LARGE {
+            self.rank_into(set, &mut [0; LARGE], include_deleted, limit)
+        } else {
+            self.rank_into(set, &mut alloc::vec![0; count], include_deleted, limit)
+        }
+    }
+
+    /// [`ranked`](Tally::ranked), with `buffer` (room for every entry) to
+    /// sort in.
+    fn rank_into(
+        &self,
+        set: &CodeSet,
+        buffer: &mut [u64],
+        include_deleted: bool,
+        limit: usize,
+    ) -> Vec<Hit> {
+        let kept = self.entries.iter().filter(|entry| {
+            set.procedure_at(usize::from(entry.index))
+                .is_some_and(|procedure| include_deleted || procedure.is_active())
+        });
+        let mut count = 0;
+        for (slot, entry) in buffer.iter_mut().zip(kept) {
+            *slot = Hit {
+                index: entry.index,
+                matched: entry.matched,
+                points: entry.before.saturating_add(entry.best),
+            }
+            .key();
+            count += 1;
+        }
+        let keys = rank(buffer.get_mut(..count).unwrap_or(&mut []), limit);
+        keys.iter().map(|&key| Hit::from_key(key)).collect()
+    }
 }
 
 /// Sorts the best `limit` of `keys` first and returns them.
@@ -152,163 +295,19 @@ fn rank(keys: &mut [u64], limit: usize) -> &[u64] {
     keys
 }
 
-/// Merges `from` into `into`, both sorted by record without repeats: a
-/// record in both is `join`ed, one only in `from` is added. Works from the
-/// back, in place, so no list is allocated.
-fn merge(into: &mut Vec<Hit>, from: &[Hit], join: impl Fn(&mut Hit, Hit)) {
-    if from.is_empty() {
-        return;
-    }
-    let (old, new) = (into.len(), from.len());
-    into.resize(old + new, Hit::default());
-    // `into[..read]` is still to merge, `into[write..]` is done, and
-    // `read <= write` throughout.
-    let (mut read, mut write) = (old, old + new);
-    for &offer in from.iter().rev() {
-        while let Some(&hit) = read.checked_sub(1).and_then(|at| into.get(at)) {
-            if hit.index <= offer.index {
-                break;
-            }
-            read -= 1;
-            write -= 1;
-            if let Some(slot) = into.get_mut(write) {
-                *slot = hit;
-            }
-        }
-        let mut merged = offer;
-        if let Some(hit) = read.checked_sub(1).and_then(|at| into.get(at)) {
-            if hit.index == offer.index {
-                merged = *hit;
-                join(&mut merged, offer);
-                read -= 1;
-            }
-        }
-        write -= 1;
-        if let Some(slot) = into.get_mut(write) {
-            *slot = merged;
-        }
-    }
-    // The records only in `into` before `read` are in place; close the
-    // gap left by records found in both.
-    into.drain(read..write);
-}
-
-/// Both postings lists of a word walked together: each record once, in
-/// order, with the weight of the fields that hold the word.
-fn fields<'a>(mut strong: &'a [u16], mut weak: &'a [u16]) -> impl Iterator<Item = (u16, u32)> + 'a {
-    core::iter::from_fn(move || {
-        let (record, field) = match (strong.split_first(), weak.split_first()) {
-            (Some((&s, s_rest)), Some((&w, w_rest))) if s == w => {
-                (strong, weak) = (s_rest, w_rest);
-                (s, STRONG + WEAK)
-            }
-            (Some((&s, s_rest)), Some((&w, _))) if s < w => {
-                strong = s_rest;
-                (s, STRONG)
-            }
-            (Some((&s, s_rest)), None) => {
-                strong = s_rest;
-                (s, STRONG)
-            }
-            (_, Some((&w, w_rest))) => {
-                weak = w_rest;
-                (w, WEAK)
-            }
-            (None, None) => return None,
-        };
-        Some((record, field))
-    })
-}
-
-/// The records that hold every word of `alternative`, in order, with
-/// their points (at least one).
-fn alternative_records(
-    set: &CodeSet,
-    plan: &Plan,
-    alternative: &Alternative,
-    found: &mut Vec<Hit>,
-) {
-    let positions = plan.words.get(alternative.words.clone()).unwrap_or(&[]);
-    let points = |weight: u16, field: u32| {
-        u32::from(weight.min(alternative.cap)) * alternative.grade * field / 10
-    };
-    let hit = |record: u16, points: u32| Hit {
-        index: record,
-        matched: 1,
-        points: points.max(1),
-    };
-    let mut words = positions.iter().map(|&position| index::word(set, position));
-    if let [position] = positions {
-        let Some(word) = index::word(set, *position) else {
-            return;
-        };
-        let (strong, weak) = index::postings(set, word);
-        found.extend(
-            fields(strong, weak).map(|(record, field)| hit(record, points(word.weight, field))),
-        );
-        return;
-    }
-    if positions.is_empty() || words.any(|word| word.is_none()) {
-        return;
-    }
-    let words = || {
-        positions
-            .iter()
-            .filter_map(|&position| index::word(set, position))
-    };
-    // Several words: walk the rarest, and the others beside it.
-    let Some(rarest) = words().min_by_key(|word| {
-        let (strong, weak) = index::postings(set, word);
-        strong.len() + weak.len()
-    }) else {
-        return;
-    };
-    let (strong, weak) = index::postings(set, rarest);
-    let mut lists = [(&[][..], &[][..], 0u16); MAX_WORDS];
-    if positions.len() > MAX_WORDS {
-        // Longer than any vocabulary term: look the others up.
-        for (record, _) in fields(strong, weak) {
-            let total = words().try_fold(0u32, |total, word| {
-                let (strong, weak) = index::postings(set, word);
-                let field = u32::from(strong.binary_search(&record).is_ok()) * STRONG
-                    + u32::from(weak.binary_search(&record).is_ok()) * WEAK;
-                (field > 0).then(|| total.saturating_add(points(word.weight, field)))
-            });
-            if let Some(total) = total {
-                found.push(hit(record, total));
-            }
-        }
-        return;
-    }
-    for (slot, word) in lists.iter_mut().zip(words()) {
-        let (strong, weak) = index::postings(set, word);
-        *slot = (strong, weak, word.weight);
-    }
-    let lists = lists.get_mut(..positions.len()).unwrap_or(&mut []);
-    // The records of the rarest word come in order, so every other list
-    // is read once, front to back.
-    'records: for (record, _) in fields(strong, weak) {
-        let mut total = 0u32;
-        for (strong, weak, weight) in lists.iter_mut() {
-            let field = u32::from(advance(strong, record)) * STRONG
-                + u32::from(advance(weak, record)) * WEAK;
-            if field == 0 {
-                continue 'records;
-            }
-            total = total.saturating_add(points(*weight, field));
-        }
-        found.push(hit(record, total));
-    }
-}
-
-/// Drops the records of a sorted list below `record`; whether the list
-/// holds `record`.
-fn advance(list: &mut &[u16], record: u16) -> bool {
+/// Drops the postings of a sorted list below `record`; the fields of
+/// `record`'s posting, or 0 when the list lacks it.
+fn advance(list: &mut &[u16], record: u16) -> u16 {
     while let Some((&first, rest)) = list.split_first() {
-        if first >= record {
-            return first == record;
+        let at = lexicon::record_of(first);
+        if at >= record {
+            return if at == record {
+                lexicon::fields_of(first)
+            } else {
+                0
+            };
         }
         *list = rest;
     }
-    false
+    0
 }

@@ -6,7 +6,8 @@
 //! into, and the code index. The code index is a perfect hash whose hash
 //! function is the identity: 10,000 two-byte slots, one per well-formed
 //! code, so a lookup is one bounds-checked read with no hashing at all.
-//! Search words also get a `phf` map for exact matches.
+//! Search words and vocabulary terms are found through hash tables built
+//! by the same code for a loaded set (see `model::lexicon`).
 
 use super::{CodeSet, Pool, Procedure, Procedures, Subcategories, TextPool};
 use crate::model::category::Category;
@@ -14,7 +15,10 @@ use crate::model::code::CdtCode;
 use crate::model::date::ServiceDate;
 #[allow(unused_imports)] // used by the generated code when the data has history
 use crate::model::edition::{Added, Edition};
-use crate::model::record::{Heading, Record, Span, Synonym, Unconfirmed, Word, NO_RECORD};
+use crate::model::lexicon::EMPTY;
+use crate::model::record::{
+    Heading, PhraseHit, Record, Span, Synonym, Unconfirmed, Word, NO_RECORD,
+};
 use crate::model::reporting::{Reporting, ToothClass};
 use crate::provenance::DataSource;
 
@@ -70,6 +74,11 @@ const fn date(year: u16, month: u8, day: u8) -> ServiceDate {
 /// A span the generator wrote.
 const fn span(start: u32, len: u32) -> Span {
     Span { start, len }
+}
+
+/// A record of a vocabulary phrase the generator wrote.
+const fn hit(record: u16, points: u32) -> PhraseHit {
+    PhraseHit { record, points }
 }
 
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));

@@ -200,8 +200,10 @@ impl CodeSet {
             categories: layout.categories,
             words: Cow::Owned(layout.words),
             postings: Cow::Owned(layout.postings),
-            word_map: None,
+            word_slots: Cow::Owned(layout.word_slots),
             synonyms: Cow::Owned(layout.synonyms),
+            term_slots: Cow::Owned(layout.term_slots),
+            phrases: Cow::Owned(layout.phrases),
             warnings: std::vec::Vec::new(),
         })
     }

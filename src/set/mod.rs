@@ -26,7 +26,7 @@ use crate::model::category::Category;
 use crate::model::code::CdtCode;
 use crate::model::date::ServiceDate;
 use crate::model::edition::{Edition, Editions};
-use crate::model::record::{Heading, Record, Span, Synonym, Word, NO_RECORD};
+use crate::model::record::{Heading, PhraseHit, Record, Span, Synonym, Word, NO_RECORD};
 use crate::provenance::DataSource;
 
 /// A shared pool of a set's tables: borrowed from the binary for the
@@ -74,10 +74,14 @@ pub struct CodeSet {
     /// Search words sorted by text, and their postings.
     pub(crate) words: Pool<Word>,
     pub(crate) postings: Pool<u16>,
-    /// The compiled set's perfect-hash map from a word to its position.
-    pub(crate) word_map: Option<&'static phf::Map<&'static str, u16>>,
+    /// Hash table from a word's text to its position (see `lexicon`).
+    pub(crate) word_slots: Pool<u16>,
     /// The search vocabulary, sorted by term.
     pub(crate) synonyms: Pool<Synonym>,
+    /// Hash table from a term's text to its position in `synonyms`.
+    pub(crate) term_slots: Pool<u16>,
+    /// The records the vocabulary's terms and expansions match.
+    pub(crate) phrases: Pool<PhraseHit>,
     /// What loading the set's file reported.
     #[cfg(feature = "std")]
     pub(crate) warnings: std::vec::Vec<crate::dataset::Warning>,

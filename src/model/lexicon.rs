@@ -1,0 +1,135 @@
+//! How the search index finds a word or a vocabulary term by its text, and
+//! how a posting records where a word occurs: the shared rules of the
+//! tables `build.rs` writes and the runtime loader builds.
+//!
+//! Words and terms are found through an open-addressing hash table of
+//! `u16` slots, each the position of an entry or [`EMPTY`]: the slot to
+//! start at is the word's [`hash`], and later slots are tried in turn
+//! until the word or an empty slot is met. A table is at least twice the
+//! size of what it holds, so empty slots are common and a miss ends fast.
+//! The hash reads a word eight bytes at a time (search words are short);
+//! it needs to spread words, not resist an attacker, since the tables hold
+//! only the data's own words.
+
+/// A slot that holds nothing.
+pub(crate) const EMPTY: u16 = u16::MAX;
+
+/// The hash of a word or term's bytes.
+pub(crate) fn hash(bytes: &[u8]) -> u64 {
+    const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut state = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        state = (state ^ u64::from_le_bytes(word))
+            .wrapping_mul(MULTIPLIER)
+            .rotate_left(31);
+    }
+    let rest = chunks.remainder();
+    let mut tail = [0u8; 8];
+    if let Some(slot) = tail.get_mut(..rest.len()) {
+        slot.copy_from_slice(rest);
+    }
+    state = (state ^ u64::from_le_bytes(tail)).wrapping_mul(MULTIPLIER);
+    state ^ (state >> 29)
+}
+
+/// The first slot to try for a hash in a table of `slots` slots (a power
+/// of two).
+#[allow(clippy::cast_possible_truncation)] // masked below the table size
+pub(crate) fn start(hash: u64, slots: usize) -> usize {
+    (hash as usize) & slots.wrapping_sub(1)
+}
+
+/// The entry of `table` whose key is `key`, where `key_of` gives the key of
+/// an entry; every slot is looked at most once.
+pub(crate) fn find<'t>(table: &[u16], key: &[u8], key_of: impl Fn(u16) -> &'t [u8]) -> Option<u16> {
+    let count = table.len();
+    let mut at = start(hash(key), count);
+    for _ in 0..count {
+        let entry = *table.get(at)?;
+        if entry == EMPTY {
+            return None;
+        }
+        if key_of(entry) == key {
+            return Some(entry);
+        }
+        at = (at + 1) & (count - 1);
+    }
+    None
+}
+
+/// Where a posting's word occurs: the description or nomenclature.
+pub(crate) const IN_TEXT: u16 = 1;
+/// Where a posting's word occurs: the heading, category name or
+/// descriptor.
+pub(crate) const IN_CONTEXT: u16 = 2;
+/// The bits of a posting that tell where the word occurs.
+const FIELD_BITS: u16 = 2;
+/// The most records a posting can name (a code set has at most 10,000).
+#[cfg_attr(not(feature = "std"), allow(dead_code))] // the index builder's
+pub(crate) const MAX_RECORDS: usize = 1 << (16 - FIELD_BITS);
+
+/// The posting of a record (below [`MAX_RECORDS`]) whose fields `fields`
+/// ([`IN_TEXT`], [`IN_CONTEXT`] or both) hold a word.
+#[cfg_attr(not(feature = "std"), allow(dead_code))] // the index builder's
+pub(crate) const fn posting(record: u16, fields: u16) -> u16 {
+    (record << FIELD_BITS) | (fields & 3)
+}
+
+/// The record of a posting.
+pub(crate) const fn record_of(posting: u16) -> u16 {
+    posting >> FIELD_BITS
+}
+
+/// The fields of a posting: [`IN_TEXT`], [`IN_CONTEXT`] or both.
+pub(crate) const fn fields_of(posting: u16) -> u16 {
+    posting & 3
+}
+
+/// How much a word counts in a description or nomenclature, in tenths.
+const STRONG: u32 = 10;
+/// How much a word counts in a heading, category name or descriptor (in
+/// addition, when the description holds it too).
+const WEAK: u32 = 4;
+
+/// How much a kind of match counts, in tenths: the word itself.
+pub(crate) const EXACT: u32 = 10;
+/// A vocabulary term's expansion, or a word's halves or joined form.
+pub(crate) const RELATED: u32 = 9;
+/// A word the query word begins, or that begins it.
+pub(crate) const PREFIX: u32 = 6;
+/// A word one typing slip away.
+pub(crate) const TYPO: u32 = 5;
+
+/// The points of a word of weight `weight` (at most `cap`) matched as
+/// `grade` ([`EXACT`], [`RELATED`], [`PREFIX`] or [`TYPO`]) in the
+/// `fields` of a posting, per [`fields_of`] (0 when neither).
+pub(crate) fn points(weight: u16, cap: u16, grade: u32, fields: u16) -> u32 {
+    let field = match fields & 3 {
+        IN_TEXT => STRONG,
+        IN_CONTEXT => WEAK,
+        0 => 0,
+        _ => STRONG + WEAK,
+    };
+    u32::from(weight.min(cap)) * grade * field / 10
+}
+
+#[cfg(all(test, feature = "std"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_table_still_ends() {
+        let table = [0u16; 8];
+        assert_eq!(find(&table, b"x", |_| b"y".as_slice()), None);
+    }
+
+    #[test]
+    fn postings_keep_record_and_fields_apart() {
+        let entry = posting(9_999, IN_TEXT | IN_CONTEXT);
+        assert_eq!((record_of(entry), fields_of(entry)), (9_999, 3));
+        assert_eq!(fields_of(posting(0, IN_CONTEXT)), IN_CONTEXT);
+    }
+}

@@ -267,6 +267,20 @@ fn words(out: &mut String, layout: &Layout) {
             .iter()
             .map(|hit| format!("hit({}, {})", hit.record, hit.points)),
     );
+    out.push_str("/// The slip index: per bucket, where its words start in `SLIP_WORDS`.\n");
+    list(
+        out,
+        "SLIP_STARTS",
+        "u32",
+        layout.slip_starts.iter().map(ToString::to_string),
+    );
+    out.push_str("/// The slip index: word positions, bucket after bucket.\n");
+    list(
+        out,
+        "SLIP_WORDS",
+        "u16",
+        layout.slip_words.iter().map(ToString::to_string),
+    );
     for (name, what, slots) in [
         (
             "WORD_SLOTS",
@@ -303,7 +317,7 @@ fn code_set(out: &mut String, layout: &Layout) {
         .collect();
     let _ = writeln!(
         out,
-        "pub(crate) static COMPILED: CodeSet = CodeSet {{\n    edition: TABLES_EDITION,\n    source: DATA_SOURCE,\n    records: pool(&RECORDS),\n    text: text(TEXT),\n    codes: pool(&CODES),\n    editions: pool(&EDITIONS),\n    headings: pool(&HEADINGS),\n    members: pool(&MEMBERS),\n    index: pool(&CODE_INDEX),\n    categories: [{}],\n    words: pool(&WORDS),\n    postings: pool(&POSTINGS),\n    word_slots: pool(&WORD_SLOTS),\n    synonyms: pool(&SYNONYMS),\n    term_slots: pool(&TERM_SLOTS),\n    phrases: pool(&PHRASES),\n    #[cfg(feature = \"std\")]\n    warnings: std::vec::Vec::new(),\n}};",
+        "pub(crate) static COMPILED: CodeSet = CodeSet {{\n    edition: TABLES_EDITION,\n    source: DATA_SOURCE,\n    records: pool(&RECORDS),\n    text: text(TEXT),\n    codes: pool(&CODES),\n    editions: pool(&EDITIONS),\n    headings: pool(&HEADINGS),\n    members: pool(&MEMBERS),\n    index: pool(&CODE_INDEX),\n    categories: [{}],\n    words: pool(&WORDS),\n    postings: pool(&POSTINGS),\n    word_slots: pool(&WORD_SLOTS),\n    slip_starts: pool(&SLIP_STARTS),\n    slip_words: pool(&SLIP_WORDS),\n    synonyms: pool(&SYNONYMS),\n    term_slots: pool(&TERM_SLOTS),\n    phrases: pool(&PHRASES),\n    #[cfg(feature = \"std\")]\n    warnings: std::vec::Vec::new(),\n}};",
         categories.join(", ")
     );
 }

@@ -43,6 +43,10 @@ pub(crate) struct Layout {
     pub(crate) postings: Vec<u16>,
     /// A hash table (see `lexicon`) from a word's text to its position.
     pub(crate) word_slots: Vec<u16>,
+    /// The slip index (see `lexicon::for_each_form`): bucket `b` holds the
+    /// word positions `slip_words[slip_starts[b]..slip_starts[b + 1]]`.
+    pub(crate) slip_starts: Vec<u32>,
+    pub(crate) slip_words: Vec<u16>,
     /// The search vocabulary, sorted by term.
     pub(crate) synonyms: Vec<Synonym>,
     /// A hash table from a vocabulary term's text to its position.
@@ -86,6 +90,8 @@ impl Layout {
             words: Vec::new(),
             postings: Vec::new(),
             word_slots: Vec::new(),
+            slip_starts: Vec::new(),
+            slip_words: Vec::new(),
             synonyms: Vec::new(),
             term_slots: Vec::new(),
             phrases: Vec::new(),
@@ -234,7 +240,38 @@ impl Layout {
             );
             DataErrors::from(std::vec![error])
         })?;
+        self.slip_index();
         Ok(())
+    }
+
+    /// Files every word of at least `lexicon::MIN_SLIP_WORD` bytes under
+    /// the buckets of its forms (see `lexicon::for_each_form`), each word
+    /// once per bucket; about four words to a bucket.
+    fn slip_index(&mut self) {
+        let mut filed: Vec<(usize, u16)> = Vec::new();
+        let mut forms = Vec::new();
+        for (position, word) in self.words.iter().enumerate() {
+            let text = self.text_of(word.text).as_bytes();
+            if text.len() >= lexicon::MIN_SLIP_WORD {
+                lexicon::for_each_form(text, |hash| forms.push((hash, position as u16)));
+            }
+        }
+        let buckets = (forms.len() / 4).next_power_of_two().max(1);
+        filed.extend(
+            forms
+                .iter()
+                .map(|&(hash, position)| (lexicon::bucket(hash, buckets), position)),
+        );
+        filed.sort_unstable();
+        filed.dedup();
+        self.slip_starts = std::vec![0; buckets + 1];
+        for &(bucket, _) in &filed {
+            self.slip_starts[bucket + 1] += 1;
+        }
+        for bucket in 0..buckets {
+            self.slip_starts[bucket + 1] += self.slip_starts[bucket];
+        }
+        self.slip_words = filed.into_iter().map(|(_, position)| position).collect();
     }
 
     /// The vocabulary as search words, sorted by term; terms whose

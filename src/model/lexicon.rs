@@ -60,6 +60,42 @@ pub(crate) fn find<'t>(table: &[u16], key: &[u8], key_of: impl Fn(u16) -> &'t [u
     None
 }
 
+/// The shortest word the slip index holds: a query word is checked for
+/// slips from four bytes on, and a slip changes the length by at most one.
+pub(crate) const MIN_SLIP_WORD: usize = 3;
+
+/// Calls `visit` with the hash of `word` and of each form of it with one
+/// byte left out: two words one typing slip apart (an insertion, deletion,
+/// substitution or swap of neighbours) always share one of these forms,
+/// so the slip index files each word under all of its forms' hashes and a
+/// query word looks in the buckets of its own. Words up to
+/// `MAX_WORD_BYTES` long; longer ones get the hash of the word alone.
+pub(crate) fn for_each_form(word: &[u8], mut visit: impl FnMut(u64)) {
+    visit(hash(word));
+    let mut form = [0u8; super::words::MAX_WORD_BYTES];
+    let Some(length) = word.len().checked_sub(1) else {
+        return;
+    };
+    let Some(slot) = form.get_mut(..length) else {
+        return;
+    };
+    for skip in 0..word.len() {
+        let (before, after) = (word.get(..skip), word.get(skip + 1..));
+        if let (Some(before), Some(after)) = (before, after) {
+            let (left, right) = slot.split_at_mut(skip);
+            left.copy_from_slice(before);
+            right.copy_from_slice(after);
+            visit(hash(slot));
+        }
+    }
+}
+
+/// The bucket of a form's hash in a slip index of `buckets` buckets (a
+/// power of two).
+pub(crate) fn bucket(hash: u64, buckets: usize) -> usize {
+    start(hash >> 32, buckets)
+}
+
 /// Where a posting's word occurs: the description or nomenclature.
 pub(crate) const IN_TEXT: u16 = 1;
 /// Where a posting's word occurs: the heading, category name or

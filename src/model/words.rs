@@ -67,42 +67,68 @@ fn wide(text: &str, at: usize) -> Option<(bool, usize)> {
     Some((c.is_alphanumeric(), c.len_utf8()))
 }
 
+/// The kind of each byte: [`SEPARATOR`], [`LETTER`], [`DIGIT`] or
+/// [`WIDE`] (part of a character beyond ASCII).
+const KINDS: [u8; 256] = {
+    let mut kinds = [SEPARATOR; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        #[allow(clippy::cast_possible_truncation)] // below 256
+        let b = byte as u8;
+        kinds[byte] = if b.is_ascii_digit() {
+            DIGIT
+        } else if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b.is_ascii() {
+            SEPARATOR
+        } else {
+            WIDE
+        };
+        byte += 1;
+    }
+    kinds
+};
+const SEPARATOR: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const WIDE: u8 = 4;
+
 impl<'a> Iterator for Runs<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
         let bytes = self.rest.as_bytes();
+        let kind = |at: usize| bytes.get(at).map(|&byte| KINDS[usize::from(byte)]);
         let mut start = 0;
-        loop {
-            let byte = *bytes.get(start)?;
-            if byte.is_ascii() {
-                if byte.is_ascii_alphanumeric() {
-                    break;
-                }
-                start += 1;
-            } else {
-                let (word, length) = wide(self.rest, start)?;
-                if word {
-                    break;
-                }
-                start += length;
+        let first = loop {
+            match kind(start)? {
+                SEPARATOR => start += 1,
+                WIDE => match wide(self.rest, start)? {
+                    (true, _) => break WIDE,
+                    (false, length) => start += length,
+                },
+                letter_or_digit => break letter_or_digit,
             }
-        }
-        let digits = bytes.get(start).is_some_and(u8::is_ascii_digit);
+        };
+        // The kinds a word's bytes may have: all but separators, or when
+        // runs are cut at digits, the first byte's side of that cut.
+        let allowed = match (self.cut_digits, first) {
+            (false, _) => LETTER | DIGIT | WIDE,
+            (true, DIGIT) => DIGIT,
+            (true, _) => LETTER | WIDE,
+        };
         let mut end = start;
-        while let Some(&byte) = bytes.get(end) {
-            if byte.is_ascii() {
-                if !byte.is_ascii_alphanumeric()
-                    || (self.cut_digits && byte.is_ascii_digit() != digits)
-                {
-                    break;
-                }
-                end += 1;
-            } else {
+        while let Some(next) = kind(end) {
+            if next & allowed == 0 {
+                break;
+            }
+            if next == WIDE {
                 match wide(self.rest, end) {
-                    Some((true, length)) if !(self.cut_digits && digits) => end += length,
+                    Some((true, length)) => end += length,
                     _ => break,
                 }
+            } else {
+                end += 1;
             }
         }
         let run = self.rest.get(start..end)?;
@@ -266,5 +292,62 @@ mod tests {
         assert_eq!(lower("ApexIFication", &mut buffer), Some("apexification"));
         assert_eq!(lower("ÉTAT", &mut buffer), Some("état"));
         assert_eq!(lower(&"x".repeat(MAX_WORD_BYTES + 1), &mut buffer), None);
+    }
+}
+
+#[cfg(all(test, feature = "std"))]
+mod runs {
+    use super::{split, tokens};
+    use std::vec::Vec;
+
+    /// The rule the one-pass reader follows, written the plain way: runs of
+    /// alphanumeric characters, then for tokens, runs of ASCII digits or not.
+    fn plain(text: &str, cut_digits: bool) -> Vec<&str> {
+        let mut out = Vec::new();
+        for word in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if !cut_digits {
+                out.push(word);
+                continue;
+            }
+            let mut rest = word;
+            while let Some(first) = rest.chars().next() {
+                let digits = first.is_ascii_digit();
+                let end = rest
+                    .find(|c: char| c.is_ascii_digit() != digits)
+                    .unwrap_or(rest.len());
+                out.push(&rest[..end]);
+                rest = &rest[end..];
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn one_pass_matches_the_plain_rule() {
+        for text in [
+            "",
+            "   ",
+            "root canal, molar",
+            "4bwx D3330 d33 x-ray",
+            "ÉTAT-état 4bé é4 ４５ Ⅻ ½",
+            "naïve café—crème 12ab34 ab12cd",
+            "🦷 tooth🦷teeth \u{0301}accent",
+            "a",
+            "9",
+        ] {
+            assert_eq!(
+                split(text).collect::<Vec<_>>(),
+                plain(text, false),
+                "{text:?}"
+            );
+            assert_eq!(
+                tokens(text).collect::<Vec<_>>(),
+                plain(text, true),
+                "{text:?}"
+            );
+        }
     }
 }

@@ -72,20 +72,39 @@ pub(super) fn phrase(set: &CodeSet, span: crate::model::record::Span) -> &[Phras
     set.phrases.get(span.range()).unwrap_or(&[])
 }
 
-/// The positions of the words one edit (insertion, deletion, substitution
-/// or swap of neighbours) away from `stem`.
-pub(super) fn near<'a>(set: &'a CodeSet, stem: &'a str) -> impl Iterator<Item = u16> + 'a {
+/// Calls `visit` with the position of each word one edit (insertion,
+/// deletion, substitution or swap of neighbours) away from `stem`, found
+/// through the slip index; a word may come more than once.
+pub(super) fn near(set: &CodeSet, stem: &str, mut visit: impl FnMut(u16)) {
     let stem = stem.as_bytes();
-    let length = u32::try_from(stem.len()).unwrap_or(u32::MAX);
-    // A word of a length more than one away needs no closer look.
-    set.words
-        .iter()
-        .zip(0u16..)
-        .filter(move |(entry, _)| {
-            entry.text.len.abs_diff(length) <= 1
-                && typo::one_edit(set.text(entry.text).as_bytes(), stem)
-        })
-        .map(|(_, position)| position)
+    if stem.len() <= lexicon::MIN_SLIP_WORD {
+        // Slips of words too short for the index: read every word (search
+        // looks for slips from four bytes on, so this never runs there).
+        for (word, position) in set.words.iter().zip(0u16..) {
+            if typo::one_edit(set.text(word.text).as_bytes(), stem) {
+                visit(position);
+            }
+        }
+        return;
+    }
+    let buckets = set.slip_starts.len().saturating_sub(1);
+    lexicon::for_each_form(stem, |hash| {
+        let bucket = lexicon::bucket(hash, buckets);
+        let (Some(&start), Some(&end)) =
+            (set.slip_starts.get(bucket), set.slip_starts.get(bucket + 1))
+        else {
+            return;
+        };
+        let filed = set
+            .slip_words
+            .get(start as usize..end as usize)
+            .unwrap_or(&[]);
+        for &position in filed {
+            if typo::one_edit(text_at(set, position).as_bytes(), stem) {
+                visit(position);
+            }
+        }
+    });
 }
 
 /// The one-word vocabulary terms one edit away from `stem`.
@@ -97,4 +116,67 @@ pub(super) fn near_terms<'a>(
         let term = set.text(entry.term);
         !term.contains(' ') && typo::one_edit(term.as_bytes(), stem.as_bytes())
     })
+}
+
+#[cfg(all(test, feature = "std"))]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::string::String;
+    use std::vec::Vec;
+
+    use super::{near, typo};
+    use crate::set::CodeSet;
+
+    /// The words one slip from `query` by reading every word of the index.
+    fn scanned(set: &CodeSet, query: &str) -> BTreeSet<u16> {
+        set.words
+            .iter()
+            .zip(0u16..)
+            .filter(|(word, _)| typo::one_edit(set.text(word.text).as_bytes(), query.as_bytes()))
+            .map(|(_, position)| position)
+            .collect()
+    }
+
+    /// Slips of every kind in many words of the index, and words that are
+    /// not slips of anything: the slip index finds what a scan finds.
+    #[test]
+    fn the_slip_index_finds_what_a_scan_finds() {
+        let set = CodeSet::compiled();
+        let mut queries: Vec<String> = Vec::new();
+        for word in set.words.iter().step_by(5) {
+            let text = set.text(word.text);
+            if text.len() < 4 || !text.is_ascii() {
+                continue;
+            }
+            for at in 0..text.len() {
+                let mut dropped = String::from(text);
+                dropped.remove(at);
+                queries.push(dropped);
+                let mut changed = text.as_bytes().to_vec();
+                changed[at] = if changed[at] == b'q' { b'z' } else { b'q' };
+                queries.push(String::from_utf8(changed).unwrap());
+                let mut added = String::from(text);
+                added.insert(at, 'e');
+                queries.push(added);
+                if at + 1 < text.len() {
+                    let mut swapped = text.as_bytes().to_vec();
+                    swapped.swap(at, at + 1);
+                    queries.push(String::from_utf8(swapped).unwrap());
+                }
+            }
+        }
+        queries.extend(["zzzzzz", "qqqq", "extration", "sealent", "état", "é"].map(String::from));
+        assert!(queries.len() > 5_000, "{}", queries.len());
+        let mut slipped = 0;
+        for query in &queries {
+            let mut found = BTreeSet::new();
+            near(set, query, |position| {
+                found.insert(position);
+            });
+            let expected = scanned(set, query);
+            slipped += usize::from(!expected.is_empty());
+            assert_eq!(found, expected, "{query:?}");
+        }
+        assert!(slipped > queries.len() / 2);
+    }
 }

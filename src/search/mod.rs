@@ -281,7 +281,8 @@ pub struct Match<'s> {
 pub struct Matches<'s> {
     set: &'s CodeSet,
     terms: u16,
-    hits: alloc::vec::IntoIter<Hit>,
+    /// The hits' [keys](Hit::key), best first.
+    hits: alloc::vec::IntoIter<u64>,
 }
 
 impl<'s> Matches<'s> {
@@ -329,7 +330,7 @@ impl<'s> Iterator for Matches<'s> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let hit = self.hits.next()?;
-        self.procedure(hit)
+        self.procedure(Hit::from_key(hit))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -342,7 +343,7 @@ impl ExactSizeIterator for Matches<'_> {}
 impl DoubleEndedIterator for Matches<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
         let hit = self.hits.next_back()?;
-        self.procedure(hit)
+        self.procedure(Hit::from_key(hit))
     }
 }
 
@@ -361,7 +362,7 @@ impl<'s> Iterator for Scored<'s> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let hit = self.0.hits.next()?;
-        self.0.scored_hit(hit)
+        self.0.scored_hit(Hit::from_key(hit))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -374,6 +375,6 @@ impl ExactSizeIterator for Scored<'_> {}
 impl DoubleEndedIterator for Scored<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
         let hit = self.0.hits.next_back()?;
-        self.0.scored_hit(hit)
+        self.0.scored_hit(Hit::from_key(hit))
     }
 }

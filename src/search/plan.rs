@@ -379,10 +379,10 @@ impl<'q, 's, I: Iterator<Item = &'q str>> Builder<'_, 's, '_, 'q, I> {
         }
         // One typing slip: `extration`, `sealent`, `night gard`.
         let set = self.set;
-        for position in index::near(set, stem) {
-            self.alternative(&[position], TYPO);
+        index::near(set, stem, |position| {
+            self.tally.offer_all(set, &[position], TYPO, UNCAPPED);
             offered += 1;
-        }
+        });
         if offered == 0 {
             for synonym in index::near_terms(set, stem) {
                 self.all_of(set.text(synonym.expansion), TYPO);

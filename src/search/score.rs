@@ -21,10 +21,6 @@ const MAX_WORDS: usize = 8;
 const LISTED: usize = 64;
 /// The most records whose slots fit on the stack.
 const STACK_RECORDS: usize = 1024;
-/// The most hits ranked in a small buffer on the stack.
-const SMALL: usize = 32;
-/// The most hits ranked on the stack.
-const LARGE: usize = 256;
 
 /// One record a query matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,14 +33,14 @@ pub(super) struct Hit {
 impl Hit {
     /// Orders hits best first: more terms, then more points, then code
     /// order.
-    fn key(self) -> u64 {
+    pub(super) fn key(self) -> u64 {
         (u64::from(u16::MAX - self.matched) << 48)
             | (u64::from(u32::MAX - self.points) << 16)
             | u64::from(self.index)
     }
 
     /// The hit whose [`key`](Hit::key) is `key`.
-    fn from_key(key: u64) -> Hit {
+    pub(super) fn from_key(key: u64) -> Hit {
         // Each field was stored in its own bits: the casts keep exactly them.
         #[allow(clippy::cast_possible_truncation)]
         Hit {
@@ -235,48 +231,32 @@ impl Tally<'_> {
         }
     }
 
-    /// The best `limit` records, best first, deleted ones only when
-    /// `include_deleted`.
-    pub(super) fn ranked(&self, set: &CodeSet, include_deleted: bool, limit: usize) -> Vec<Hit> {
+    /// The [`keys`](Hit::key) of the best `limit` records, best first,
+    /// deleted ones only when `include_deleted`.
+    pub(super) fn ranked(&self, set: &CodeSet, include_deleted: bool, limit: usize) -> Vec<u64> {
         // Ranked on packed keys: plain integers sort several times faster
         // than hits compared through a key function, and the keys (unique,
-        // as records are) give the same order. A typical count fits on the
-        // stack, in a buffer little larger than it.
-        let count = self.entries.len();
-        if count <= SMALL {
-            self.rank_into(set, &mut [0; SMALL], include_deleted, limit)
-        } else if count <= LARGE {
-            self.rank_into(set, &mut [0; LARGE], include_deleted, limit)
-        } else {
-            self.rank_into(set, &mut alloc::vec![0; count], include_deleted, limit)
-        }
-    }
-
-    /// [`ranked`](Tally::ranked), with `buffer` (room for every entry) to
-    /// sort in.
-    fn rank_into(
-        &self,
-        set: &CodeSet,
-        buffer: &mut [u64],
-        include_deleted: bool,
-        limit: usize,
-    ) -> Vec<Hit> {
-        let kept = self.entries.iter().filter(|entry| {
-            set.procedure_at(usize::from(entry.index))
-                .is_some_and(|procedure| include_deleted || procedure.is_active())
-        });
-        let mut count = 0;
-        for (slot, entry) in buffer.iter_mut().zip(kept) {
-            *slot = Hit {
-                index: entry.index,
-                matched: entry.matched,
-                points: entry.before.saturating_add(entry.best),
-            }
-            .key();
-            count += 1;
-        }
-        let keys = rank(buffer.get_mut(..count).unwrap_or(&mut []), limit);
-        keys.iter().map(|&key| Hit::from_key(key)).collect()
+        // as records are) give the same order.
+        let mut keys = Vec::with_capacity(self.entries.len());
+        keys.extend(
+            self.entries
+                .iter()
+                .filter(|entry| {
+                    set.procedure_at(usize::from(entry.index))
+                        .is_some_and(|procedure| include_deleted || procedure.is_active())
+                })
+                .map(|entry| {
+                    Hit {
+                        index: entry.index,
+                        matched: entry.matched,
+                        points: entry.before.saturating_add(entry.best),
+                    }
+                    .key()
+                }),
+        );
+        let kept = rank(&mut keys, limit).len();
+        keys.truncate(kept);
+        keys
     }
 }
 

@@ -201,6 +201,8 @@ impl CodeSet {
             words: Cow::Owned(layout.words),
             postings: Cow::Owned(layout.postings),
             word_slots: Cow::Owned(layout.word_slots),
+            slip_starts: Cow::Owned(layout.slip_starts),
+            slip_words: Cow::Owned(layout.slip_words),
             synonyms: Cow::Owned(layout.synonyms),
             term_slots: Cow::Owned(layout.term_slots),
             phrases: Cow::Owned(layout.phrases),

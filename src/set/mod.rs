@@ -76,6 +76,9 @@ pub struct CodeSet {
     pub(crate) postings: Pool<u16>,
     /// Hash table from a word's text to its position (see `lexicon`).
     pub(crate) word_slots: Pool<u16>,
+    /// The slip index: bucket starts into `slip_words`, and word positions.
+    pub(crate) slip_starts: Pool<u32>,
+    pub(crate) slip_words: Pool<u16>,
     /// The search vocabulary, sorted by term.
     pub(crate) synonyms: Pool<Synonym>,
     /// Hash table from a term's text to its position in `synonyms`.

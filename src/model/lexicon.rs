@@ -26,12 +26,14 @@ pub(crate) fn hash(bytes: &[u8]) -> u64 {
             .wrapping_mul(MULTIPLIER)
             .rotate_left(31);
     }
-    let rest = chunks.remainder();
-    let mut tail = [0u8; 8];
-    if let Some(slot) = tail.get_mut(..rest.len()) {
-        slot.copy_from_slice(rest);
-    }
-    state = (state ^ u64::from_le_bytes(tail)).wrapping_mul(MULTIPLIER);
+    // The last bytes a byte at a time: a copy of a length only known at
+    // run time would be a call to `memcpy`.
+    let tail = chunks
+        .remainder()
+        .iter()
+        .rev()
+        .fold(0u64, |tail, &byte| (tail << 8) | u64::from(byte));
+    state = (state ^ tail).wrapping_mul(MULTIPLIER);
     state ^ (state >> 29)
 }
 

@@ -166,26 +166,48 @@ const IRREGULAR: [(&str, &str); 2] = [("teeth", "tooth"), ("children", "child")]
 pub(crate) fn stem(word: &str) -> &str {
     match stem_of(word) {
         Stem::Prefix(length) => word.get(..length).unwrap_or(word),
-        Stem::Whole(stem) => stem,
+        Stem::Whole(at) => WHOLE_STEMS.get(usize::from(at)).copied().unwrap_or(word),
     }
 }
 
-/// A word's [`stem`]: the word's first bytes, or a word of its own.
+/// A word's [`stem`]: the word's first bytes, or a word of its own. Small
+/// enough to pass in registers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Stem {
     /// The first this many bytes of the word.
     Prefix(usize),
-    /// Another word (`4` for `four`, `tooth` for `teeth`).
-    Whole(&'static str),
+    /// Another word (`4` for `four`, `tooth` for `teeth`): its place in
+    /// [`WHOLE_STEMS`].
+    Whole(u8),
 }
+
+/// The stems that are words of their own: the digits of [`NUMBERS`], then
+/// the bases of [`IRREGULAR`].
+pub(crate) const WHOLE_STEMS: [&str; NUMBERS.len() + IRREGULAR.len()] = {
+    let mut stems = [""; NUMBERS.len() + IRREGULAR.len()];
+    let mut at = 0;
+    while at < NUMBERS.len() {
+        stems[at] = NUMBERS[at].1;
+        at += 1;
+    }
+    while at < stems.len() {
+        stems[at] = IRREGULAR[at - NUMBERS.len()].1;
+        at += 1;
+    }
+    stems
+};
 
 /// How [`stem`] finds a word's stem.
 pub(crate) fn stem_of(word: &str) -> Stem {
-    if let Some(&(_, digits)) = NUMBERS.iter().find(|(name, _)| *name == word) {
-        return Stem::Whole(digits);
-    }
-    if let Some(&(_, base)) = IRREGULAR.iter().find(|(plural, _)| *plural == word) {
-        return Stem::Whole(base);
+    // Number words and the irregular plurals are three to eight bytes.
+    if (3..=8).contains(&word.len()) {
+        let whole = NUMBERS
+            .iter()
+            .chain(&IRREGULAR)
+            .position(|(name, _)| name.len() == word.len() && *name == word);
+        if let Some(at) = whole.and_then(|at| u8::try_from(at).ok()) {
+            return Stem::Whole(at);
+        }
     }
     if word.len() < 4 || !word.is_ascii() {
         return Stem::Prefix(word.len());

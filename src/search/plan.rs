@@ -40,8 +40,7 @@ pub(super) fn score(set: &CodeSet, text: &str, tally: &mut Tally<'_>) {
         }
     }
     let mut builder = Builder {
-        set,
-        tally,
+        scorer: Scorer { set, tally },
         window: Window::new(query_tokens(text)),
         all_stop: None,
         text,
@@ -108,7 +107,15 @@ impl<'q> QueryWord<'q> {
     };
 
     fn of(token: &'q str) -> QueryWord<'q> {
-        let lower = if token.len() <= MAX_WORD_BYTES
+        let mut word = QueryWord::NONE;
+        word.set(token);
+        word
+    }
+
+    /// Makes this the word of `token`, in place (building a word and
+    /// copying it costs more).
+    fn set(&mut self, token: &'q str) {
+        self.lower = if token.len() <= MAX_WORD_BYTES
             && token
                 .bytes()
                 .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
@@ -121,12 +128,7 @@ impl<'q> QueryWord<'q> {
                 None => Lower::TooLong,
             }
         };
-        let mut word = QueryWord {
-            lower,
-            stem: Stem::Prefix(0),
-        };
-        word.stem = word.lower().map_or(Stem::Prefix(0), words::stem_of);
-        word
+        self.stem = self.lower().map_or(Stem::Prefix(0), words::stem_of);
     }
 
     /// The lower-case word.
@@ -145,7 +147,7 @@ impl<'q> QueryWord<'q> {
         let lower = self.lower()?;
         match self.stem {
             Stem::Prefix(length) => lower.get(..length),
-            Stem::Whole(stem) => Some(stem),
+            Stem::Whole(at) => words::WHOLE_STEMS.get(usize::from(at)).copied(),
         }
     }
 
@@ -183,7 +185,7 @@ impl<'q, I: Iterator<Item = &'q str>> Window<'q, I> {
                 return;
             };
             if let Some(slot) = self.ring.get_mut((self.head + self.len) % WINDOW) {
-                *slot = QueryWord::of(token);
+                slot.set(token);
             }
             self.len += 1;
         }
@@ -209,114 +211,124 @@ impl<'q, I: Iterator<Item = &'q str>> Window<'q, I> {
 }
 
 struct Builder<'b, 's, 't, 'q, I> {
-    set: &'s CodeSet,
-    tally: &'b mut Tally<'t>,
+    scorer: Scorer<'b, 's, 't>,
     window: Window<'q, I>,
     /// Whether every word of the query is a stop word, once asked.
     all_stop: Option<bool>,
     text: &'b str,
 }
 
-impl<'q, 's, I: Iterator<Item = &'q str>> Builder<'_, 's, '_, 'q, I> {
+/// What scores alternatives: the set and the tally.
+struct Scorer<'b, 's, 't> {
+    set: &'s CodeSet,
+    tally: &'b mut Tally<'t>,
+}
+
+impl<'q, I: Iterator<Item = &'q str>> Builder<'_, '_, '_, 'q, I> {
     /// Every term of the query's words, in order.
     fn words(&mut self) {
         loop {
             self.window.fill();
-            let Some(first) = self.window.get(0).copied() else {
+            let Some(first) = self.window.get(0) else {
                 return;
             };
-            let used = if let Some((length, synonym)) = self.vocabulary_term() {
-                self.tally.next_term();
+            let last = self.window.at_last();
+            let scorer = &mut self.scorer;
+            let used = if let Some((length, synonym)) = vocabulary_term(scorer.set, &self.window) {
+                scorer.tally.next_term();
                 if length == 1 {
-                    self.single(&first, self.window.at_last(), false);
+                    scorer.single(first, last, false);
                 } else {
-                    self.tally
-                        .offer_phrase(index::phrase(self.set, synonym.term_hits));
+                    scorer
+                        .tally
+                        .offer_phrase(index::phrase(scorer.set, synonym.term_hits));
                 }
-                self.tally
-                    .offer_phrase(index::phrase(self.set, synonym.expansion_hits));
+                scorer
+                    .tally
+                    .offer_phrase(index::phrase(scorer.set, synonym.expansion_hits));
                 length
-            } else if let Some(position) = self.joined() {
-                self.tally.next_term();
-                self.alternative(&[position], EXACT);
+            } else if let Some(position) = joined(scorer.set, &self.window) {
+                scorer.tally.next_term();
+                scorer.alternative(&[position], EXACT);
                 let parts = [self.window.get(0), self.window.get(1)].map(|word| {
                     word.and_then(QueryWord::stem)
-                        .and_then(|stem| index::position(self.set, stem))
+                        .and_then(|stem| index::position(scorer.set, stem))
                 });
                 if let [Some(left), Some(right)] = parts {
-                    self.alternative(&[left, right], EXACT);
+                    scorer.alternative(&[left, right], EXACT);
                 }
                 2
-            } else if first.is_stop() && !self.all_stop() {
+            } else if first.is_stop() && !all_stop(&mut self.all_stop, self.text) {
                 1
             } else {
-                self.tally.next_term();
-                self.single(&first, self.window.at_last(), true);
+                scorer.tally.next_term();
+                scorer.single(first, last, true);
                 1
             };
             self.window.consume(used);
         }
     }
+}
 
-    /// Whether every word of the query is a stop word: then they are
-    /// searched for rather than left out.
-    fn all_stop(&mut self) -> bool {
-        let text = self.text;
-        *self
-            .all_stop
-            .get_or_insert_with(|| query_tokens(text).all(|token| QueryWord::of(token).is_stop()))
-    }
+/// Whether every word of the query `text` is a stop word (then they are
+/// searched for rather than left out), found once into `known`.
+fn all_stop(known: &mut Option<bool>, text: &str) -> bool {
+    *known.get_or_insert_with(|| query_tokens(text).all(|token| QueryWord::of(token).is_stop()))
+}
 
-    /// The longest vocabulary term the window starts with, and its length
-    /// in words.
-    fn vocabulary_term(&self) -> Option<(usize, &'s Synonym)> {
-        // The stems of the next words joined by spaces; each shorter term
-        // is a prefix of the longest.
-        let mut key = [0u8; MAX_TERM_WORDS * (MAX_WORD_BYTES + 1)];
-        let mut ends = [0usize; MAX_TERM_WORDS];
-        let mut count = 0;
-        let mut length = 0;
-        for (offset, end) in ends.iter_mut().enumerate() {
-            let Some(stem) = self.window.get(offset).and_then(QueryWord::stem) else {
-                break;
-            };
-            if offset > 0 {
-                if let Some(space) = key.get_mut(length) {
-                    *space = b' ';
-                }
-                length += 1;
+/// The longest vocabulary term of `set` that the window starts with, and
+/// its length in words.
+fn vocabulary_term<'s, 'q, I: Iterator<Item = &'q str>>(
+    set: &'s CodeSet,
+    window: &Window<'q, I>,
+) -> Option<(usize, &'s Synonym)> {
+    // The stems of the next words joined by spaces; each shorter term
+    // is a prefix of the longest.
+    let mut key = [0u8; MAX_TERM_WORDS * (MAX_WORD_BYTES + 1)];
+    let mut ends = [0usize; MAX_TERM_WORDS];
+    let mut count = 0;
+    let mut length = 0;
+    for (offset, end) in ends.iter_mut().enumerate() {
+        let Some(stem) = window.get(offset).and_then(QueryWord::stem) else {
+            break;
+        };
+        if offset > 0 {
+            if let Some(space) = key.get_mut(length) {
+                *space = b' ';
             }
-            let Some(slot) = key.get_mut(length..length + stem.len()) else {
-                break;
-            };
-            slot.copy_from_slice(stem.as_bytes());
-            length += stem.len();
-            *end = length;
-            count += 1;
+            length += 1;
         }
-        let ends = ends.get(..count)?;
-        let set = self.set;
-        ends.iter().enumerate().rev().find_map(|(words, &end)| {
-            let synonym = index::term(set, key.get(..end)?)?;
-            Some((words + 1, synonym))
-        })
+        let Some(slot) = key.get_mut(length..length + stem.len()) else {
+            break;
+        };
+        slot.copy_from_slice(stem.as_bytes());
+        length += stem.len();
+        *end = length;
+        count += 1;
     }
+    let ends = ends.get(..count)?;
+    ends.iter().enumerate().rev().find_map(|(words, &end)| {
+        let synonym = index::term(set, key.get(..end)?)?;
+        Some((words + 1, synonym))
+    })
+}
 
-    /// The position of the first two words written as one (`bite wing`),
-    /// when the index holds it.
-    fn joined(&self) -> Option<u16> {
-        let first = self.window.get(0)?.lower()?;
-        let second = self.window.get(1)?.lower()?;
-        // Joined on the stack: both words fit in the index's word length.
-        let mut buffer = [0u8; 2 * MAX_WORD_BYTES];
-        let length = first.len() + second.len();
-        let (left, right) = buffer.get_mut(..length)?.split_at_mut(first.len());
-        left.copy_from_slice(first.as_bytes());
-        right.copy_from_slice(second.as_bytes());
-        let joined = core::str::from_utf8(buffer.get(..length)?).ok()?;
-        index::position(self.set, words::stem(joined))
-    }
+/// The position of the window's first two words written as one (`bite
+/// wing`), when the index of `set` holds it.
+fn joined<'q, I: Iterator<Item = &'q str>>(set: &CodeSet, window: &Window<'q, I>) -> Option<u16> {
+    let first = window.get(0)?.lower()?;
+    let second = window.get(1)?.lower()?;
+    // Joined on the stack: both words fit in the index's word length.
+    let mut buffer = [0u8; 2 * MAX_WORD_BYTES];
+    let length = first.len() + second.len();
+    let (left, right) = buffer.get_mut(..length)?.split_at_mut(first.len());
+    left.copy_from_slice(first.as_bytes());
+    right.copy_from_slice(second.as_bytes());
+    let joined = core::str::from_utf8(buffer.get(..length)?).ok()?;
+    index::position(set, words::stem(joined))
+}
 
+impl Scorer<'_, '_, '_> {
     /// One word and the words it may stand for.
     fn single(&mut self, word: &QueryWord<'_>, last: bool, fuzzy: bool) {
         let (Some(raw), Some(stem)) = (word.lower(), word.stem()) else {

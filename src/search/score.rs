@@ -10,6 +10,7 @@
 use alloc::vec::Vec;
 
 use super::index;
+use crate::model::edition::in_force;
 use crate::model::lexicon;
 use crate::model::record::{PhraseHit, Word};
 use crate::set::CodeSet;
@@ -17,6 +18,8 @@ use crate::set::CodeSet;
 /// The most words of an alternative walked side by side (a vocabulary
 /// term has at most six); longer ones are looked up record by record.
 const MAX_WORDS: usize = 8;
+/// The most keys sorted by insertion.
+const SMALL: usize = 32;
 /// The records a tally starts with room for.
 const LISTED: usize = 64;
 /// The most records whose slots fit on the stack.
@@ -238,22 +241,19 @@ impl Tally<'_> {
         // than hits compared through a key function, and the keys (unique,
         // as records are) give the same order.
         let mut keys = Vec::with_capacity(self.entries.len());
-        keys.extend(
-            self.entries
-                .iter()
-                .filter(|entry| {
-                    set.procedure_at(usize::from(entry.index))
-                        .is_some_and(|procedure| include_deleted || procedure.is_active())
-                })
-                .map(|entry| {
-                    Hit {
-                        index: entry.index,
-                        matched: entry.matched,
-                        points: entry.before.saturating_add(entry.best),
-                    }
-                    .key()
-                }),
-        );
+        for entry in &self.entries {
+            let Some(record) = set.records.get(usize::from(entry.index)) else {
+                continue;
+            };
+            if include_deleted || in_force(record.added, record.deleted_in, set.edition) {
+                let hit = Hit {
+                    index: entry.index,
+                    matched: entry.matched,
+                    points: entry.before.saturating_add(entry.best),
+                };
+                keys.push(hit.key());
+            }
+        }
         let kept = rank(&mut keys, limit).len();
         keys.truncate(kept);
         keys
@@ -271,7 +271,30 @@ fn rank(keys: &mut [u64], limit: usize) -> &[u64] {
     } else {
         keys
     };
-    keys.sort_unstable();
+    if keys.len() <= SMALL {
+        // Insertion sort: for a few keys, several times faster here than
+        // the general sort.
+        for at in 1..keys.len() {
+            let Some(&key) = keys.get(at) else {
+                break;
+            };
+            let mut to = at;
+            while let Some(&before) = to.checked_sub(1).and_then(|left| keys.get(left)) {
+                if before <= key {
+                    break;
+                }
+                if let Some(slot) = keys.get_mut(to) {
+                    *slot = before;
+                }
+                to -= 1;
+            }
+            if let Some(slot) = keys.get_mut(to) {
+                *slot = key;
+            }
+        }
+    } else {
+        keys.sort_unstable();
+    }
     keys
 }
 

@@ -375,11 +375,11 @@ impl Scorer<'_, '_, '_> {
             let (Some(left), Some(right)) = (raw.get(..split), raw.get(split..)) else {
                 continue;
             };
-            let halves = [
-                index::position(self.set, words::stem(left)),
-                index::position(self.set, words::stem(right)),
-            ];
-            if let [Some(left), Some(right)] = halves {
+            // The right half is looked up only when the left is a word.
+            let Some(left) = index::position(self.set, words::stem(left)) else {
+                continue;
+            };
+            if let Some(right) = index::position(self.set, words::stem(right)) {
                 self.alternative(&[left, right], RELATED);
                 offered += 1;
             }

@@ -70,6 +70,7 @@ fn lookup_paths_do_not_allocate() {
     // Search: the word index, the vocabulary and the slip index are read
     // in place, so a query allocates only its two lists, whatever kind of
     // term it has (and fewer when it matches nothing).
+    #[cfg(feature = "alloc")]
     for query in [
         "root canal molar",
         "apexification",

@@ -142,9 +142,18 @@ fn every_record_names_its_heading_deleted_codes_included() {
     assert_eq!(heading("D5610"), "Repairs to Partial Dentures");
     assert_eq!(heading("D7470"), "Excision of Bone Tissue");
     assert_eq!(heading("D2110"), "Amalgam Restorations");
-    // Only sourced placements are confirmed.
-    assert!(cdt_codes::lookup("D0120").unwrap().subcategory_confirmed());
-    assert!(!cdt_codes::lookup("D5510").unwrap().subcategory_confirmed());
+    // Only sourced placements are confirmed: a public source names the same
+    // heading for the same code (data/SOURCES.md).
+    let confirmed = |code: &str| cdt_codes::lookup(code).unwrap().subcategory_confirmed();
+    for code in ["D0120", "D0460", "D1110", "D1352", "D2740", "D3220", "D6240", "D7285"] {
+        assert!(confirmed(code), "{code}");
+    }
+    // A source printing a longer heading ("Amalgam Restorations (Including
+    // Polishing)", "Extractions (includes local anesthesia, ...)") does not
+    // confirm ours, and most placements have no public source at all.
+    for code in ["D2140", "D7140", "D3310", "D5510", "D8080", "D9230"] {
+        assert!(!confirmed(code), "{code}");
+    }
 }
 
 #[test]

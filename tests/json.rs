@@ -62,20 +62,23 @@ fn procedure_has_the_documented_shape() {
             "descriptor": null,
             "category": "Preventive",
             "subcategory": "Other Preventive Services",
-            "subcategory_confirmed": false,
+            "subcategory_confirmed": true,
             "added_in": 2011,
             "added_before": null,
             "deleted_in": 2026,
             "replaced_by": ["D2391"],
             "revised_in": [],
             "effective": null,
-            "unconfirmed": ["subcategory"]
+            "unconfirmed": []
         })
     );
     let record = serde_json::to_value(cdt_codes::lookup("D0120").unwrap()).unwrap();
     assert_eq!(record["added_in"], json!(null));
     assert_eq!(record["added_before"], json!(2003));
     assert_eq!(record["revised_in"], json!([2003, 2007, 2022]));
+    let record = serde_json::to_value(cdt_codes::lookup("D5510").unwrap()).unwrap();
+    assert_eq!(record["subcategory_confirmed"], json!(false));
+    assert_eq!(record["unconfirmed"], json!(["subcategory"]));
 }
 
 #[test]

@@ -145,7 +145,9 @@ fn every_record_names_its_heading_deleted_codes_included() {
     // Only sourced placements are confirmed: a public source names the same
     // heading for the same code (data/SOURCES.md).
     let confirmed = |code: &str| cdt_codes::lookup(code).unwrap().subcategory_confirmed();
-    for code in ["D0120", "D0460", "D1110", "D1352", "D2740", "D3220", "D6240", "D7285"] {
+    for code in [
+        "D0120", "D0460", "D1110", "D1352", "D2740", "D3220", "D6240", "D7285",
+    ] {
         assert!(confirmed(code), "{code}");
     }
     // A source printing a longer heading ("Amalgam Restorations (Including

@@ -142,6 +142,32 @@ fn a_loaded_set_searches_like_the_compiled_one() {
         let other: Vec<String> = loaded.search(query).map(|p| p.code().to_string()).collect();
         assert_eq!(compiled, other, "{query}");
     }
+    // Every quality query, scores and deleted codes included: the loaded
+    // set builds its word and term tables, vocabulary hits and slip index
+    // at run time with the code build.rs runs, and must rank alike.
+    let scored = |set: &CodeSet, query: &str| -> Vec<String> {
+        Query::new(query)
+            .include_deleted(true)
+            .run_in(set)
+            .scored()
+            .map(|m| format!("{} {}", m.procedure.code(), m.score))
+            .collect()
+    };
+    let queries = include_str!("fixtures/search_queries.tsv");
+    let mut compared = 0;
+    for query in queries
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split('\t').next())
+    {
+        assert_eq!(
+            scored(CodeSet::compiled(), query),
+            scored(&loaded, query),
+            "{query}"
+        );
+        compared += 1;
+    }
+    assert!(compared > 200);
 }
 
 #[test]

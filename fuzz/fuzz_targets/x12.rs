@@ -14,9 +14,10 @@
 //!   fails with `NoIsa` (or `ShortIsa`, for a cut `ISA`) for input that
 //!   does not; errors show their segment;
 //! - in an input with a single `ISA` (segment numbers restart at each
-//!   interchange), the segment numbers of the errors never decrease (except
-//!   `LxWithoutSv3`, which names its `LX` and is reported when the loop
-//!   ends, after errors inside the loop: see the README), and
+//!   interchange), the segment numbers of the errors never decrease
+//!   (`LxWithoutSv3`, which names its `LX` and is known only when the loop
+//!   ends, included while fewer than `HOLD_LIMIT` items came before it:
+//!   beyond that the reader stops holding items back), and
 //!   the service lines (and `LX` loops without `SV3`) come in the order of
 //!   their `LX` segments;
 //! - every `ServiceLine` has a non-empty, trimmed code, its `LX` comes
@@ -108,14 +109,18 @@ fn read_all<R: BufRead>(
                 let segment = error.segment();
                 let shown = error.to_string();
                 assert!(shown.starts_with(&format!("segment {segment}:")), "{shown}");
-                // An `LX` without `SV3` is only known when its loop ends,
-                // after errors about segments inside the loop: its number
-                // is the `LX`'s, so it is checked against the loop order.
+                // An `LX` without `SV3` is only known when its loop ends;
+                // the reader holds back what it found inside the loop (up
+                // to `HOLD_LIMIT` items) so that it still comes in segment
+                // order. Its number is the `LX`'s, so it also keeps the
+                // loop order.
                 let lx_without_sv3 = matches!(error, X12Error::LxWithoutSv3 { .. });
                 if single_isa && lx_without_sv3 {
                     assert!(segment > last_lx, "LX loops out of order");
                     last_lx = segment;
-                } else if single_isa {
+                }
+                let held_all = items.len() < cdt_codes::claims::x12::HOLD_LIMIT;
+                if single_isa && (held_all || !lx_without_sv3) {
                     assert!(
                         segment >= last_error,
                         "error segments go back: {last_error} then {segment} ({error:?})"

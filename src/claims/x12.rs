@@ -59,6 +59,17 @@ pub const DEFAULT_SEGMENT_LIMIT: usize = 64 * 1024;
 /// The longest `ISA` read while looking for its 16 elements.
 const ISA_MAX: usize = 512;
 
+/// The most items held back while an `LX` loop waits for its `SV3`, so
+/// that an [`X12Error::LxWithoutSv3`] keeps its place in segment order
+/// (it is only known when the loop ends). Beyond this many, held items are
+/// given out, which keeps memory bounded on a loop of endless errors (and
+/// only then can that error come after errors about later segments).
+///
+/// ```
+/// assert!(cdt_codes::claims::x12::HOLD_LIMIT >= 64);
+/// ```
+pub const HOLD_LIMIT: usize = 1024;
+
 /// Whether the start of a file looks like an X12 interchange: after an
 /// optional UTF-8 byte-order mark and whitespace it starts with `ISA`,
 /// followed (if there is a next byte) by a punctuation byte.
@@ -658,9 +669,12 @@ impl<R: BufRead> X12Reader<R> {
         Ok(Segment::Read)
     }
 
-    /// Reads segments until something is pending or the input ends.
+    /// Reads segments until something can be given out or the input ends:
+    /// while an `LX` loop still waits for its `SV3`, what is pending waits
+    /// too (up to [`HOLD_LIMIT`] items), since an `LxWithoutSv3` for that
+    /// loop would come before it.
     fn advance(&mut self) {
-        while self.pending.is_empty() && !self.done {
+        while (self.pending.is_empty() || self.holding()) && !self.done {
             match self.read_segment() {
                 Err(error) => {
                     self.pending.push_back(Err(error));
@@ -686,6 +700,15 @@ impl<R: BufRead> X12Reader<R> {
                 }
             }
         }
+    }
+
+    /// Whether pending items wait for the open `LX` loop to end.
+    fn holding(&self) -> bool {
+        self.pending.len() < HOLD_LIMIT
+            && self
+                .draft
+                .as_ref()
+                .is_some_and(|draft| draft.sv3.is_none() && !draft.failed)
     }
 
     fn error(&mut self, error: X12Error) {
@@ -968,9 +991,18 @@ impl<R: BufRead> X12Reader<R> {
             return;
         }
         let Some(sv3) = draft.sv3 else {
-            self.error(X12Error::LxWithoutSv3 {
-                segment: draft.lx_segment,
-            });
+            // Before what was found inside the loop, which waited for it.
+            let lx = draft.lx_segment;
+            let at = self
+                .pending
+                .iter()
+                .position(|item| match item {
+                    Ok(line) => line.lx_segment > lx,
+                    Err(error) => error.segment() > lx,
+                })
+                .unwrap_or(self.pending.len());
+            self.pending
+                .insert(at, Err(X12Error::LxWithoutSv3 { segment: lx }));
             return;
         };
         let (claim_id, claim_date) = match &self.claim {
@@ -1266,6 +1298,63 @@ mod tests {
                 "segment 5: LX outside a claim (no CLM before it)"
             ]
         );
+    }
+
+    /// An `LX` loop without `SV3` is reported before what went wrong
+    /// inside it, in segment order, although it is only known when the
+    /// loop ends.
+    #[test]
+    fn a_loop_without_sv3_keeps_its_place_in_segment_order() {
+        let text = wrap(&[
+            "CLM*C1*10",
+            "LX*1",
+            "TOO*JP*3",
+            "DTP*472*D8",
+            "LX*2",
+            "SV3*AD:D0120",
+        ]);
+        let results = read(text.as_bytes());
+        let segments: Vec<u64> = results
+            .iter()
+            .map(|item| match item {
+                Ok(line) => line.lx_segment,
+                Err(error) => error.segment(),
+            })
+            .collect();
+        assert!(
+            matches!(
+                results.first(),
+                Some(Err(X12Error::LxWithoutSv3 { segment: 5 }))
+            ),
+            "{results:?}"
+        );
+        assert!(
+            segments.windows(2).all(|pair| pair[0] <= pair[1]),
+            "{segments:?}"
+        );
+        assert_eq!(lines(results).len(), 1);
+    }
+
+    /// Past [`HOLD_LIMIT`] held items, they are given out: memory stays
+    /// bounded on a loop of endless errors.
+    #[test]
+    fn a_loop_of_endless_errors_is_not_held_without_bound() {
+        let body: Vec<&str> = ["CLM*C1*10", "LX*1"]
+            .into_iter()
+            .chain(core::iter::repeat_n("DTP*472*D8", HOLD_LIMIT + 10))
+            .collect();
+        let text = wrap(&body);
+        let mut reader = X12Reader::new(text.as_bytes()).unwrap();
+        let first = reader.next();
+        assert!(
+            matches!(first, Some(Err(X12Error::BadElement { .. }))),
+            "{first:?}"
+        );
+        assert!(reader.pending.len() < HOLD_LIMIT);
+        let rest: Vec<_> = reader.collect();
+        assert!(rest
+            .iter()
+            .any(|item| matches!(item, Err(X12Error::LxWithoutSv3 { segment: 5 }))));
     }
 
     #[test]

@@ -17,8 +17,11 @@
 //! - the summary adds up: `lines()` is the number of items yielded,
 //!   `checked()` the number of reports, `unreadable` the number of errors,
 //!   each kind's count the number of reports of that kind (`bad_date`
-//!   counting missing dates too), `assumed_latest` the reports so judged,
-//!   `rejected()` is `lines() - valid`;
+//!   counting missing dates too, `reporting` the valid codes reported with
+//!   a tooth, surface or area problem, which are not `valid`),
+//!   `assumed_latest` the reports so judged, `rejected()` is
+//!   `lines() - valid`; a report is valid exactly when its outcome is and
+//!   it has no reporting problem;
 //! - each report's outcome is what an independent reading of the rules
 //!   says: `NotCdt` exactly for an X12 qualifier other than `AD`, a
 //!   missing date only from X12 (with an empty date), `Malformed` =
@@ -87,6 +90,8 @@ impl BufRead for Pieces<'_> {
 #[derive(Debug, Default, PartialEq)]
 struct Counts {
     valid: u64,
+    /// Valid codes reported with the wrong tooth, surfaces or area.
+    reporting: u64,
     malformed: u64,
     unknown: u64,
     deleted: u64,
@@ -115,7 +120,10 @@ fn check_report(
     assert_eq!(report.date, report.date.trim());
     assert!(!report.to_string().is_empty());
     assert!(!report.message().is_empty());
-    assert_eq!(report.is_valid(), report.outcome.is_valid());
+    assert_eq!(
+        report.is_valid(),
+        report.outcome.is_valid() && report.problems.is_empty()
+    );
     counts.assumed += u64::from(report.assumed_latest);
     let parsed = CdtCode::parse(&report.code);
     let defined = parsed.ok().and_then(|code| set.get(code));
@@ -156,7 +164,8 @@ fn check_report(
             let judged = if beyond { last } else { date };
             assert_eq!(*validity, set.validity_of(code, judged));
             match validity {
-                Validity::Valid(_) => counts.valid += 1,
+                Validity::Valid(_) if report.problems.is_empty() => counts.valid += 1,
+                Validity::Valid(_) => counts.reporting += 1,
                 Validity::Unknown(_) => counts.unknown += 1,
                 Validity::Deleted { .. } => counts.deleted += 1,
                 Validity::NotYetInForce { .. } => counts.not_yet += 1,
@@ -210,6 +219,7 @@ fn run<R: BufRead>(
     let summary = checker.summary();
     let found = Counts {
         valid: summary.valid,
+        reporting: summary.reporting,
         malformed: summary.malformed_code,
         unknown: summary.unknown_code,
         deleted: summary.deleted,

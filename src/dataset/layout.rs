@@ -319,27 +319,13 @@ impl Layout {
             let Some(word) = found.ok().and_then(|at| self.words.get(at)) else {
                 return Span::default();
             };
-            lists.push((&self.postings[word.postings.range()], word.weight));
+            let points = lexicon::field_points(word.weight, u16::MAX, grade);
+            lists.push((&self.postings[word.postings.range()], points));
         }
         let mut hits = Vec::new();
-        if let Some(&(first, _)) = lists.first() {
-            'records: for &posting in first {
-                let record = lexicon::record_of(posting);
-                let mut total = 0u32;
-                for &(list, weight) in &lists {
-                    let Ok(at) = list.binary_search_by_key(&record, |&p| lexicon::record_of(p))
-                    else {
-                        continue 'records;
-                    };
-                    let fields = lexicon::fields_of(list[at]);
-                    total = total.saturating_add(lexicon::points(weight, u16::MAX, grade, fields));
-                }
-                hits.push(PhraseHit {
-                    record,
-                    points: total,
-                });
-            }
-        }
+        lexicon::for_each_common(&mut lists, |record, points| {
+            hits.push(PhraseHit { record, points });
+        });
         let start = self.phrases.len();
         self.phrases.extend(hits);
         span(start, self.phrases.len())

@@ -154,6 +154,52 @@ pub(crate) fn points(weight: u16, cap: u16, grade: u32, fields: u16) -> u32 {
     u32::from(weight.min(cap)) * grade * field / 10
 }
 
+/// The points of a word for each value of a posting's fields (see
+/// [`points`]), to be read by [`fields_of`].
+pub(crate) fn field_points(weight: u16, cap: u16, grade: u32) -> [u32; 4] {
+    [0, 1, 2, 3].map(|fields| points(weight, cap, grade, fields))
+}
+
+/// Calls `visit` with each record that every one of `lists` holds (each a
+/// word's postings with its [`field_points`]), in ascending order, and the
+/// sum of its points over the lists. The rarest list is walked and the
+/// others beside it, each read once front to back. The one rule for the
+/// vocabulary hits the layout stores and the words search walks.
+pub(crate) fn for_each_common(lists: &mut [(&[u16], [u32; 4])], mut visit: impl FnMut(u16, u32)) {
+    let Some(rarest) = lists
+        .iter()
+        .map(|&(list, _)| list)
+        .min_by_key(|list| list.len())
+    else {
+        return;
+    };
+    'records: for &posting in rarest {
+        let record = record_of(posting);
+        let mut total = 0u32;
+        for (list, points) in lists.iter_mut() {
+            let fields = usize::from(advance(list, record));
+            if fields == 0 {
+                continue 'records;
+            }
+            total = total.saturating_add(points.get(fields).copied().unwrap_or(0));
+        }
+        visit(record, total);
+    }
+}
+
+/// Drops the postings of a list (ascending by record) below `record`; the
+/// fields of `record`'s posting, or 0 when the list lacks it.
+fn advance(list: &mut &[u16], record: u16) -> u16 {
+    while let Some((&first, rest)) = list.split_first() {
+        let at = record_of(first);
+        if at >= record {
+            return if at == record { fields_of(first) } else { 0 };
+        }
+        *list = rest;
+    }
+    0
+}
+
 #[cfg(all(test, feature = "std"))]
 mod tests {
     use super::*;

@@ -164,10 +164,7 @@ const IRREGULAR: [(&str, &str); 2] = [("teeth", "tooth"), ("children", "child")]
 /// queries use the same rule, so a stem need not be an English word.
 /// Words under four bytes, and words that are not ASCII, are kept whole.
 pub(crate) fn stem(word: &str) -> &str {
-    match stem_of(word) {
-        Stem::Prefix(length) => word.get(..length).unwrap_or(word),
-        Stem::Whole(at) => WHOLE_STEMS.get(usize::from(at)).copied().unwrap_or(word),
-    }
+    stem_of(word).of(word).unwrap_or(word)
 }
 
 /// A word's [`stem`]: the word's first bytes, or a word of its own. Small
@@ -181,9 +178,19 @@ pub(crate) enum Stem {
     Whole(u8),
 }
 
+impl Stem {
+    /// The stem as text, given the word it is the stem of.
+    pub(crate) fn of(self, word: &str) -> Option<&str> {
+        match self {
+            Stem::Prefix(length) => word.get(..length),
+            Stem::Whole(at) => WHOLE_STEMS.get(usize::from(at)).copied(),
+        }
+    }
+}
+
 /// The stems that are words of their own: the digits of [`NUMBERS`], then
 /// the bases of [`IRREGULAR`].
-pub(crate) const WHOLE_STEMS: [&str; NUMBERS.len() + IRREGULAR.len()] = {
+const WHOLE_STEMS: [&str; NUMBERS.len() + IRREGULAR.len()] = {
     let mut stems = [""; NUMBERS.len() + IRREGULAR.len()];
     let mut at = 0;
     while at < NUMBERS.len() {

@@ -144,11 +144,7 @@ impl<'q> QueryWord<'q> {
 
     /// The word's stem.
     fn stem(&self) -> Option<&str> {
-        let lower = self.lower()?;
-        match self.stem {
-            Stem::Prefix(length) => lower.get(..length),
-            Stem::Whole(at) => words::WHOLE_STEMS.get(usize::from(at)).copied(),
-        }
+        self.stem.of(self.lower()?)
     }
 
     fn is_stop(&self) -> bool {

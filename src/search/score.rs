@@ -10,13 +10,12 @@
 use alloc::vec::Vec;
 
 use super::index;
-use crate::model::edition::in_force;
 use crate::model::lexicon;
 use crate::model::record::{PhraseHit, Word};
 use crate::set::CodeSet;
 
-/// The most words of an alternative walked side by side (a vocabulary
-/// term has at most six); longer ones are looked up record by record.
+/// The most words of an alternative walked with their lists on the stack
+/// (a vocabulary phrase has at most six).
 const MAX_WORDS: usize = 8;
 /// The most keys sorted by insertion.
 const SMALL: usize = 32;
@@ -152,10 +151,9 @@ impl Tally<'_> {
     /// the sum over the words of `weight × grade × field / 10` (the
     /// weight at most `cap`).
     pub(super) fn offer_all(&mut self, set: &CodeSet, positions: &[u16], grade: u32, cap: u16) {
-        let points = |word: &Word| {
-            [0, 1, 2, 3].map(|fields| lexicon::points(word.weight, cap, grade, fields))
-        };
+        let points = |word: &Word| lexicon::field_points(word.weight, cap, grade);
         if let [position] = positions {
+            // One word, the common case: its postings are the records.
             let Some(word) = index::word(set, *position) else {
                 return;
             };
@@ -167,71 +165,22 @@ impl Tally<'_> {
             }
             return;
         }
-        let mut lists = [(&[][..], [0u32; 4]); MAX_WORDS];
-        let mut count = 0;
-        for &position in positions {
+        // Several words (at most a vocabulary phrase's, so on the stack).
+        let mut stack = [(&[][..], [0u32; 4]); MAX_WORDS];
+        let mut heap = Vec::new();
+        let lists = if positions.len() <= MAX_WORDS {
+            stack.get_mut(..positions.len()).unwrap_or(&mut [])
+        } else {
+            heap.resize(positions.len(), (&[][..], [0u32; 4]));
+            &mut heap[..]
+        };
+        for (slot, &position) in lists.iter_mut().zip(positions) {
             let Some(word) = index::word(set, position) else {
                 return;
             };
-            if let Some(slot) = lists.get_mut(count) {
-                *slot = (index::postings(set, word), points(word));
-            }
-            count += 1;
+            *slot = (index::postings(set, word), points(word));
         }
-        if count == 0 {
-            return;
-        }
-        let walked = lists.get(..count.min(MAX_WORDS)).unwrap_or(&[]);
-        // Several words: walk the rarest, and the others beside it.
-        let Some(&(rarest, _)) = walked.iter().min_by_key(|(list, _)| list.len()) else {
-            return;
-        };
-        if count > MAX_WORDS {
-            // Longer than any vocabulary term: look every word up.
-            self.offer_looked_up(set, positions, rarest, &points);
-            return;
-        }
-        let lists = lists.get_mut(..count).unwrap_or(&mut []);
-        // The records of the rarest word come in order, so every other list
-        // is read once, front to back.
-        'records: for &posting in rarest {
-            let record = lexicon::record_of(posting);
-            let mut total = 0u32;
-            for (list, points) in lists.iter_mut() {
-                let fields = usize::from(advance(list, record));
-                if fields == 0 {
-                    continue 'records;
-                }
-                total = total.saturating_add(points.get(fields).copied().unwrap_or(0));
-            }
-            self.offer(record, total);
-        }
-    }
-
-    /// [`offer_all`](Tally::offer_all) for many words: each record of the
-    /// rarest list is looked up in every word's postings.
-    fn offer_looked_up(
-        &mut self,
-        set: &CodeSet,
-        positions: &[u16],
-        rarest: &[u16],
-        points: &impl Fn(&Word) -> [u32; 4],
-    ) {
-        'records: for &posting in rarest {
-            let record = lexicon::record_of(posting);
-            let mut total = 0u32;
-            for word in positions.iter().filter_map(|&at| index::word(set, at)) {
-                let list = index::postings(set, word);
-                let Ok(at) = list.binary_search_by_key(&record, |&p| lexicon::record_of(p)) else {
-                    continue 'records;
-                };
-                let fields = list
-                    .get(at)
-                    .map_or(0, |&p| usize::from(lexicon::fields_of(p)));
-                total = total.saturating_add(points(word).get(fields).copied().unwrap_or(0));
-            }
-            self.offer(record, total);
-        }
+        lexicon::for_each_common(lists, |record, total| self.offer(record, total));
     }
 
     /// The [`keys`](Hit::key) of the best `limit` records, best first,
@@ -242,10 +191,10 @@ impl Tally<'_> {
         // as records are) give the same order.
         let mut keys = Vec::with_capacity(self.entries.len());
         for entry in &self.entries {
-            let Some(record) = set.records.get(usize::from(entry.index)) else {
+            let Some(procedure) = set.procedure_at(usize::from(entry.index)) else {
                 continue;
             };
-            if include_deleted || in_force(record.added, record.deleted_in, set.edition) {
+            if include_deleted || procedure.is_active() {
                 let hit = Hit {
                     index: entry.index,
                     matched: entry.matched,
@@ -301,21 +250,4 @@ fn sort(keys: &mut [u64]) {
             *slot = key;
         }
     }
-}
-
-/// Drops the postings of a sorted list below `record`; the fields of
-/// `record`'s posting, or 0 when the list lacks it.
-fn advance(list: &mut &[u16], record: u16) -> u16 {
-    while let Some((&first, rest)) = list.split_first() {
-        let at = lexicon::record_of(first);
-        if at >= record {
-            return if at == record {
-                lexicon::fields_of(first)
-            } else {
-                0
-            };
-        }
-        *list = rest;
-    }
-    0
 }

@@ -71,6 +71,7 @@ mod search;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod set;
+mod severity;
 pub mod teeth;
 mod validity;
 
@@ -102,6 +103,7 @@ pub use set::{
     get, iter, lookup, range, subcategories, CodeSet, Members, NotInData, Procedure, Procedures,
     Related, Replacements, Subcategories, Subcategory, Unconfirmed, CDT_EDITION,
 };
+pub use severity::Severity;
 pub use teeth::{
     Area, ParseAreaError, ParseSurfacesError, ParseToothError, Surface, SurfaceError, Surfaces,
     Tooth,

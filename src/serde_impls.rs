@@ -52,6 +52,13 @@ impl<'de> Deserialize<'de> for crate::Edition {
     }
 }
 
+impl Serialize for crate::Severity {
+    /// Writes `"warning"` or `"error"`.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.key())
+    }
+}
+
 impl Serialize for crate::Category {
     /// Writes the category's name, e.g. `"Prosthodontics (removable)"`.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

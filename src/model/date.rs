@@ -186,6 +186,54 @@ fn number(bytes: &[u8]) -> Option<u16> {
     })
 }
 
+/// The date part of a date-time: the bytes before a space or `T` that is
+/// followed by a time of day (`H:MM`, `HH:MM:SS`, fractions, `AM`/`PM`, a
+/// zone); the text unchanged when no time follows.
+fn without_time(bytes: &[u8]) -> &[u8] {
+    let Some(at) = bytes.iter().position(|&b| b == b' ' || b == b'T') else {
+        return bytes;
+    };
+    let (date, rest) = (&bytes[..at], &bytes[at + 1..]);
+    let rest = rest.trim_ascii_start();
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let is_time = (1..=2).contains(&digits)
+        && rest.get(digits) == Some(&b':')
+        && rest.iter().all(|&b| {
+            b.is_ascii_digit() || b" :.+-Zz".contains(&b) || b"AaPpMm".contains(&b)
+        });
+    if is_time && !date.is_empty() {
+        date
+    } else {
+        bytes
+    }
+}
+
+/// `DD-Mon-YYYY` or `DDMONYYYY`; `None` when the text has neither shape.
+fn month_name_date(bytes: &[u8]) -> Option<Result<ServiceDate, DateError>> {
+    const MONTHS: [&[u8; 3]; 12] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec",
+    ];
+    let (day, name, year) = match bytes {
+        [d1, d2, b'-', m1, m2, m3, b'-', y @ ..] | [d1, d2, m1, m2, m3, y @ ..]
+            if y.len() == 4 && m1.is_ascii_alphabetic() =>
+        {
+            (number(&[*d1, *d2]), [*m1, *m2, *m3], y)
+        }
+        [d, b'-', m1, m2, m3, b'-', y @ ..] if y.len() == 4 && m1.is_ascii_alphabetic() => {
+            (number(&[*d]), [*m1, *m2, *m3], y)
+        }
+        _ => return None,
+    };
+    let name = name.map(|b| b.to_ascii_lowercase());
+    let month = MONTHS.iter().position(|month| **month == name)?;
+    Some(match (day, number(year)) {
+        #[allow(clippy::cast_possible_truncation)] // at most 12
+        (Some(day), Some(year)) => checked(year, month as u16 + 1, day),
+        _ => Err(DateError::Format),
+    })
+}
+
 fn checked(year: u16, month: u16, day: u16) -> Result<ServiceDate, DateError> {
     let month = u8::try_from(month).map_err(|_| DateError::Format)?;
     let day = u8::try_from(day).map_err(|_| DateError::Format)?;
@@ -195,10 +243,18 @@ fn checked(year: u16, month: u16, day: u16) -> Result<ServiceDate, DateError> {
 impl FromStr for ServiceDate {
     type Err = DateError;
 
-    /// Parses `YYYY-MM-DD`, `MM/DD/YYYY` (one-digit month and day allowed)
-    /// or `YYYYMMDD`, with surrounding whitespace allowed.
+    /// Parses `YYYY-MM-DD`, `MM/DD/YYYY` (one-digit month and day allowed),
+    /// `YYYYMMDD`, `DD-Mon-YYYY` (`15-Jan-2025`) or `DDMONYYYY` (SAS's
+    /// `DATE9`, `03JAN2022`; month names in any case), with surrounding
+    /// whitespace allowed. A time of day after the date, as spreadsheets
+    /// and databases write it (`1/15/2025 0:00`, `2025-01-15 00:00:00`,
+    /// `2025-01-15T00:00:00Z`, `1/15/2025 12:00 AM`), is ignored: a date
+    /// of service is a day.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let bytes = text.trim().as_bytes();
+        let bytes = without_time(text.trim().as_bytes());
+        if let Some(date) = month_name_date(bytes) {
+            return date;
+        }
         let part = |range: core::ops::Range<usize>| bytes.get(range).and_then(number);
         if bytes.len() == 10 && bytes.get(4) == Some(&b'-') && bytes.get(7) == Some(&b'-') {
             let (year, month, day) = (part(0..4), part(5..7), part(8..10));
@@ -254,6 +310,21 @@ mod tests {
         assert_eq!(date("3/4/2026"), expected);
         assert_eq!(date("20260304"), expected);
         assert_eq!(date(" 2026-03-04 "), expected);
+        // Date-times from spreadsheets and databases: the time is ignored.
+        for with_time in [
+            "3/4/2026 0:00",
+            "03/04/2026 12:00 AM",
+            "2026-03-04 00:00:00",
+            "2026-03-04T00:00:00",
+            "2026-03-04T10:30:00.000Z",
+            "2026-03-04 10:30:00+01:00",
+            "04-Mar-2026",
+            "4-mar-2026",
+            "04MAR2026",
+            "04mar2026 0:00",
+        ] {
+            assert_eq!(date(with_time), expected, "{with_time:?}");
+        }
         for bad in [
             "",
             "2026-3-4",
@@ -262,6 +333,11 @@ mod tests {
             "3/4/26",
             "2026030",
             "x/4/2026",
+            "2026-03-04 noon",
+            "2026-03-04T",
+            "04-Mxr-2026",
+            "04MAR26",
+            "T10:00",
         ] {
             assert_eq!(date(bad), Err(DateError::Format), "{bad:?}");
         }

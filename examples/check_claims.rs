@@ -11,35 +11,41 @@
 //!
 //! Options:
 //!
-//! - `--format text|csv|json`: text (default) prints each rejected or
-//!   unreadable line and a summary; `csv` prints every line as a CSV row
-//!   (`position,claim,line,code,date,verdict,message,replaced_by`); `json`
-//!   (built with `--features serde`) prints JSON lines: one object per
-//!   claim line (`{"position", "claim", "line", "code", "date", "teeth",
-//!   "areas", "verdict", "message", "replaced_by", "assumed_latest"}`), one
-//!   per unreadable row (`{"position", "verdict": "unreadable",
-//!   "message"}`) and a last `{"summary": {...}}` with every count.
+//! - `--format text|csv|json`: text (default) prints each line with a
+//!   finding as `error: ...` or `warning: ...`, each note, then a summary;
+//!   `csv` prints every line as a CSV row (`position, claim, line, code,
+//!   date, date_source, verdict, severity, message, replaced_by, teeth,
+//!   surfaces, areas, problems, notes`); `json` prints JSON lines: one
+//!   object per claim line (with `verdict` and `severity`), one per
+//!   unreadable row, one per envelope warning and a last
+//!   `{"summary": {...}}` whose counts by verdict add up to `lines`.
+//!   The verdict and severity of a line are the same in all three.
 //! - `--delimiter comma|tab|semicolon|pipe`: force the delimiter.
 //! - `--claim-column`, `--line-column`, `--code-column`, `--date-column`,
 //!   `--tooth-column`, `--surfaces-column`, `--area-column NAME`: the
-//!   header of a column, when the usual names do not fit.
+//!   header of a column, when the usual names do not fit (a name the
+//!   header lacks is an error).
 //! - `--assume-latest`: judge dates after the data's newest edition as if
 //!   it still applied (otherwise they are *outside the data*).
 //! - `--data FILE [--edition YEAR] [--replace]`: check against a code file
 //!   loaded at run time (laid over the bundled data) instead of the
 //!   compiled data.
-//! - `--strict`: exit 1 when any line is not known to be valid.
+//! - `--strict`: exit 1 when any line's severity is an error, or when the
+//!   file holds no claim line; `--strict=warnings`: warnings too.
 //!
-//! Exit status: 0 when the file was read (with `--strict`: and every line
-//! is valid); 1 with `--strict` when any line is rejected, outside the data
-//! or unreadable; 2 when the file cannot be opened or read, its header
-//! lacks a needed column, or the usage is wrong.
+//! Exit status: 0 done; 1 with `--strict` when a line fails it (or there
+//! are no lines); 2 when the usage is wrong or the file cannot be opened
+//! or read as claims (no code or date column, a column named with
+//! `--...-column` missing, an X12 file of another transaction set). With
+//! `--format json`, a fatal error is one JSON object on standard output,
+//! `{"error", "message", "status"}`.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::process::ExitCode;
 
-use cdt_codes::claims::{CheckOptions, ClaimChecker, ClaimColumn, LineError, LineReport, Summary};
+use cdt_codes::claims::write::{fatal, OutputFormat, ReportWriter};
+use cdt_codes::claims::{CheckOptions, ClaimChecker, ClaimColumn, Summary};
 use cdt_codes::dataset::Delimiter;
 use cdt_codes::CodeSet;
 
@@ -49,29 +55,50 @@ mod support;
 /// Report progress on stderr every this many lines.
 const PROGRESS_EVERY: u64 = 100_000;
 
-const USAGE: &str = "usage: check_claims [--format text|csv|json] [--strict] [--assume-latest] \
+const USAGE: &str =
+    "usage: check_claims [--format text|csv|json] [--strict[=warnings]] [--assume-latest] \
 [--delimiter comma|tab|semicolon|pipe] [--code-column NAME] [--date-column NAME] \
 [--claim-column NAME] [--line-column NAME] [--tooth-column NAME] [--surfaces-column NAME] \
 [--area-column NAME] [--data FILE [--edition YEAR] [--replace]] FILE   (or - for stdin)";
 
+/// How strict the exit status is.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Text,
-    Csv,
-    Json,
+enum Strict {
+    Off,
+    Errors,
+    Warnings,
 }
 
 struct Args {
     path: String,
-    format: Format,
-    strict: bool,
+    format: OutputFormat,
+    strict: Strict,
     options: CheckOptions,
 }
 
-fn parse_args(mut args: Vec<String>) -> Result<(Args, Option<CodeSet>), String> {
+/// What the command line asks for.
+enum Request {
+    Help,
+    Run(Box<(Args, Option<CodeSet>)>),
+}
+
+/// The output format asked for, looked up before anything else so that
+/// even a usage error comes out in it.
+fn format_of(args: &[String]) -> OutputFormat {
+    args.iter()
+        .position(|arg| arg == "--format")
+        .and_then(|at| args.get(at + 1))
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(OutputFormat::Text)
+}
+
+fn parse_args(mut args: Vec<String>) -> Result<Request, String> {
+    if args.iter().any(|arg| arg == "--help" || arg == "-h") {
+        return Ok(Request::Help);
+    }
     let loaded = support::code_set(&mut args)?;
-    let mut format = Format::Text;
-    let mut strict = false;
+    let mut format = OutputFormat::Text;
+    let mut strict = Strict::Off;
     let mut options = CheckOptions::default();
     let mut path = None;
     let mut items = args.into_iter();
@@ -88,16 +115,12 @@ fn parse_args(mut args: Vec<String>) -> Result<(Args, Option<CodeSet>), String> 
             _ => None,
         };
         match arg.as_str() {
-            "--help" | "-h" => return Err(USAGE.into()),
-            "--strict" => strict = true,
+            "--strict" | "--strict=errors" => strict = Strict::Errors,
+            "--strict=warnings" => strict = Strict::Warnings,
             "--assume-latest" => options = options.assume_latest(true),
             "--format" => {
-                format = match value("--format")?.as_str() {
-                    "text" => Format::Text,
-                    "csv" => Format::Csv,
-                    "json" => Format::Json,
-                    other => return Err(format!("--format {other}: expected text, csv or json")),
-                }
+                let text = value("--format")?;
+                format = text.parse().map_err(|e| format!("--format {e}"))?;
             }
             "--delimiter" => {
                 let text = value("--delimiter")?;
@@ -112,15 +135,15 @@ fn parse_args(mut args: Vec<String>) -> Result<(Args, Option<CodeSet>), String> 
                     options = options.column(column, &header);
                 }
             }
-            other if other.starts_with("--") => {
+            other if other.starts_with('-') && other != "-" => {
                 return Err(format!("unknown option {other}\n{USAGE}"))
             }
             _ if path.is_some() => return Err(format!("one file at a time\n{USAGE}")),
             _ => path = Some(arg),
         }
     }
-    let path = path.ok_or_else(|| USAGE.to_string())?;
-    Ok((
+    let path = path.ok_or_else(|| format!("no file named\n{USAGE}"))?;
+    Ok(Request::Run(Box::new((
         Args {
             path,
             format,
@@ -128,16 +151,30 @@ fn parse_args(mut args: Vec<String>) -> Result<(Args, Option<CodeSet>), String> 
             options,
         },
         loaded,
-    ))
+    ))))
+}
+
+/// Ends the program with a fatal error, in the output format.
+fn fail(format: OutputFormat, kind: &str, message: &str) -> ExitCode {
+    let text = fatal(format, kind, message, 2);
+    if format == OutputFormat::Json {
+        println!("{text}");
+    } else {
+        eprintln!("{text}");
+    }
+    ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
-    let (args, loaded) = match parse_args(std::env::args().skip(1).collect()) {
-        Ok(parsed) => parsed,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    let early_format = format_of(&raw);
+    let (args, loaded) = match parse_args(raw) {
+        Ok(Request::Help) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
         }
+        Ok(Request::Run(run)) => *run,
+        Err(message) => return fail(early_format, "usage", &message),
     };
     let set = loaded.as_ref().unwrap_or_else(|| CodeSet::compiled());
     let input: Box<dyn BufRead> = if args.path == "-" {
@@ -146,30 +183,35 @@ fn main() -> ExitCode {
         match File::open(&args.path) {
             Ok(file) => Box::new(BufReader::with_capacity(1 << 16, file)),
             Err(error) => {
-                eprintln!("{}: cannot open the file: {error}", args.path);
-                return ExitCode::from(2);
+                let message = format!("{}: cannot open the file: {error}", args.path);
+                return fail(args.format, "unreadable_file", &message);
             }
         }
     };
     let checker = match ClaimChecker::with_options(input, set, &args.options) {
         Ok(checker) => checker,
         Err(error) => {
-            eprintln!("{}: {error}", args.path);
-            return ExitCode::from(2);
+            let message = format!("{}: {error}", args.path);
+            return fail(args.format, "not_a_claims_file", &message);
         }
     };
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let summary = match run(checker, args.format, &mut out) {
+    let out = BufWriter::new(stdout.lock());
+    let summary = match run(checker, args.format, out) {
         Ok(summary) => summary,
         // A closed pipe (`| head`) ends the run quietly.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("{}: {error}", args.path);
-            return ExitCode::from(2);
+            let message = format!("{}: {error}", args.path);
+            return fail(args.format, "unreadable_file", &message);
         }
     };
-    if args.strict && summary.rejected() > 0 {
+    let failed = match args.strict {
+        Strict::Off => false,
+        Strict::Errors => summary.errors > 0 || summary.lines() == 0,
+        Strict::Warnings => summary.errors + summary.warnings > 0 || summary.lines() == 0,
+    };
+    if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -178,92 +220,23 @@ fn main() -> ExitCode {
 
 fn run<R: BufRead>(
     mut checker: ClaimChecker<'_, R>,
-    format: Format,
-    out: &mut impl Write,
+    format: OutputFormat,
+    out: impl Write,
 ) -> io::Result<Summary> {
-    if format == Format::Csv {
-        writeln!(
-            out,
-            "position,claim,line,code,date,verdict,message,replaced_by"
-        )?;
-    }
+    let mut writer = ReportWriter::new(out, format)?;
     while let Some(item) = checker.next() {
-        match item {
-            Ok(report) => write_report(out, format, &report)?,
-            Err(error) if error.is_io() => return Err(io::Error::other(error.to_string())),
-            Err(error) => write_error(out, format, &error)?,
+        if let Err(error) = &item {
+            if error.is_io() {
+                return Err(io::Error::other(error.to_string()));
+            }
         }
+        writer.item(&item)?;
         let seen = checker.summary().lines();
         if seen % PROGRESS_EVERY == 0 {
             eprintln!("... {seen} lines");
         }
     }
     let summary = checker.summary();
-    match format {
-        Format::Text => writeln!(out, "{summary}")?,
-        Format::Json => writeln!(out, "{{\"summary\": {}}}", json(&summary)?)?,
-        Format::Csv => {}
-    }
-    out.flush()?;
+    writer.finish(&summary, checker.envelope_warnings())?;
     Ok(summary)
-}
-
-fn write_report(out: &mut impl Write, format: Format, report: &LineReport<'_>) -> io::Result<()> {
-    match format {
-        Format::Text if report.is_valid() => Ok(()),
-        Format::Text => writeln!(out, "{report}"),
-        Format::Csv => writeln!(
-            out,
-            "{},{},{},{},{},{},{},{}",
-            report.position,
-            csv_field(report.claim.as_deref().unwrap_or("")),
-            csv_field(&report.line),
-            csv_field(&report.code),
-            csv_field(&report.date),
-            report.outcome.kind(),
-            csv_field(&report.message()),
-            report
-                .replaced_by()
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(" ")
-        ),
-        Format::Json => writeln!(out, "{}", json(report)?),
-    }
-}
-
-fn write_error(out: &mut impl Write, format: Format, error: &LineError) -> io::Result<()> {
-    match format {
-        Format::Text => writeln!(out, "{error}"),
-        Format::Csv => writeln!(
-            out,
-            "{},,,,,unreadable,{},",
-            error.position(),
-            csv_field(&error.to_string())
-        ),
-        Format::Json => writeln!(out, "{}", json(error)?),
-    }
-}
-
-/// A value as one line of JSON (needs the `serde` feature).
-#[cfg(feature = "serde")]
-fn json(value: &impl serde::Serialize) -> io::Result<String> {
-    serde_json::to_string(value).map_err(io::Error::other)
-}
-
-#[cfg(not(feature = "serde"))]
-fn json<T>(_value: &T) -> io::Result<String> {
-    Err(io::Error::other(
-        "JSON output needs the serde feature: cargo run --features serde --example check_claims -- --format json FILE",
-    ))
-}
-
-/// A CSV field, quoted when it holds a comma, quote or line break.
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
 }

@@ -159,6 +159,22 @@ impl ReportingProblem {
                 | ReportingProblem::SurfaceNotOnTooth(_)
         )
     }
+
+    /// How serious the problem is. Every problem is an error for now: the
+    /// reporting rules do not yet tell what a code allows from what it
+    /// requires.
+    ///
+    /// ```
+    /// use cdt_codes::{Reported, Severity};
+    ///
+    /// let d3330 = cdt_codes::lookup("D3330").unwrap();
+    /// let problems = d3330.check_reported(Reported::default().tooth("8"));
+    /// assert_eq!(problems.iter().next().unwrap().severity(), Severity::Error);
+    /// ```
+    #[must_use]
+    pub const fn severity(&self) -> crate::Severity {
+        crate::Severity::Error
+    }
 }
 
 /// `a molar`, `an anterior tooth`: the class with its article.

@@ -233,59 +233,82 @@ mod claims {
     }
 
     impl Serialize for LineReport<'_> {
-        /// `{"position", "claim", "line", "code", "date", "teeth", "areas",
-        /// "verdict", "message", "replaced_by", "assumed_latest"}`: the
-        /// verdict is [`Outcome::kind`](crate::claims::Outcome::kind), the message
-        /// [`LineReport::message`].
+        /// The same object the JSON writer prints
+        /// ([`claims::write`](crate::claims::write)): `position`, `claim`,
+        /// `line`, `code`, `date`, `date_source`, `teeth`, `areas`,
+        /// `verdict`, `severity`, `message`, `problems`, `replaced_by`,
+        /// `notes`, `assumed_latest`.
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(Some(11))?;
+            let mut map = serializer.serialize_map(Some(15))?;
             map.serialize_entry("position", &self.position)?;
             map.serialize_entry("claim", &self.claim)?;
             map.serialize_entry("line", &self.line)?;
             map.serialize_entry("code", &self.code)?;
             map.serialize_entry("date", &self.date)?;
+            map.serialize_entry("date_source", self.date_source.key())?;
             map.serialize_entry("teeth", &self.teeth)?;
             map.serialize_entry("areas", &self.areas)?;
-            map.serialize_entry("verdict", self.outcome.kind())?;
+            map.serialize_entry("verdict", self.verdict().key())?;
+            map.serialize_entry("severity", &self.severity())?;
             map.serialize_entry("message", &self.message())?;
+            let problems: Vec<Problem> = self.problems.iter().map(Problem).collect();
+            map.serialize_entry("problems", &problems)?;
             map.serialize_entry("replaced_by", self.replaced_by())?;
+            map.serialize_entry("notes", &self.notes)?;
             map.serialize_entry("assumed_latest", &self.assumed_latest)?;
             map.end()
         }
     }
 
-    impl Serialize for LineError {
-        /// `{"position", "verdict": "unreadable", "message"}`.
+    /// A reporting problem as `{"severity", "message"}`.
+    struct Problem<'p>(&'p crate::ReportingProblem);
+
+    impl Serialize for Problem<'_> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(Some(3))?;
+            let mut map = serializer.serialize_map(Some(2))?;
+            map.serialize_entry("severity", &self.0.severity())?;
+            map.serialize_entry("message", &self.0.to_string())?;
+            map.end()
+        }
+    }
+
+    impl Serialize for LineError {
+        /// `{"position", "verdict": "unreadable", "severity": "error",
+        /// "message"}`.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(Some(4))?;
             map.serialize_entry("position", &self.position())?;
             map.serialize_entry("verdict", "unreadable")?;
+            map.serialize_entry("severity", "error")?;
             map.serialize_entry("message", &self.to_string())?;
             map.end()
         }
     }
 
     impl Serialize for Summary {
-        /// Every count by its field name, with `lines` and `rejected`.
+        /// `lines`, `errors`, `warnings`, a count for every
+        /// [`Verdict`](crate::claims::Verdict) by its key, `rejected`,
+        /// `assumed_latest` and `skipped_checks`: the JSON writer's
+        /// summary without its envelope count.
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let counts: Vec<(&str, u64)> = Vec::from([
-                ("lines", self.lines()),
-                ("valid", self.valid),
-                ("malformed_code", self.malformed_code),
-                ("unknown_code", self.unknown_code),
-                ("deleted", self.deleted),
-                ("not_yet_in_force", self.not_yet_in_force),
-                ("bad_date", self.bad_date),
-                ("outside_data", self.outside_data),
-                ("not_cdt", self.not_cdt),
-                ("unreadable", self.unreadable),
-                ("assumed_latest", self.assumed_latest),
-                ("rejected", self.rejected()),
-            ]);
-            let mut map = serializer.serialize_map(Some(counts.len()))?;
-            for (name, count) in counts {
-                map.serialize_entry(name, &count)?;
+            let mut map = serializer.serialize_map(None)?;
+            map.serialize_entry("lines", &self.lines())?;
+            map.serialize_entry("errors", &self.errors)?;
+            map.serialize_entry("warnings", &self.warnings)?;
+            for verdict in crate::claims::Verdict::ALL {
+                map.serialize_entry(verdict.key(), &self.count(verdict))?;
             }
+            map.serialize_entry("rejected", &self.rejected())?;
+            map.serialize_entry("assumed_latest", &self.assumed_latest)?;
+            let skipped: Vec<&str> = [
+                (self.skipped.tooth, "tooth"),
+                (self.skipped.surfaces, "surfaces"),
+                (self.skipped.area, "area"),
+            ]
+            .into_iter()
+            .filter_map(|(on, name)| on.then_some(name))
+            .collect();
+            map.serialize_entry("skipped_checks", &skipped)?;
             map.end()
         }
     }

@@ -63,9 +63,10 @@ fn the_csv_fixture_reports_every_problem() {
     );
     assert_eq!(
         summary.to_string(),
-        "lines read: 12, valid: 3, malformed code: 1, unknown code: 1, deleted: 3, \
-         not yet in force: 1, bad date: 1, outside the data: 0, not CDT: 0, \
-         tooth/surface/area: 0, unreadable: 2"
+        "lines read: 12 (errors: 9, warnings: 0); valid: 3, malformed code: 1, unknown code: 1, \
+         deleted: 3, not yet in force: 1, bad date: 1, no date: 0, outside the data: 0, \
+         not CDT: 0, tooth/surface/area: 0, claim conflicts: 0, unreadable: 2; \
+         checks skipped: tooth (no tooth column), surfaces (no surfaces column), area (no area column)"
     );
     assert_eq!(summary.rejected(), 9);
 }
@@ -256,8 +257,9 @@ fn x12_lines_carry_claim_line_date_teeth_and_area() {
     // CLAIM002 line 2: SV304 area 10 (upper right quadrant).
     assert_eq!(all[3].areas, ["10"]);
     assert!(all[3].is_valid());
-    // CLAIM003: a range date (RD8) is read from its first day.
-    assert_eq!(all[4].date, "20260203");
+    // CLAIM003: a range date (RD8) is kept whole and judged on each day's
+    // edition.
+    assert_eq!(all[4].date, "20260203-20260205");
     assert!(matches!(
         all[4].outcome,
         Outcome::Checked(Validity::Unknown(_))
@@ -327,14 +329,30 @@ fn arbitrary_bytes_never_panic() {
     }
 }
 
-/// The example binary, built by `cargo test` next to this test.
+/// The example binary, built once per test run with the features it
+/// needs (serde, for JSON), in a target directory of its own: the binary
+/// `cargo test` left behind may have been built with other features.
 fn check_claims() -> Command {
-    let mut path = std::env::current_exe().unwrap();
-    path.pop();
-    if path.ends_with("deps") {
-        path.pop();
-    }
-    Command::new(path.join("examples").join("check_claims"))
+    static BUILT: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    let path = BUILT.get_or_init(|| {
+        let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/example-tests");
+        let status = Command::new(env!("CARGO"))
+            .args([
+                "build",
+                "--quiet",
+                "--example",
+                "check_claims",
+                "--features",
+                "serde std",
+            ])
+            .env("CARGO_TARGET_DIR", &target)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "building the check_claims example failed");
+        target.join("debug/examples/check_claims")
+    });
+    Command::new(path)
 }
 
 #[test]
@@ -344,10 +362,36 @@ fn the_example_exit_codes_and_formats() {
     let csv = csv.to_str().unwrap();
     let ok = run(&[csv]);
     assert_eq!(ok.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&ok.stdout).ends_with("unreadable: 2\n"));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("unreadable: 2;"));
     assert_eq!(run(&["--strict", csv]).status.code(), Some(1));
     assert_eq!(run(&["no-such-file.csv"]).status.code(), Some(2));
     assert_eq!(run(&["--format", "yaml", csv]).status.code(), Some(2));
+    assert_eq!(run(&["--tooth-colum", "Tooth", csv]).status.code(), Some(2));
+    // A column named on the command line that the header lacks.
+    assert_eq!(
+        run(&["--tooth-column", "Tooth Nmbr", csv]).status.code(),
+        Some(2)
+    );
+    let help = run(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&help.stdout).starts_with("usage: check_claims"));
+    // With --format json a fatal error is one JSON object on stdout.
+    let missing = run(&["--format", "json", "no-such-file.csv"]);
+    assert_eq!(missing.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&missing.stdout);
+    assert!(
+        text.starts_with(r#"{"error":"unreadable_file","message":"no-such-file.csv: cannot open"#),
+        "{text}"
+    );
+    assert!(text.trim_end().ends_with(r#""status":2}"#), "{text}");
+    // --strict on a file without a claim line fails.
+    let empty = std::env::temp_dir().join("cdt-codes-no-claim-lines.csv");
+    std::fs::write(&empty, "code,dos\n").unwrap();
+    assert_eq!(run(&[empty.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(
+        run(&["--strict", empty.to_str().unwrap()]).status.code(),
+        Some(1)
+    );
 
     let valid = std::env::temp_dir().join("cdt-codes-valid-claims.csv");
     std::fs::write(&valid, "code,dos\nD0120,2026-01-15\n").unwrap();
@@ -361,19 +405,20 @@ fn the_example_exit_codes_and_formats() {
     let mut rows = text.lines();
     assert_eq!(
         rows.next(),
-        Some("position,claim,line,code,date,verdict,message,replaced_by")
+        Some("position,claim,line,code,date,date_source,verdict,severity,message,replaced_by,teeth,surfaces,areas,problems,notes")
     );
-    assert!(text.contains("5,,L004,D1352,2026-02-01,deleted,D1352 was deleted in CDT 2026; report D2391 instead,D2391"), "{text}");
-    assert!(text.contains(",unreadable,"), "{text}");
+    assert!(text.contains("5,,L004,D1352,2026-02-01,column,deleted,error,D1352 was deleted in CDT 2026; report D2391 instead,D2391,"), "{text}");
+    assert!(text.contains(",unreadable,error,"), "{text}");
 
     let x12 = fixture("claims.837");
     let out = run(&["--format", "csv", x12.to_str().unwrap()]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains(",CLAIM002,1,D1352,20260201,deleted,"));
+    assert!(String::from_utf8_lossy(&out.stdout)
+        .contains(",CLAIM002,1,D1352,20260201,line,deleted,error,"));
 }
 
-#[cfg(feature = "serde")]
 #[test]
 fn the_example_writes_json_lines() {
+    // The binary is built with serde whatever this test's features.
     // Built with the test's features: JSON needs serde.
     let csv = fixture("claims.csv");
     let out = check_claims()

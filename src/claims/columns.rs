@@ -227,9 +227,13 @@ impl Layout {
                 positions[column as usize] = Some(index);
             }
         }
+        // Required columns, and any column the caller named, must be found.
         let missing: Vec<ClaimColumn> = ClaimColumn::ALL
             .into_iter()
-            .filter(|column| column.is_required() && positions[*column as usize].is_none())
+            .filter(|column| {
+                (column.is_required() || names.get(*column).is_some())
+                    && positions[*column as usize].is_none()
+            })
             .collect();
         if let Some(&column) = missing.first() {
             return Err(HeaderError::MissingColumn {

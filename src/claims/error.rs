@@ -51,6 +51,13 @@ pub enum HeaderError {
     /// The X12 interchange cannot be opened (no `ISA`, bad delimiters).
     #[error("the X12 interchange cannot be read: {0}")]
     X12(X12Error),
+    /// The file is an X12 interchange, but not of 837 dental claims.
+    #[error("the file is not an 837 dental claim: it holds {found}")]
+    NotDental {
+        /// What the file holds, in words, from
+        /// [`transaction_name`](super::x12::transaction_name).
+        found: String,
+    },
     /// Reading failed.
     #[error("reading the claims file: {0}")]
     Io(#[from] io::Error),

@@ -49,27 +49,31 @@
 //! ```
 
 mod columns;
+mod decode;
+mod delimited;
 mod error;
+mod judge;
+mod line;
 mod report;
+mod verdict;
+pub mod write;
 pub mod x12;
 
 use std::io::{self, BufRead, Read};
-use std::string::{String, ToString};
 use std::vec::Vec;
 
 pub use columns::{ClaimColumn, ColumnNames};
 pub use error::{HeaderError, LineError};
-pub use report::{LineReport, Outcome, Summary, ToothEntry};
+pub use line::{ClaimLine, LineDate};
+pub use report::{LineReport, Outcome, SkippedChecks, Summary, ToothEntry};
+pub use verdict::{DateSource, Verdict};
 
-use crate::dataset::delimited::{QuotePolicy, Reader, Record};
 use crate::dataset::Delimiter;
-use crate::line_check::{Reported, ReportingProblem};
-use crate::model::code::CdtCode;
-use crate::model::date::ServiceDate;
 use crate::set::CodeSet;
-use crate::validity::Validity;
-use columns::Layout;
-use x12::{ServiceLine, X12Reader};
+use decode::Decoded;
+use delimited::DelimitedSource;
+use judge::{Carried, Judge};
+use x12::{EnvelopeWarning, ServiceLine, X12Error, X12Reader};
 
 /// How to read and judge a claims file.
 ///
@@ -146,6 +150,11 @@ pub enum Format {
 /// `Result<LineReport, LineError>`; [`ClaimChecker::summary`] has the
 /// counts so far.
 ///
+/// The checker is a pipeline: a *source* per format turns the input into
+/// [`ClaimLine`]s (delimited exports, X12 837D), the *judge* runs the
+/// checks on each line in order, and the [`write`] module's writers show
+/// the reports alike in text, CSV and JSON.
+///
 /// ```
 /// use cdt_codes::claims::ClaimChecker;
 ///
@@ -157,13 +166,8 @@ pub enum Format {
 /// ```
 #[derive(Debug)]
 pub struct ClaimChecker<'s, R> {
-    set: &'s CodeSet,
-    assume_latest: bool,
-    /// The last date of service the set can judge.
-    last_day: ServiceDate,
-    /// Whether the input carries teeth, surfaces or areas to check.
-    check_teeth: bool,
-    input: Input<Prefixed<R>>,
+    judge: Judge<'s>,
+    input: Input<Prefixed<Decoded<R>>>,
     summary: Summary,
 }
 
@@ -171,12 +175,13 @@ pub struct ClaimChecker<'s, R> {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 enum Input<R> {
-    Delimited {
-        reader: Reader<R>,
-        layout: Layout,
-        delimiter: Delimiter,
+    Delimited(DelimitedSource<R>),
+    X12 {
+        reader: X12Reader<R>,
+        /// The first item, read ahead to tell an 837D from another
+        /// transaction set.
+        first: Option<Result<ServiceLine, X12Error>>,
     },
-    X12(X12Reader<R>),
 }
 
 impl<R: BufRead> ClaimChecker<'static, R> {
@@ -186,8 +191,8 @@ impl<R: BufRead> ClaimChecker<'static, R> {
     /// # Errors
     ///
     /// [`HeaderError`] when the file is empty, its header lacks the code
-    /// or date column (or names one twice), or its X12 envelope cannot be
-    /// read.
+    /// or date column (or names one twice), its X12 envelope cannot be
+    /// read, or it holds another X12 transaction than an 837 dental claim.
     ///
     /// ```
     /// let checker = cdt_codes::claims::ClaimChecker::new("CDT,Service Date\n".as_bytes());
@@ -224,7 +229,8 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
     ///
     /// # Errors
     ///
-    /// As [`ClaimChecker::new`].
+    /// As [`ClaimChecker::new`]; also [`HeaderError::MissingColumn`] when a
+    /// column named with [`CheckOptions::column`] is not in the header.
     ///
     /// ```
     /// use cdt_codes::claims::{CheckOptions, ClaimChecker, ClaimColumn};
@@ -235,52 +241,52 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
     ///     .column(ClaimColumn::Date, "Svc");
     /// let mut checker = ClaimChecker::with_options(csv.as_bytes(), cdt_codes::CodeSet::compiled(), &options)?;
     /// assert!(checker.next().unwrap()?.is_valid());
+    ///
+    /// // A column asked for by name must be there.
+    /// let options = options.column(ClaimColumn::Tooth, "Tooth Nmber");
+    /// assert!(ClaimChecker::with_options(csv.as_bytes(), cdt_codes::CodeSet::compiled(), &options).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_options(
-        mut reader: R,
+        reader: R,
         set: &'s CodeSet,
         options: &CheckOptions,
     ) -> Result<Self, HeaderError> {
-        // The format and delimiter are told from the first non-blank line,
-        // read whole however the reader hands out its bytes, then handed
-        // back in front of the rest.
+        // UTF-16 is decoded first; then the format and delimiter are told
+        // from the first non-blank line, read whole however the reader
+        // hands out its bytes, then handed back in front of the rest.
+        let mut reader = Decoded::detect(reader)?;
         let start = first_line(&mut reader)?;
         let header = start.trim_ascii_start();
         let is_x12 = x12::looks_like_x12(header);
         let detected = Delimiter::detect(header);
         let reader = io::Cursor::new(start).chain(reader);
-        let input = if is_x12 {
-            Input::X12(X12Reader::new(reader).map_err(HeaderError::X12)?)
+        let (input, carried) = if is_x12 {
+            let mut reader = X12Reader::new(reader).map_err(HeaderError::X12)?;
+            let first = reader.next();
+            if let Some(Err(X12Error::NotDental { found, .. })) = &first {
+                return Err(HeaderError::NotDental {
+                    found: found.clone(),
+                });
+            }
+            (Input::X12 { reader, first }, Carried::ALL)
         } else {
-            let delimiter = options.delimiter.or(detected).unwrap_or(Delimiter::Comma);
-            let mut reader = Reader::new(reader, delimiter, QuotePolicy::WithinLine);
-            let layout = match reader.next_record() {
-                None => return Err(HeaderError::Empty),
-                Some(Err(error)) => return Err(HeaderError::Malformed(error)),
-                Some(Ok(header)) => Layout::find(header.iter(), &options.columns)?,
-            };
-            Input::Delimited {
-                reader,
-                layout,
-                delimiter,
-            }
+            let source = DelimitedSource::open(reader, detected, options)?;
+            let carried = source.carried();
+            (Input::Delimited(source), carried)
         };
-        let check_teeth = match &input {
-            Input::Delimited { layout, .. } => {
-                [ClaimColumn::Tooth, ClaimColumn::Surfaces, ClaimColumn::Area]
-                    .into_iter()
-                    .any(|column| layout.position(column).is_some())
-            }
-            Input::X12(_) => true,
+        let summary = Summary {
+            skipped: SkippedChecks {
+                tooth: !carried.tooth,
+                surfaces: !carried.surfaces,
+                area: !carried.area,
+            },
+            ..Summary::default()
         };
         Ok(ClaimChecker {
-            set,
-            assume_latest: options.assume_latest,
-            last_day: set.horizon().1,
-            check_teeth,
+            judge: Judge::new(set, options.assume_latest, carried),
             input,
-            summary: Summary::default(),
+            summary,
         })
     }
 
@@ -298,6 +304,23 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         self.summary
     }
 
+    /// Problems with an X12 file's envelope found so far (control counts,
+    /// missing trailers): reported once each, apart from the claim lines
+    /// and not counted among them. Empty for delimited files.
+    ///
+    /// ```
+    /// let checker = cdt_codes::claims::ClaimChecker::new("code,dos\n".as_bytes())?;
+    /// assert!(checker.envelope_warnings().is_empty());
+    /// # Ok::<(), cdt_codes::claims::HeaderError>(())
+    /// ```
+    #[must_use]
+    pub fn envelope_warnings(&self) -> &[EnvelopeWarning] {
+        match &self.input {
+            Input::X12 { reader, .. } => reader.envelope_warnings(),
+            Input::Delimited(_) => &[],
+        }
+    }
+
     /// The kind of input being read.
     ///
     /// ```
@@ -310,128 +333,31 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
     #[must_use]
     pub fn format(&self) -> Format {
         match &self.input {
-            Input::Delimited { delimiter, .. } => Format::Delimited(*delimiter),
-            Input::X12(_) => Format::X12,
+            Input::Delimited(source) => Format::Delimited(source.delimiter),
+            Input::X12 { .. } => Format::X12,
         }
     }
 
     /// The next line of the input, read and judged; `None` at the end.
     fn next_line(&mut self) -> Option<Result<LineReport<'s>, LineError>> {
         let line = match &mut self.input {
-            Input::Delimited { reader, layout, .. } => loop {
-                match reader.next_record()? {
-                    Err(error) => break Err(LineError::Row(error)),
-                    Ok(record) if record.iter().all(|field| field.trim().is_empty()) => {}
-                    Ok(record) if record.len() != layout.width => {
-                        break Err(LineError::FieldCount {
-                            line: record.line(),
-                            expected: layout.width,
-                            found: record.len(),
-                        })
-                    }
-                    Ok(record) => break Ok(RawLine::from_record(&record, layout)),
-                }
-            },
-            Input::X12(reader) => match reader.next()? {
+            Input::Delimited(source) => source.next_line()?,
+            Input::X12 { reader, first } => match first.take().or_else(|| reader.next())? {
                 Err(error) => Err(LineError::Segment(error)),
-                Ok(line) => Ok(RawLine::from_x12(line)),
+                Ok(line) => Ok(x12::source::claim_line(line)),
             },
         };
         Some(match line {
-            Ok(raw) => {
-                let report = self.judge(raw);
+            Ok(line) => {
+                let report = self.judge.judge(line);
                 self.summary.record(&report);
                 Ok(report)
             }
             Err(error) => {
-                self.summary.unreadable += 1;
+                self.summary.record_unreadable();
                 Err(error)
             }
         })
-    }
-
-    /// The report on one line.
-    fn judge(&self, raw: RawLine) -> LineReport<'s> {
-        let mut assumed_latest = false;
-        let outcome = match (&raw.qualifier, raw.date.as_deref()) {
-            (Some(qualifier), _) if qualifier != "AD" => Outcome::NotCdt {
-                qualifier: qualifier.clone(),
-            },
-            (_, None) => Outcome::MissingDate,
-            (_, Some(date)) => match CdtCode::parse(&raw.code) {
-                Err(error) => Outcome::Checked(Validity::Malformed(error)),
-                Ok(code) => match date.parse::<ServiceDate>() {
-                    Err(_) if self.set.get(code).is_none() => {
-                        Outcome::Checked(Validity::Unknown(code))
-                    }
-                    Err(error) => Outcome::BadDate(error),
-                    Ok(date) => {
-                        let last = self.last_day;
-                        assumed_latest = self.assume_latest && date > last;
-                        let date = if assumed_latest { last } else { date };
-                        Outcome::Checked(self.set.validity_of(code, date))
-                    }
-                },
-            },
-        };
-        let (problems, requirement_confirmed) = self.check_reported(&raw, &outcome);
-        LineReport {
-            position: raw.position,
-            claim: raw.claim,
-            line: raw.line,
-            code: raw.code,
-            date: raw.date.unwrap_or_default(),
-            teeth: raw.teeth,
-            areas: raw.areas,
-            outcome,
-            problems,
-            requirement_confirmed,
-            assumed_latest,
-        }
-    }
-
-    /// The tooth, surface and area problems of a line whose code the set
-    /// defines, with whether the requirement is confirmed.
-    fn check_reported(
-        &self,
-        raw: &RawLine,
-        outcome: &Outcome<'s>,
-    ) -> (Vec<ReportingProblem>, bool) {
-        let procedure = match outcome {
-            Outcome::Checked(validity) if self.check_teeth => validity.procedure(),
-            _ => None,
-        };
-        let Some(procedure) = procedure else {
-            return (Vec::new(), true);
-        };
-        let area = raw.areas.first().map(String::as_str);
-        let mut problems = Vec::new();
-        let mut confirmed = true;
-        let mut check = |reported: Reported<'_>| {
-            let found = procedure.check_reported(reported);
-            confirmed &= found.requirement_confirmed();
-            for problem in &found {
-                if !problems.contains(problem) {
-                    problems.push(*problem);
-                }
-            }
-        };
-        if raw.teeth.is_empty() {
-            check(Reported {
-                tooth: None,
-                surfaces: None,
-                area,
-            });
-        } else {
-            for entry in &raw.teeth {
-                check(Reported {
-                    tooth: Some(&entry.tooth),
-                    surfaces: Some(&entry.surfaces),
-                    area,
-                });
-            }
-        }
-        (problems, confirmed)
     }
 }
 
@@ -462,71 +388,6 @@ fn first_line<R: BufRead>(reader: &mut R) -> io::Result<Vec<u8>> {
         if read == 0 || start.len() >= FIRST_LINE_LIMIT || !line.iter().all(u8::is_ascii_whitespace)
         {
             return Ok(start);
-        }
-    }
-}
-
-/// A claim line as read, before it is judged.
-struct RawLine {
-    position: u64,
-    claim: Option<String>,
-    line: String,
-    code: String,
-    /// `None` when the line has no date at all (X12).
-    date: Option<String>,
-    /// The X12 code list qualifier; `None` for delimited files.
-    qualifier: Option<String>,
-    teeth: Vec<ToothEntry>,
-    areas: Vec<String>,
-}
-
-impl RawLine {
-    fn from_record(record: &Record<'_>, layout: &Layout) -> RawLine {
-        let field = |column: ClaimColumn| {
-            layout
-                .position(column)
-                .and_then(|index| record.get(index))
-                .map(str::trim)
-        };
-        let text = |column| field(column).unwrap_or("").to_string();
-        let present = |column| field(column).filter(|text| !text.is_empty());
-        let teeth = present(ClaimColumn::Tooth)
-            .map(|tooth| ToothEntry::new(tooth, field(ClaimColumn::Surfaces).unwrap_or("")))
-            .into_iter()
-            .collect();
-        RawLine {
-            position: record.line(),
-            claim: present(ClaimColumn::Claim).map(String::from),
-            line: present(ClaimColumn::Line)
-                .map_or_else(|| record.line().to_string(), String::from),
-            code: text(ClaimColumn::Code),
-            date: Some(text(ClaimColumn::Date)),
-            qualifier: None,
-            teeth,
-            areas: present(ClaimColumn::Area)
-                .map(String::from)
-                .into_iter()
-                .collect(),
-        }
-    }
-
-    fn from_x12(line: ServiceLine) -> RawLine {
-        let date = line
-            .date_of_service()
-            .map(|date| date.start().unwrap_or(&date.value).to_string());
-        RawLine {
-            position: line.sv3_segment,
-            claim: Some(line.claim_id),
-            line: line.line_number.to_string(),
-            code: line.code,
-            date,
-            qualifier: Some(line.qualifier),
-            teeth: line
-                .teeth
-                .iter()
-                .map(|tooth| ToothEntry::new(&tooth.code, &tooth.surfaces.concat()))
-                .collect(),
-            areas: line.oral_cavity,
         }
     }
 }

@@ -6,7 +6,10 @@ use std::vec::Vec;
 
 use crate::line_check::ReportingProblem;
 use crate::model::date::DateError;
+use crate::severity::Severity;
 use crate::validity::Validity;
+
+use super::verdict::{DateSource, Verdict};
 
 /// A tooth as written on a claim line, with its surfaces as written.
 ///
@@ -96,11 +99,12 @@ impl Outcome<'_> {
 /// Owned, so reports can be collected or sent elsewhere.
 ///
 /// ```
-/// use cdt_codes::claims::ClaimChecker;
+/// use cdt_codes::claims::{ClaimChecker, Verdict};
 ///
 /// let csv = "claim_id,line_id,procedure_code,date_of_service\nC100,2,D1352,2026-02-01\n";
 /// let report = ClaimChecker::new(csv.as_bytes())?.next().unwrap()?;
 /// assert_eq!(report.claim.as_deref(), Some("C100"));
+/// assert_eq!(report.verdict(), Verdict::Deleted);
 /// assert_eq!(report.to_string(), "C100 line 2 (2026-02-01): D1352 was deleted in CDT 2026; report D2391 instead");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -117,30 +121,93 @@ pub struct LineReport<'s> {
     pub line: String,
     /// The procedure code, as written.
     pub code: String,
-    /// The date of service, as written.
+    /// The date of service, as written (an X12 range `CCYYMMDD-CCYYMMDD`
+    /// whole); empty when the line has none.
     pub date: String,
-    /// Teeth reported on the line, with their surfaces.
+    /// Where the date came from.
+    pub date_source: DateSource,
+    /// Teeth reported on the line, with their surfaces (ISO 3950 teeth of
+    /// an X12 `TOO*JO` already in the Universal numbering; a note says so).
     pub teeth: Vec<ToothEntry>,
     /// Areas of the oral cavity reported on the line, as written.
     pub areas: Vec<String>,
     /// The verdict on the code and date.
     pub outcome: Outcome<'s>,
     /// Problems with the teeth, surfaces and areas the line reports, checked
-    /// against what the code requires (only for inputs that carry them: an
-    /// X12 file, or a delimited file with a tooth, surfaces or area column).
+    /// against what the code requires (only the elements the input
+    /// carries: an X12 file carries all three; a delimited file those it
+    /// has columns for).
     pub problems: Vec<ReportingProblem>,
     /// Whether a source confirms the reporting requirement the line was
     /// checked against (when `false` and there are problems, they rest on
     /// the data's judgement of the code's meaning).
     pub requirement_confirmed: bool,
+    /// What the checker did to read the line that a scrubber may want to
+    /// know, none of them a fault: a code normalised (`"d3353" read as
+    /// D3353`), an ISO tooth number converted, a date taken from the claim
+    /// or a range judged on each edition it spans.
+    pub notes: Vec<String>,
     /// Whether the date lay after the data and was judged by its newest
     /// edition because the caller asked for that.
     pub assumed_latest: bool,
 }
 
 impl LineReport<'_> {
-    /// Whether the line's code may be reported on its date and what it
-    /// reports (tooth, surfaces, area) fits the code.
+    /// The verdict: the kind of the line's most serious finding, or
+    /// [`Verdict::Valid`]. A code or date verdict comes first; a valid
+    /// code with tooth, surface or area problems is
+    /// [`Verdict::Reporting`].
+    ///
+    /// ```
+    /// use cdt_codes::claims::{ClaimChecker, Verdict};
+    ///
+    /// let csv = "code,dos,tooth\nD3330,2026-01-15,8\nD3330,2099-01-15,8\n";
+    /// let mut checker = ClaimChecker::new(csv.as_bytes())?;
+    /// assert_eq!(checker.next().unwrap()?.verdict(), Verdict::Reporting);
+    /// assert_eq!(checker.next().unwrap()?.verdict(), Verdict::OutsideData);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn verdict(&self) -> Verdict {
+        match &self.outcome {
+            Outcome::Checked(Validity::Valid(_)) if !self.problems.is_empty() => Verdict::Reporting,
+            Outcome::Checked(Validity::Valid(_)) => Verdict::Valid,
+            Outcome::Checked(Validity::Malformed(_)) => Verdict::MalformedCode,
+            Outcome::Checked(Validity::Unknown(_)) => Verdict::UnknownCode,
+            Outcome::Checked(Validity::Deleted { .. }) => Verdict::Deleted,
+            Outcome::Checked(Validity::NotYetInForce { .. }) => Verdict::NotYetInForce,
+            Outcome::Checked(Validity::OutsideData { .. }) => Verdict::OutsideData,
+            Outcome::BadDate(_) => Verdict::BadDate,
+            Outcome::MissingDate => Verdict::MissingDate,
+            Outcome::NotCdt { .. } => Verdict::NotCdt,
+        }
+    }
+
+    /// How serious the line's findings are: `None` for a valid line, else
+    /// the verdict's own severity, raised to an error when any tooth,
+    /// surface or area problem is one.
+    ///
+    /// ```
+    /// use cdt_codes::Severity;
+    ///
+    /// let csv = "code,dos\nD0120,2026-01-15\nD0120,2099-01-15\nD0120,2026-02-30\n";
+    /// let severities: Vec<_> = cdt_codes::claims::ClaimChecker::new(csv.as_bytes())?
+    ///     .map(|report| report.map(|r| r.severity()))
+    ///     .collect::<Result<_, _>>()?;
+    /// assert_eq!(severities, [None, Some(Severity::Warning), Some(Severity::Error)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn severity(&self) -> Option<Severity> {
+        let findings = self.problems.iter().map(ReportingProblem::severity).max();
+        match self.verdict().fixed_severity() {
+            Some(fixed) => Some(findings.map_or(fixed, |worst| worst.max(fixed))),
+            None => findings,
+        }
+    }
+
+    /// Whether the line has no finding at all: the code may be reported
+    /// on its date and what the line reports fits the code.
     ///
     /// ```
     /// let csv = "code,dos,tooth\nD0120,2026-01-15,\nD3330,2026-01-15,8\n";
@@ -151,7 +218,7 @@ impl LineReport<'_> {
     /// ```
     #[must_use]
     pub fn is_valid(&self) -> bool {
-        self.outcome.is_valid() && self.problems.is_empty()
+        self.verdict() == Verdict::Valid
     }
 
     /// The codes to report instead, when the line's code was deleted and
@@ -187,48 +254,52 @@ impl LineReport<'_> {
 }
 
 /// The verdict of a report, written in the words of [`Validity`]'s own
-/// `Display`.
+/// `Display`, then the tooth, surface and area problems.
 struct Message<'r, 's>(&'r LineReport<'s>);
 
 impl fmt::Display for Message<'_, '_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let report = self.0;
-        if report.outcome.is_valid() && !report.problems.is_empty() {
-            for (index, problem) in report.problems.iter().enumerate() {
-                if index > 0 {
-                    f.write_str("; ")?;
-                }
-                write!(f, "{problem}")?;
-            }
-            if !report.requirement_confirmed
-                && report.problems.iter().any(ReportingProblem::is_requirement)
-            {
-                f.write_str(
-                    " (requirement inferred from the code's meaning, not confirmed by a source)",
-                )?;
-            }
-            return Ok(());
+        let valid_code = report.outcome.is_valid();
+        if !valid_code || report.problems.is_empty() {
+            write_outcome(f, report)?;
         }
-        match &report.outcome {
-            Outcome::Checked(validity) => {
-                write!(f, "{validity}")?;
-                if report.assumed_latest {
-                    f.write_str(" (judged by the newest edition in the data, as asked)")?;
-                }
-                Ok(())
-            }
-            Outcome::BadDate(error) => write!(f, "bad date of service {:?}: {error}", report.date),
-            Outcome::MissingDate => write!(
-                f,
-                "{} has no date of service on the line or its claim",
-                report.code
-            ),
-            Outcome::NotCdt { qualifier } => write!(
-                f,
-                "{} is not a CDT code: its code list is {qualifier:?}, not AD",
-                report.code
-            ),
+        for (index, problem) in report.problems.iter().enumerate() {
+            f.write_str(if index == 0 && valid_code { "" } else { "; " })?;
+            write!(f, "{problem}")?;
         }
+        if !report.problems.is_empty()
+            && !report.requirement_confirmed
+            && report.problems.iter().any(ReportingProblem::is_requirement)
+        {
+            f.write_str(
+                " (requirement inferred from the code's meaning, not confirmed by a source)",
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn write_outcome(f: &mut fmt::Formatter<'_>, report: &LineReport<'_>) -> fmt::Result {
+    match &report.outcome {
+        Outcome::Checked(validity) => {
+            write!(f, "{validity}")?;
+            if report.assumed_latest {
+                f.write_str(" (judged by the newest edition in the data, as asked)")?;
+            }
+            Ok(())
+        }
+        Outcome::BadDate(error) => write!(f, "bad date of service {:?}: {error}", report.date),
+        Outcome::MissingDate => write!(
+            f,
+            "{} has no date of service on the line or its claim",
+            report.code
+        ),
+        Outcome::NotCdt { qualifier } => write!(
+            f,
+            "{} is not a CDT code: its code list is {qualifier:?}, not AD",
+            report.code
+        ),
     }
 }
 
@@ -256,23 +327,26 @@ impl fmt::Display for ReportText<'_, '_> {
     }
 }
 
-/// Counts of a checker's lines by verdict.
+/// Counts of a checker's lines by verdict, which add up to the lines
+/// read, and by severity.
 ///
 /// ```
-/// use cdt_codes::claims::ClaimChecker;
+/// use cdt_codes::claims::{ClaimChecker, Verdict};
 ///
-/// let csv = "code,dos\nD0120,2026-01-15\nD1352,2026-02-01\n\"x\n";
+/// let csv = "code,dos\nD0120,2026-01-15\nD1352,2026-02-01\nD0120,2099-01-01\n\"x\n";
 /// let mut checker = ClaimChecker::new(csv.as_bytes())?;
 /// for _ in checker.by_ref() {}
 /// let summary = checker.summary();
-/// assert_eq!((summary.lines(), summary.valid, summary.deleted, summary.unreadable), (3, 1, 1, 1));
-/// assert_eq!(summary.rejected(), 2);
+/// assert_eq!((summary.lines(), summary.valid, summary.deleted, summary.unreadable), (4, 1, 1, 1));
+/// assert_eq!(summary.count(Verdict::OutsideData), 1);
+/// assert_eq!((summary.errors, summary.warnings), (2, 1));
+/// assert_eq!(summary.rejected(), 3);
 /// # Ok::<(), cdt_codes::claims::HeaderError>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Summary {
-    /// Lines whose code may be reported on their date.
+    /// Lines with no finding.
     pub valid: u64,
     /// Lines with a malformed code.
     pub malformed_code: u64,
@@ -282,8 +356,10 @@ pub struct Summary {
     pub deleted: u64,
     /// Lines with a code not yet in force on their date.
     pub not_yet_in_force: u64,
-    /// Lines with a bad or missing date of service.
+    /// Lines with a date of service that cannot be read.
     pub bad_date: u64,
+    /// Lines with no date of service.
+    pub missing_date: u64,
     /// Lines whose date lies outside the editions the data holds: not
     /// valid, not invalid, unknown.
     pub outside_data: u64,
@@ -292,85 +368,189 @@ pub struct Summary {
     /// Lines whose code is valid on their date but whose tooth, surfaces or
     /// area does not fit the code.
     pub reporting: u64,
+    /// Lines whose only findings are conflicts with other lines of their
+    /// claim.
+    pub conflict: u64,
     /// Rows or segments that could not be read.
     pub unreadable: u64,
+    /// Lines (unreadable rows included) whose severity is an error.
+    pub errors: u64,
+    /// Lines whose severity is a warning.
+    pub warnings: u64,
     /// Lines judged by the newest edition because their date lay after the
     /// data and the caller asked for that (counted in their verdict too).
     pub assumed_latest: u64,
+    /// The checks the input gave no data for, and so were not run.
+    pub skipped: SkippedChecks,
 }
 
 impl Summary {
-    /// Every line read: checked lines and unreadable rows.
+    /// Every line read: the sum of the counts by verdict.
     #[must_use]
-    pub const fn lines(&self) -> u64 {
-        self.checked() + self.unreadable
+    pub fn lines(&self) -> u64 {
+        Verdict::ALL
+            .iter()
+            .map(|&verdict| self.count(verdict))
+            .sum()
     }
 
-    /// Lines that were read and judged.
+    /// Lines that were read and judged (every line but the unreadable).
     #[must_use]
-    pub const fn checked(&self) -> u64 {
-        self.valid
-            + self.malformed_code
-            + self.unknown_code
-            + self.deleted
-            + self.not_yet_in_force
-            + self.bad_date
-            + self.outside_data
-            + self.not_cdt
-            + self.reporting
+    pub fn checked(&self) -> u64 {
+        self.lines() - self.unreadable
     }
 
     /// Lines that are not known to be valid, unreadable rows included.
     #[must_use]
-    pub const fn rejected(&self) -> u64 {
+    pub fn rejected(&self) -> u64 {
         self.lines() - self.valid
     }
 
+    /// The count of lines with this verdict.
+    ///
+    /// ```
+    /// let summary = cdt_codes::claims::Summary::default();
+    /// assert_eq!(summary.count(cdt_codes::claims::Verdict::Valid), 0);
+    /// ```
+    #[must_use]
+    pub const fn count(&self, verdict: Verdict) -> u64 {
+        match verdict {
+            Verdict::Valid => self.valid,
+            Verdict::MalformedCode => self.malformed_code,
+            Verdict::UnknownCode => self.unknown_code,
+            Verdict::Deleted => self.deleted,
+            Verdict::NotYetInForce => self.not_yet_in_force,
+            Verdict::BadDate => self.bad_date,
+            Verdict::MissingDate => self.missing_date,
+            Verdict::OutsideData => self.outside_data,
+            Verdict::NotCdt => self.not_cdt,
+            Verdict::Reporting => self.reporting,
+            Verdict::Conflict => self.conflict,
+            Verdict::Unreadable => self.unreadable,
+        }
+    }
+
+    fn count_mut(&mut self, verdict: Verdict) -> &mut u64 {
+        match verdict {
+            Verdict::Valid => &mut self.valid,
+            Verdict::MalformedCode => &mut self.malformed_code,
+            Verdict::UnknownCode => &mut self.unknown_code,
+            Verdict::Deleted => &mut self.deleted,
+            Verdict::NotYetInForce => &mut self.not_yet_in_force,
+            Verdict::BadDate => &mut self.bad_date,
+            Verdict::MissingDate => &mut self.missing_date,
+            Verdict::OutsideData => &mut self.outside_data,
+            Verdict::NotCdt => &mut self.not_cdt,
+            Verdict::Reporting => &mut self.reporting,
+            Verdict::Conflict => &mut self.conflict,
+            Verdict::Unreadable => &mut self.unreadable,
+        }
+    }
+
+    fn record_severity(&mut self, severity: Option<Severity>) {
+        match severity {
+            Some(Severity::Error) => self.errors += 1,
+            Some(Severity::Warning) => self.warnings += 1,
+            None => {}
+        }
+    }
+
     pub(crate) fn record(&mut self, report: &LineReport<'_>) {
-        let count = match &report.outcome {
-            Outcome::Checked(Validity::Valid(_)) if !report.problems.is_empty() => {
-                &mut self.reporting
-            }
-            Outcome::Checked(Validity::Valid(_)) => &mut self.valid,
-            Outcome::Checked(Validity::Malformed(_)) => &mut self.malformed_code,
-            Outcome::Checked(Validity::Deleted { .. }) => &mut self.deleted,
-            Outcome::Checked(Validity::NotYetInForce { .. }) => &mut self.not_yet_in_force,
-            Outcome::Checked(Validity::OutsideData { .. }) => &mut self.outside_data,
-            Outcome::Checked(_) => &mut self.unknown_code,
-            Outcome::BadDate(_) | Outcome::MissingDate => &mut self.bad_date,
-            Outcome::NotCdt { .. } => &mut self.not_cdt,
-        };
-        *count += 1;
+        *self.count_mut(report.verdict()) += 1;
+        self.record_severity(report.severity());
         self.assumed_latest += u64::from(report.assumed_latest);
+    }
+
+    pub(crate) fn record_unreadable(&mut self) {
+        self.unreadable += 1;
+        self.record_severity(Verdict::Unreadable.fixed_severity());
     }
 }
 
 impl fmt::Display for Summary {
-    /// `lines read: 12, valid: 3, ...`, every count named.
+    /// `lines read: 12 (errors: 3, warnings: 1); valid: 8, ...`, every
+    /// verdict named, then the skipped checks if any.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "lines read: {}, valid: {}, malformed code: {}, unknown code: {}, deleted: {}, \
-             not yet in force: {}, bad date: {}, outside the data: {}, not CDT: {}, \
-             tooth/surface/area: {}, unreadable: {}",
+            "lines read: {} (errors: {}, warnings: {})",
             self.lines(),
-            self.valid,
-            self.malformed_code,
-            self.unknown_code,
-            self.deleted,
-            self.not_yet_in_force,
-            self.bad_date,
-            self.outside_data,
-            self.not_cdt,
-            self.reporting,
-            self.unreadable
+            self.errors,
+            self.warnings
         )?;
+        for verdict in Verdict::ALL {
+            let lead = if verdict == Verdict::Valid {
+                "; "
+            } else {
+                ", "
+            };
+            write!(f, "{lead}{}: {}", verdict.label(), self.count(verdict))?;
+        }
         if self.assumed_latest > 0 {
             write!(
                 f,
                 " (judged by the newest edition: {})",
                 self.assumed_latest
             )?;
+        }
+        if self.skipped.any() {
+            write!(f, "; {}", self.skipped)?;
+        }
+        Ok(())
+    }
+}
+
+/// The tooth, surface and area checks a delimited file gave no column
+/// for: a check whose input the file does not carry is not run (a file
+/// without a surface column does not make every filling "missing" its
+/// surfaces).
+///
+/// ```
+/// let csv = "code,dos,tooth\nD2150,2026-01-15,30\n";
+/// let mut checker = cdt_codes::claims::ClaimChecker::new(csv.as_bytes())?;
+/// assert!(checker.next().unwrap()?.is_valid());
+/// let skipped = checker.summary().skipped;
+/// assert!(skipped.surfaces && skipped.area && !skipped.tooth);
+/// assert_eq!(
+///     skipped.to_string(),
+///     "checks skipped: surfaces (no surfaces column), area (no area column)"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct SkippedChecks {
+    /// No tooth column: teeth are neither required nor checked.
+    pub tooth: bool,
+    /// No surfaces column: surfaces are neither required nor checked.
+    pub surfaces: bool,
+    /// No area column: areas are neither required nor checked.
+    pub area: bool,
+}
+
+impl SkippedChecks {
+    /// Whether any check was skipped.
+    #[must_use]
+    pub const fn any(&self) -> bool {
+        self.tooth || self.surfaces || self.area
+    }
+}
+
+impl fmt::Display for SkippedChecks {
+    /// `checks skipped: surfaces (no surfaces column), ...`; empty when
+    /// none was.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        for (skipped, name) in [
+            (self.tooth, "tooth"),
+            (self.surfaces, "surfaces"),
+            (self.area, "area"),
+        ] {
+            if skipped {
+                let lead = if first { "checks skipped: " } else { ", " };
+                write!(f, "{lead}{name} (no {name} column)")?;
+                first = false;
+            }
         }
         Ok(())
     }

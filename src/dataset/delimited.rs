@@ -393,6 +393,11 @@ pub struct Reader<R> {
     ends: Vec<usize>,
     record_line: u64,
     done: bool,
+    /// Lines that are not UTF-8 are read as Windows-1252 (claims exports
+    /// from older software) instead of failing.
+    windows_1252: bool,
+    /// A line decoded from Windows-1252.
+    decoded: String,
 }
 
 /// What [`Reader::read_line`] found.
@@ -425,7 +430,32 @@ impl<R: BufRead> Reader<R> {
             ends: Vec::new(),
             record_line: 0,
             done: false,
+            windows_1252: false,
+            decoded: String::new(),
         }
+    }
+
+    /// Reads a line that is not UTF-8 as Windows-1252 (a superset of
+    /// Latin-1 as spreadsheets write it) instead of failing with
+    /// [`RowError::NotUtf8`]: for claims exports, where a name with `é`
+    /// written by older software must not cost the row.
+    ///
+    /// ```
+    /// use cdt_codes::dataset::delimited::{QuotePolicy, Reader};
+    /// use cdt_codes::dataset::Delimiter;
+    ///
+    /// let bytes = b"name,code\nRen\xe9e,D0120\n";
+    /// let mut reader = Reader::new(&bytes[..], Delimiter::Comma, QuotePolicy::WithinLine)
+    ///     .windows_1252_fallback(true);
+    /// reader.next_record();
+    /// let row = reader.next_record().unwrap()?;
+    /// assert_eq!(row.get(0), Some("Renée"));
+    /// # Ok::<(), cdt_codes::dataset::delimited::RowError>(())
+    /// ```
+    #[must_use]
+    pub fn windows_1252_fallback(mut self, on: bool) -> Self {
+        self.windows_1252 = on;
+        self
     }
 
     /// Sets the longest record, in bytes (at least 1); longer ones give
@@ -530,16 +560,27 @@ impl<R: BufRead> Reader<R> {
                 delimiter,
                 limit,
                 line,
+                windows_1252,
+                decoded,
                 ..
             } = self;
-            let line_text = core::str::from_utf8(raw).map_err(|error| RowError::NotUtf8 {
-                line: *line,
-                column: raw[..error.valid_up_to()]
-                    .iter()
-                    .filter(|&&b| b & 0xC0 != 0x80)
-                    .count()
-                    + 1,
-            })?;
+            let line_text = match core::str::from_utf8(raw) {
+                Ok(line_text) => line_text,
+                Err(_) if *windows_1252 => {
+                    decode_windows_1252(raw, decoded);
+                    decoded.as_str()
+                }
+                Err(error) => {
+                    return Err(RowError::NotUtf8 {
+                        line: *line,
+                        column: raw[..error.valid_up_to()]
+                            .iter()
+                            .filter(|&&b| b & 0xC0 != 0x80)
+                            .count()
+                            + 1,
+                    })
+                }
+            };
             reserve_capped(text, line_text.len(), *limit);
             state = split_line(line_text, *delimiter, state, text, ends);
             if state == State::FieldStart {
@@ -703,31 +744,65 @@ fn reserve_capped_bytes(bytes: &mut Vec<u8>, additional: usize, cap: usize) {
 }
 
 /// A header name in a form that compares loosely: surrounding whitespace
-/// and a byte-order mark removed, lower case, and every run of `_`, `-`
-/// and whitespace made one `_`.
+/// and a byte-order mark removed, lower case, every run of `_`, `-`, `.`
+/// and whitespace made one `_`, and camelCase words split with `_`.
 ///
 /// ```
 /// # use cdt_codes::dataset::delimited::normalise_header;
 /// assert_eq!(normalise_header("\u{feff} Date of -- Service "), "date_of_service");
 /// assert_eq!(normalise_header("CDT_Code"), "cdt_code");
+/// assert_eq!(normalise_header("procedureCode"), "procedure_code");
+/// assert_eq!(normalise_header("ProcCode"), "proc_code");
+/// assert_eq!(normalise_header("CDTCode"), "cdt_code");
+/// assert_eq!(normalise_header("DOS"), "dos");
 /// ```
 #[must_use]
 pub fn normalise_header(name: &str) -> String {
     let name = name.trim().trim_start_matches('\u{feff}').trim();
-    let mut out = String::with_capacity(name.len());
+    let mut out = String::with_capacity(name.len() + 4);
     let mut gap = false;
-    for c in name.chars() {
-        if c == '_' || c == '-' || c.is_whitespace() {
+    let mut previous: Option<char> = None;
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '_' || c == '-' || c == '.' || c.is_whitespace() {
             gap = true;
+            previous = None;
             continue;
         }
-        if gap {
+        // camelCase and PascalCase words: `procedureCode`, `ProcCode`,
+        // `CDTCode` split where a capital starts a new word.
+        let next_is_lower = chars.peek().is_some_and(|next| next.is_lowercase());
+        let starts_word = c.is_uppercase()
+            && previous.is_some_and(|p| {
+                p.is_lowercase() || p.is_ascii_digit() || (p.is_uppercase() && next_is_lower)
+            });
+        if gap || (starts_word && !out.is_empty()) {
             out.push('_');
             gap = false;
         }
         out.extend(c.to_lowercase());
+        previous = Some(c);
     }
     out
+}
+
+/// The characters Windows-1252 puts at 0x80 to 0x9F (where Latin-1 has
+/// control codes); `\u{FFFD}` for the five bytes it leaves undefined.
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '\u{20AC}', '\u{FFFD}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{02C6}', '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{FFFD}', '\u{017D}', '\u{FFFD}',
+    '\u{FFFD}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', '\u{0153}', '\u{FFFD}', '\u{017E}', '\u{0178}',
+];
+
+/// Decodes Windows-1252 bytes into `out` (cleared first): ASCII and
+/// 0xA0 to 0xFF as the same code points, 0x80 to 0x9F by the table.
+fn decode_windows_1252(bytes: &[u8], out: &mut String) {
+    out.clear();
+    out.extend(bytes.iter().map(|&byte| match byte {
+        0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }));
 }
 
 #[cfg(test)]
@@ -959,6 +1034,21 @@ mod tests {
             reader.next_record(),
             Some(Err(RowError::NotUtf8 { line: 1, column: 4 }))
         ));
+    }
+
+    #[test]
+    fn windows_1252_lines_when_asked() {
+        let text = b"code,name\nD0120,caf\xE9 \x93ok\x94\nD0140,\xE2\x82\xAC\n";
+        let mut reader = Reader::new(&text[..], Delimiter::Comma, QuotePolicy::WithinLine)
+            .windows_1252_fallback(true);
+        let mut rows = Vec::new();
+        while let Some(row) = reader.next_record() {
+            rows.push(row.unwrap().iter().map(String::from).collect::<Vec<_>>());
+        }
+        // A line that is UTF-8 stays UTF-8 (the euro sign); one that is
+        // not is Windows-1252, curly quotes included.
+        assert_eq!(rows[1], ["D0120", "caf\u{e9} \u{201c}ok\u{201d}"]);
+        assert_eq!(rows[2], ["D0140", "\u{20ac}"]);
     }
 
     #[test]

@@ -53,6 +53,8 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use std::io::{self, BufRead};
 
+pub(crate) mod source;
+
 /// The default longest segment, in bytes: 64 KiB.
 pub const DEFAULT_SEGMENT_LIMIT: usize = 64 * 1024;
 
@@ -213,6 +215,12 @@ pub struct ServiceLine {
     pub quantity: Option<String>,
     /// The line's own date of service: `DTP*472` in the `LX` loop.
     pub line_date: Option<X12Date>,
+    /// The claim's orthodontic appliance placement date, `DTP*452`.
+    pub appliance_placed: Option<X12Date>,
+    /// Whether the claim is a predetermination (`CLM19` = `PB`).
+    pub predetermination: bool,
+    /// The transaction's creation date, `BHT04` (`CCYYMMDD`).
+    pub transaction_date: Option<String>,
     /// Teeth from the line's `TOO` segments, in order.
     pub teeth: Vec<ToothInfo>,
     /// The segment number of the `LX`.
@@ -227,6 +235,91 @@ impl ServiceLine {
     pub fn date_of_service(&self) -> Option<&X12Date> {
         self.line_date.as_ref().or(self.claim_date.as_ref())
     }
+}
+
+/// A problem with an interchange's envelope (its `ISA`/`IEA`, `GS`/`GE`
+/// and `ST`/`SE` pairs): a control count that does not match, or a
+/// trailer that is missing. Reported once, apart from the claim lines,
+/// which it does not make wrong.
+///
+/// ```
+/// use cdt_codes::claims::x12::X12Reader;
+///
+/// let text = "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       \
+///     *260215*1030*^*00501*000000001*0*T*:~GS*HC*S*R*20260215*1030*1*X*005010X224A2~\
+///     ST*837*0001*005010X224A2~CLM*C1*55***11:B:1*Y*A*Y*Y~\
+///     DTP*472*D8*20260115~LX*1~SV3*AD:D0120*55****1~SE*9*0001~GE*1*1~IEA*1*000000001~";
+/// let mut reader = X12Reader::new(text.as_bytes())?;
+/// assert_eq!(reader.by_ref().filter(Result::is_ok).count(), 1);
+/// let warnings = reader.envelope_warnings();
+/// assert_eq!(warnings.len(), 1);
+/// assert_eq!(
+///     warnings[0].to_string(),
+///     "segment 8: SE01 says 9 segments; the transaction set has 6"
+/// );
+/// # Ok::<(), cdt_codes::claims::x12::X12Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct EnvelopeWarning {
+    /// The segment it is about (the trailer, or the last segment read).
+    pub segment: u64,
+    /// What is wrong, in words.
+    pub problem: String,
+}
+
+impl core::fmt::Display for EnvelopeWarning {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "segment {}: {}", self.segment, self.problem)
+    }
+}
+
+/// What a transaction set is, in words, from its id (`ST01`) and version
+/// (`ST03` or `GS08`): the name of what a file holds when it is not an 837
+/// dental claim.
+///
+/// ```
+/// use cdt_codes::claims::x12::transaction_name;
+///
+/// assert_eq!(transaction_name("837", "005010X222A1"), "an 837 professional claim (005010X222A1)");
+/// assert_eq!(transaction_name("835", "005010X221A1"), "an 835 claim payment/advice (005010X221A1)");
+/// ```
+#[must_use]
+pub fn transaction_name(id: &str, version: &str) -> String {
+    let what = match id {
+        "837" if version.contains("X222") || version.contains("X098") => {
+            "an 837 professional claim"
+        }
+        "837" if version.contains("X223") || version.contains("X096") => {
+            "an 837 institutional claim"
+        }
+        "837" if is_dental_version(version) => "an 837 dental claim",
+        "837" => "an 837 claim of another kind",
+        "835" => "an 835 claim payment/advice",
+        "270" => "a 270 eligibility inquiry",
+        "271" => "a 271 eligibility response",
+        "276" => "a 276 claim status request",
+        "277" => "a 277 claim status response",
+        "278" => "a 278 services review",
+        "834" => "an 834 benefit enrollment",
+        "820" => "an 820 premium payment",
+        "999" => "a 999 acknowledgment",
+        "997" => "a 997 functional acknowledgment",
+        _ => "a transaction set of another kind",
+    };
+    if version.is_empty() {
+        alloc::format!("{what} (ST01 {id})")
+    } else if what.starts_with("a transaction") {
+        alloc::format!("{what} (ST01 {id}, {version})")
+    } else {
+        alloc::format!("{what} ({version})")
+    }
+}
+
+/// Whether an implementation guide version is the 837 dental one: 5010
+/// (`005010X224A2`, `005010X224A1`) or 4010 (`004010X097A1`).
+fn is_dental_version(version: &str) -> bool {
+    version.contains("X224") || version.contains("X097")
 }
 
 /// A problem in an interchange. Each names the segment it is about,
@@ -321,11 +414,11 @@ pub enum X12Error {
     },
     /// A transaction set that is not an 837 dental claim; it is skipped up
     /// to its `SE`.
-    #[error("segment {segment}: not an 837 dental claim ({found}); transaction skipped")]
+    #[error("segment {segment}: not an 837 dental claim but {found}; transaction skipped")]
     NotDental {
         /// The `ST`.
         segment: u64,
-        /// The transaction set id and version found.
+        /// What the transaction set is, from [`transaction_name`].
         found: String,
     },
     /// The input ends before the `IEA`.
@@ -363,6 +456,10 @@ impl X12Error {
 struct Claim {
     id: String,
     date: Option<X12Date>,
+    /// `DTP*452`, the orthodontic appliance placement date.
+    appliance_placed: Option<X12Date>,
+    /// `CLM19` is `PB`.
+    predetermination: bool,
     /// `CLM01` was missing: its lines are dropped silently.
     failed: bool,
 }
@@ -427,6 +524,15 @@ pub struct X12Reader<R> {
     group_version: Option<String>,
     /// The segment number of the open `ST`, if any.
     transaction: Option<u64>,
+    /// The open transaction's `BHT04`.
+    transaction_date: Option<String>,
+    /// The transaction sets (`ST`) counted in the open functional group;
+    /// `None` when no `GS` is open.
+    group: Option<u64>,
+    /// Functional groups (`GS`) in the open interchange.
+    groups_in_interchange: u64,
+    /// Problems with the envelope, apart from the lines.
+    envelope: Vec<EnvelopeWarning>,
     /// The open transaction is not dental: skip to its `SE`.
     skipping: bool,
     claim: Option<Claim>,
@@ -458,6 +564,10 @@ impl<R: BufRead> X12Reader<R> {
             pending: VecDeque::new(),
             group_version: None,
             transaction: None,
+            transaction_date: None,
+            group: None,
+            groups_in_interchange: 0,
+            envelope: Vec::new(),
             skipping: false,
             claim: None,
             draft: None,
@@ -480,6 +590,24 @@ impl<R: BufRead> X12Reader<R> {
     #[must_use]
     pub fn delimiters(&self) -> Delimiters {
         self.delimiters
+    }
+
+    /// The envelope problems found so far: control counts (`SE01`,
+    /// `GE01`, `IEA01`) that do not match, and missing trailers. None of
+    /// them is a claim line.
+    #[must_use]
+    pub fn envelope_warnings(&self) -> &[EnvelopeWarning] {
+        &self.envelope
+    }
+
+    fn envelope_warning(&mut self, problem: String) {
+        // Bounded: a file of endless broken envelopes keeps the first ones.
+        if self.envelope.len() < HOLD_LIMIT {
+            self.envelope.push(EnvelopeWarning {
+                segment: self.segment,
+                problem,
+            });
+        }
     }
 
     /// Bytes of segment buffer the reader holds now, for checking that
@@ -559,16 +687,22 @@ impl<R: BufRead> X12Reader<R> {
                 field.push(byte);
             }
         }
-        let (Some(component), Some(segment)) = (self.next_byte()?, self.next_byte()?) else {
+        // A line break where ISA16 should be means the ISA's line ended
+        // early: incomplete, whether the line ends in `\n` or `\r\n`.
+        let component = match self.next_byte()? {
+            None | Some(b'\r' | b'\n') => return Err(short),
+            Some(component) => component,
+        };
+        let Some(segment) = self.next_byte()? else {
             return Err(short);
         };
         let bad = |problem| X12Error::BadDelimiters {
             segment: 1,
             problem,
         };
-        if !is_separator_byte(component) || matches!(component, b'\r' | b'\n') {
+        if !is_separator_byte(component) {
             return Err(bad(
-                "the component separator (ISA16) is a letter, digit, space or line break",
+                "the component separator (ISA16) is a letter, digit or space",
             ));
         }
         if !is_separator_byte(segment) {
@@ -683,9 +817,7 @@ impl<R: BufRead> X12Reader<R> {
                 Ok(Segment::End) => {
                     self.flush_line();
                     if !self.closed {
-                        self.pending.push_back(Err(X12Error::Truncated {
-                            segment: self.segment,
-                        }));
+                        self.envelope_warning("the input ends before the IEA segment".into());
                     }
                     self.done = true;
                 }
@@ -725,6 +857,12 @@ impl<R: BufRead> X12Reader<R> {
     /// Handles one segment.
     fn handle(&mut self, seg: &[u8]) {
         let d = self.delimiters;
+        // An ISA names its own delimiters, which may differ from the
+        // interchange before it: told by its shape, not by splitting.
+        if seg.starts_with(b"ISA") && seg.get(3).is_none_or(|&b| is_separator_byte(b)) {
+            self.new_interchange(seg);
+            return;
+        }
         let mut elements = seg.split(|&b| b == d.element);
         let id = elements.next().unwrap_or_default();
         let valid_id = (2..=3).contains(&id.len())
@@ -741,10 +879,6 @@ impl<R: BufRead> X12Reader<R> {
         }
         let fields: Vec<&[u8]> = elements.collect();
         let element = |n: usize| fields.get(n.wrapping_sub(1)).copied().unwrap_or_default();
-        if id == b"ISA" {
-            self.new_interchange(seg);
-            return;
-        }
         if self.closed {
             self.structure("segment after the IEA");
             return;
@@ -753,35 +887,7 @@ impl<R: BufRead> X12Reader<R> {
             return;
         }
         match id {
-            b"IEA" => {
-                self.end_transaction();
-                self.closed = true;
-            }
-            b"GS" => {
-                self.end_transaction();
-                self.group_version = Some(text(element(8)));
-            }
-            b"GE" => {
-                self.end_transaction();
-                self.group_version = None;
-            }
-            b"ST" => self.start_transaction(element(1), element(3)),
-            b"SE" => {
-                let st = self.transaction;
-                self.end_transaction();
-                self.skipping = false;
-                match st {
-                    None => self.structure("SE without an ST"),
-                    Some(st) => {
-                        let count = text(element(1));
-                        if count.trim().parse::<u64>().ok() != Some(self.segment - st + 1) {
-                            self.structure(
-                                "SE01 does not match the number of segments in the transaction set",
-                            );
-                        }
-                    }
-                }
-            }
+            b"IEA" | b"GS" | b"GE" | b"ST" | b"SE" => self.envelope_segment(id, &fields),
             b"HL" => {
                 self.flush_line();
                 self.claim = None;
@@ -803,10 +909,24 @@ impl<R: BufRead> X12Reader<R> {
                 self.claim = Some(Claim {
                     id: id.trim().to_string(),
                     date: None,
+                    appliance_placed: None,
+                    predetermination: element(19) == b"PB",
                     failed,
                 });
             }
             b"DTP" if element(1) == b"472" => self.service_date(element(2), element(3)),
+            b"DTP" if element(1) == b"452" && self.draft.is_none() => {
+                if let Some(claim) = &mut self.claim {
+                    claim.appliance_placed.get_or_insert(X12Date {
+                        qualifier: text(element(2)).trim().to_string(),
+                        value: text(element(3)).trim().to_string(),
+                    });
+                }
+            }
+            b"BHT" => {
+                let date = text(element(4)).trim().to_string();
+                self.transaction_date = (!date.is_empty()).then_some(date);
+            }
             b"LX" => self.start_line(element(1)),
             b"SV3" => self.sv3(&fields),
             b"TOO" => self.tooth(&fields),
@@ -814,25 +934,174 @@ impl<R: BufRead> X12Reader<R> {
         }
     }
 
-    /// A later `ISA`: a new interchange with the same delimiters.
-    fn new_interchange(&mut self, seg: &[u8]) {
+    /// The envelope's segments: `ISA`'s partners `IEA`, `GS`/`GE` and
+    /// `ST`/`SE`, with their control counts.
+    fn envelope_segment(&mut self, id: &[u8], fields: &[&[u8]]) {
+        let element = |n: usize| fields.get(n.wrapping_sub(1)).copied().unwrap_or_default();
+        match id {
+            b"IEA" => {
+                self.close_transaction("IEA");
+                self.close_group("IEA");
+                let groups = self.groups_in_interchange;
+                self.control_count("IEA01", element(1), groups, "functional groups");
+                self.closed = true;
+            }
+            b"GS" => {
+                self.close_transaction("GS");
+                self.close_group("GS");
+                self.group_version = Some(text(element(8)));
+                self.group = Some(0);
+                self.groups_in_interchange += 1;
+            }
+            b"GE" => {
+                self.close_transaction("GE");
+                match self.group.take() {
+                    Some(sets) => self.control_count("GE01", element(1), sets, "transaction sets"),
+                    None => self.envelope_warning("GE without a GS before it".into()),
+                }
+                self.group_version = None;
+            }
+            b"ST" => {
+                self.close_transaction("ST");
+                if let Some(sets) = &mut self.group {
+                    *sets += 1;
+                }
+                self.start_transaction(element(1), element(3));
+            }
+            b"SE" => {
+                let st = self.transaction;
+                self.end_transaction();
+                self.skipping = false;
+                match st {
+                    None => self.envelope_warning("SE without an ST before it".into()),
+                    Some(st) => {
+                        let segments = self.segment - st + 1;
+                        self.control_count("SE01", element(1), segments, "segments");
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Checks a trailer's control count against what was counted.
+    fn control_count(&mut self, element: &str, written: &[u8], counted: u64, what: &str) {
+        let written = text(written);
+        let written = written.trim();
+        if written.parse::<u64>().ok() != Some(counted) {
+            let holds = match what {
+                "segments" => "the transaction set has",
+                "transaction sets" => "the functional group has",
+                _ => "the interchange has",
+            };
+            self.envelope_warning(alloc::format!(
+                "{element} says {written} {what}; {holds} {counted}"
+            ));
+        }
+    }
+
+    /// Ends a transaction set whose `SE` is missing, saying so.
+    fn close_transaction(&mut self, by: &str) {
+        if self.transaction.is_some() {
+            self.envelope_warning(alloc::format!(
+                "{by} before the SE of the open transaction set"
+            ));
+        }
         self.end_transaction();
+        self.skipping = false;
+    }
+
+    /// Ends a functional group whose `GE` is missing, saying so.
+    fn close_group(&mut self, by: &str) {
+        if self.group.take().is_some() {
+            self.envelope_warning(alloc::format!(
+                "{by} before the GE of the open functional group"
+            ));
+        }
+    }
+
+    /// A later `ISA`: a new interchange, with the delimiters it declares
+    /// (its element separator is the byte after `ISA`, its component
+    /// separator `ISA16`, its terminator the byte after that). When its
+    /// terminator differs from the one in force, the segments read with
+    /// the old one after `ISA16` are split again with the new one.
+    fn new_interchange(&mut self, seg: &[u8]) {
         if !self.closed && self.segment > 1 {
-            self.structure("ISA before the IEA of the previous interchange");
+            self.close_transaction("ISA");
+            self.close_group("ISA");
+            self.envelope_warning("ISA before the IEA of the previous interchange".into());
         }
-        let d = self.delimiters;
-        let fields: Vec<&[u8]> = seg.split(|&b| b == d.element).collect();
-        if fields.len() != 17 || fields[16] != [d.component] {
-            self.error(X12Error::BadDelimiters {
-                segment: self.segment,
-                problem: "a later ISA is malformed or changes the delimiters",
-            });
-            self.done = true;
-            return;
+        self.end_transaction();
+        let Some(&element) = seg.get(3) else {
+            return self.bad_later_isa("a later ISA has fewer than 16 elements");
+        };
+        let Some(sixteenth) = seg
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b == element)
+            .nth(15)
+            .map(|(at, _)| at)
+        else {
+            return self.bad_later_isa("a later ISA has fewer than 16 elements");
+        };
+        let Some(&component) = seg.get(sixteenth + 1) else {
+            return self.bad_later_isa("a later ISA has no component separator (ISA16)");
+        };
+        let terminator = seg
+            .get(sixteenth + 2)
+            .copied()
+            .unwrap_or(self.delimiters.segment);
+        if !is_separator_byte(component) || matches!(component, b'\r' | b'\n') {
+            return self.bad_later_isa(
+                "the component separator (ISA16) is a letter, digit, space or line break",
+            );
         }
+        if !is_separator_byte(terminator) {
+            return self.bad_later_isa("the segment terminator is a letter, digit or space");
+        }
+        if component == element || terminator == element || terminator == component {
+            return self.bad_later_isa(
+                "the element separator, component separator and segment terminator are not all different",
+            );
+        }
+        let isa11 = seg.split(|&b| b == element).nth(11).unwrap_or_default();
+        let repetition = match isa11 {
+            [byte]
+                if is_separator_byte(*byte)
+                    && ![element, component, terminator, b'\r', b'\n'].contains(byte) =>
+            {
+                Some(*byte)
+            }
+            _ => None,
+        };
+        self.delimiters = Delimiters {
+            element,
+            component,
+            repetition,
+            segment: terminator,
+        };
         self.segment = 1;
         self.closed = false;
         self.group_version = None;
+        self.groups_in_interchange = 0;
+        self.group = None;
+        // Segments read past ISA16 because the old terminator differed.
+        let rest = seg.get(sixteenth + 3..).unwrap_or_default();
+        for piece in rest.split(|&b| b == terminator) {
+            let piece = piece.trim_ascii();
+            if !piece.is_empty() && !self.done {
+                self.segment += 1;
+                self.handle(piece);
+            }
+        }
+    }
+
+    fn bad_later_isa(&mut self, problem: &'static str) {
+        self.error(X12Error::BadDelimiters {
+            segment: self.segment,
+            problem,
+        });
+        self.done = true;
     }
 
     fn start_transaction(&mut self, id: &[u8], version: &[u8]) {
@@ -843,9 +1112,10 @@ impl<R: BufRead> X12Reader<R> {
         } else {
             text(version)
         };
-        if id != b"837" || !(version.is_empty() || version.contains("X224")) {
+        self.transaction_date = None;
+        if id != b"837" || !(version.is_empty() || is_dental_version(&version)) {
             self.skipping = true;
-            let found = alloc::format!("ST01 {:?}, version {version:?}", text(id));
+            let found = transaction_name(&text(id), &version);
             self.error(X12Error::NotDental {
                 segment: self.segment,
                 found,
@@ -1005,9 +1275,14 @@ impl<R: BufRead> X12Reader<R> {
                 .insert(at, Err(X12Error::LxWithoutSv3 { segment: lx }));
             return;
         };
-        let (claim_id, claim_date) = match &self.claim {
-            Some(claim) => (claim.id.clone(), claim.date.clone()),
-            None => (String::new(), None),
+        let (claim_id, claim_date, appliance_placed, predetermination) = match &self.claim {
+            Some(claim) => (
+                claim.id.clone(),
+                claim.date.clone(),
+                claim.appliance_placed.clone(),
+                claim.predetermination,
+            ),
+            None => (String::new(), None, None, false),
         };
         self.pending.push_back(Ok(ServiceLine {
             claim_id,
@@ -1021,6 +1296,9 @@ impl<R: BufRead> X12Reader<R> {
             prosthesis: sv3.prosthesis,
             quantity: sv3.quantity,
             line_date: draft.date,
+            appliance_placed,
+            predetermination,
+            transaction_date: self.transaction_date.clone(),
             teeth: draft.teeth,
             lx_segment: draft.lx_segment,
             sv3_segment: sv3.segment,
@@ -1056,9 +1334,9 @@ mod tests {
 
     const ISA: &str = "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *260215*1030*^*00501*000000001*0*T*:~";
 
-    const FIXTURE: &[u8] = include_bytes!("../../tests/fixtures/claims.837");
-    const ONE_LINE: &[u8] = include_bytes!("../../tests/fixtures/claims_one_line.837");
-    const ALT: &[u8] = include_bytes!("../../tests/fixtures/claims_alt_delims.837");
+    const FIXTURE: &[u8] = include_bytes!("../../../tests/fixtures/claims.837");
+    const ONE_LINE: &[u8] = include_bytes!("../../../tests/fixtures/claims_one_line.837");
+    const ALT: &[u8] = include_bytes!("../../../tests/fixtures/claims_alt_delims.837");
 
     /// An interchange around `body` (segments after ST, before SE), with a
     /// correct SE count.
@@ -1077,11 +1355,26 @@ mod tests {
         X12Reader::new(bytes).unwrap().collect()
     }
 
+    /// The envelope warnings of a whole read, as text.
+    fn envelope(bytes: &[u8]) -> Vec<String> {
+        let mut reader = X12Reader::new(bytes).unwrap();
+        for _ in reader.by_ref() {}
+        reader
+            .envelope_warnings()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
     fn errors(results: &[Result<ServiceLine, X12Error>]) -> Vec<String> {
         results
             .iter()
             .filter_map(|r| r.as_ref().err().map(ToString::to_string))
             .collect()
+    }
+
+    fn read_lines(results: Vec<Result<ServiceLine, X12Error>>) -> Vec<ServiceLine> {
+        lines(results)
     }
 
     fn lines(results: Vec<Result<ServiceLine, X12Error>>) -> Vec<ServiceLine> {
@@ -1361,11 +1654,29 @@ mod tests {
     fn se_count_is_checked() {
         let text = wrap(&["CLM*C1*10", "LX*1", "SV3*AD:D0120"]).replace("SE*5*", "SE*9*");
         let results = read(text.as_bytes());
-        assert_eq!(
-            errors(&results),
-            vec!["segment 7: SE01 does not match the number of segments in the transaction set"]
-        );
+        // An envelope warning, not a line.
+        assert!(errors(&results).is_empty());
         assert_eq!(lines(results).len(), 1);
+        assert_eq!(
+            envelope(text.as_bytes()),
+            vec!["segment 7: SE01 says 9 segments; the transaction set has 5"]
+        );
+        // GE01 and IEA01 are counted too, and a missing SE is said once.
+        let text = wrap(&["CLM*C1*10", "LX*1", "SV3*AD:D0120"])
+            .replace("GE*1*", "GE*2*")
+            .replace("IEA*1*", "IEA*3*");
+        assert_eq!(
+            envelope(text.as_bytes()),
+            vec![
+                "segment 8: GE01 says 2 transaction sets; the functional group has 1",
+                "segment 9: IEA01 says 3 functional groups; the interchange has 1",
+            ]
+        );
+        let text = wrap(&["CLM*C1*10", "LX*1", "SV3*AD:D0120"]).replace("SE*5*0001~", "");
+        assert_eq!(
+            envelope(text.as_bytes()),
+            vec!["segment 7: GE before the SE of the open transaction set"]
+        );
     }
 
     #[test]
@@ -1376,7 +1687,7 @@ mod tests {
         let results = read(text.as_bytes());
         assert_eq!(
             errors(&results),
-            vec!["segment 3: not an 837 dental claim (ST01 \"837\", version \"005010X222A1\"); transaction skipped"]
+            vec!["segment 3: not an 837 dental claim but an 837 professional claim (005010X222A1); transaction skipped"]
         );
         assert!(lines(results).is_empty());
     }
@@ -1396,13 +1707,14 @@ mod tests {
         // Cut inside the last claim, after a complete SV3 line.
         let cut = full.find("LX*3").unwrap();
         let results = read(&full.as_bytes()[..cut]);
-        let errs = errors(&results);
-        assert_eq!(errs.len(), 1);
-        assert!(
-            errs[0].ends_with("the input ends before the IEA segment"),
-            "{errs:?}"
-        );
+        assert!(errors(&results).is_empty());
         assert_eq!(lines(results).len(), 6);
+        let warnings = envelope(&full.as_bytes()[..cut]);
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0].ends_with("the input ends before the IEA segment"),
+            "{warnings:?}"
+        );
         // Cut at every byte: never a panic.
         for end in 0..full.len() {
             if let Ok(reader) = X12Reader::new(&full.as_bytes()[..end]) {
@@ -1485,8 +1797,7 @@ mod tests {
                 "segment 2: not a segment: \"hello world\"",
                 "segment 3: not a segment: \"\\u{1}\\u{2}\"",
                 "segment 4: not a segment: \"*\"",
-                "segment 5: ISA before the IEA of the previous interchange",
-                "segment 5: bad delimiters: a later ISA is malformed or changes the delimiters",
+                "segment 5: bad delimiters: a later ISA has fewer than 16 elements",
             ]
         );
         // Random bytes after a valid ISA: errors, no panic.
@@ -1515,11 +1826,36 @@ mod tests {
             errors(&read(trailing.as_bytes())),
             vec!["segment 10: segment after the IEA"]
         );
-        let changed = format!("{one}{}", ISA.replace(":~", "!~"));
-        let errs = errors(&read(changed.as_bytes()));
+        // Each ISA sets its own delimiters: a second interchange with
+        // other separators and terminator reads as well as the first.
+        let other = one
+            .replace('*', "|")
+            .replace('~', "\n")
+            .replace(":D0120", "^D0120");
+        let other = other.replacen("|:\n", "|^\n", 1).replacen("|^|", "|U|", 1);
+        for second in [
+            other.clone(),
+            one.replace('~', "!")
+                .replace(":D0120", "+D0120")
+                .replacen("*:!", "*+!", 1),
+        ] {
+            let two = format!("{one}\n{second}");
+            let results = read(two.as_bytes());
+            assert!(
+                errors(&results).is_empty(),
+                "{:?}\n{second}",
+                errors(&results)
+            );
+            let codes: Vec<String> = read_lines(results)
+                .into_iter()
+                .map(|line| line.code)
+                .collect();
+            assert_eq!(codes, ["D0120", "D0120"], "{second}");
+        }
+        let broken = format!("{one}{}", ISA.replace(":~", "*~"));
         assert_eq!(
-            errs,
-            vec!["segment 10: bad delimiters: a later ISA is malformed or changes the delimiters"]
+            errors(&read(broken.as_bytes())),
+            vec!["segment 10: bad delimiters: the element separator, component separator and segment terminator are not all different"]
         );
     }
 
@@ -1571,11 +1907,8 @@ mod tests {
             Some(Err(X12Error::SegmentTooLong { segment: 2, .. }))
         ));
         assert!(reader.buffer_capacity() <= DEFAULT_SEGMENT_LIMIT);
-        assert!(matches!(
-            reader.next(),
-            Some(Err(X12Error::Truncated { segment: 2 }))
-        ));
         assert!(reader.next().is_none());
+        assert_eq!(reader.envelope_warnings().len(), 1);
     }
 
     #[test]

@@ -1,0 +1,246 @@
+//! The judge: the checks a claim line goes through, in order. Each step
+//! reads the [`ClaimLine`] and adds to its [`LineReport`]:
+//!
+//! 1. [`Judge::code_and_date`]: the code's form, the date, and the code's
+//!    [`Validity`] on that date (every edition a date range spans);
+//! 2. [`Judge::reporting`]: the tooth, surfaces and area against what the
+//!    code requires, for the elements the input carries.
+//!
+//! Claim-level edits, which need all the lines of a claim, run after
+//! these in the checker. A new check on one line is a new step here.
+
+use std::string::{String, ToString};
+use std::vec::Vec;
+
+use super::line::{ClaimLine, LineDate};
+use super::report::{LineReport, Outcome, ToothEntry};
+use crate::line_check::{Reported, ReportingProblem};
+use crate::model::code::CdtCode;
+use crate::model::date::ServiceDate;
+use crate::model::reporting::Site;
+use crate::set::{CodeSet, Procedure};
+use crate::teeth::Area;
+use crate::validity::Validity;
+
+/// Which of a line's elements the input carries (a delimited file may lack
+/// a surfaces or area column; an X12 file carries all three).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Carried {
+    pub(crate) tooth: bool,
+    pub(crate) surfaces: bool,
+    pub(crate) area: bool,
+}
+
+impl Carried {
+    pub(crate) const ALL: Carried = Carried {
+        tooth: true,
+        surfaces: true,
+        area: true,
+    };
+
+    fn any(self) -> bool {
+        self.tooth || self.surfaces || self.area
+    }
+}
+
+/// Judges claim lines against a code set.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Judge<'s> {
+    set: &'s CodeSet,
+    assume_latest: bool,
+    /// The last date of service the set can judge.
+    last_day: ServiceDate,
+    carried: Carried,
+}
+
+impl<'s> Judge<'s> {
+    pub(crate) fn new(set: &'s CodeSet, assume_latest: bool, carried: Carried) -> Judge<'s> {
+        Judge {
+            set,
+            assume_latest,
+            last_day: set.horizon().1,
+            carried,
+        }
+    }
+
+    /// The report on one line: every step in order.
+    pub(crate) fn judge(&self, line: ClaimLine) -> LineReport<'s> {
+        let mut report = LineReport {
+            position: line.position,
+            claim: line.claim,
+            line: line.line,
+            date: line.date.as_ref().map(LineDate::text).unwrap_or_default(),
+            date_source: line
+                .date
+                .as_ref()
+                .map(|date| date.source)
+                .unwrap_or_default(),
+            code: line.code,
+            teeth: line.teeth,
+            areas: line.areas,
+            outcome: Outcome::MissingDate,
+            problems: Vec::new(),
+            requirement_confirmed: true,
+            notes: line.notes,
+            assumed_latest: false,
+        };
+        report.outcome =
+            self.code_and_date(&mut report, line.qualifier.as_deref(), line.date.as_ref());
+        self.reporting(&mut report);
+        report
+    }
+
+    /// Step 1: the code's form, the date, and the validity.
+    fn code_and_date(
+        &self,
+        report: &mut LineReport<'s>,
+        qualifier: Option<&str>,
+        date: Option<&LineDate>,
+    ) -> Outcome<'s> {
+        if let Some(qualifier) = qualifier.filter(|qualifier| *qualifier != "AD") {
+            return Outcome::NotCdt {
+                qualifier: qualifier.to_string(),
+            };
+        }
+        let Some(date) = date else {
+            return Outcome::MissingDate;
+        };
+        let code = match CdtCode::parse(&report.code) {
+            Err(error) => return Outcome::Checked(Validity::Malformed(error)),
+            Ok(code) => code,
+        };
+        if code.to_ascii() != *report.code.as_bytes() {
+            report
+                .notes
+                .push(std::format!("{:?} read as {code}", report.code));
+        }
+        let start = match date.start.parse::<ServiceDate>() {
+            Err(_) if self.set.get(code).is_none() => {
+                return Outcome::Checked(Validity::Unknown(code))
+            }
+            Err(error) => return Outcome::BadDate(error),
+            Ok(start) => start,
+        };
+        let first = self.validity(report, code, start);
+        let Some(end) = &date.end else {
+            return Outcome::Checked(first);
+        };
+        let end = match end.parse::<ServiceDate>() {
+            Err(error) => return Outcome::BadDate(error),
+            Ok(end) if end < start => return Outcome::BadDate(crate::DateError::Format),
+            Ok(end) => end,
+        };
+        if start.edition() != end.edition() {
+            report.notes.push(std::format!(
+                "the range {start} to {end} spans more than one edition; judged on each"
+            ));
+        }
+        let last = self.validity(report, code, end);
+        // The range is valid only if the code is valid on its first and its
+        // last day (editions change on 1 January, so that covers every
+        // edition between); otherwise the first day that is not.
+        Outcome::Checked(if first.is_valid() { last } else { first })
+    }
+
+    fn validity(
+        &self,
+        report: &mut LineReport<'s>,
+        code: CdtCode,
+        date: ServiceDate,
+    ) -> Validity<'s> {
+        let assumed = self.assume_latest && date > self.last_day;
+        report.assumed_latest |= assumed;
+        let date = if assumed { self.last_day } else { date };
+        self.set.validity_of(code, date)
+    }
+
+    /// Step 2: the tooth, surfaces and area, for a code the set defines.
+    fn reporting(&self, report: &mut LineReport<'s>) {
+        // Only a code that may be reported is worth checking further: a
+        // deleted or unknown code is wrong whatever tooth it names.
+        let procedure = match &report.outcome {
+            Outcome::Checked(validity) if validity.is_valid() && self.carried.any() => {
+                validity.procedure()
+            }
+            _ => None,
+        };
+        let Some(procedure) = procedure else {
+            return;
+        };
+        area_written_as_surfaces(procedure, report);
+        let area = report.areas.first().map(String::as_str);
+        let mut problems = Vec::new();
+        let mut confirmed = true;
+        let mut check = |reported: Reported<'_>| {
+            let found = procedure.check_reported(reported);
+            confirmed &= found.requirement_confirmed();
+            for problem in &found {
+                if self.is_carried(problem) && !problems.contains(problem) {
+                    problems.push(*problem);
+                }
+            }
+        };
+        if report.teeth.is_empty() {
+            check(Reported {
+                tooth: None,
+                surfaces: None,
+                area,
+            });
+        } else {
+            for entry in &report.teeth {
+                check(Reported {
+                    tooth: Some(&entry.tooth),
+                    surfaces: Some(&entry.surfaces),
+                    area,
+                });
+            }
+        }
+        report.problems = problems;
+        report.requirement_confirmed = confirmed;
+    }
+
+    /// Whether the input carries what a problem is about: a file without a
+    /// surfaces column is not told its fillings lack surfaces.
+    fn is_carried(&self, problem: &ReportingProblem) -> bool {
+        match problem {
+            ReportingProblem::MissingTooth { .. } => self.carried.tooth,
+            ReportingProblem::MissingSurfaces { .. } => self.carried.surfaces,
+            ReportingProblem::MissingArea { .. } => self.carried.area,
+            _ => true,
+        }
+    }
+}
+
+/// Practice software that keeps surfaces, quadrants and arches in one
+/// column (Open Dental's `Surf`: `MOD`, `UR`, `U`) puts an area where the
+/// surfaces go. When the code is reported by area and not by surfaces,
+/// a value that reads as an area is taken as the area, with a note.
+fn area_written_as_surfaces(procedure: Procedure<'_>, report: &mut LineReport<'_>) {
+    let Some(reporting) = procedure.reporting() else {
+        return;
+    };
+    let by_area = [Site::Quadrant, Site::Arch, Site::Sextant, Site::Mouth]
+        .into_iter()
+        .any(|site| reporting.allows(site));
+    if !by_area || reporting.allows(Site::ToothSurfaces) || !report.areas.is_empty() {
+        return;
+    }
+    let [entry] = report.teeth.as_slice() else {
+        return;
+    };
+    if entry.surfaces.is_empty() || entry.surfaces.parse::<Area>().is_err() {
+        return;
+    }
+    let ToothEntry {
+        tooth, surfaces, ..
+    } = entry.clone();
+    report.notes.push(std::format!(
+        "{surfaces:?} in the surfaces column read as the area of the oral cavity"
+    ));
+    report.areas.push(surfaces);
+    if tooth.is_empty() {
+        report.teeth.clear();
+    } else {
+        report.teeth = Vec::from([ToothEntry::new(&tooth, "")]);
+    }
+}

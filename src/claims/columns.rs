@@ -33,15 +33,25 @@ pub enum ClaimColumn {
     Surfaces,
     /// The area of the oral cavity: quadrant, arch, sextant (optional).
     Area,
+    /// The last day of service, when the export gives a range (optional).
+    DateEnd,
+    /// The tooth numbering of the row, `JP` (Universal/National) or `JO`
+    /// (ISO 3950), as in the 837D's `TOO01` (optional; Universal without).
+    ToothSystem,
+    /// Several teeth in one field, `8,9,13` or `6-11` (optional; read when
+    /// the tooth column is empty).
+    ToothRange,
+    /// The patient (optional).
+    Patient,
 }
 
 impl ClaimColumn {
     /// Every column, in the order reports list them.
     ///
     /// ```
-    /// assert_eq!(cdt_codes::claims::ClaimColumn::ALL.len(), 7);
+    /// assert_eq!(cdt_codes::claims::ClaimColumn::ALL.len(), 11);
     /// ```
-    pub const ALL: [ClaimColumn; 7] = [
+    pub const ALL: [ClaimColumn; 11] = [
         ClaimColumn::Claim,
         ClaimColumn::Line,
         ClaimColumn::Code,
@@ -49,10 +59,22 @@ impl ClaimColumn {
         ClaimColumn::Tooth,
         ClaimColumn::Surfaces,
         ClaimColumn::Area,
+        ClaimColumn::DateEnd,
+        ClaimColumn::ToothSystem,
+        ClaimColumn::ToothRange,
+        ClaimColumn::Patient,
     ];
 
     /// The header names that mean this column, normalised: lower case,
-    /// with `_` for runs of spaces, hyphens and underscores.
+    /// with `_` for runs of spaces, hyphens and underscores and between
+    /// camelCase words. Besides the plain names, they cover Open Dental's
+    /// procedure log (`ProcDate`, `ProcCode`, `ToothNum`, `ToothRange`,
+    /// `Surf`, `PatNum`), the T-MSIS Analytic Files' other-services line
+    /// (`LINE_PRCDR_CD`, `LINE_SRVC_BGN_DT`, `TOOTH_NUM`, `TOOTH_SRFC_CD`,
+    /// `TOOTH_DSGNTN_SYS`, `TOOTH_ORAL_CVTY_AREA_DSGNTD_CD`) and the
+    /// camelCase fields of JSON dental claims (`procedureCode`,
+    /// `toothCode`, `oralCavityDesignation`); see
+    /// `tests/fixtures/real/README.md` for where each comes from.
     ///
     /// ```
     /// use cdt_codes::claims::ClaimColumn;
@@ -72,6 +94,9 @@ impl ClaimColumn {
                 "claim_nbr",
                 "clm",
                 "clm01",
+                "clm_id",
+                "claim_control_number",
+                "patient_control_number",
             ],
             ClaimColumn::Line => &[
                 "line_id",
@@ -93,6 +118,10 @@ impl ClaimColumn {
                 "procedure",
                 "proc",
                 "cpt_cdt",
+                "line_prcdr_cd",
+                "prcdr_cd",
+                "procedure_cd",
+                "proc_cd",
             ],
             ClaimColumn::Date => &[
                 "date_of_service",
@@ -102,6 +131,13 @@ impl ClaimColumn {
                 "svc_date",
                 "dos_from",
                 "from_date",
+                "proc_date",
+                "procedure_date",
+                "line_srvc_bgn_dt",
+                "srvc_bgn_dt",
+                "service_date_from",
+                "date_of_service_from",
+                "service_from_date",
             ],
             ClaimColumn::Tooth => &[
                 "tooth",
@@ -110,6 +146,7 @@ impl ClaimColumn {
                 "tooth_#",
                 "tooth_num",
                 "th",
+                "tooth_code",
             ],
             ClaimColumn::Surfaces => &[
                 "surfaces",
@@ -117,6 +154,9 @@ impl ClaimColumn {
                 "tooth_surface",
                 "tooth_surfaces",
                 "surf",
+                "tooth_srfc_cd",
+                "surface_code",
+                "tooth_surface_codes",
             ],
             ClaimColumn::Area => &[
                 "area",
@@ -126,6 +166,38 @@ impl ClaimColumn {
                 "quadrant",
                 "quad",
                 "arch",
+                "oral_cavity_designation",
+                "oral_cavity_designation_code",
+                "tooth_oral_cvty_area_dsgntd_cd",
+                "area_of_oral_cavity_code",
+            ],
+            ClaimColumn::DateEnd => &[
+                "date_of_service_to",
+                "dos_to",
+                "to_date",
+                "line_srvc_end_dt",
+                "srvc_end_dt",
+                "service_date_to",
+                "service_to_date",
+                "service_end_date",
+            ],
+            ClaimColumn::ToothSystem => &[
+                "tooth_system",
+                "tooth_numbering",
+                "tooth_numbering_system",
+                "tooth_dsgntn_sys",
+                "tooth_dsgntn_sys_cd",
+                "tooth_designation_system",
+            ],
+            ClaimColumn::ToothRange => &["tooth_range", "teeth", "tooth_list"],
+            ClaimColumn::Patient => &[
+                "patient",
+                "patient_id",
+                "pat_num",
+                "patnum",
+                "bene_id",
+                "member_id",
+                "msis_id",
             ],
         }
     }
@@ -169,7 +241,7 @@ impl fmt::Display for ClaimColumn {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ColumnNames {
-    names: [Option<String>; 7],
+    names: [Option<String>; ClaimColumn::ALL.len()],
 }
 
 impl ColumnNames {
@@ -199,7 +271,7 @@ impl ColumnNames {
 /// Where each column sits in a header, and the header's width.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Layout {
-    positions: [Option<usize>; 7],
+    positions: [Option<usize>; ClaimColumn::ALL.len()],
     pub(crate) width: usize,
 }
 
@@ -210,7 +282,7 @@ impl Layout {
         names: &ColumnNames,
     ) -> Result<Layout, HeaderError> {
         let header: Vec<String> = header.into_iter().map(String::from).collect();
-        let mut positions = [None; 7];
+        let mut positions = [None; ClaimColumn::ALL.len()];
         for (index, cell) in header.iter().enumerate() {
             let cell = normalise_header(cell);
             for column in ClaimColumn::ALL {

@@ -10,6 +10,8 @@ use super::error::{HeaderError, LineError};
 use super::judge::Carried;
 use super::line::{ClaimLine, LineDate};
 use super::report::ToothEntry;
+use super::verdict::DateSource;
+use super::x12::source::iso_to_universal;
 use super::CheckOptions;
 use crate::dataset::delimited::{QuotePolicy, Reader, Record};
 use crate::dataset::Delimiter;
@@ -79,27 +81,56 @@ fn line_of(record: &Record<'_>, layout: &Layout) -> ClaimLine {
             .map(str::trim)
     };
     let present = |column| field(column).filter(|text| !text.is_empty());
-    let tooth = present(ClaimColumn::Tooth);
+    let mut notes = Vec::new();
     let surfaces = present(ClaimColumn::Surfaces);
-    // A surfaces value without a tooth is kept: some software writes a
-    // quadrant or arch there (the judge decides by the code).
-    let teeth: Vec<ToothEntry> = if tooth.is_some() || surfaces.is_some() {
-        Vec::from([ToothEntry::new(tooth.unwrap_or(""), surfaces.unwrap_or(""))])
-    } else {
-        Vec::new()
+    let iso =
+        present(ClaimColumn::ToothSystem).is_some_and(|system| system.eq_ignore_ascii_case("JO"));
+    let mut tooth_of = |written: &str| -> String {
+        match iso_to_universal(written).filter(|_| iso) {
+            Some(universal) => {
+                notes.push(std::format!(
+                    "ISO 3950 tooth {written} (tooth system JO) read as Universal {universal}"
+                ));
+                universal
+            }
+            None => written.to_string(),
+        }
+    };
+    // One tooth; or, when the tooth column is empty, the teeth of a range
+    // or list column (`8,9,13`: one entry each; `6-11`: one entry).
+    let mut teeth: Vec<ToothEntry> = Vec::new();
+    if let Some(tooth) = present(ClaimColumn::Tooth) {
+        teeth.push(ToothEntry::new(&tooth_of(tooth), surfaces.unwrap_or("")));
+    } else if let Some(range) = present(ClaimColumn::ToothRange) {
+        for tooth in range.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+            teeth.push(ToothEntry::new(&tooth_of(tooth), ""));
+        }
+        if let (Some(surfaces), [first, ..]) = (surfaces, teeth.as_mut_slice()) {
+            first.surfaces = surfaces.into();
+        }
+    } else if let Some(surfaces) = surfaces {
+        // A surfaces value without a tooth is kept: some software writes a
+        // quadrant, arch or sextant there (the judge decides by the code).
+        teeth.push(ToothEntry::new("", surfaces));
+    }
+    let start = field(ClaimColumn::Date).unwrap_or("");
+    let date = match present(ClaimColumn::DateEnd) {
+        Some(end) if end != start => LineDate::range(start, end, DateSource::Column),
+        _ => LineDate::new(start),
     };
     ClaimLine {
         position: record.line(),
         claim: present(ClaimColumn::Claim).map(String::from),
+        patient: present(ClaimColumn::Patient).map(String::from),
         line: present(ClaimColumn::Line).map_or_else(|| record.line().to_string(), String::from),
         code: field(ClaimColumn::Code).unwrap_or("").to_string(),
-        date: Some(LineDate::new(field(ClaimColumn::Date).unwrap_or(""))),
+        date: Some(date),
         qualifier: None,
         teeth,
         areas: present(ClaimColumn::Area)
             .map(String::from)
             .into_iter()
             .collect(),
-        notes: Vec::new(),
+        notes,
     }
 }

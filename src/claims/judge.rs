@@ -105,6 +105,15 @@ impl<'s> Judge<'s> {
         let Some(date) = date else {
             return Outcome::MissingDate;
         };
+        // A database's empty date (.NET's and Open Dental's minimum date on
+        // a treatment-planned row) is no date of service, not year 1.
+        if date.start.starts_with("0001-01-01") || date.start.starts_with("01/01/0001") {
+            report.notes.push(std::format!(
+                "{:?} is a database's empty date, not a date of service",
+                date.start
+            ));
+            return Outcome::MissingDate;
+        }
         let code = match CdtCode::parse(&report.code) {
             Err(error) => return Outcome::Checked(Validity::Malformed(error)),
             Ok(code) => code,
@@ -228,16 +237,22 @@ fn area_written_as_surfaces(procedure: Procedure<'_>, report: &mut LineReport<'_
     let [entry] = report.teeth.as_slice() else {
         return;
     };
-    if entry.surfaces.is_empty() || entry.surfaces.parse::<Area>().is_err() {
-        return;
-    }
     let ToothEntry {
         tooth, surfaces, ..
     } = entry.clone();
+    // Open Dental numbers sextants 1 to 6 from the upper right (UR, UA,
+    // UL, LL, LA, LR), which are the 837D's area codes 03 to 08.
+    let area = match surfaces.as_bytes() {
+        [digit @ b'1'..=b'6'] if reporting.allows(Site::Sextant) => {
+            std::format!("0{}", digit - b'0' + 2)
+        }
+        _ if !surfaces.is_empty() && surfaces.parse::<Area>().is_ok() => surfaces.clone(),
+        _ => return,
+    };
     report.notes.push(std::format!(
-        "{surfaces:?} in the surfaces column read as the area of the oral cavity"
+        "{surfaces:?} in the surfaces column read as the area of the oral cavity {area}"
     ));
-    report.areas.push(surfaces);
+    report.areas.push(area);
     if tooth.is_empty() {
         report.teeth.clear();
     } else {

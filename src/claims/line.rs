@@ -79,6 +79,9 @@ pub struct ClaimLine {
     pub position: u64,
     /// The claim id, if known.
     pub claim: Option<String>,
+    /// The patient, if the input names one (claim-level edits can group
+    /// a patient's claims by it).
+    pub patient: Option<String>,
     /// The line id.
     pub line: String,
     /// The procedure code, as written.

@@ -36,6 +36,7 @@ pub(crate) fn claim_line(line: ServiceLine) -> ClaimLine {
     ClaimLine {
         position: line.sv3_segment,
         claim: Some(line.claim_id),
+        patient: None,
         line: line.line_number.to_string(),
         code: line.code,
         date,
@@ -92,31 +93,13 @@ fn date_of_service(line: &ServiceLine, notes: &mut Vec<String>) -> Option<LineDa
 /// An ISO 3950 (FDI) tooth number in the Universal numbering: `36` (lower
 /// left first molar) is `19`, `55` (upper right primary second molar) is
 /// `A`. `None` for a number that is not an ISO tooth.
-///
-/// ISO numbers a tooth by quadrant (1 to 4 permanent, 5 to 8 primary,
-/// clockwise from the upper right as the patient faces you) and position
-/// from the midline (1 to 8, or 1 to 5 for primary teeth); Universal
-/// numbers permanent teeth 1 to 32 and primary teeth A to T, from the
-/// upper right third molar round to the lower right.
 pub(crate) fn iso_to_universal(iso: &str) -> Option<String> {
-    let &[quadrant, position] = iso.trim().as_bytes() else {
+    let iso = iso.trim();
+    if iso.len() != 2 || !iso.bytes().all(|b| b.is_ascii_digit()) {
         return None;
-    };
-    let (quadrant, position) = (quadrant.checked_sub(b'0')?, position.checked_sub(b'0')?);
-    let permanent = (1..=8).contains(&position);
-    let primary = (1..=5).contains(&position);
-    let universal = match quadrant {
-        1 if permanent => 9 - position,
-        2 if permanent => 8 + position,
-        3 if permanent => 25 - position,
-        4 if permanent => 24 + position,
-        5 if primary => return Some(char::from(b'A' + (5 - position)).to_string()),
-        6 if primary => return Some(char::from(b'F' + (position - 1)).to_string()),
-        7 if primary => return Some(char::from(b'K' + (5 - position)).to_string()),
-        8 if primary => return Some(char::from(b'P' + (position - 1)).to_string()),
-        _ => return None,
-    };
-    Some(universal.to_string())
+    }
+    let tooth = crate::teeth::Tooth::from_iso(iso.parse().ok()?)?;
+    Some(tooth.to_string())
 }
 
 #[cfg(test)]

@@ -63,7 +63,7 @@ pub use report::{LineReport, Outcome, Summary, ToothEntry};
 
 use crate::dataset::delimited::{QuotePolicy, Reader, Record};
 use crate::dataset::Delimiter;
-use crate::line_check::{Reported, ReportingProblem};
+use crate::line_check::{ReportedLine, ReportedTooth, ReportingProblem};
 use crate::model::code::CdtCode;
 use crate::model::date::ServiceDate;
 use crate::set::CodeSet;
@@ -404,33 +404,15 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         let Some(procedure) = procedure else {
             return (Vec::new(), true);
         };
-        let area = raw.areas.first().map(String::as_str);
-        let mut problems = Vec::new();
-        let mut confirmed = true;
-        let mut check = |reported: Reported<'_>| {
-            let found = procedure.check_reported(reported);
-            confirmed &= found.requirement_confirmed();
-            for problem in &found {
-                if !problems.contains(problem) {
-                    problems.push(*problem);
-                }
-            }
-        };
-        if raw.teeth.is_empty() {
-            check(Reported {
-                tooth: None,
-                surfaces: None,
-                area,
-            });
-        } else {
-            for entry in &raw.teeth {
-                check(Reported {
-                    tooth: Some(&entry.tooth),
-                    surfaces: Some(&entry.surfaces),
-                    area,
-                });
-            }
-        }
+        let teeth: Vec<ReportedTooth<'_>> = raw
+            .teeth
+            .iter()
+            .map(|entry| ReportedTooth::new(&entry.tooth, &entry.surfaces))
+            .collect();
+        let areas: Vec<&str> = raw.areas.iter().map(String::as_str).collect();
+        let found = procedure.check_line(ReportedLine::new(&teeth, &areas));
+        let problems = found.iter().copied().collect();
+        let confirmed = found.requirement_confirmed();
         (problems, confirmed)
     }
 }

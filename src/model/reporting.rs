@@ -726,7 +726,8 @@ fn parse_surfaces(text: &str) -> Result<(u8, u8), BadReporting> {
 
 impl fmt::Display for Reporting {
     /// `a tooth with its surfaces (2 surfaces, posterior tooth)`, `a tooth
-    /// or a quadrant`, `no tooth or area`.
+    /// or a quadrant`, `no tooth or area (may also carry a range of teeth
+    /// or an arch)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         super::pad(f, format_args!("{}", ReportingText(self)))
     }
@@ -761,6 +762,16 @@ impl fmt::Display for ReportingText<'_> {
         if !this.teeth.is_any() {
             note(f)?;
             write!(f, "{}", this.teeth)?;
+        }
+        let also = Site::ALL.into_iter().filter(|site| this.also_allows(*site));
+        for (index, site) in also.enumerate() {
+            if index == 0 {
+                note(f)?;
+                f.write_str("may also carry ")?;
+            } else {
+                f.write_str(" or ")?;
+            }
+            write!(f, "{site}")?;
         }
         if notes > 0 {
             f.write_str(")")?;

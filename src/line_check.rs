@@ -424,26 +424,7 @@ impl fmt::Display for ProblemText<'_> {
                 needs,
                 area,
                 tooth,
-            } => {
-                let arch = if needs.names_upper() == Some(true) {
-                    "maxillary"
-                } else {
-                    "mandibular"
-                };
-                write!(f, "{code} is a {arch} {}; ", needs.named_noun())?;
-                match (area, tooth) {
-                    (Some(area), _) => write!(f, "area {area} is {}", AreaWords(*area)),
-                    (None, Some(tooth)) => {
-                        let other = if tooth.arch() == Arch::Upper {
-                            "upper"
-                        } else {
-                            "lower"
-                        };
-                        write!(f, "tooth {tooth} is on the {other} arch")
-                    }
-                    (None, None) => f.write_str("the line names the other arch"),
-                }
-            }
+            } => wrong_arch(f, *code, *needs, *area, *tooth),
             ReportingProblem::TooManyTeeth { code, count } => write!(
                 f,
                 "{code} is reported on one tooth per line; the line names {count} teeth"
@@ -464,6 +445,34 @@ impl fmt::Display for ProblemText<'_> {
                 write!(f, "surfaces {surfaces} are given without a tooth")
             }
         }
+    }
+}
+
+/// "D5110 is a maxillary denture; area 02 is the lower arch".
+fn wrong_arch(
+    f: &mut fmt::Formatter<'_>,
+    code: CdtCode,
+    needs: Reporting,
+    area: Option<Area>,
+    tooth: Option<Tooth>,
+) -> fmt::Result {
+    let arch = if needs.names_upper() == Some(true) {
+        "maxillary"
+    } else {
+        "mandibular"
+    };
+    write!(f, "{code} is a {arch} {}; ", needs.named_noun())?;
+    match (area, tooth) {
+        (Some(area), _) => write!(f, "area {area} is {}", AreaWords(area)),
+        (None, Some(tooth)) => {
+            let other = if tooth.arch() == Arch::Upper {
+                "upper"
+            } else {
+                "lower"
+            };
+            write!(f, "tooth {tooth} is on the {other} arch")
+        }
+        (None, None) => f.write_str("the line names the other arch"),
     }
 }
 

@@ -170,7 +170,7 @@ fn ranges_and_lists_of_teeth() {
     assert_eq!(set("8 9 13").unwrap().len(), 3);
     assert_eq!(set("K-T").unwrap().len(), 10);
     assert_eq!(set("3-5,12").unwrap().len(), 4);
-    assert!(set("51").unwrap().iter().all(|t| t.is_supernumerary()));
+    assert!(set("51").unwrap().iter().all(Tooth::is_supernumerary));
     assert!(matches!(
         set("11-6"),
         Err(ParseTeethError::Backwards { .. })

@@ -577,7 +577,7 @@ impl Reporting {
     #[must_use]
     pub fn levels(self) -> Levels {
         let required_any = !self.allows(Site::None) && self.sites != 0;
-        let all_in = |test: fn(Site) -> bool| required_any && self.sites().all(|site| test(site));
+        let all_in = |test: fn(Site) -> bool| required_any && self.sites().all(test);
         let any_in = |test: fn(Site) -> bool| {
             Site::ALL
                 .into_iter()

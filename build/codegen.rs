@@ -117,8 +117,8 @@ fn record_literal(out: &mut String, record: &Record) {
         revised = span(record.revised_in),
         unconfirmed = record.unconfirmed.0,
         reporting = option(record.reporting, |r| format!(
-            "Reporting {{ sites: {}, min_surfaces: {}, max_surfaces: {}, teeth: ToothClass({}), confirmed: {} }}",
-            r.sites, r.min_surfaces, r.max_surfaces, r.teeth.0, r.confirmed
+            "Reporting {{ sites: {}, min_surfaces: {}, max_surfaces: {}, teeth: ToothClass({}), confirmed: {}, also: {}, names: {}, sources: {} }}",
+            r.sites, r.min_surfaces, r.max_surfaces, r.teeth.0, r.confirmed, r.also, r.names, r.sources
         )),
     );
 }

@@ -98,6 +98,17 @@ fn print_procedure(out: &mut String, procedure: Procedure<'_>) {
             "  (inferred from the code's meaning, not confirmed by a source)"
         };
         outln!(out, "  Claim line:   reports {reporting}{confirmed}");
+        let levels = reporting.levels();
+        let arch = reporting
+            .arch()
+            .map_or(String::new(), |a| format!("; names the {} arch", a.name()));
+        outln!(
+            out,
+            "  Levels:       tooth {}, surfaces {}, area {}{arch}",
+            levels.tooth,
+            levels.surfaces,
+            levels.area
+        );
     } else {
         outln!(
             out,

@@ -87,13 +87,15 @@ pub mod fhir;
 pub use fhir::{CodeableConcept, Coding, FhirError};
 pub use fhir::{CDT_OID, CDT_SYSTEM};
 pub use history::{changes, Change, Changes};
-pub use line_check::{LineProblems, Reported, ReportingProblem};
+pub use line_check::{LineProblems, Reported, ReportedLine, ReportedTooth, ReportingProblem};
 pub use model::category::{Category, UnknownCategory};
 pub use model::code::{CdtCode, ParseCodeError};
 pub use model::date::{DateError, ServiceDate};
 pub use model::edition::{Added, Edition, EditionError, Editions, ParseEditionError};
 pub use model::record::{Fact, UnknownFact};
-pub use model::reporting::{BadReporting, Reporting, Site, Sites, ToothClass};
+pub use model::reporting::{
+    BadReporting, Level, Levels, Reporting, RuleSource, Site, Sites, ToothClass,
+};
 pub use provenance::{DataSource, COPYRIGHT_NOTICE, DATA_SHA256, DATA_SOURCE};
 #[cfg(feature = "alloc")]
 pub use search::{search, Match, Matches, Query, Score, Scored};
@@ -105,8 +107,8 @@ pub use set::{
 };
 pub use severity::Severity;
 pub use teeth::{
-    Area, ParseAreaError, ParseSurfacesError, ParseToothError, Surface, SurfaceError, Surfaces,
-    Tooth,
+    Area, ParseAreaError, ParseSurfacesError, ParseTeethError, ParseToothError, Surface,
+    SurfaceError, Surfaces, Tooth, ToothSet,
 };
 pub use validity::{validity, Validity};
 

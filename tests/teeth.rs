@@ -153,6 +153,62 @@ fn a_line_is_checked_against_its_code() {
         check("D2392", line.tooth("3").surfaces("MOD"))[0].to_string(),
         "D2392 is reported with 2 surfaces; MOD names 3 surfaces"
     );
+    assert_eq!(
+        check("D7140", line)[0].to_string(),
+        "D7140 needs a tooth number; the line has none"
+    );
+}
+
+#[test]
+fn ranges_and_lists_of_teeth() {
+    use cdt_codes::teeth::{ParseTeethError, ToothSet};
+    let set = |text: &str| text.parse::<ToothSet>();
+    assert_eq!(set("6-11").unwrap().len(), 6);
+    assert_eq!(set("3-5").unwrap().to_string(), "3,4,5");
+    assert_eq!(set("A-J").unwrap().len(), 10);
+    assert_eq!(set("3,4,5").unwrap(), set("3-5").unwrap());
+    assert_eq!(set("8 9 13").unwrap().len(), 3);
+    assert_eq!(set("K-T").unwrap().len(), 10);
+    assert_eq!(set("3-5,12").unwrap().len(), 4);
+    assert!(set("51").unwrap().iter().all(Tooth::is_supernumerary));
+    assert!(matches!(
+        set("11-6"),
+        Err(ParseTeethError::Backwards { .. })
+    ));
+    assert!(matches!(
+        set("16-17"),
+        Err(ParseTeethError::AcrossArches { .. })
+    ));
+    assert!(matches!(
+        set("J-K"),
+        Err(ParseTeethError::AcrossArches { .. })
+    ));
+    assert!(matches!(
+        set("5-E"),
+        Err(ParseTeethError::MixedDentitions { .. })
+    ));
+    assert!(matches!(
+        set("51-53"),
+        Err(ParseTeethError::Supernumerary { .. })
+    ));
+    assert!(matches!(
+        set("3,4,3"),
+        Err(ParseTeethError::Repeated { .. })
+    ));
+    assert!(matches!(
+        set("3-5,4"),
+        Err(ParseTeethError::Repeated { .. })
+    ));
+    assert!(matches!(set("3,33"), Err(ParseTeethError::Tooth(_))));
+    assert!(matches!(set(" , "), Err(ParseTeethError::Tooth(_))));
+    assert!(matches!(set("3-"), Err(ParseTeethError::Tooth(_))));
+    // Every permanent and primary tooth is found again in its own set.
+    for tooth in Tooth::permanent_teeth().chain(Tooth::primary_teeth()) {
+        let one = set(&tooth.to_string()).unwrap();
+        assert_eq!(one.iter().collect::<Vec<_>>(), [tooth]);
+        let extra = set(&tooth.supernumerary().to_string()).unwrap();
+        assert_eq!(extra.iter().collect::<Vec<_>>(), [tooth.supernumerary()]);
+    }
 }
 
 /// Found by `fuzz/fuzz_targets/teeth.rs` (input `1b 41`: code D1353's

@@ -13,7 +13,7 @@
 //!   letters in canonical order, and re-parse to themselves; a failed parse
 //!   is never silently an empty set;
 //! - a parsed `Area` displays as its two-digit code, which parses back;
-//! - `Procedure::check_reported` never panics, holds at most four problems,
+//! - `Procedure::check_reported` never panics, holds at most eight problems,
 //!   and each problem's message is non-empty; unreadable text is reported
 //!   as a problem, never accepted.
 
@@ -66,16 +66,22 @@ fuzz_target!(|data: &[u8]| {
     line.surfaces = given(surfaces_text);
     line.area = given(area_text);
     let problems = procedure.check_reported(line);
-    assert!(problems.len() <= 4);
+    assert!(problems.len() <= 8);
     assert_eq!(problems.iter().count(), problems.len());
     for problem in &problems {
         assert!(!problem.to_string().is_empty());
     }
     // check_reported reads each field trimmed (Unicode whitespace, as str::trim).
-    let unreadable_tooth = line.tooth.is_some_and(|t| t.trim().parse::<Tooth>().is_err());
+    // A tooth field may hold a range or list (`6-11`, `3,4,5`).
+    let unreadable_tooth = line
+        .tooth
+        .is_some_and(|t| t.trim().parse::<cdt_codes::ToothSet>().is_err());
     if unreadable_tooth {
         assert!(
-            problems.iter().any(|p| matches!(p, ReportingProblem::BadTooth(_))),
+            problems.iter().any(|p| matches!(
+                p,
+                ReportingProblem::BadTooth(_) | ReportingProblem::BadTeeth(_)
+            )),
             "{procedure:?} {line:?}"
         );
     }

@@ -13,11 +13,11 @@ use std::string::{String, ToString};
 use std::vec::Vec;
 
 use super::line::{ClaimLine, LineDate};
-use super::report::{LineReport, Outcome, ToothEntry};
-use crate::line_check::{Reported, ReportingProblem};
+use super::report::{LineReport, Outcome};
+use crate::line_check::{ReportedLine, ReportedTooth, ReportingProblem};
 use crate::model::code::CdtCode;
 use crate::model::date::ServiceDate;
-use crate::model::reporting::Site;
+use crate::model::reporting::Level;
 use crate::set::{CodeSet, Procedure};
 use crate::teeth::Area;
 use crate::validity::Validity;
@@ -177,35 +177,20 @@ impl<'s> Judge<'s> {
             return;
         };
         area_written_as_surfaces(procedure, report);
-        let area = report.areas.first().map(String::as_str);
-        let mut problems = Vec::new();
-        let mut confirmed = true;
-        let mut check = |reported: Reported<'_>| {
-            let found = procedure.check_reported(reported);
-            confirmed &= found.requirement_confirmed();
-            for problem in &found {
-                if self.is_carried(problem) && !problems.contains(problem) {
-                    problems.push(*problem);
-                }
-            }
-        };
-        if report.teeth.is_empty() {
-            check(Reported {
-                tooth: None,
-                surfaces: None,
-                area,
-            });
-        } else {
-            for entry in &report.teeth {
-                check(Reported {
-                    tooth: Some(&entry.tooth),
-                    surfaces: Some(&entry.surfaces),
-                    area,
-                });
-            }
-        }
+        let teeth: Vec<ReportedTooth<'_>> = report
+            .teeth
+            .iter()
+            .map(|entry| ReportedTooth::new(&entry.tooth, &entry.surfaces))
+            .collect();
+        let areas: Vec<&str> = report.areas.iter().map(String::as_str).collect();
+        let found = procedure.check_line(ReportedLine::new(&teeth, &areas));
+        let problems = found
+            .iter()
+            .filter(|problem| self.is_carried(problem))
+            .copied()
+            .collect();
+        report.requirement_confirmed = found.requirement_confirmed();
         report.problems = problems;
-        report.requirement_confirmed = confirmed;
     }
 
     /// Whether the input carries what a problem is about: a file without a
@@ -215,6 +200,7 @@ impl<'s> Judge<'s> {
             ReportingProblem::MissingTooth { .. } => self.carried.tooth,
             ReportingProblem::MissingSurfaces { .. } => self.carried.surfaces,
             ReportingProblem::MissingArea { .. } => self.carried.area,
+            ReportingProblem::SurfacesWithoutTooth { .. } => self.carried.tooth,
             _ => true,
         }
     }
@@ -228,34 +214,35 @@ fn area_written_as_surfaces(procedure: Procedure<'_>, report: &mut LineReport<'_
     let Some(reporting) = procedure.reporting() else {
         return;
     };
-    let by_area = [Site::Quadrant, Site::Arch, Site::Sextant, Site::Mouth]
-        .into_iter()
-        .any(|site| reporting.allows(site));
-    if !by_area || reporting.allows(Site::ToothSurfaces) || !report.areas.is_empty() {
+    let levels = reporting.levels();
+    if levels.area == Level::NotReported
+        || levels.surfaces != Level::NotReported
+        || !report.areas.is_empty()
+    {
         return;
     }
-    let [entry] = report.teeth.as_slice() else {
+    // The surfaces go with the first tooth of a list (or stand alone).
+    let Some(entry) = report
+        .teeth
+        .iter_mut()
+        .find(|entry| !entry.surfaces.is_empty())
+    else {
         return;
     };
-    let ToothEntry {
-        tooth, surfaces, ..
-    } = entry.clone();
     // Open Dental numbers sextants 1 to 6 from the upper right (UR, UA,
     // UL, LL, LA, LR), which are the 837D's area codes 03 to 08.
-    let area = match surfaces.as_bytes() {
-        [digit @ b'1'..=b'6'] if reporting.allows(Site::Sextant) => {
-            std::format!("0{}", digit - b'0' + 2)
-        }
-        _ if !surfaces.is_empty() && surfaces.parse::<Area>().is_ok() => surfaces.clone(),
+    // Its arches are `U` and `L`, the 837D's 01 and 02.
+    let area = match entry.surfaces.as_bytes() {
+        [digit @ b'1'..=b'6'] => std::format!("0{}", digit - b'0' + 2),
+        b"U" => "01".into(),
+        b"L" => "02".into(),
+        _ if entry.surfaces.parse::<Area>().is_ok() => entry.surfaces.clone(),
         _ => return,
     };
+    let surfaces = core::mem::take(&mut entry.surfaces);
     report.notes.push(std::format!(
         "{surfaces:?} in the surfaces column read as the area of the oral cavity {area}"
     ));
     report.areas.push(area);
-    if tooth.is_empty() {
-        report.teeth.clear();
-    } else {
-        report.teeth = Vec::from([ToothEntry::new(&tooth, "")]);
-    }
+    report.teeth.retain(|entry| !entry.tooth.is_empty());
 }

@@ -200,8 +200,9 @@ impl Dataset {
     }
 
     /// Lays a reporting file (`code`, `reports`, `surfaces`, `tooth_kind`,
-    /// `confirmed`, in the form of `data/reporting.tsv`) on the records:
-    /// what a claim line for each code must report.
+    /// `confirmed`, and optionally `also`, `names`, `sources`, in the form
+    /// of `data/reporting.tsv`) on the records: what a claim line for each
+    /// code must report.
     ///
     /// # Errors
     ///

@@ -1,6 +1,8 @@
 //! Reads `data/reporting.tsv`: what a claim line for each code must report
 //! (a tooth, surfaces, an area of the oral cavity, or nothing), with
-//! whether a source confirms it.
+//! whether a source confirms it. The columns `also` (sites a line may
+//! carry beyond those it must), `names` (the arch a code names itself) and
+//! `sources` (the sources that agree with the row) may be left out.
 
 use std::collections::BTreeMap;
 use std::string::ToString;
@@ -13,6 +15,8 @@ use crate::model::code::CdtCode;
 use crate::model::reporting::Reporting;
 
 const HEADER: [&str; 5] = ["code", "reports", "surfaces", "tooth_kind", "confirmed"];
+/// Columns a reporting file may leave out.
+const OPTIONAL: [&str; 3] = ["also", "names", "sources"];
 
 /// Lays the reporting rows on the records of `data`; every problem is
 /// reported with file, line, column and value. With `require`, every code
@@ -26,7 +30,14 @@ pub(crate) fn attach(
     let table = super::read_table(source, &mut errors).ok_or_else(|| errors.clone())?;
     let blame = Blame { file: source.name };
     let positions = table.positions(blame, HEADER)?;
-    let rows = parse_rows(blame, &table, positions, &mut errors);
+    let optional = OPTIONAL.map(|name| {
+        table
+            .header
+            .fields
+            .iter()
+            .position(|cell| cell.trim().eq_ignore_ascii_case(name))
+    });
+    let rows = parse_rows(blame, &table, positions, optional, &mut errors);
     for row in &mut data.procedures {
         match rows.get(&row.code) {
             Some((_, reporting)) => row.reporting = Some(*reporting),
@@ -60,6 +71,7 @@ fn parse_rows(
     blame: Blame<'_>,
     table: &Table,
     [code_at, sites_at, surfaces_at, teeth_at, confirmed_at]: [usize; 5],
+    [also_at, names_at, sources_at]: [Option<usize>; 3],
     errors: &mut Vec<DataError>,
 ) -> BTreeMap<CdtCode, (usize, Reporting)> {
     let mut rows = BTreeMap::new();
@@ -97,6 +109,26 @@ fn parse_rows(
                     crate::model::reporting::BadReporting::Surfaces => (surfaces_at, "surfaces"),
                     _ => (teeth_at, "tooth_kind"),
                 };
+                errors.push(error(position, name, DataErrorKind::BadReporting(bad)));
+                continue;
+            }
+        };
+        let optional = |at: Option<usize>| at.map_or("", field);
+        let extended = reporting
+            .with_also(optional(also_at))
+            .map_err(|bad| (also_at, "also", bad))
+            .and_then(|r| {
+                r.with_names(optional(names_at))
+                    .map_err(|bad| (names_at, "names", bad))
+            })
+            .and_then(|r| {
+                r.with_sources(optional(sources_at))
+                    .map_err(|bad| (sources_at.or(Some(confirmed_at)), "sources", bad))
+            });
+        let reporting = match extended {
+            Ok(reporting) => reporting,
+            Err((position, name, bad)) => {
+                let position = position.unwrap_or(confirmed_at);
                 errors.push(error(position, name, DataErrorKind::BadReporting(bad)));
                 continue;
             }

@@ -81,6 +81,21 @@ impl Site {
         matches!(self, Site::Tooth | Site::ToothSurfaces | Site::ToothRange)
     }
 
+    /// Whether the site is an area of the oral cavity (quadrant, sextant,
+    /// arch or the whole mouth).
+    ///
+    /// ```
+    /// assert!(cdt_codes::Site::Quadrant.is_area());
+    /// assert!(!cdt_codes::Site::Tooth.is_area());
+    /// ```
+    #[must_use]
+    pub const fn is_area(self) -> bool {
+        matches!(
+            self,
+            Site::Quadrant | Site::Sextant | Site::Arch | Site::Mouth
+        )
+    }
+
     const fn bit(self) -> u8 {
         1 << (self as u8)
     }
@@ -135,6 +150,15 @@ pub enum BadReporting {
     /// Not a kind of tooth.
     #[error("not a kind of tooth: expected anterior, posterior, premolar, molar, primary or permanent, joined by +")]
     ToothClass,
+    /// Not the arch a code names.
+    #[error("not an arch the code names: expected maxillary or mandibular, then what the code is (appliance, denture, image, partial denture, procedure, prosthesis, space maintainer)")]
+    Names,
+    /// Not a list of sources.
+    #[error("not a list of sources: expected ihs and opendental, joined by +")]
+    Sources,
+    /// Marked confirmed with fewer than two sources behind it.
+    #[error("confirmed needs two sources that agree with the row (ihs+opendental)")]
+    Unbacked,
 }
 
 /// The kind of tooth a code applies to, as its meaning says: a set of
@@ -268,6 +292,138 @@ pub struct Reporting {
     pub(crate) max_surfaces: u8,
     pub(crate) teeth: ToothClass,
     pub(crate) confirmed: bool,
+    /// Sites a line may carry beyond those it must report.
+    pub(crate) also: u8,
+    /// The arch the code names itself: 0 none, 1 maxillary, 2 mandibular,
+    /// with what the code is in the high bits (see [`NOUNS`]).
+    pub(crate) names: u8,
+    /// The sources that agree with the row (bits of [`RuleSource`]).
+    pub(crate) sources: u8,
+}
+
+/// What a code that names its arch is, for messages: `a maxillary denture`.
+pub(crate) const NOUNS: [&str; 7] = [
+    "procedure",
+    "appliance",
+    "denture",
+    "image",
+    "partial denture",
+    "prosthesis",
+    "space maintainer",
+];
+
+/// How a claim line treats one element (a tooth, surfaces, an area) for a
+/// code: it must carry it, it may, or the code never takes it.
+///
+/// ```
+/// use cdt_codes::Level;
+///
+/// let d7140 = cdt_codes::lookup("D7140").unwrap().reporting().unwrap();
+/// assert_eq!(d7140.levels().tooth, Level::Required);
+/// let d0220 = cdt_codes::lookup("D0220").unwrap().reporting().unwrap();
+/// assert_eq!(d0220.levels().tooth, Level::Allowed); // the tooth a periapical shows
+/// assert_eq!(Level::NotReported.to_string(), "not reported");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    /// The code never takes the element.
+    NotReported,
+    /// A line may carry the element; it is not wrong without it.
+    Allowed,
+    /// A line is wrong without the element.
+    Required,
+}
+
+impl Level {
+    /// The name used in text: `required`, `allowed`, `not reported`.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::Level::Required.key(), "required");
+    /// ```
+    #[must_use]
+    pub const fn key(self) -> &'static str {
+        match self {
+            Level::Required => "required",
+            Level::Allowed => "allowed",
+            Level::NotReported => "not reported",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.key())
+    }
+}
+
+/// The three levels of a code: see [`Reporting::levels`].
+///
+/// ```
+/// let levels = cdt_codes::lookup("D2392").unwrap().reporting().unwrap().levels();
+/// assert_eq!(levels.surfaces, cdt_codes::Level::Required);
+/// assert_eq!(levels.area, cdt_codes::Level::NotReported);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Levels {
+    /// The tooth number (one, a range or a list).
+    pub tooth: Level,
+    /// The tooth's surfaces.
+    pub surfaces: Level,
+    /// The area of the oral cavity (arch, quadrant, sextant, whole mouth).
+    pub area: Level,
+}
+
+/// A public source a row of `data/reporting.tsv` was compared with (see
+/// `data/SOURCES.md`).
+///
+/// ```
+/// use cdt_codes::RuleSource;
+///
+/// let d7140 = cdt_codes::lookup("D7140").unwrap().reporting().unwrap();
+/// assert!(d7140.backed_by(RuleSource::IhsRpms));
+/// assert_eq!(RuleSource::OpenDental.key(), "opendental");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RuleSource {
+    /// The Indian Health Service RPMS dental package (public FOIA release):
+    /// whether it asks an operative site for the code, and its
+    /// quadrant-only edits.
+    IhsRpms,
+    /// Open Dental's treatment area per code (its demo database and the
+    /// conversion scripts that set it).
+    OpenDental,
+}
+
+impl RuleSource {
+    /// Every source.
+    pub const ALL: [RuleSource; 2] = [RuleSource::IhsRpms, RuleSource::OpenDental];
+
+    /// The name the data file uses: `ihs` or `opendental`.
+    #[must_use]
+    pub const fn key(self) -> &'static str {
+        match self {
+            RuleSource::IhsRpms => "ihs",
+            RuleSource::OpenDental => "opendental",
+        }
+    }
+
+    const fn bit(self) -> u8 {
+        match self {
+            RuleSource::IhsRpms => 1,
+            RuleSource::OpenDental => 2,
+        }
+    }
+}
+
+impl fmt::Display for RuleSource {
+    /// `IHS RPMS` or `Open Dental`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            RuleSource::IhsRpms => "IHS RPMS",
+            RuleSource::OpenDental => "Open Dental",
+        })
+    }
 }
 
 impl Reporting {
@@ -291,7 +447,164 @@ impl Reporting {
             max_surfaces,
             teeth: teeth.parse()?,
             confirmed,
+            also: 0,
+            names: 0,
+            sources: 0,
         })
+    }
+
+    /// With the `also` field: sites a line may carry beyond those it must
+    /// report, joined by `|`; empty for none.
+    #[cfg_attr(not(feature = "std"), allow(dead_code))] // the data parser's
+    pub(crate) fn with_also(self, also: &str) -> Result<Reporting, BadReporting> {
+        let mut bits = 0;
+        for part in also.split('|').filter(|part| !part.trim().is_empty()) {
+            bits |= part.parse::<Site>()?.bit();
+        }
+        Ok(Reporting { also: bits, ..self })
+    }
+
+    /// With the `names` field: `maxillary` or `mandibular` and what the
+    /// code is (`maxillary denture`), or empty.
+    #[cfg_attr(not(feature = "std"), allow(dead_code))] // the data parser's
+    pub(crate) fn with_names(self, names: &str) -> Result<Reporting, BadReporting> {
+        let names = names.trim();
+        if names.is_empty() {
+            return Ok(Reporting { names: 0, ..self });
+        }
+        let (arch, noun) = names.split_once(' ').unwrap_or((names, "procedure"));
+        let arch = match arch {
+            "maxillary" => 1,
+            "mandibular" => 2,
+            _ => return Err(BadReporting::Names),
+        };
+        let noun = NOUNS
+            .iter()
+            .position(|known| *known == noun.trim())
+            .ok_or(BadReporting::Names)?;
+        let noun = u8::try_from(noun).map_err(|_| BadReporting::Names)?;
+        Ok(Reporting {
+            names: arch | (noun << 2),
+            ..self
+        })
+    }
+
+    /// With the `sources` field: `ihs`, `opendental`, joined by `+`. A row
+    /// marked confirmed needs both.
+    #[cfg_attr(not(feature = "std"), allow(dead_code))] // the data parser's
+    pub(crate) fn with_sources(self, sources: &str) -> Result<Reporting, BadReporting> {
+        let mut bits = 0;
+        for part in sources
+            .split('+')
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+        {
+            let source = RuleSource::ALL
+                .into_iter()
+                .find(|source| source.key() == part)
+                .ok_or(BadReporting::Sources)?;
+            bits |= source.bit();
+        }
+        if self.confirmed && bits.count_ones() < 2 {
+            return Err(BadReporting::Unbacked);
+        }
+        Ok(Reporting {
+            sources: bits,
+            ..self
+        })
+    }
+
+    /// Whether a line may carry `site` without being required to: the
+    /// tooth on a periapical image, the teeth and arch of a partial denture.
+    ///
+    /// ```
+    /// let d5820 = cdt_codes::lookup("D5820").unwrap().reporting().unwrap();
+    /// assert!(d5820.also_allows(cdt_codes::Site::ToothRange));
+    /// ```
+    #[must_use]
+    pub const fn also_allows(self, site: Site) -> bool {
+        self.also & site.bit() != 0
+    }
+
+    /// Whether the source agrees with this row (see `data/SOURCES.md`).
+    ///
+    /// ```
+    /// let d4341 = cdt_codes::lookup("D4341").unwrap().reporting().unwrap();
+    /// assert!(d4341.backed_by(cdt_codes::RuleSource::IhsRpms));
+    /// ```
+    #[must_use]
+    pub const fn backed_by(self, source: RuleSource) -> bool {
+        self.sources & source.bit() != 0
+    }
+
+    /// What the code is, when it names its arch (`denture`, `partial
+    /// denture`, `space maintainer`): for messages.
+    #[must_use]
+    pub(crate) fn named_noun(self) -> &'static str {
+        NOUNS
+            .get(usize::from(self.names >> 2))
+            .copied()
+            .unwrap_or("procedure")
+    }
+
+    /// Whether the code names the upper arch (`Some(true)`), the lower
+    /// (`Some(false)`), or neither.
+    #[must_use]
+    pub(crate) const fn names_upper(self) -> Option<bool> {
+        match self.names & 3 {
+            1 => Some(true),
+            2 => Some(false),
+            _ => None,
+        }
+    }
+
+    /// The three levels: whether a line must carry, may carry, or never
+    /// carries a tooth, surfaces and an area. An element is *required*
+    /// when every site the code is reported at needs it (and the code does
+    /// not name the arch itself, for an area), *allowed* when some site or
+    /// the `also` field takes it, and *not reported* otherwise.
+    ///
+    /// ```
+    /// use cdt_codes::Level;
+    ///
+    /// let d5110 = cdt_codes::lookup("D5110").unwrap().reporting().unwrap();
+    /// // the code names the upper arch: area 01 may be sent, need not be
+    /// assert_eq!(d5110.levels().area, Level::Allowed);
+    /// let d4341 = cdt_codes::lookup("D4341").unwrap().reporting().unwrap();
+    /// assert_eq!(d4341.levels().area, Level::Required);
+    /// assert_eq!(d4341.levels().tooth, Level::NotReported);
+    /// ```
+    #[must_use]
+    pub fn levels(self) -> Levels {
+        let required_any = !self.allows(Site::None) && self.sites != 0;
+        let all_in = |test: fn(Site) -> bool| required_any && self.sites().all(test);
+        let any_in = |test: fn(Site) -> bool| {
+            Site::ALL
+                .into_iter()
+                .any(|site| (self.allows(site) || self.also_allows(site)) && test(site))
+        };
+        let level = |required: bool, allowed: bool| {
+            if required {
+                Level::Required
+            } else if allowed {
+                Level::Allowed
+            } else {
+                Level::NotReported
+            }
+        };
+        let is_area = |site: Site| site.is_area();
+        let is_surfaces = |site: Site| site == Site::ToothSurfaces;
+        Levels {
+            tooth: level(all_in(Site::is_tooth), any_in(Site::is_tooth)),
+            surfaces: level(
+                all_in(is_surfaces) && self.surfaces().is_some(),
+                any_in(is_surfaces),
+            ),
+            area: level(
+                all_in(is_area) && self.names_upper().is_none(),
+                any_in(is_area),
+            ),
+        }
     }
 
     /// Whether a line may be reported at `site`.
@@ -413,7 +726,8 @@ fn parse_surfaces(text: &str) -> Result<(u8, u8), BadReporting> {
 
 impl fmt::Display for Reporting {
     /// `a tooth with its surfaces (2 surfaces, posterior tooth)`, `a tooth
-    /// or a quadrant`, `no tooth or area`.
+    /// or a quadrant`, `no tooth or area (may also carry a range of teeth
+    /// or an arch)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         super::pad(f, format_args!("{}", ReportingText(self)))
     }
@@ -448,6 +762,16 @@ impl fmt::Display for ReportingText<'_> {
         if !this.teeth.is_any() {
             note(f)?;
             write!(f, "{}", this.teeth)?;
+        }
+        let also = Site::ALL.into_iter().filter(|site| this.also_allows(*site));
+        for (index, site) in also.enumerate() {
+            if index == 0 {
+                note(f)?;
+                f.write_str("may also carry ")?;
+            } else {
+                f.write_str(" or ")?;
+            }
+            write!(f, "{site}")?;
         }
         if notes > 0 {
             f.write_str(")")?;

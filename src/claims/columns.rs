@@ -83,6 +83,7 @@ impl ClaimColumn {
     /// assert!(ClaimColumn::Claim.names().contains(&"claim_number"));
     /// ```
     #[must_use]
+    #[allow(clippy::too_many_lines)] // one list of names per column
     pub const fn names(self) -> &'static [&'static str] {
         match self {
             ClaimColumn::Claim => &[

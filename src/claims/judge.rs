@@ -197,10 +197,10 @@ impl<'s> Judge<'s> {
     /// surfaces column is not told its fillings lack surfaces.
     fn is_carried(&self, problem: &ReportingProblem) -> bool {
         match problem {
-            ReportingProblem::MissingTooth { .. } => self.carried.tooth,
+            ReportingProblem::MissingTooth { .. }
+            | ReportingProblem::SurfacesWithoutTooth { .. } => self.carried.tooth,
             ReportingProblem::MissingSurfaces { .. } => self.carried.surfaces,
             ReportingProblem::MissingArea { .. } => self.carried.area,
-            ReportingProblem::SurfacesWithoutTooth { .. } => self.carried.tooth,
             _ => true,
         }
     }

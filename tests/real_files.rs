@@ -1,0 +1,290 @@
+//! Claims files from outside: public 837 files and export layouts of real
+//! practice software and public extracts (`tests/fixtures/real/`, origins
+//! and the biller's verdict for every line in its README). Each is judged
+//! line by line, and the text, CSV and JSON writers must agree.
+#![cfg(feature = "std")]
+
+use cdt_codes::claims::write::{OutputFormat, ReportWriter};
+use cdt_codes::claims::{ClaimChecker, DateSource, HeaderError, LineReport, Verdict};
+
+fn read(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/real/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+fn reports(name: &str) -> Vec<LineReport<'static>> {
+    ClaimChecker::new(read(name).as_slice())
+        .unwrap()
+        .map(|item| item.unwrap_or_else(|error| panic!("{name}: {error}")))
+        .collect()
+}
+
+/// (line id or position, verdict) of every line that is not valid.
+fn findings(name: &str) -> Vec<(String, Verdict)> {
+    reports(name)
+        .into_iter()
+        .filter(|report| report.verdict() != Verdict::Valid)
+        .map(|report| (report.line.clone(), report.verdict()))
+        .collect()
+}
+
+#[test]
+fn other_transaction_sets_are_refused_by_name() {
+    for (name, what) in [
+        (
+            "imsweb_837p_x222a1.x12",
+            "an 837 professional claim (005010X222A1)",
+        ),
+        (
+            "imsweb_837i_x223a2.x12",
+            "an 837 institutional claim (005010X223A2)",
+        ),
+        (
+            "tigershark_835_dental.x12",
+            "an 835 claim payment/advice (005010X221A1)",
+        ),
+    ] {
+        match ClaimChecker::new(read(name).as_slice()) {
+            Err(HeaderError::NotDental { found }) => assert_eq!(found, what, "{name}"),
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn version_4010_files_take_the_date_the_guide_says() {
+    let lines = reports("x4010_patient_not_subscriber.x12");
+    assert_eq!(lines.len(), 2);
+    assert!(lines.iter().all(LineReport::is_valid));
+
+    // A predetermination with no date of service: the transaction date.
+    let predetermination = reports("x4010_predetermination.x12");
+    assert_eq!(predetermination.len(), 1);
+    assert_eq!(predetermination[0].date_source, DateSource::Transaction);
+    assert_eq!(predetermination[0].verdict(), Verdict::Valid);
+
+    // An orthodontic claim with only DTP*452: the placement date.
+    let ortho = reports("x4010_orthodontic.x12");
+    assert_eq!(ortho[0].date_source, DateSource::AppliancePlacement);
+    assert_eq!(ortho[0].date, "20100215");
+    assert!(ortho[0].is_valid());
+
+    // The guide's D5820 example with teeth 8, 9 and 13 is a valid line.
+    let accident = reports("x4010_auto_accident_d5820.x12");
+    let d5820 = accident.iter().find(|r| r.code == "D5820").unwrap();
+    assert_eq!(d5820.teeth.len(), 3);
+    assert_eq!(d5820.verdict(), Verdict::Valid, "{d5820}");
+}
+
+#[test]
+fn the_mixed_5010_file_is_judged_as_a_biller_would() {
+    let all = reports("x5010_mixed_claims.x12");
+    assert_eq!(all.len(), 14);
+    // TOO*JO*36 is the lower left first molar: Universal 19.
+    let iso = all
+        .iter()
+        .find(|r| r.claim.as_deref() == Some("ISO0001"))
+        .unwrap();
+    assert_eq!(iso.teeth[0].tooth, "19");
+    assert!(iso.is_valid(), "{iso}");
+    // A range across 1 January 2026 is judged on both editions.
+    let range = all
+        .iter()
+        .find(|r| r.claim.as_deref() == Some("RANGE0001") && r.code == "D1352")
+        .unwrap();
+    assert_eq!(range.date, "20251229-20260105");
+    assert_eq!(range.verdict(), Verdict::Deleted);
+    let verdicts: Vec<(Option<&str>, &str, Verdict)> = all
+        .iter()
+        .filter(|r| !r.is_valid())
+        .map(|r| (r.claim.as_deref(), r.line.as_str(), r.verdict()))
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            (Some("RANGE0001"), "2", Verdict::Deleted),
+            (Some("EDITION0001"), "1", Verdict::NotYetInForce),
+            (Some("REPORT0001"), "1", Verdict::Reporting),
+            (Some("REPORT0001"), "2", Verdict::Reporting),
+            (Some("REPORT0001"), "3", Verdict::Reporting),
+        ]
+    );
+}
+
+#[test]
+fn envelope_problems_are_warnings_not_lines() {
+    let bytes = read("x5010_mixed_claims.x12");
+    let mut checker = ClaimChecker::new(bytes.as_slice()).unwrap();
+    let lines = checker.by_ref().count();
+    assert_eq!(lines, 14);
+    let warnings: Vec<String> = checker
+        .envelope_warnings()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        warnings,
+        ["segment 75: SE01 says 60 segments; the transaction set has 73"]
+    );
+    assert_eq!(checker.summary().lines(), 14);
+
+    // A second interchange with its own delimiters, a wrong GE01, no IEA.
+    let bytes = read("x5010_two_interchanges.x12");
+    let mut checker = ClaimChecker::new(bytes.as_slice()).unwrap();
+    let reports: Vec<_> = checker.by_ref().collect::<Result<_, _>>().unwrap();
+    assert_eq!(reports.len(), 4);
+    assert!(reports.iter().all(LineReport::is_valid));
+    assert_eq!(checker.envelope_warnings().len(), 2);
+}
+
+#[test]
+fn open_dental_exports_in_every_encoding() {
+    // Quadrants, arches and sextants in Surf; a tooth range; a database's
+    // empty date on a treatment-planned row.
+    assert_eq!(
+        findings("opendental_procedurelog.tsv"),
+        [
+            ("8".to_string(), Verdict::Reporting),
+            ("12".to_string(), Verdict::Deleted),
+            ("13".to_string(), Verdict::Reporting),
+            ("16".to_string(), Verdict::MissingDate),
+        ]
+    );
+    // The same rows re-saved as Windows-1252 and as UTF-16: no row lost.
+    for name in [
+        "opendental_excel_cp1252.csv",
+        "opendental_excel_unicode.txt",
+    ] {
+        let all = reports(name);
+        assert_eq!(all.len(), 7, "{name}");
+        let bad: Vec<Verdict> = all
+            .iter()
+            .filter(|r| !r.is_valid())
+            .map(LineReport::verdict)
+            .collect();
+        assert_eq!(bad, [Verdict::Deleted, Verdict::Reporting], "{name}");
+    }
+}
+
+#[test]
+fn public_extract_layouts_are_recognised() {
+    // T-MSIS TAF line columns, SAS dates, JO teeth and a service range.
+    let taf = reports("taf_other_services_line_dental.csv");
+    assert_eq!(taf.len(), 9);
+    assert_eq!(taf[4].teeth[0].tooth, "19"); // ISO 36
+    assert_eq!(
+        findings("taf_other_services_line_dental.csv"),
+        [
+            ("8".to_string(), Verdict::Deleted),
+            ("9".to_string(), Verdict::Deleted)
+        ]
+    );
+    // camelCase fields and ISO date-times.
+    assert_eq!(
+        findings("stedi_camelcase_lines.csv"),
+        [("6".to_string(), Verdict::Deleted)]
+    );
+}
+
+/// Every file's reports through the three writers: the same verdict and
+/// severity per line in text, CSV and JSON, and summaries that add up.
+#[test]
+fn the_three_writers_agree_on_every_line() {
+    for name in [
+        "x4010_patient_not_subscriber.x12",
+        "x4010_predetermination.x12",
+        "x4010_orthodontic.x12",
+        "x4010_auto_accident_d5820.x12",
+        "x5010_mixed_claims.x12",
+        "x5010_two_interchanges.x12",
+        "opendental_procedurelog.tsv",
+        "opendental_excel_cp1252.csv",
+        "opendental_excel_unicode.txt",
+        "taf_other_services_line_dental.csv",
+        "stedi_camelcase_lines.csv",
+    ] {
+        let bytes = read(name);
+        let outputs: Vec<String> = [OutputFormat::Text, OutputFormat::Csv, OutputFormat::Json]
+            .into_iter()
+            .map(|format| {
+                let mut checker = ClaimChecker::new(bytes.as_slice()).unwrap();
+                let mut writer = ReportWriter::new(Vec::new(), format).unwrap();
+                for item in checker.by_ref() {
+                    writer.item(&item).unwrap();
+                }
+                writer
+                    .finish(&checker.summary(), checker.envelope_warnings())
+                    .unwrap();
+                String::from_utf8(writer.into_inner()).unwrap()
+            })
+            .collect();
+        let all = reports(name);
+        let json: Vec<serde_json::Value> = outputs[2]
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .filter(|value: &serde_json::Value| value.get("verdict").is_some())
+            .collect();
+        let csv: Vec<&str> = outputs[1].lines().skip(1).collect();
+        assert_eq!(json.len(), all.len(), "{name}");
+        assert_eq!(csv.len(), all.len(), "{name}");
+        for ((report, json), csv) in all.iter().zip(&json).zip(&csv) {
+            let severity = report.severity().map(|s| s.key());
+            assert_eq!(json["verdict"], report.verdict().key(), "{name}: {report}");
+            assert_eq!(json["severity"].as_str(), severity, "{name}: {report}");
+            assert_eq!(json["message"], report.message(), "{name}");
+            // CSV: ...,date_source,verdict,severity,message,...
+            let needle = format!(
+                ",{},{},{},",
+                report.date_source.key(),
+                report.verdict().key(),
+                severity.unwrap_or("")
+            );
+            assert!(csv.contains(&needle), "{name}: {csv} lacks {needle}");
+            // Text shows every line with a finding, with its severity.
+            if let Some(severity) = severity {
+                let line = format!("{severity}: {report}");
+                assert!(outputs[0].lines().any(|l| l == line), "{name}: {line}");
+            }
+        }
+        // The JSON summary's counts by verdict add up to its lines.
+        let summary: serde_json::Value =
+            serde_json::from_str(outputs[2].lines().last().unwrap()).unwrap();
+        let summary = &summary["summary"];
+        let by_verdict: u64 = Verdict::ALL
+            .iter()
+            .map(|verdict| summary[verdict.key()].as_u64().unwrap())
+            .sum();
+        assert_eq!(summary["lines"].as_u64(), Some(by_verdict), "{name}");
+        assert_eq!(by_verdict, all.len() as u64, "{name}");
+        let with_severity = all.iter().filter(|r| r.severity().is_some()).count() as u64;
+        assert_eq!(
+            summary["errors"].as_u64().unwrap() + summary["warnings"].as_u64().unwrap(),
+            with_severity,
+            "{name}"
+        );
+    }
+}
+
+/// The fuzz finding of issue 29: a first line cut before ISA16 gets the
+/// same answer whatever its line ending.
+#[test]
+fn a_truncated_isa_reads_alike_with_either_line_ending() {
+    let fixture = std::fs::read(format!(
+        "{}/tests/fixtures/claims.837",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let answer = |ending: &[u8]| {
+        let mut input = fixture[..104].to_vec();
+        input.extend_from_slice(ending);
+        ClaimChecker::new(input.as_slice())
+            .err()
+            .map(|e| e.to_string())
+    };
+    let lf = answer(b"\n");
+    assert_eq!(lf, answer(b"\r\n"));
+    assert_eq!(
+        lf.as_deref(),
+        Some("the X12 interchange cannot be read: segment 1: the ISA segment is incomplete")
+    );
+}

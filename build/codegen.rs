@@ -68,7 +68,24 @@ pub fn generate(layout: &Layout, provenance: &Provenance) -> String {
 }
 
 fn span(span: Span) -> String {
-    format!("span({}, {})", span.start, span.len)
+    format!("span({}, {})", grouped(span.start), grouped(span.len))
+}
+
+/// A number as a Rust literal with `_` between groups of three digits
+/// from 100,000 up, as clippy asks of long literals.
+fn grouped(number: u32) -> String {
+    let digits = number.to_string();
+    if digits.len() < 6 {
+        return digits;
+    }
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push('_');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 fn edition(edition: Edition) -> String {

@@ -213,11 +213,6 @@ fn service_dates_are_checked() {
     assert!("1900-02-29".parse::<ServiceDate>().is_err());
 }
 
-/// The successors of a deleted code as text.
-fn successor_codes(code: &str) -> Vec<String> {
-    codes(cdt_codes::lookup(code).unwrap().successors().codes())
-}
-
 #[test]
 fn every_deleted_code_has_a_replacement_successors_or_a_reason() {
     let mut deleted = 0;

@@ -143,7 +143,7 @@ fn sources_md_summary_is_the_datas() {
     let text = std::fs::read_to_string(PATH).unwrap();
     let expected = summary();
     let (start, end) = block(&text).expect("SOURCES.md has no summary markers");
-    if &text[start..end] == expected {
+    if text[start..end] == expected {
         return;
     }
     if std::env::var_os("CDT_BLESS").is_some_and(|value| value == "1") {

@@ -218,16 +218,11 @@ pub enum DataErrorKind {
         /// The kind the row gives.
         kind: crate::model::record::SuccessorKind,
     },
-    /// A successor that is not a code of the data.
-    UnknownSuccessor {
-        /// The code that is named but not defined.
-        code: String,
-    },
-    /// A successor that was not in force in the edition that deleted the
-    /// code it succeeds.
+    /// A successor (the value) that is not a code of the data.
+    UnknownSuccessor,
+    /// A successor (the value) that was not in force in the edition that
+    /// deleted the code it succeeds.
     SuccessorNotInForce {
-        /// The successor at fault.
-        code: String,
         /// The edition that deleted the old code.
         deleted: Edition,
     },
@@ -359,7 +354,7 @@ impl fmt::Display for DataError {
                 f,
                 "code {value} is in force but has no row saying what a claim line for it reports"
             ),
-            DataErrorKind::UnknownReportingCode => {
+            DataErrorKind::UnknownReportingCode | DataErrorKind::UnknownSuccessionCode => {
                 write!(f, "code {value} is not a code of the data")
             }
             DataErrorKind::BadReporting(bad) => write!(f, "{value:?}: {bad}"),
@@ -389,9 +384,6 @@ impl fmt::Display for DataError {
                 f,
                 "code {value} is deleted with no named replacement and has no row saying what succeeded it (or why nothing did)"
             ),
-            DataErrorKind::UnknownSuccessionCode => {
-                write!(f, "code {value} is not a code of the data")
-            }
             DataErrorKind::SuccessionForActiveCode => write!(
                 f,
                 "code {value} is not deleted, so it has no successors"
@@ -410,13 +402,12 @@ impl fmt::Display for DataError {
                     write!(f, "no successors listed, but the kind is `{kind}`")
                 }
             }
-            DataErrorKind::UnknownSuccessor { code } => write!(
+            DataErrorKind::UnknownSuccessor => {
+                write!(f, "successor {value} is not a code defined in the data")
+            }
+            DataErrorKind::SuccessorNotInForce { deleted } => write!(
                 f,
-                "successor {code} in {value:?} is not a code defined in the data"
-            ),
-            DataErrorKind::SuccessorNotInForce { code, deleted } => write!(
-                f,
-                "successor {code} in {value:?} was not in force in {deleted}, when the old code was deleted"
+                "successor {value} was not in force in {deleted}, when the old code was deleted"
             ),
             DataErrorKind::MissingSuccessionSource => f.write_str(
                 "confirmed successors need the key of their source in data/SOURCES.md",

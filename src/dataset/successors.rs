@@ -217,14 +217,25 @@ fn parse_successors(
             .procedures
             .binary_search_by_key(&successor, |row| row.code)
         else {
-            errors.push(error(DataErrorKind::UnknownSuccessor { code: item.into() }));
+            errors.push(blame.field(
+                row.line,
+                at.successors,
+                "successors",
+                item,
+                DataErrorKind::UnknownSuccessor,
+            ));
             continue;
         };
         if !Dataset::in_force(&data.procedures[index], deleted_in) {
-            errors.push(error(DataErrorKind::SuccessorNotInForce {
-                code: item.into(),
-                deleted: deleted_in,
-            }));
+            errors.push(blame.field(
+                row.line,
+                at.successors,
+                "successors",
+                item,
+                DataErrorKind::SuccessorNotInForce {
+                    deleted: deleted_in,
+                },
+            ));
             continue;
         }
         if !successors.contains(&successor) {
@@ -347,7 +358,7 @@ mod tests {
             attach_text(&std::format!("{HEAD}D3354\tD3355 D9998\tinferred\t\tx\n")).unwrap_err();
         assert_eq!(
             errors[0].to_string(),
-            "s.tsv:2:2: column `successors`: successor D9998 in \"D3355 D9998\" is not a code defined in the data"
+            "s.tsv:2:2: column `successors`: successor D9998 is not a code defined in the data"
         );
     }
 }

@@ -420,3 +420,16 @@ fn interceptive_orthodontics_stood_under_its_own_heading() {
         "Limited Orthodontic Treatment"
     );
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn a_deleted_verdict_carries_its_successors_in_json() {
+    let verdict = cdt_codes::validity("D1550", date("2026-03-01"));
+    let json: serde_json::Value = serde_json::to_value(verdict).unwrap();
+    assert_eq!(
+        json["successors"],
+        serde_json::json!(["D1551", "D1552", "D1553"])
+    );
+    assert_eq!(json["successors_kind"], "inferred");
+    assert_eq!(json["replaced_by"], serde_json::json!([]));
+}

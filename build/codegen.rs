@@ -68,7 +68,24 @@ pub fn generate(layout: &Layout, provenance: &Provenance) -> String {
 }
 
 fn span(span: Span) -> String {
-    format!("span({}, {})", span.start, span.len)
+    format!("span({}, {})", grouped(span.start), grouped(span.len))
+}
+
+/// A number as a Rust literal with `_` between groups of three digits
+/// from 100,000 up, as clippy asks of long literals.
+fn grouped(number: u32) -> String {
+    let digits = number.to_string();
+    if digits.len() < 6 {
+        return digits;
+    }
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push('_');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 fn edition(edition: Edition) -> String {
@@ -104,7 +121,7 @@ fn record_literal(out: &mut String, record: &Record) {
     });
     let _ = writeln!(
         out,
-        "    Record {{ // {code}\n        code: code({number}),\n        category: Category::{category},\n        heading: {heading},\n        description: {description},\n        nomenclature: {nomenclature},\n        descriptor: {descriptor},\n        added: {added},\n        deleted_in: {deleted},\n        effective: {effective},\n        replaced_by: {replaced},\n        revised_in: {revised},\n        unconfirmed: Unconfirmed({unconfirmed}),\n        reporting: {reporting},\n    }},",
+        "    Record {{ // {code}\n        code: code({number}),\n        category: Category::{category},\n        heading: {heading},\n        description: {description},\n        nomenclature: {nomenclature},\n        descriptor: {descriptor},\n        added: {added},\n        deleted_in: {deleted},\n        effective: {effective},\n        replaced_by: {replaced},\n        revised_in: {revised},\n        unconfirmed: Unconfirmed({unconfirmed}),\n        reporting: {reporting},\n        succession: {succession},\n    }},",
         code = record.code,
         number = record.code.number(),
         category = record.category.variant_name(),
@@ -119,6 +136,10 @@ fn record_literal(out: &mut String, record: &Record) {
         reporting = option(record.reporting, |r| format!(
             "Reporting {{ sites: {}, min_surfaces: {}, max_surfaces: {}, teeth: ToothClass({}), confirmed: {}, also: {}, names: {}, sources: {} }}",
             r.sites, r.min_surfaces, r.max_surfaces, r.teeth.0, r.confirmed, r.also, r.names, r.sources
+        )),
+        succession = option(record.succession, |s| format!(
+            "crate::model::record::Succession {{ kind: crate::model::record::SuccessorKind::{:?}, codes: {}, source: {}, note: {} }}",
+            s.kind, span(s.codes), span(s.source), span(s.note)
         )),
     );
 }
@@ -137,6 +158,16 @@ fn text(out: &mut String, layout: &Layout) {
         }
         if let Some(span) = record.descriptor {
             labels.insert(span.start, format!("{} descriptor", record.code));
+        }
+        if let Some(succession) = record.succession {
+            labels.insert(
+                succession.source.start,
+                format!("{} successor source", record.code),
+            );
+            labels.insert(
+                succession.note.start,
+                format!("{} successor note", record.code),
+            );
         }
     }
     for heading in &layout.headings {

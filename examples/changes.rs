@@ -92,13 +92,21 @@ fn print_group<'a>(out: &mut String, title: &str, group: impl Iterator<Item = &'
             procedure.description()
         );
         if let Change::Deleted { .. } = change {
-            let replacements: Vec<String> = procedure
-                .replaced_by()
-                .iter()
-                .map(ToString::to_string)
-                .collect();
-            if !replacements.is_empty() {
-                out!(out, "  -> report {} instead", replacements.join(" or "));
+            let replaced_by = procedure.replaced_by();
+            let successors = procedure.successors();
+            if !replaced_by.is_empty() {
+                out!(
+                    out,
+                    "  -> report {} instead",
+                    cdt_codes::CodeList::or(replaced_by)
+                );
+            } else if !successors.is_empty() {
+                let how = if successors.is_confirmed() {
+                    "confirmed"
+                } else {
+                    "inferred"
+                };
+                out!(out, "  -> report {successors} instead (successors, {how})");
             }
         }
         outln!(out);

@@ -11,7 +11,7 @@
 
 use std::process::ExitCode;
 
-use cdt_codes::{CdtCode, CodeSet, Fact, Procedure};
+use cdt_codes::{CdtCode, CodeList, CodeSet, Fact, Procedure, SuccessorKind};
 
 #[macro_use]
 mod support;
@@ -159,20 +159,7 @@ fn print_history(out: &mut String, procedure: Procedure<'_>) {
             "  Deleted in:   {deleted}{}",
             mark(procedure, Fact::DeletedIn)
         );
-        let replacements: Vec<String> = procedure
-            .replacements()
-            .map(|p| format!("{} ({})", p.code(), p.description()))
-            .collect();
-        if replacements.is_empty() {
-            outln!(out, "  Replaced by:  no successor named");
-        } else {
-            outln!(
-                out,
-                "  Replaced by:  {}{}",
-                replacements.join("; "),
-                mark(procedure, Fact::ReplacedBy)
-            );
-        }
+        print_instead(out, procedure);
     }
     if !procedure.revised_in().is_empty() {
         let editions: Vec<String> = procedure
@@ -185,5 +172,58 @@ fn print_history(out: &mut String, procedure: Procedure<'_>) {
             "  Revised in:   {} (as far as the data records revisions)",
             editions.join(", ")
         );
+    }
+}
+
+/// What to report instead of a deleted code: the replacements the ADA
+/// named, else the successors (confirmed or inferred), else why there are
+/// none.
+fn print_instead(out: &mut String, procedure: Procedure<'_>) {
+    let set = procedure.set();
+    let described = |code: CdtCode| match set.get(code) {
+        Some(other) => format!("      {code}  {}", other.description()),
+        None => format!("      {code}"),
+    };
+    let replaced_by = procedure.replaced_by();
+    if !replaced_by.is_empty() {
+        outln!(
+            out,
+            "  Replaced by:  {} (named by the ADA){}",
+            CodeList::or(replaced_by),
+            mark(procedure, Fact::ReplacedBy)
+        );
+        for &code in replaced_by {
+            outln!(out, "{}", described(code));
+        }
+        return;
+    }
+    let successors = procedure.successors();
+    match successors.kind() {
+        Some(SuccessorKind::NoSuccessor) => {
+            outln!(
+                out,
+                "  Replaced by:  none named by the ADA, and no successor"
+            );
+            if let Some(reason) = successors.none_reason() {
+                outln!(out, "  Why:          {reason}");
+            }
+        }
+        Some(kind) => {
+            let how = match (kind, successors.source()) {
+                (SuccessorKind::Confirmed, Some(source)) => {
+                    format!("confirmed by {source}, see data/SOURCES.md")
+                }
+                _ => "inferred, not confirmed by a source".to_string(),
+            };
+            outln!(out, "  Replaced by:  none named by the ADA");
+            outln!(out, "  Successors:   {successors} ({how})");
+            for code in successors {
+                outln!(out, "{}", described(code));
+            }
+            if let Some(note) = successors.note() {
+                outln!(out, "  Basis:        {note}");
+            }
+        }
+        None => outln!(out, "  Replaced by:  no replacement named"),
     }
 }

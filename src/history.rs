@@ -1,9 +1,295 @@
-//! What changed between two editions of the code set.
+//! What changed between two editions of the code set, and what took a
+//! deleted code's place: the replacements the ADA named, or successors.
 
 use core::fmt;
 
+use crate::model::code::CdtCode;
 use crate::model::edition::{Added, Edition};
+use crate::model::record::SuccessorKind;
 use crate::set::{CodeSet, NotInData, Procedure, Procedures};
+
+/// A list of codes written as a person reads it: `D2391`, `D5511 or
+/// D5512`, `D1551, D1552 or D1553` (or joined by `and`). Width and fill
+/// apply to the whole.
+///
+/// ```
+/// use cdt_codes::{CdtCode, CodeList};
+///
+/// let codes: Vec<CdtCode> = ["D1551", "D1552", "D1553"]
+///     .iter()
+///     .map(|text| text.parse().unwrap())
+///     .collect();
+/// assert_eq!(CodeList::or(&codes).to_string(), "D1551, D1552 or D1553");
+/// assert_eq!(CodeList::and(&codes[..2]).to_string(), "D1551 and D1552");
+/// assert_eq!(CodeList::or(&codes[..1]).to_string(), "D1551");
+/// assert_eq!(CodeList::or(&[]).to_string(), "");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeList<'a> {
+    codes: &'a [CdtCode],
+    last: &'static str,
+}
+
+impl<'a> CodeList<'a> {
+    /// The codes as alternatives: `D1551, D1552 or D1553`.
+    ///
+    /// ```
+    /// let codes = cdt_codes::lookup("D1352").unwrap().replaced_by();
+    /// assert_eq!(cdt_codes::CodeList::or(codes).to_string(), "D2391");
+    /// ```
+    #[must_use]
+    pub const fn or(codes: &'a [CdtCode]) -> CodeList<'a> {
+        CodeList {
+            codes,
+            last: " or ",
+        }
+    }
+
+    /// The codes all together: `D0801, D0802 and D0803`.
+    ///
+    /// ```
+    /// let codes = cdt_codes::lookup("D0351").unwrap().replaced_by();
+    /// assert!(cdt_codes::CodeList::and(codes).to_string().ends_with(" and D0804"));
+    /// ```
+    #[must_use]
+    pub const fn and(codes: &'a [CdtCode]) -> CodeList<'a> {
+        CodeList {
+            codes,
+            last: " and ",
+        }
+    }
+
+    /// The codes listed.
+    ///
+    /// ```
+    /// assert!(cdt_codes::CodeList::or(&[]).codes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn codes(&self) -> &'a [CdtCode] {
+        self.codes
+    }
+}
+
+impl fmt::Display for CodeList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::model::pad(f, format_args!("{}", ListText(self)))
+    }
+}
+
+/// The text of a [`CodeList`], unpadded.
+struct ListText<'v, 'a>(&'v CodeList<'a>);
+
+impl fmt::Display for ListText<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let codes = self.0.codes;
+        for (index, code) in codes.iter().enumerate() {
+            if index > 0 {
+                f.write_str(if index + 1 == codes.len() {
+                    self.0.last
+                } else {
+                    ", "
+                })?;
+            }
+            write!(f, "{code}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The codes that took over a deleted code's procedure when the ADA named
+/// no replacement (see [`Procedure::replaced_by`] for the named ones): the
+/// codes added when it was deleted that cover the same procedure, split
+/// by arch, side or stage, with how that is known; or, for a procedure no
+/// longer coded, the reason. Empty with no kind for a code in force, a
+/// code with a named replacement, or data that does not say.
+///
+/// `Display` writes the codes as alternatives (`D1551, D1552 or D1553`).
+///
+/// ```
+/// use cdt_codes::SuccessorKind;
+///
+/// let successors = cdt_codes::lookup("D1550").unwrap().successors();
+/// assert_eq!(successors.to_string(), "D1551, D1552 or D1553");
+/// assert!(matches!(
+///     successors.kind(),
+///     Some(SuccessorKind::Confirmed | SuccessorKind::Inferred)
+/// ));
+/// assert!(cdt_codes::lookup("D0120").unwrap().successors().kind().is_none());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Successors<'a> {
+    codes: &'a [CdtCode],
+    kind: Option<SuccessorKind>,
+    source: &'a str,
+    note: &'a str,
+}
+
+impl<'a> Successors<'a> {
+    /// No successors and nothing said about them.
+    pub(crate) const UNKNOWN: Successors<'static> = Successors {
+        codes: &[],
+        kind: None,
+        source: "",
+        note: "",
+    };
+
+    pub(crate) const fn new(
+        codes: &'a [CdtCode],
+        kind: SuccessorKind,
+        source: &'a str,
+        note: &'a str,
+    ) -> Successors<'a> {
+        Successors {
+            codes,
+            kind: Some(kind),
+            source,
+            note,
+        }
+    }
+
+    /// The successor codes, in the order the data lists them; empty when
+    /// there are none.
+    ///
+    /// ```
+    /// let successors = cdt_codes::lookup("D3354").unwrap().successors();
+    /// let codes: Vec<String> = successors.codes().iter().map(|c| c.to_string()).collect();
+    /// assert_eq!(codes, ["D3355", "D3356", "D3357"]);
+    /// ```
+    #[must_use]
+    pub const fn codes(&self) -> &'a [CdtCode] {
+        self.codes
+    }
+
+    /// How the successors are known (`Confirmed` by a source or
+    /// `Inferred`), or `NoSuccessor` when the data says no code took the
+    /// procedure over; `None` when the data says nothing.
+    ///
+    /// ```
+    /// use cdt_codes::SuccessorKind;
+    ///
+    /// let d1705 = cdt_codes::lookup("D1705").unwrap();
+    /// assert_eq!(d1705.successors().kind(), Some(SuccessorKind::NoSuccessor));
+    /// ```
+    #[must_use]
+    pub const fn kind(&self) -> Option<SuccessorKind> {
+        self.kind
+    }
+
+    /// Whether a source named in `data/SOURCES.md` confirms the successors.
+    ///
+    /// ```
+    /// for procedure in cdt_codes::iter() {
+    ///     let successors = procedure.successors();
+    ///     if successors.is_confirmed() {
+    ///         assert!(successors.source().is_some());
+    ///     }
+    /// }
+    /// ```
+    #[must_use]
+    pub fn is_confirmed(&self) -> bool {
+        self.kind == Some(SuccessorKind::Confirmed)
+    }
+
+    /// Whether there are no successor codes.
+    ///
+    /// ```
+    /// assert!(cdt_codes::lookup("D0120").unwrap().successors().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn is_empty(&self) -> bool {
+        self.codes.is_empty()
+    }
+
+    /// The key in `data/SOURCES.md` of the source that pairs the codes,
+    /// when one does.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::lookup("D0120").unwrap().successors().source(), None);
+    /// ```
+    #[must_use]
+    pub fn source(&self) -> Option<&'a str> {
+        Some(self.source).filter(|text| !text.is_empty())
+    }
+
+    /// The note in our words: the basis of an inference, why a successor
+    /// that was already in force counts as one, or why there is none.
+    ///
+    /// ```
+    /// let note = cdt_codes::lookup("D1550").unwrap().successors().note();
+    /// assert!(note.is_some_and(|text| !text.is_empty()));
+    /// ```
+    #[must_use]
+    pub fn note(&self) -> Option<&'a str> {
+        Some(self.note).filter(|text| !text.is_empty())
+    }
+
+    /// Why no code took the procedure over, when the data says none did.
+    ///
+    /// ```
+    /// let reason = cdt_codes::lookup("D1705").unwrap().successors().none_reason();
+    /// assert!(reason.is_some());
+    /// assert_eq!(cdt_codes::lookup("D1550").unwrap().successors().none_reason(), None);
+    /// ```
+    #[must_use]
+    pub fn none_reason(&self) -> Option<&'a str> {
+        match self.kind {
+            Some(SuccessorKind::NoSuccessor) => self.note(),
+            _ => None,
+        }
+    }
+
+    /// The codes as a list a person reads, joined by `or`.
+    ///
+    /// ```
+    /// let list = cdt_codes::lookup("D1515").unwrap().successors().list();
+    /// assert_eq!(list.to_string(), "D1516 or D1517");
+    /// ```
+    #[must_use]
+    pub const fn list(&self) -> CodeList<'a> {
+        CodeList::or(self.codes)
+    }
+}
+
+impl fmt::Display for Successors<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.list(), f)
+    }
+}
+
+impl<'a> IntoIterator for Successors<'a> {
+    type Item = CdtCode;
+    type IntoIter = core::iter::Copied<core::slice::Iter<'a, CdtCode>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.codes.iter().copied()
+    }
+}
+
+/// Writes what to report instead of a deleted code, after a `;`: the named
+/// replacements (`; report D2391 instead`), else the successors (`; report
+/// D1551, D1552 or D1553 instead (successors, inferred)`), else why there
+/// is none, else that no replacement was named.
+pub(crate) fn write_instead(
+    f: &mut fmt::Formatter<'_>,
+    replaced_by: &[CdtCode],
+    successors: &Successors<'_>,
+) -> fmt::Result {
+    if !replaced_by.is_empty() {
+        return write!(f, "; report {} instead", CodeList::or(replaced_by));
+    }
+    match successors.kind() {
+        Some(kind @ (SuccessorKind::Confirmed | SuccessorKind::Inferred)) => write!(
+            f,
+            "; report {} instead (successors, {kind})",
+            successors.list()
+        ),
+        Some(_) => match successors.note() {
+            Some(reason) => write!(f, "; no code replaces it: {reason}"),
+            None => f.write_str("; no code replaces it"),
+        },
+        None => f.write_str("; no replacement was named"),
+    }
+}
 
 /// One change to the code set, as the data records it.
 ///
@@ -98,7 +384,9 @@ impl<'a> Change<'a> {
 }
 
 impl fmt::Display for Change<'_> {
-    /// `added D0426 in CDT 2026`, `deleted D1352 in CDT 2026 (replaced by D2391)`.
+    /// `added D0426 in CDT 2026`, `deleted D1352 in CDT 2026 (replaced by
+    /// D2391)`, `deleted D1550 in CDT 2020 (successors D1551, D1552 or
+    /// D1553, inferred)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         crate::model::pad(f, format_args!("{}", ChangeText(self)))
     }
@@ -117,14 +405,15 @@ impl fmt::Display for ChangeText<'_, '_> {
             Change::Revised { .. } => write!(f, "revised {code} in {edition}"),
             Change::Deleted { procedure, .. } => {
                 write!(f, "deleted {code} in {edition}")?;
-                for (index, replacement) in procedure.replaced_by().iter().enumerate() {
-                    let lead = if index == 0 { " (replaced by " } else { ", " };
-                    write!(f, "{lead}{replacement}")?;
+                let replaced_by = procedure.replaced_by();
+                let successors = procedure.successors();
+                if !replaced_by.is_empty() {
+                    return write!(f, " (replaced by {})", CodeList::or(replaced_by));
                 }
-                if procedure.replaced_by().is_empty() {
-                    Ok(())
-                } else {
-                    f.write_str(")")
+                match successors.kind() {
+                    Some(SuccessorKind::NoSuccessor) => f.write_str(" (no successor)"),
+                    Some(kind) => write!(f, " (successors {successors}, {kind})"),
+                    None => Ok(()),
                 }
             }
         }

@@ -86,13 +86,13 @@ pub mod fhir;
 #[cfg(feature = "serde")]
 pub use fhir::{CodeableConcept, Coding, FhirError};
 pub use fhir::{CDT_OID, CDT_SYSTEM};
-pub use history::{changes, Change, Changes};
+pub use history::{changes, Change, Changes, CodeList, Successors};
 pub use line_check::{LineProblems, Reported, ReportedLine, ReportedTooth, ReportingProblem};
 pub use model::category::{Category, UnknownCategory};
 pub use model::code::{CdtCode, ParseCodeError};
 pub use model::date::{DateError, ServiceDate};
 pub use model::edition::{Added, Edition, EditionError, Editions, ParseEditionError};
-pub use model::record::{Fact, UnknownFact};
+pub use model::record::{Fact, SuccessorKind, UnknownFact, UnknownSuccessorKind};
 pub use model::reporting::{
     BadReporting, Level, Levels, Reporting, RuleSource, Site, Sites, ToothClass,
 };

@@ -172,10 +172,16 @@ impl Serialize for crate::Validity<'_> {
             crate::Validity::Deleted {
                 replaced_by,
                 deleted_in,
+                successors,
                 ..
             } => {
                 map.serialize_entry("deleted_in", deleted_in)?;
                 map.serialize_entry("replaced_by", replaced_by)?;
+                map.serialize_entry("successors", successors.codes())?;
+                map.serialize_entry(
+                    "successors_kind",
+                    &successors.kind().map(crate::SuccessorKind::as_str),
+                )?;
             }
             crate::Validity::NotYetInForce {
                 added_in,

@@ -3,6 +3,7 @@
 
 use core::fmt;
 
+use crate::history::Successors;
 use crate::model::code::{CdtCode, ParseCodeError};
 use crate::model::date::ServiceDate;
 use crate::model::edition::{Added, Edition};
@@ -49,6 +50,9 @@ pub enum Validity<'a> {
         deleted_in: Edition,
         /// The codes the ADA named to report instead, if any.
         replaced_by: &'a [CdtCode],
+        /// When the ADA named none: the codes that took the procedure
+        /// over (confirmed or inferred), or why none did.
+        successors: Successors<'a>,
     },
     /// The date lies outside the editions the data holds, so the data
     /// cannot say: not valid, not invalid.
@@ -135,7 +139,8 @@ impl<'a> Validity<'a> {
 
 impl fmt::Display for Validity<'_> {
     /// One line a person can act on, e.g. `D1352 was deleted in CDT 2026;
-    /// report D2391 instead`.
+    /// report D2391 instead`, or `D1550 was deleted in CDT 2020; report
+    /// D1551, D1552 or D1553 instead (successors, inferred)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         crate::model::pad(f, format_args!("{}", VerdictText(self)))
     }
@@ -170,9 +175,10 @@ impl fmt::Display for VerdictText<'_, '_> {
                 procedure,
                 deleted_in,
                 replaced_by,
+                successors,
             } => {
                 write!(f, "{} was deleted in {deleted_in}", procedure.code())?;
-                write_replacements(f, replaced_by)
+                crate::history::write_instead(f, replaced_by, successors)
             }
             Validity::OutsideData {
                 code,
@@ -198,23 +204,6 @@ impl fmt::Display for VerdictText<'_, '_> {
     }
 }
 
-/// Writes `; report D2391 instead` (codes joined by ` or `), or says that
-/// no replacement was named.
-pub(crate) fn write_replacements(
-    f: &mut fmt::Formatter<'_>,
-    replaced_by: &[CdtCode],
-) -> fmt::Result {
-    for (index, code) in replaced_by.iter().enumerate() {
-        let lead = if index == 0 { "; report " } else { " or " };
-        write!(f, "{lead}{code}")?;
-    }
-    if replaced_by.is_empty() {
-        f.write_str("; no replacement was named")
-    } else {
-        f.write_str(" instead")
-    }
-}
-
 /// Whether `code` may be reported for a service on `date`, by the edition
 /// in force on that date, in the compiled data.
 ///
@@ -225,7 +214,9 @@ pub(crate) fn write_replacements(
 /// let before = ServiceDate::new(2013, 12, 31).unwrap();
 /// let after = ServiceDate::new(2014, 1, 1).unwrap();
 /// assert!(cdt_codes::validity("D3354", before).is_valid());
-/// assert!(matches!(cdt_codes::validity("D3354", after), Validity::Deleted { .. }));
+/// let verdict = cdt_codes::validity("D3354", after);
+/// assert!(matches!(verdict, Validity::Deleted { .. }));
+/// assert!(verdict.to_string().contains("report D3355, D3356 or D3357 instead (successors, "));
 /// ```
 #[must_use]
 pub fn validity(code: &str, date: ServiceDate) -> Validity<'static> {
@@ -322,6 +313,7 @@ impl<'a> Procedure<'a> {
                     procedure: *self,
                     deleted_in,
                     replaced_by: self.replaced_by(),
+                    successors: self.successors(),
                 };
             }
         }

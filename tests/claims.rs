@@ -57,8 +57,8 @@ fn the_csv_fixture_reports_every_problem() {
             "line 8: unterminated quote in field 3; row skipped",
             "line 9: 3 fields where the header has 4; row skipped",
             "line L009 (2026-02-30): bad date of service \"2026-02-30\": day 30 does not exist in 2026-02",
-            "line L011 (2026-03-02): D8050 was deleted in CDT 2022; report D8010 or D8020 or D8030 or D8040 instead",
-            "line L012 (2026-01-05): D1705 was deleted in CDT 2026; no replacement was named",
+            "line L011 (2026-03-02): D8050 was deleted in CDT 2022; report D8010, D8020, D8030 or D8040 instead",
+            "line L012 (2026-01-05): D1705 was deleted in CDT 2026; no code replaces it: it named one vaccine product, and no code was added for that product (the other COVID-19 vaccine codes stay in force)",
         ]
     );
     assert_eq!(

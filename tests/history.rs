@@ -7,7 +7,9 @@
 //! - IHS RPMS ADE*6.0*NN: the yearly CDT update patches of the Indian Health
 //!   Service dental package, public FOIA release.
 
-use cdt_codes::{Added, Category, Change, Edition, ServiceDate, Validity};
+use cdt_codes::{
+    Added, Category, CdtCode, Change, CodeList, Edition, ServiceDate, SuccessorKind, Validity,
+};
 
 fn e(year: u16) -> Edition {
     Edition::new(year).unwrap()
@@ -209,4 +211,225 @@ fn service_dates_are_checked() {
     assert!("".parse::<ServiceDate>().is_err());
     assert!("2024-02-29".parse::<ServiceDate>().is_ok());
     assert!("1900-02-29".parse::<ServiceDate>().is_err());
+}
+
+#[test]
+fn every_deleted_code_has_a_replacement_successors_or_a_reason() {
+    let mut deleted = 0;
+    for procedure in cdt_codes::iter() {
+        let code = procedure.code();
+        let successors = procedure.successors();
+        if procedure.deleted_in().is_none() {
+            assert!(procedure.replaced_by().is_empty(), "{code}");
+            assert_eq!(successors.kind(), None, "{code}");
+            continue;
+        }
+        deleted += 1;
+        if !procedure.replaced_by().is_empty() {
+            // A named replacement and successors are kept apart.
+            assert_eq!(successors.kind(), None, "{code}");
+            continue;
+        }
+        match successors.kind() {
+            Some(SuccessorKind::NoSuccessor) => {
+                assert!(successors.is_empty(), "{code}");
+                assert!(successors.none_reason().is_some(), "{code}");
+            }
+            Some(SuccessorKind::Confirmed) => {
+                assert!(!successors.is_empty(), "{code}");
+                assert!(successors.source().is_some(), "{code}");
+            }
+            Some(_) => {
+                assert!(!successors.is_empty(), "{code}");
+                assert!(successors.note().is_some(), "{code}");
+            }
+            None => panic!("{code} is deleted with no replacement, successors or reason"),
+        }
+    }
+    // 102 deletions since CDT-3 (see data/SOURCES.md).
+    assert_eq!(deleted, 102);
+}
+
+/// Whether `note` names `code`, alone or inside a range such as
+/// `D0472-D0474`.
+fn names(note: &str, code: CdtCode) -> bool {
+    let text = code.to_string();
+    if note.contains(&text) {
+        return true;
+    }
+    note.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';' | ':'))
+        .filter_map(|word| word.split_once('-'))
+        .filter_map(|(a, b)| Some((a.parse::<CdtCode>().ok()?, b.parse::<CdtCode>().ok()?)))
+        .any(|(first, last)| first <= code && code <= last)
+}
+
+#[test]
+fn successors_are_new_in_the_deleting_edition_or_the_note_says_why() {
+    let mut older = 0;
+    for procedure in cdt_codes::iter() {
+        let (Some(deleted_in), successors) = (procedure.deleted_in(), procedure.successors())
+        else {
+            continue;
+        };
+        for code in successors {
+            let successor = cdt_codes::get(code).unwrap();
+            // Whatever it is, it could be reported when the old code went.
+            assert!(
+                successor.is_active_in(deleted_in),
+                "{} -> {code}",
+                procedure.code()
+            );
+            if successor.added_in() == Some(deleted_in) {
+                continue;
+            }
+            older += 1;
+            let note = successors.note().unwrap_or("");
+            assert!(
+                names(note, code) && note.contains("in the code set"),
+                "{} -> {code}: {code} was not added in {deleted_in}, and the note does not say it was already in the code set: {note:?}",
+                procedure.code()
+            );
+        }
+    }
+    // Most successors are new; a few are older codes revised to cover more.
+    assert!(older > 0 && older < 40, "{older}");
+}
+
+#[test]
+fn a_deleted_codes_verdict_says_what_to_report_instead() {
+    let day = date("2026-03-01");
+    assert_eq!(
+        cdt_codes::validity("D1550", day).to_string(),
+        "D1550 was deleted in CDT 2020; report D1551, D1552 or D1553 instead (successors, inferred)"
+    );
+    assert_eq!(
+        cdt_codes::validity("D3354", day).to_string(),
+        "D3354 was deleted in CDT 2014; report D3355, D3356 or D3357 instead (successors, inferred)"
+    );
+    assert_eq!(
+        cdt_codes::validity("D8050", day).to_string(),
+        "D8050 was deleted in CDT 2022; report D8010, D8020, D8030 or D8040 instead"
+    );
+    let d1705 = cdt_codes::validity("D1705", day).to_string();
+    assert!(
+        d1705.starts_with("D1705 was deleted in CDT 2026; no code replaces it: "),
+        "{d1705}"
+    );
+    match cdt_codes::validity("D1515", day) {
+        Validity::Deleted {
+            replaced_by,
+            successors,
+            ..
+        } => {
+            assert!(replaced_by.is_empty());
+            assert_eq!(codes(successors.codes()), ["D1516", "D1517"]);
+        }
+        other => panic!("expected a deletion, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_claim_line_with_a_deleted_code_names_its_successors() {
+    let csv = "code,dos\nD3354,2026-02-01\n";
+    let report = cdt_codes::claims::ClaimChecker::new(csv.as_bytes())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert!(
+        report
+            .message()
+            .ends_with("report D3355, D3356 or D3357 instead (successors, inferred)"),
+        "{}",
+        report.message()
+    );
+}
+
+#[test]
+fn changes_name_successors_as_a_list() {
+    let deletions: Vec<String> = cdt_codes::changes(e(2019), e(2020))
+        .unwrap()
+        .filter(|c| matches!(c, Change::Deleted { .. }))
+        .map(|c| c.to_string())
+        .collect();
+    assert!(deletions.contains(
+        &"deleted D1550 in CDT 2020 (successors D1551, D1552 or D1553, inferred)".to_string()
+    ));
+    let d8050: Vec<String> = cdt_codes::changes(e(2021), e(2022))
+        .unwrap()
+        .filter(|c| c.procedure().code().to_string() == "D8050")
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        d8050,
+        ["deleted D8050 in CDT 2022 (replaced by D8010, D8020, D8030 or D8040)"]
+    );
+}
+
+#[test]
+fn a_code_list_reads_as_a_person_writes_it() {
+    let list = |texts: &[&str]| -> String {
+        let codes: Vec<CdtCode> = texts.iter().map(|t| t.parse().unwrap()).collect();
+        CodeList::or(&codes).to_string()
+    };
+    assert_eq!(list(&["D2391"]), "D2391");
+    assert_eq!(list(&["D5511", "D5512"]), "D5511 or D5512");
+    assert_eq!(list(&["D1551", "D1552", "D1553"]), "D1551, D1552 or D1553");
+    assert_eq!(
+        format!(
+            "[{:>15}]",
+            CodeList::or(cdt_codes::lookup("D1515").unwrap().successors().codes())
+        ),
+        "[ D1516 or D1517]"
+    );
+}
+
+#[test]
+fn confirmed_successors_name_a_source_listed_in_sources_md() {
+    let sources = include_str!("../data/SOURCES.md");
+    for procedure in cdt_codes::iter() {
+        let successors = procedure.successors();
+        if let Some(source) = successors.source() {
+            for key in source.split(';') {
+                assert!(
+                    sources.contains(&format!("`{key}`")),
+                    "{}: source `{key}` is not described in data/SOURCES.md",
+                    procedure.code()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn interceptive_orthodontics_stood_under_its_own_heading() {
+    for code in ["D8050", "D8060"] {
+        let procedure = cdt_codes::lookup(code).unwrap();
+        assert_eq!(
+            procedure.subcategory().unwrap().name(),
+            "Interceptive Orthodontic Treatment",
+            "{code}"
+        );
+    }
+    assert_eq!(
+        cdt_codes::lookup("D8010")
+            .unwrap()
+            .subcategory()
+            .unwrap()
+            .name(),
+        "Limited Orthodontic Treatment"
+    );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn a_deleted_verdict_carries_its_successors_in_json() {
+    let verdict = cdt_codes::validity("D1550", date("2026-03-01"));
+    let json: serde_json::Value = serde_json::to_value(verdict).unwrap();
+    assert_eq!(
+        json["successors"],
+        serde_json::json!(["D1551", "D1552", "D1553"])
+    );
+    assert_eq!(json["successors_kind"], "inferred");
+    assert_eq!(json["replaced_by"], serde_json::json!([]));
 }

@@ -145,15 +145,17 @@ fn every_record_names_its_heading_deleted_codes_included() {
     // Only sourced placements are confirmed: a public source names the same
     // heading for the same code (data/SOURCES.md).
     let confirmed = |code: &str| cdt_codes::lookup(code).unwrap().subcategory_confirmed();
+    // A source printing our heading with a parenthetical qualifier
+    // ("Amalgam Restorations (Including Polishing)", "Extractions (includes
+    // local anesthesia, ...)") confirms it too.
     for code in [
-        "D0120", "D0460", "D1110", "D1352", "D2740", "D3220", "D6240", "D7285",
+        "D0120", "D0460", "D1110", "D1352", "D2740", "D3220", "D6240", "D7285", "D2140", "D7140",
+        "D3310", "D0190", "D0210",
     ] {
         assert!(confirmed(code), "{code}");
     }
-    // A source printing a longer heading ("Amalgam Restorations (Including
-    // Polishing)", "Extractions (includes local anesthesia, ...)") does not
-    // confirm ours, and most placements have no public source at all.
-    for code in ["D2140", "D7140", "D3310", "D5510", "D8080", "D9230"] {
+    // Most placements have no public source at all.
+    for code in ["D5510", "D8080", "D9230"] {
         assert!(!confirmed(code), "{code}");
     }
 }

@@ -159,6 +159,7 @@ fn check_validity(text: &str, date: ServiceDate) {
                     procedure: record,
                     deleted_in,
                     replaced_by: record.replaced_by(),
+                    successors: record.successors(),
                 },
                 "{text:?} on {date}"
             );

@@ -202,6 +202,41 @@ pub enum DataErrorKind {
         /// The line of the earlier term.
         first_line: usize,
     },
+    /// A deleted code with neither a named replacement nor a row in the
+    /// successors file.
+    MissingSuccession,
+    /// A successors row for a code the data does not define.
+    UnknownSuccessionCode,
+    /// A successors row for a code that is not deleted.
+    SuccessionForActiveCode,
+    /// A successors row for a code the ADA named replacements for.
+    SuccessionWithReplacement,
+    /// A successor kind other than `confirmed`, `inferred` or `none`.
+    BadSuccessionKind,
+    /// Successors listed for `none`, or none listed for another kind.
+    SuccessorsDisagreeWithKind {
+        /// The kind the row gives.
+        kind: crate::model::record::SuccessorKind,
+    },
+    /// A successor (the value) that is not a code of the data.
+    UnknownSuccessor,
+    /// A successor (the value) that was not in force in the edition that
+    /// deleted the code it succeeds.
+    SuccessorNotInForce {
+        /// The edition that deleted the old code.
+        deleted: Edition,
+    },
+    /// Confirmed successors with no source named.
+    MissingSuccessionSource,
+    /// A row that needs a note and has none: the basis of an inference,
+    /// the reason there is no successor, or why a successor was not new
+    /// in the edition that deleted the code.
+    MissingSuccessionNote {
+        /// The kind the row gives.
+        kind: crate::model::record::SuccessorKind,
+        /// Whether a successor was in force before that edition.
+        older: bool,
+    },
 }
 
 impl fmt::Display for DataError {
@@ -319,7 +354,7 @@ impl fmt::Display for DataError {
                 f,
                 "code {value} is in force but has no row saying what a claim line for it reports"
             ),
-            DataErrorKind::UnknownReportingCode => {
+            DataErrorKind::UnknownReportingCode | DataErrorKind::UnknownSuccessionCode => {
                 write!(f, "code {value} is not a code of the data")
             }
             DataErrorKind::BadReporting(bad) => write!(f, "{value:?}: {bad}"),
@@ -344,6 +379,47 @@ impl fmt::Display for DataError {
             }
             DataErrorKind::DuplicateTerm { first_line } => {
                 write!(f, "{value:?} is the same search term as line {first_line}")
+            }
+            DataErrorKind::MissingSuccession => write!(
+                f,
+                "code {value} is deleted with no named replacement and has no row saying what succeeded it (or why nothing did)"
+            ),
+            DataErrorKind::SuccessionForActiveCode => write!(
+                f,
+                "code {value} is not deleted, so it has no successors"
+            ),
+            DataErrorKind::SuccessionWithReplacement => write!(
+                f,
+                "code {value} has replacements named in `replaced_by`; successors are for deleted codes without one"
+            ),
+            DataErrorKind::BadSuccessionKind => {
+                write!(f, "{value:?} is not confirmed, inferred or none")
+            }
+            DataErrorKind::SuccessorsDisagreeWithKind { kind } => {
+                if *kind == crate::model::record::SuccessorKind::NoSuccessor {
+                    write!(f, "{value:?} lists successors, but the kind is `none`")
+                } else {
+                    write!(f, "no successors listed, but the kind is `{kind}`")
+                }
+            }
+            DataErrorKind::UnknownSuccessor => {
+                write!(f, "successor {value} is not a code defined in the data")
+            }
+            DataErrorKind::SuccessorNotInForce { deleted } => write!(
+                f,
+                "successor {value} was not in force in {deleted}, when the old code was deleted"
+            ),
+            DataErrorKind::MissingSuccessionSource => f.write_str(
+                "confirmed successors need the key of their source in data/SOURCES.md",
+            ),
+            DataErrorKind::MissingSuccessionNote { kind, older } => {
+                if *older {
+                    f.write_str("a successor was in force before the old code was deleted: the note must say why it counts as a successor")
+                } else if *kind == crate::model::record::SuccessorKind::NoSuccessor {
+                    f.write_str("the note must say why no code succeeds this one")
+                } else {
+                    f.write_str("inferred successors need a note giving the basis of the inference")
+                }
             }
         }
     }

@@ -19,7 +19,7 @@ use crate::model::category::Category;
 use crate::model::code::CdtCode;
 use crate::model::edition::Edition;
 use crate::model::record::{
-    Heading, PhraseHit, Record, Span, Synonym, Unconfirmed, Word, NO_HEADING, NO_RECORD,
+    Heading, PhraseHit, Record, Span, Succession, Synonym, Unconfirmed, Word, NO_HEADING, NO_RECORD,
 };
 use crate::model::{lexicon, words};
 
@@ -153,6 +153,16 @@ impl Layout {
         let start = self.editions.len();
         self.editions.extend(&row.revised_in);
         let revised_in = span(start, self.editions.len());
+        let succession = row.succession.as_ref().map(|found| {
+            let start = self.codes.len();
+            self.codes.extend(&found.successors);
+            Succession {
+                kind: found.kind,
+                codes: span(start, self.codes.len()),
+                source: self.text(&found.source),
+                note: self.text(&found.note),
+            }
+        });
         Ok(Record {
             code: row.code,
             category,
@@ -167,6 +177,7 @@ impl Layout {
             revised_in,
             unconfirmed,
             reporting: row.reporting,
+            succession,
         })
     }
 

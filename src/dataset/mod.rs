@@ -36,6 +36,7 @@ mod layout;
 mod overlay;
 mod records;
 mod reporting;
+mod successors;
 mod synonyms;
 mod table;
 
@@ -48,7 +49,7 @@ pub use error::{DataError, DataErrorKind, DataErrors};
 pub use headings::HeadingRow;
 pub(crate) use layout::Layout;
 pub use overlay::{Mode, Warning};
-pub use records::ProcedureRow;
+pub use records::{ProcedureRow, SuccessionRow};
 #[allow(unused_imports)] // build.rs names the file in its provenance
 pub(crate) use synonyms::BUNDLED_SYNONYMS_NAME;
 pub use synonyms::{bundled_synonyms, parse_synonyms, SynonymRow, MAX_TERM_WORDS};
@@ -196,6 +197,11 @@ impl Dataset {
         )?;
         let reporting = Source::new(BUNDLED_REPORTING_NAME, BUNDLED_REPORTING.as_bytes());
         reporting::attach(&mut data, reporting, true).map_err(DataErrors::from)?;
+        let successors = Source::new(
+            successors::BUNDLED_SUCCESSORS_NAME,
+            successors::BUNDLED_SUCCESSORS.as_bytes(),
+        );
+        successors::attach(&mut data, successors, true).map_err(DataErrors::from)?;
         Ok(data)
     }
 

@@ -60,6 +60,35 @@ pub struct ProcedureRow {
     /// What a claim line for the code must report, from
     /// `data/reporting.tsv` (not from the code file).
     pub reporting: Option<crate::model::reporting::Reporting>,
+    /// For a deleted code with no named replacement: its successors, or
+    /// why it has none, from `data/successors.tsv` (not from the code
+    /// file).
+    pub succession: Option<SuccessionRow>,
+}
+
+/// What `data/successors.tsv` says about one deleted code: the codes that
+/// took its procedure over and how that is known, or why none did.
+///
+/// ```
+/// let data = cdt_codes::dataset::Dataset::bundled()?;
+/// let d1550 = data.procedures.iter().find(|row| row.code.to_string() == "D1550").unwrap();
+/// let succession = d1550.succession.as_ref().unwrap();
+/// assert_eq!(succession.successors.len(), 3);
+/// # Ok::<(), cdt_codes::dataset::DataErrors>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SuccessionRow {
+    /// The line of the successors file the row is on.
+    pub line: usize,
+    /// How the successors are known, or that there are none.
+    pub kind: crate::model::record::SuccessorKind,
+    /// The successor codes, in the order given (empty for `none`).
+    pub successors: Vec<CdtCode>,
+    /// The key of the source in `data/SOURCES.md` (for `confirmed`).
+    pub source: String,
+    /// The basis of an inference, or why there is no successor.
+    pub note: String,
 }
 
 impl ProcedureRow {
@@ -217,6 +246,7 @@ fn parse_row(
             subcategory,
             unconfirmed,
             reporting: None,
+            succession: None,
         },
         pending,
     ))

@@ -127,6 +127,94 @@ impl Unconfirmed {
     }
 }
 
+/// What the data says about the codes that took over a deleted code's
+/// procedure, when the ADA named no replacement: successors a source
+/// confirms, successors we inferred from the edition's additions, or none.
+///
+/// ```
+/// use cdt_codes::SuccessorKind;
+///
+/// assert_eq!("inferred".parse::<SuccessorKind>(), Ok(SuccessorKind::Inferred));
+/// assert_eq!(SuccessorKind::NoSuccessor.to_string(), "none");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SuccessorKind {
+    /// A source named in `data/SOURCES.md` pairs the old code with the
+    /// new ones.
+    Confirmed,
+    /// Our reading: codes added when the old one was deleted that cover
+    /// the same procedure (split by arch, by side, by stage, ...), with no
+    /// source that pairs them.
+    Inferred,
+    /// No code took the procedure over; the note says why.
+    NoSuccessor,
+}
+
+impl SuccessorKind {
+    /// Every kind, in the order the data file's documentation lists them.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::SuccessorKind::ALL.len(), 3);
+    /// ```
+    pub const ALL: [SuccessorKind; 3] = [
+        SuccessorKind::Confirmed,
+        SuccessorKind::Inferred,
+        SuccessorKind::NoSuccessor,
+    ];
+
+    /// The word the data file uses: `confirmed`, `inferred` or `none`.
+    ///
+    /// ```
+    /// assert_eq!(cdt_codes::SuccessorKind::Confirmed.as_str(), "confirmed");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SuccessorKind::Confirmed => "confirmed",
+            SuccessorKind::Inferred => "inferred",
+            SuccessorKind::NoSuccessor => "none",
+        }
+    }
+}
+
+impl fmt::Display for SuccessorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for SuccessorKind {
+    type Err = UnknownSuccessorKind;
+
+    fn from_str(text: &str) -> Result<SuccessorKind, UnknownSuccessorKind> {
+        let text = text.trim();
+        SuccessorKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str().eq_ignore_ascii_case(text))
+            .ok_or(UnknownSuccessorKind)
+    }
+}
+
+/// A word that is not one of the [`SuccessorKind`]s.
+///
+/// ```
+/// assert!("maybe".parse::<cdt_codes::SuccessorKind>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("not a kind of succession: expected confirmed, inferred or none")]
+pub struct UnknownSuccessorKind;
+
+/// A deleted code's successors as stored: the codes (into the code pool),
+/// how they are known, and the source key and note (into the text pool).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Succession {
+    pub(crate) kind: SuccessorKind,
+    pub(crate) codes: Span,
+    pub(crate) source: Span,
+    pub(crate) note: Span,
+}
+
 /// Marks "no heading" in [`Record::heading`].
 pub(crate) const NO_HEADING: u16 = u16::MAX;
 /// Marks an empty slot of the code index.
@@ -155,6 +243,9 @@ pub(crate) struct Record {
     pub(crate) unconfirmed: Unconfirmed,
     /// What a claim line for the code must report, when the data says.
     pub(crate) reporting: Option<super::reporting::Reporting>,
+    /// For a deleted code with no named replacement: its successors, or
+    /// why it has none.
+    pub(crate) succession: Option<Succession>,
 }
 
 /// One subcategory heading as stored.

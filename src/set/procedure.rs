@@ -49,6 +49,7 @@ impl fmt::Debug for Procedure<'_> {
             .field("added", &self.added())
             .field("deleted_in", &self.deleted_in())
             .field("replaced_by", &self.replaced_by())
+            .field("successors", &self.successors())
             .finish_non_exhaustive()
     }
 }
@@ -291,6 +292,33 @@ impl<'a> Procedure<'a> {
             .codes
             .get(self.record.replaced_by.range())
             .unwrap_or(&[])
+    }
+
+    /// What took over the procedure when the ADA named no replacement:
+    /// codes added when this one was deleted that cover the same
+    /// procedure, confirmed by a source or inferred, or why none did.
+    /// Kept apart from [`replaced_by`](Self::replaced_by), which holds only
+    /// the replacements the ADA named.
+    ///
+    /// ```
+    /// use cdt_codes::SuccessorKind;
+    ///
+    /// let d1550 = cdt_codes::lookup("D1550").unwrap();
+    /// assert!(d1550.replaced_by().is_empty());
+    /// assert_eq!(d1550.successors().to_string(), "D1551, D1552 or D1553");
+    /// assert_ne!(d1550.successors().kind(), Some(SuccessorKind::NoSuccessor));
+    /// ```
+    #[must_use]
+    pub fn successors(&self) -> crate::history::Successors<'a> {
+        let Some(succession) = self.record.succession else {
+            return crate::history::Successors::UNKNOWN;
+        };
+        crate::history::Successors::new(
+            self.set.codes.get(succession.codes.range()).unwrap_or(&[]),
+            succession.kind,
+            self.set.text(succession.source),
+            self.set.text(succession.note),
+        )
     }
 
     /// The records of the replacement codes, in the order the data lists

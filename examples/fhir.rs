@@ -9,7 +9,7 @@
 //! cargo run --features serde --example fhir -- valueset Endodontics [--filter] [--in 2025]
 //! cargo run --features serde --example fhir -- valueset Diagnostic --subcategory "Clinical Oral Evaluations"
 //! cargo run --features serde --example fhir -- valueset --all [--in 2013]
-//! cargo run --features serde --example fhir -- conceptmap
+//! cargo run --features serde --example fhir -- conceptmap [--r5]
 //! cargo run --features serde --example fhir -- namingsystem
 //! cargo run --features serde --example fhir -- expand "root canal" --count 5 [--offset 5] [--valueset Endodontics]
 //! cargo run --features serde --example fhir -- lookup D3353
@@ -24,7 +24,8 @@
 use std::process::ExitCode;
 
 use cdt_codes::fhir::{
-    Bundle, CodeSystem, ConceptMap, Expand, Form, Lookup, NamingSystem, ValidateCode, ValueSet,
+    Bundle, CodeSystem, ConceptMap, Expand, Form, Lookup, NamingSystem, Release, ValidateCode,
+    ValueSet,
 };
 use cdt_codes::{Category, CodeSet, Edition, ServiceDate};
 
@@ -35,7 +36,7 @@ const USAGE: &str = "usage: fhir [--data FILE [--edition YEAR] [--replace]] COMM
   bundle                      every resource below in one transaction to POST
   codesystem [--edition-of YEAR] [--supplement]
   valueset (CATEGORY [--subcategory HEADING] | --all) [--filter] [--in YEAR]
-  conceptmap                  deleted codes to the codes that replace them
+  conceptmap [--r5]           deleted codes to the codes that replace them (R4, or R5)
   namingsystem                the URI, OID and CD2 alias of CDT
   expand [TEXT] [--count N] [--offset N] [--valueset NAME] [--in YEAR]
                               NAME: a category (Endodontics), in-force, or a value
@@ -109,8 +110,13 @@ fn run(set: &CodeSet, args: &[String]) -> Result<String, Failure> {
             to_json(&Bundle::load(set))
         }
         "conceptmap" => {
+            let release = if options.take_flag("--r5") {
+                Release::R5
+            } else {
+                Release::R4
+            };
             options.done()?;
-            to_json(&ConceptMap::of(set))
+            to_json(&ConceptMap::of_release(set, release))
         }
         "namingsystem" => {
             options.done()?;

@@ -156,6 +156,10 @@ pub fn targets(procedure: Procedure<'_>) -> Vec<TargetCode> {
 /// assert_eq!(serde_json::from_str::<ConceptMap>(&json)?, map);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+///
+/// [`ConceptMap::of_release`] writes the R5 form instead: `relationship`
+/// for `equivalence`, `sourceScopeUri`/`targetScopeUri`, and each group's
+/// versions in its `source` and `target` (`http://www.ada.org/cdt|2025`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ConceptMap {
@@ -193,12 +197,18 @@ pub struct ConceptMap {
     /// Whose code system CDT is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copyright: Option<String>,
-    /// The codes mapped from: all of CDT.
+    /// The codes mapped from (R4): all of CDT.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_uri: Option<String>,
-    /// The codes mapped to: all of CDT.
+    /// The codes mapped to (R4): all of CDT.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_uri: Option<String>,
+    /// The codes mapped from (R5): all of CDT.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_scope_uri: Option<String>,
+    /// The codes mapped to (R5): all of CDT.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_scope_uri: Option<String>,
     /// The mappings, one group per deletion edition, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub group: Vec<Group>,
@@ -216,17 +226,18 @@ pub struct ConceptMap {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Group {
-    /// The source system: [`CDT_SYSTEM`](crate::CDT_SYSTEM).
+    /// The source system: [`CDT_SYSTEM`](crate::CDT_SYSTEM) (in R5 with
+    /// `|` and the version).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// The last edition holding the deleted codes (absent when the data
-    /// does not know it).
+    /// The last edition holding the deleted codes (R4; absent when the
+    /// data does not know it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_version: Option<String>,
-    /// The target system: CDT.
+    /// The target system: CDT (in R5 with `|` and the version).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
-    /// The edition that deleted them.
+    /// The edition that deleted them (R4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_version: Option<String>,
     /// The deleted codes, in code order.
@@ -255,7 +266,7 @@ pub struct MapElement {
 /// ```
 /// let map = cdt_codes::fhir::ConceptMap::of(cdt_codes::CodeSet::compiled());
 /// let d1352 = map.group.iter().flat_map(|g| &g.element).find(|e| e.code.as_deref() == Some("D1352")).unwrap();
-/// assert_eq!(d1352.target[0].equivalence, "relatedto");
+/// assert_eq!(d1352.target[0].equivalence.as_deref(), Some("relatedto"));
 /// assert!(d1352.target[0].comment.as_deref().unwrap().contains("named"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -264,15 +275,38 @@ pub struct MapTarget {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// The R4 equivalence: see [`Relationship::equivalence`].
-    pub equivalence: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equivalence: Option<String>,
+    /// The R5 relationship: see [`Relationship::relationship`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relationship: Option<String>,
     /// Whether the ADA named the code or it is a successor (confirmed or
     /// inferred), and when the source code was deleted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
 }
 
+/// The FHIR release a resource is written for, where R4 and R5 differ.
+///
+/// ```
+/// use cdt_codes::fhir::{ConceptMap, Release};
+///
+/// let r5 = ConceptMap::of_release(cdt_codes::CodeSet::compiled(), Release::R5);
+/// assert!(r5.source_scope_uri.is_some() && r5.source_uri.is_none());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Release {
+    /// FHIR R4 (4.0.1) and R4B (4.3.0), which agree here.
+    #[default]
+    R4,
+    /// FHIR R5 (5.0.0).
+    R5,
+}
+
 impl ConceptMap {
-    /// The map of every deleted code of the set that has a target.
+    /// The map of every deleted code of the set that has a target, in the
+    /// R4 form.
     ///
     /// ```
     /// use cdt_codes::fhir::ConceptMap;
@@ -285,6 +319,23 @@ impl ConceptMap {
     /// ```
     #[must_use]
     pub fn of(set: &CodeSet) -> ConceptMap {
+        ConceptMap::of_release(set, Release::R4)
+    }
+
+    /// The map in the form of a FHIR release (see [`Release`]).
+    ///
+    /// ```
+    /// use cdt_codes::fhir::{ConceptMap, Release};
+    ///
+    /// let r5 = ConceptMap::of_release(cdt_codes::CodeSet::compiled(), Release::R5);
+    /// let last = r5.group.last().unwrap();
+    /// assert_eq!(last.source.as_deref(), Some("http://www.ada.org/cdt|2025"));
+    /// assert_eq!(last.element[0].target[0].relationship.as_deref(), Some("related-to"));
+    /// assert!(last.element[0].target[0].equivalence.is_none());
+    /// ```
+    #[must_use]
+    pub fn of_release(set: &CodeSet, release: Release) -> ConceptMap {
+        let r5 = release == Release::R5;
         let mut group: Vec<(Edition, Group)> = Vec::new();
         for procedure in set.iter() {
             let (Some(deleted), list) = (procedure.deleted_in(), targets(procedure)) else {
@@ -299,23 +350,15 @@ impl ConceptMap {
                     .iter()
                     .map(|target| MapTarget {
                         code: Some(target.code.to_string()),
-                        equivalence: target.relationship.equivalence().into(),
+                        equivalence: (!r5).then(|| target.relationship.equivalence().into()),
+                        relationship: r5.then(|| target.relationship.relationship().into()),
                         comment: Some(comment(procedure.code(), deleted, *target)),
                     })
                     .collect(),
             };
             match group.iter_mut().find(|(edition, _)| *edition == deleted) {
                 Some((_, existing)) => existing.element.push(element),
-                None => group.push((
-                    deleted,
-                    Group {
-                        source: Some(super::CDT_SYSTEM.into()),
-                        source_version: deleted.previous().map(version),
-                        target: Some(super::CDT_SYSTEM.into()),
-                        target_version: Some(version(deleted)),
-                        element: alloc::vec![element],
-                    },
-                )),
+                None => group.push((deleted, new_group(deleted, element, r5))),
             }
         }
         group.sort_by_key(|(edition, _)| *edition);
@@ -345,8 +388,10 @@ impl ConceptMap {
                     .into(),
             ),
             copyright: Some(copyright(crate::DataSource::Bundled)),
-            source_uri: Some(all.clone()),
-            target_uri: Some(all),
+            source_uri: (!r5).then(|| all.clone()),
+            target_uri: (!r5).then(|| all.clone()),
+            source_scope_uri: r5.then(|| all.clone()),
+            target_scope_uri: r5.then_some(all),
             group: group.into_iter().map(|(_, group)| group).collect(),
         }
     }
@@ -367,6 +412,33 @@ impl ConceptMap {
             .flat_map(|element| &element.target)
             .filter_map(|target| target.code.as_deref())
             .collect()
+    }
+}
+
+/// The group of the codes deleted in `deleted`, starting with `element`.
+fn new_group(deleted: Edition, element: MapElement, r5: bool) -> Group {
+    let source_version = deleted.previous().map(version);
+    let target_version = version(deleted);
+    let system = super::CDT_SYSTEM;
+    if r5 {
+        Group {
+            source: Some(match &source_version {
+                Some(v) => alloc::format!("{system}|{v}"),
+                None => system.into(),
+            }),
+            source_version: None,
+            target: Some(alloc::format!("{system}|{target_version}")),
+            target_version: None,
+            element: alloc::vec![element],
+        }
+    } else {
+        Group {
+            source: Some(system.into()),
+            source_version,
+            target: Some(system.into()),
+            target_version: Some(target_version),
+            element: alloc::vec![element],
+        }
     }
 }
 

@@ -89,7 +89,9 @@ pub use codesystem::{CodeSystem, CodeSystemFilter, Concept, PropertyDefinition, 
 #[cfg(feature = "serde")]
 pub use coding::{CodeableConcept, Coding, FhirError};
 #[cfg(feature = "serde")]
-pub use conceptmap::{targets, ConceptMap, Group, MapElement, MapTarget, Relationship, TargetCode};
+pub use conceptmap::{
+    targets, ConceptMap, Group, MapElement, MapTarget, Relationship, Release, TargetCode,
+};
 #[cfg(feature = "serde")]
 pub use elements::{ConceptProperty, Designation, Identifier, Value};
 #[cfg(feature = "serde")]

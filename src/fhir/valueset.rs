@@ -368,10 +368,15 @@ impl ValueSet {
                     })
                     .collect();
             }
-            Form::Filter => {
-                include.filter.clone_from(&selection.filters);
-                include.filter.push(Filter::equals("inactive", "false"));
-            }
+            Form::Filter => {}
+        }
+        if include.concept.is_empty() {
+            // An include with neither codes nor filters means the whole
+            // code system: a selection with no code in force (a heading
+            // newer than the edition) is written with its filters, which
+            // choose nothing.
+            include.filter.clone_from(&selection.filters);
+            include.filter.push(Filter::equals("inactive", "false"));
         }
         Ok(ValueSet {
             resource_type: "ValueSet".into(),

@@ -122,33 +122,7 @@ fn run(set: &CodeSet, args: &[String]) -> Result<String, Failure> {
             options.done()?;
             to_json(&NamingSystem::of(set))
         }
-        "expand" => {
-            let count = options.take_number("--count")?;
-            let offset = options.take_number("--offset")?;
-            let name = options.take_value("--valueset");
-            let edition = options.take_year("--in")?;
-            let text = options.positional.pop_front();
-            options.done()?;
-            let mut request = Expand::new();
-            if let Some(text) = text.as_deref() {
-                request = request.filter(text);
-            }
-            if let Some(count) = count {
-                request = request.count(count);
-            }
-            if let Some(offset) = offset {
-                request = request.offset(offset);
-            }
-            let expanded = match name {
-                None => request.system(set, edition),
-                Some(name) => {
-                    let value_set = named_value_set(set, &name, edition)?;
-                    request.value_set(set, &value_set)
-                }
-            }
-            .map_err(|e| Failure::NotFound(e.to_string()))?;
-            to_json(&expanded)
-        }
+        "expand" => expand(set, &mut options)?,
         "valueset" => {
             let edition = options.take_year("--in")?;
             let form = if options.take_flag("--filter") {
@@ -206,6 +180,35 @@ fn run(set: &CodeSet, args: &[String]) -> Result<String, Failure> {
         other => return Err(Failure::Usage(format!("unknown command {other:?}"))),
     };
     Ok(json)
+}
+
+/// `expand [TEXT] [--count N] [--offset N] [--valueset NAME] [--in YEAR]`.
+fn expand(set: &CodeSet, options: &mut Options) -> Result<String, Failure> {
+    let count = options.take_number("--count")?;
+    let offset = options.take_number("--offset")?;
+    let name = options.take_value("--valueset");
+    let edition = options.take_year("--in")?;
+    let text = options.positional.pop_front();
+    options.done()?;
+    let mut request = Expand::new();
+    if let Some(text) = text.as_deref() {
+        request = request.filter(text);
+    }
+    if let Some(count) = count {
+        request = request.count(count);
+    }
+    if let Some(offset) = offset {
+        request = request.offset(offset);
+    }
+    let expanded = match name {
+        None => request.system(set, edition),
+        Some(name) => {
+            let value_set = named_value_set(set, &name, edition)?;
+            request.value_set(set, &value_set)
+        }
+    }
+    .map_err(|e| Failure::NotFound(e.to_string()))?;
+    Ok(to_json(&expanded))
 }
 
 /// A value set by name: a category, `in-force`, or the id of one of the

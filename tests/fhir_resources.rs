@@ -218,7 +218,7 @@ fn an_expansion_says_what_it_cannot_do() {
 fn the_concept_map_holds_every_named_replacement() {
     let set = CodeSet::compiled();
     let map = ConceptMap::of(set);
-    for procedure in set.iter() {
+    for procedure in set {
         let code = procedure.code().to_string();
         let expected: Vec<String> = procedure
             .replaced_by()

@@ -356,7 +356,7 @@ impl Concept {
 
 /// Our summary of a procedure, if it has one: a code only a licensed file
 /// knows has its nomenclature as description, which is not ours.
-pub(crate) fn summary<'a>(procedure: Procedure<'a>) -> Option<&'a str> {
+pub(crate) fn summary(procedure: Procedure<'_>) -> Option<&str> {
     let description = procedure.description();
     (!description.is_empty() && Some(description) != procedure.nomenclature())
         .then_some(description)

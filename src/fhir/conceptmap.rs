@@ -337,7 +337,7 @@ impl ConceptMap {
     pub fn of_release(set: &CodeSet, release: Release) -> ConceptMap {
         let r5 = release == Release::R5;
         let mut group: Vec<(Edition, Group)> = Vec::new();
-        for procedure in set.iter() {
+        for procedure in set {
             let (Some(deleted), list) = (procedure.deleted_in(), targets(procedure)) else {
                 continue;
             };

@@ -1,38 +1,57 @@
-//! Prints FHIR R4 terminology JSON for CDT: the code system to load into a
-//! terminology server, value sets, and `$lookup` / `$validate-code`
-//! answers.
+//! Prints FHIR R4 terminology JSON for CDT: the resources to load into a
+//! terminology server (code system, supplement, value sets, concept map,
+//! naming system, or all of them in one transaction bundle) and the
+//! answers of `$lookup`, `$validate-code` and `$expand`.
 //!
 //! ```text
-//! cargo run --example fhir -- codesystem > cdt-codesystem.json
-//! cargo run --example fhir -- codesystem --edition-of 2013
-//! cargo run --example fhir -- valueset Endodontics [--filter] [--in 2025]
-//! cargo run --example fhir -- valueset Diagnostic --subcategory "Clinical Oral Evaluations"
-//! cargo run --example fhir -- valueset --all [--in 2013]
-//! cargo run --example fhir -- lookup D3353
-//! cargo run --example fhir -- validate D1352 2026-02-01
-//! cargo run --example fhir -- --data CDT2027.csv --edition 2027 codesystem
+//! cargo run --features serde --example fhir -- bundle > cdt-bundle.json
+//! cargo run --features serde --example fhir -- codesystem [--edition-of 2013] [--supplement]
+//! cargo run --features serde --example fhir -- valueset Endodontics [--filter] [--in 2025]
+//! cargo run --features serde --example fhir -- valueset Diagnostic --subcategory "Clinical Oral Evaluations"
+//! cargo run --features serde --example fhir -- valueset --all [--in 2013]
+//! cargo run --features serde --example fhir -- conceptmap [--r5]
+//! cargo run --features serde --example fhir -- namingsystem
+//! cargo run --features serde --example fhir -- expand "root canal" --count 5 [--offset 5] [--valueset Endodontics]
+//! cargo run --features serde --example fhir -- lookup D3353
+//! cargo run --features serde --example fhir -- validate D1352 [2026-02-01]
+//! cargo run --features serde --example fhir -- --data CDT2027.csv --edition 2027 codesystem
 //! ```
 //!
-//! Exits with status 1 when the code, category or edition is not in the
-//! data, 2 on bad usage. `validate` exits 0 whatever the result: the answer
-//! is the JSON.
+//! Exits with status 1 when the code, category, value set or edition is not
+//! in the data, 2 on bad usage; `--help` prints the usage and exits 0.
+//! `validate` exits 0 whatever the result: the answer is the JSON.
 
 use std::process::ExitCode;
 
-use cdt_codes::fhir::{CodeSystem, Form, Lookup, ValidateCode, ValueSet};
+use cdt_codes::fhir::{
+    Bundle, CodeSystem, ConceptMap, Expand, Form, Lookup, NamingSystem, Release, ValidateCode,
+    ValueSet,
+};
 use cdt_codes::{Category, CodeSet, Edition, ServiceDate};
 
 #[macro_use]
 mod support;
 
 const USAGE: &str = "usage: fhir [--data FILE [--edition YEAR] [--replace]] COMMAND
-  codesystem [--edition-of YEAR]
+  bundle                      every resource below in one transaction to POST
+  codesystem [--edition-of YEAR] [--supplement]
   valueset (CATEGORY [--subcategory HEADING] | --all) [--filter] [--in YEAR]
+  conceptmap [--r5]           deleted codes to the codes that replace them (R4, or R5)
+  namingsystem                the URI, OID and CD2 alias of CDT
+  expand [TEXT] [--count N] [--offset N] [--valueset NAME] [--in YEAR]
+                              NAME: a category (Endodontics), in-force, or a value
+                              set id (cdt-subcategory-...); the whole code system
+                              without --valueset
   lookup CODE
-  validate CODE [YYYY-MM-DD]";
+  validate CODE [YYYY-MM-DD]  without a date, a retired code is valid and inactive
+  --help                      this text";
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|arg| arg == "--help" || arg == "-h") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let loaded = match support::code_set(&mut args) {
         Ok(loaded) => loaded,
         Err(error) => {
@@ -74,14 +93,36 @@ fn run(set: &CodeSet, args: &[String]) -> Result<String, Failure> {
     let mut options = Options::parse(rest)?;
     let json = match command.as_str() {
         "codesystem" => {
-            let system = match options.take_year("--edition-of")? {
-                Some(edition) => CodeSystem::of_edition(set, edition)
-                    .map_err(|e| Failure::NotFound(e.to_string()))?,
-                None => CodeSystem::of(set),
-            };
+            let edition = options.take_year("--edition-of")?;
+            let supplement = options.take_flag("--supplement");
             options.done()?;
+            let edition = edition.unwrap_or_else(|| set.edition());
+            let system = if supplement {
+                CodeSystem::supplement_of_edition(set, edition)
+            } else {
+                CodeSystem::of_edition(set, edition)
+            }
+            .map_err(|e| Failure::NotFound(e.to_string()))?;
             to_json(&system)
         }
+        "bundle" => {
+            options.done()?;
+            to_json(&Bundle::load(set))
+        }
+        "conceptmap" => {
+            let release = if options.take_flag("--r5") {
+                Release::R5
+            } else {
+                Release::R4
+            };
+            options.done()?;
+            to_json(&ConceptMap::of_release(set, release))
+        }
+        "namingsystem" => {
+            options.done()?;
+            to_json(&NamingSystem::of(set))
+        }
+        "expand" => expand(set, &mut options)?,
         "valueset" => {
             let edition = options.take_year("--in")?;
             let form = if options.take_flag("--filter") {
@@ -141,13 +182,89 @@ fn run(set: &CodeSet, args: &[String]) -> Result<String, Failure> {
     Ok(json)
 }
 
+/// `expand [TEXT] [--count N] [--offset N] [--valueset NAME] [--in YEAR]`.
+fn expand(set: &CodeSet, options: &mut Options) -> Result<String, Failure> {
+    let count = options.take_number("--count")?;
+    let offset = options.take_number("--offset")?;
+    let name = options.take_value("--valueset");
+    let edition = options.take_year("--in")?;
+    let text = options.positional.pop_front();
+    options.done()?;
+    let mut request = Expand::new();
+    if let Some(text) = text.as_deref() {
+        request = request.filter(text);
+    }
+    if let Some(count) = count {
+        request = request.count(count);
+    }
+    if let Some(offset) = offset {
+        request = request.offset(offset);
+    }
+    let expanded = match name {
+        None => request.system(set, edition),
+        Some(name) => {
+            let value_set = named_value_set(set, &name, edition)?;
+            request.value_set(set, &value_set)
+        }
+    }
+    .map_err(|e| Failure::NotFound(e.to_string()))?;
+    Ok(to_json(&expanded))
+}
+
+/// A value set by name: a category, `in-force`, or the id of one of the
+/// crate's value sets; in filter form, so the expansion is the crate's.
+fn named_value_set(
+    set: &CodeSet,
+    name: &str,
+    edition: Option<Edition>,
+) -> Result<ValueSet, Failure> {
+    let not_held = |e: cdt_codes::NotInData| Failure::NotFound(e.to_string());
+    if name.eq_ignore_ascii_case("in-force") || name.eq_ignore_ascii_case("all") {
+        return ValueSet::in_force(set, edition, Form::Filter).map_err(not_held);
+    }
+    if let Some(category) = Category::from_name(name) {
+        return ValueSet::category(set, category, edition, Form::Filter).map_err(not_held);
+    }
+    let found = ValueSet::all(set, Form::Filter)
+        .into_iter()
+        .find(|value_set| value_set.id.as_deref() == Some(name))
+        .ok_or_else(|| {
+            Failure::NotFound(format!(
+                "no value set {name:?}: give a category, in-force, or an id such as \
+                 cdt-category-endodontics"
+            ))
+        })?;
+    match edition {
+        None => Ok(found),
+        Some(edition) => {
+            // The same value set in another edition: pin its include.
+            let mut pinned = found;
+            set.editions()
+                .find(|held| *held == edition)
+                .ok_or_else(|| Failure::NotFound(format!("the data does not hold {edition}")))?;
+            for include in pinned.compose.iter_mut().flat_map(|c| c.include.iter_mut()) {
+                include.version = Some(edition.year().to_string());
+            }
+            pinned.version = Some(edition.year().to_string());
+            Ok(pinned)
+        }
+    }
+}
+
 fn to_json(value: &impl serde::Serialize) -> String {
     // Serialising these types to a String cannot fail: every key is a string.
     serde_json::to_string_pretty(value).unwrap_or_default()
 }
 
 /// The options that take a value.
-const VALUED: [&str; 3] = ["--in", "--edition-of", "--subcategory"];
+const VALUED: [&str; 6] = [
+    "--in",
+    "--edition-of",
+    "--subcategory",
+    "--count",
+    "--offset",
+    "--valueset",
+];
 
 /// The command's arguments: options are taken out by name, the rest are
 /// positional.
@@ -197,6 +314,16 @@ impl Options {
                 .parse()
                 .map(Some)
                 .map_err(|e| Failure::Usage(format!("{name} {text}: {e}"))),
+        }
+    }
+
+    fn take_number(&mut self, name: &str) -> Result<Option<u32>, Failure> {
+        match self.take_value(name) {
+            None => Ok(None),
+            Some(text) => text
+                .parse()
+                .map(Some)
+                .map_err(|_| Failure::Usage(format!("{name} takes a whole number, not {text:?}"))),
         }
     }
 

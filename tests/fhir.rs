@@ -4,25 +4,26 @@
 use cdt_codes::{Coding, FhirError, ParseCodeError, Procedure, CDT_OID, CDT_SYSTEM};
 
 /// What a FHIR server expects for D1352, written by hand: keys in the order
-/// of the FHIR specification, version the label of the last edition
-/// containing the code, and no display (our paraphrase is not the code
+/// of the FHIR specification, version the year of the last edition
+/// containing the code (as HL7's guidance and the US guides write CDT
+/// versions), and no display (our paraphrase is not the code
 /// system's display; only licensed data has one).
 const D1352: &str = r#"{
   "system": "http://www.ada.org/cdt",
-  "version": "CDT 2025",
+  "version": "2025",
   "code": "D1352"
 }"#;
 
 const D0120: &str = r#"{
   "system": "http://www.ada.org/cdt",
-  "version": "CDT 2026",
+  "version": "2026",
   "code": "D0120"
 }"#;
 
 /// Deleted in CDT 2013: the last edition holding it was CDT-2011/2012.
 const D0360: &str = r#"{
   "system": "http://www.ada.org/cdt",
-  "version": "CDT-2011/2012",
+  "version": "2011",
   "code": "D0360"
 }"#;
 
@@ -68,6 +69,21 @@ fn round_trips_through_json() {
         assert_eq!(read.procedure(), Ok(procedure));
         assert_eq!(Procedure::try_from(&read), Ok(procedure));
     }
+}
+
+#[test]
+fn hl7s_older_cd2_uri_names_cdt_too() {
+    let coding: Coding = serde_json::from_str(
+        r#"{"system": "http://terminology.hl7.org/CodeSystem/CD2", "code": "D0120"}"#,
+    )
+    .unwrap();
+    assert!(coding.is_cdt());
+    assert_eq!(coding.procedure(), Ok(procedure("D0120")));
+    let other: Coding = serde_json::from_str(
+        r#"{"system": "http://terminology.hl7.org/CodeSystem/CD3", "code": "D0120"}"#,
+    )
+    .unwrap();
+    assert!(!other.is_cdt());
 }
 
 #[test]

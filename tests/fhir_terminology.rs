@@ -80,13 +80,16 @@ fn the_code_system_has_the_required_r4_elements() {
         system["identifier"][0]["value"],
         "urn:oid:2.16.840.1.113883.6.13"
     );
-    assert_eq!(system["version"], "CDT 2026");
+    assert_eq!(system["version"], "2026");
+    assert_eq!(system["date"], "2026-01-01");
+    assert!(system["title"].as_str().unwrap().ends_with("CDT 2026"));
     assert_eq!(system["status"], "active");
-    assert_eq!(system["publisher"], "American Dental Association");
-    assert!(system["copyright"]
-        .as_str()
-        .unwrap()
-        .contains("American Dental Association"));
+    // A third party's rendering: we publish the resource, the ADA owns the
+    // code system, and the copyright says both.
+    assert_eq!(system["publisher"], "cdt-codes");
+    let copyright = system["copyright"].as_str().unwrap();
+    assert!(copyright.contains("American Dental Association"));
+    assert!(copyright.contains("not published or endorsed by the ADA"));
     assert_eq!(system["hierarchyMeaning"], "grouped-by");
     assert_eq!(system["caseSensitive"], true);
     let content = system["content"].as_str().unwrap();
@@ -98,9 +101,8 @@ fn the_code_system_has_the_required_r4_elements() {
         "supplement"
     ]
     .contains(&content));
-    if bundled() {
-        assert_eq!(content, "fragment", "no official displays: not complete");
-    }
+    // Every code of the edition is there, displays or not.
+    assert_eq!(content, "complete");
     let concepts = system["concept"].as_array().unwrap();
     assert_eq!(system["count"], concepts.len());
     assert_eq!(concepts.len(), CodeSet::compiled().iter().count());
@@ -142,22 +144,60 @@ fn the_code_system_has_the_required_r4_elements() {
 }
 
 #[test]
-fn bundled_concepts_have_no_display_and_our_words_as_a_designation() {
-    if !bundled() {
-        return;
-    }
+fn bundled_concepts_have_no_display_and_our_words_as_a_property() {
     let system = json(&CodeSystem::of(CodeSet::compiled()));
     for concept in system["concept"].as_array().unwrap() {
-        assert!(concept.get("display").is_none(), "{}", concept["code"]);
-        assert!(concept.get("definition").is_none(), "{}", concept["code"]);
+        // A validator takes any designation as a valid display: ours are
+        // never designations.
+        assert!(concept.get("designation").is_none(), "{}", concept["code"]);
+        if bundled() {
+            assert!(concept.get("display").is_none(), "{}", concept["code"]);
+            assert!(concept.get("definition").is_none(), "{}", concept["code"]);
+        }
     }
     let d0120 = concept(&system, "D0120");
-    let designation = &d0120["designation"][0];
-    assert_eq!(designation["use"]["code"], "summary");
     assert_eq!(
-        designation["value"],
-        cdt_codes::lookup("D0120").unwrap().description()
+        property(d0120, "summary"),
+        [&Json::from(
+            cdt_codes::lookup("D0120").unwrap().description()
+        )]
     );
+}
+
+#[test]
+fn versions_are_years_and_every_edition_is_complete() {
+    let set = CodeSet::compiled();
+    for edition in set.editions() {
+        let system = CodeSystem::of_edition(set, edition).unwrap();
+        assert_eq!(system.version, Some(edition.year().to_string()));
+        assert_eq!(system.content, "complete");
+        assert!(system
+            .title
+            .as_deref()
+            .unwrap()
+            .ends_with(&edition.to_string()));
+        assert_eq!(system.date, Some(format!("{}-01-01", edition.year())));
+    }
+    let cdt_2011 = CodeSystem::of_edition(set, Edition::new(2011).unwrap()).unwrap();
+    assert_eq!(cdt_2011.version.as_deref(), Some("2011"));
+    assert_eq!(cdt_2011.id.as_deref(), Some("cdt-2011"));
+    assert!(cdt_2011.title.unwrap().contains("CDT-2011/2012"));
+}
+
+#[test]
+fn the_supplement_adds_our_properties_to_the_adas_code_system() {
+    let set = CodeSet::compiled();
+    let supplement = json(&CodeSystem::supplement(set));
+    assert_eq!(supplement["content"], "supplement");
+    assert_eq!(supplement["supplements"], "http://www.ada.org/cdt|2026");
+    assert_ne!(supplement["url"], "http://www.ada.org/cdt");
+    let d3353 = concept(&supplement, "D3353");
+    assert!(d3353.get("display").is_none());
+    assert_eq!(property(d3353, "category"), [&Json::from("Endodontics")]);
+    assert_eq!(property(d3353, "summary").len(), 1);
+    // Even over a licensed file the supplement carries no ADA text.
+    let licensed = json(&CodeSystem::supplement(&licensed()));
+    assert!(concept(&licensed, "D0120").get("display").is_none());
 }
 
 #[test]
@@ -190,7 +230,7 @@ fn deleted_codes_are_retired_and_inactive_with_their_history() {
 fn an_older_edition_shows_the_code_system_as_it_stood() {
     let set = CodeSet::compiled();
     let system = json(&CodeSystem::of_edition(set, Edition::new(2025).unwrap()).unwrap());
-    assert_eq!(system["version"], "CDT 2025");
+    assert_eq!(system["version"], "2025");
     let d1352 = concept(&system, "D1352");
     assert_eq!(property(d1352, "status"), [&Json::from("active")]);
     assert!(property(d1352, "deleted-in").is_empty());
@@ -207,15 +247,15 @@ fn codings_name_the_last_edition_that_held_the_code() {
     let version = |code: &str| {
         json(&Coding::from_procedure(cdt_codes::lookup(code).unwrap()))["version"].clone()
     };
-    assert_eq!(version("D0360"), "CDT-2011/2012"); // deleted in CDT 2013
-    assert_eq!(version("D1352"), "CDT 2025");
-    assert_eq!(version("D0120"), "CDT 2026");
+    assert_eq!(version("D0360"), "2011"); // deleted in CDT 2013: CDT-2011/2012
+    assert_eq!(version("D1352"), "2025");
+    assert_eq!(version("D0120"), "2026");
     for procedure in cdt_codes::iter() {
         let label = version(&procedure.code().to_string());
         match label.as_str() {
-            Some(label) => assert!(
-                label.starts_with("CDT-") || label.starts_with("CDT 20"),
-                "{label}"
+            Some(year) => assert!(
+                year.len() == 4 && Edition::new(year.parse().unwrap()).is_some(),
+                "{year}"
             ),
             // Deleted in CDT-3: the edition before is one the data does
             // not know, so no version is claimed.
@@ -247,7 +287,7 @@ fn value_sets_list_or_filter_the_codes_of_a_category() {
         .starts_with(cdt_codes::fhir::VALUE_SET_BASE));
     let include = &listed["compose"]["include"][0];
     assert_eq!(include["system"], "http://www.ada.org/cdt");
-    assert_eq!(include["version"], "CDT 2026");
+    assert_eq!(include["version"], "2026");
     let codes: Vec<&str> = include["concept"]
         .as_array()
         .unwrap()
@@ -306,10 +346,16 @@ fn every_category_and_subcategory_has_a_value_set_with_its_own_url() {
 fn all_codes_in_force_in_an_edition() {
     let set = CodeSet::compiled();
     let cdt_2013 = ValueSet::in_force(set, Edition::new(2013), Form::Codes).unwrap();
+    assert_eq!(cdt_2013.include()[0].version.as_deref(), Some("2013"));
     assert_eq!(
-        cdt_2013.compose.include[0].version.as_deref(),
-        Some("CDT 2013")
+        cdt_2013.title.as_deref(),
+        Some("Every CDT code in force in CDT 2013")
     );
+    assert!(!cdt_2013
+        .description
+        .as_deref()
+        .unwrap()
+        .contains("in force in force"));
     let expected = set
         .iter()
         .filter(|p| p.is_active_in(Edition::new(2013).unwrap()))
@@ -382,7 +428,7 @@ fn lookup_answers_with_properties_and_no_display_in_bundled_mode() {
         .contains("CDT"));
     assert_eq!(
         parameter(&lookup, "version").unwrap()["valueString"],
-        "CDT 2026"
+        "2026"
     );
     if bundled() {
         assert!(parameter(&lookup, "display").is_none());
@@ -396,12 +442,11 @@ fn lookup_answers_with_properties_and_no_display_in_bundled_mode() {
     assert!(properties.iter().any(|p| {
         p["part"][0]["valueCode"] == "category" && p["part"][1]["valueString"] == "Endodontics"
     }));
-    let designation = parameter(&lookup, "designation").unwrap();
-    assert!(designation["part"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|part| part["name"] == "use" && part["valueCoding"]["code"] == "summary"));
+    assert!(parameter(&lookup, "designation").is_none());
+    assert!(properties.iter().any(|p| {
+        p["part"][0]["valueCode"] == "summary"
+            && p["part"][1]["valueString"] == cdt_codes::lookup("D3353").unwrap().description()
+    }));
 }
 
 #[test]
@@ -442,12 +487,13 @@ fn a_licensed_file_gives_display_and_definition() {
     let system = CodeSystem::of(&set);
     let text = serde_json::to_string(&system).unwrap();
     let system: Json = serde_json::from_str(&text).unwrap();
-    assert_eq!(system["version"], "CDT 2027");
+    assert_eq!(system["version"], "2027");
     assert_eq!(system["content"], "complete");
     assert!(system["copyright"]
         .as_str()
         .unwrap()
         .contains("used under licence"));
+    assert_eq!(system["publisher"], "cdt-codes");
 
     let d0120 = concept(&system, "D0120");
     assert_eq!(
@@ -458,14 +504,15 @@ fn a_licensed_file_gives_display_and_definition() {
         d0120["definition"],
         "Fixture descriptor for D0120, with a comma"
     );
-    // Our own description is still there, as a designation.
-    assert_eq!(d0120["designation"][0]["use"]["code"], "summary");
+    // Our own description is still there, as a property.
+    assert_eq!(property(d0120, "summary").len(), 1);
+    assert!(d0120.get("designation").is_none());
 
     // A code only the file knows has no words of ours.
     let d0413 = concept(&system, "D0413");
     assert!(d0413.get("display").is_some());
     if CodeSet::compiled().lookup("D0413").is_none() {
-        assert!(d0413.get("designation").is_none());
+        assert!(property(d0413, "summary").is_empty());
     }
 
     // Dropped by the file: deleted in CDT 2027, no display.
@@ -478,7 +525,7 @@ fn a_licensed_file_gives_display_and_definition() {
         coding["display"],
         "Fixture nomenclature D0120 (test text, not ADA)"
     );
-    assert_eq!(coding["version"], "CDT 2027");
+    assert_eq!(coding["version"], "2027");
 
     let lookup = json(&Lookup::find(&set, "D0120").unwrap());
     assert_eq!(
@@ -506,10 +553,11 @@ fn a_licensed_file_gives_display_and_definition() {
     // been revised since.
     let older = CodeSystem::of_edition(&set, Edition::new(2026).unwrap()).unwrap();
     assert!(older.concept.iter().all(|c| c.display.is_none()));
-    assert_eq!(older.content, "fragment");
+    assert_eq!(older.content, "complete");
+    assert!(!older.copyright.unwrap().contains("used under licence"));
 
     let listed = ValueSet::category(&set, Category::Diagnostic, None, Form::Codes).unwrap();
-    assert!(listed.compose.include[0]
+    assert!(listed.include()[0]
         .concept
         .iter()
         .all(|c| c.display.is_some()));

@@ -15,7 +15,7 @@ const CONCEPT_PROPERTIES: &str = "http://hl7.org/fhir/concept-properties";
 
 /// The properties every concept may carry: (code, standard?, type,
 /// description).
-const PROPERTIES: [(&str, bool, &str, &str); 11] = [
+pub(crate) const PROPERTIES: [(&str, bool, &str, &str); 12] = [
     (
         "status",
         true,
@@ -27,6 +27,12 @@ const PROPERTIES: [(&str, bool, &str, &str); 11] = [
         true,
         "boolean",
         "true when the code was deleted in or before this version",
+    ),
+    (
+        "summary",
+        false,
+        "string",
+        "a plain-language summary written for cdt-codes: not ADA text, and not a display",
     ),
     (
         "category",
@@ -85,9 +91,10 @@ const PROPERTIES: [(&str, bool, &str, &str); 11] = [
 ];
 
 /// A FHIR R4 `CodeSystem` resource for CDT: every code a version of the
-/// code set knows, in force or deleted, with its category, subcategory and
-/// history as properties. Load the JSON into a terminology server (HAPI,
-/// Ontoserver, Snowstorm) to validate and look up CDT codes there.
+/// code set knows, in force or deleted, with its category, subcategory,
+/// history and our summary as properties. Load the JSON into a terminology
+/// server (HAPI, Ontoserver, Snowstorm) to validate, look up and expand CDT
+/// codes there; [`Bundle`](super::Bundle) holds every edition's.
 ///
 /// The JSON, with keys in the order of the specification and absent values
 /// left out (abridged):
@@ -98,16 +105,16 @@ const PROPERTIES: [(&str, bool, &str, &str); 11] = [
 ///   "id": "cdt-2026",
 ///   "url": "http://www.ada.org/cdt",
 ///   "identifier": [{"system": "urn:ietf:rfc:3986", "value": "urn:oid:2.16.840.1.113883.6.13"}],
-///   "version": "CDT 2026", "name": "CDT", "title": "…", "status": "active",
-///   "experimental": false, "publisher": "American Dental Association",
-///   "description": "…", "copyright": "…", "caseSensitive": true,
-///   "hierarchyMeaning": "grouped-by", "content": "fragment", "count": 1000,
+///   "version": "2026", "name": "CDT", "title": "… (CDT), CDT 2026", "status": "active",
+///   "experimental": false, "date": "2026-01-01", "publisher": "cdt-codes",
+///   "description": "…", "copyright": "CDT … is the American Dental Association's …",
+///   "caseSensitive": true, "hierarchyMeaning": "grouped-by", "content": "complete", "count": 949,
 ///   "filter": [{"code": "category", "operator": ["="], "value": "…"}],
 ///   "property": [{"code": "status", "uri": "http://hl7.org/fhir/concept-properties#status", "description": "…", "type": "code"}],
 ///   "concept": [{
 ///     "code": "D1352",
-///     "designation": [{"language": "en", "use": {…}, "value": "our description"}],
 ///     "property": [{"code": "status", "valueCode": "retired"}, {"code": "inactive", "valueBoolean": true},
+///                  {"code": "summary", "valueString": "our description"},
 ///                  {"code": "deleted-in", "valueString": "CDT 2026"}, {"code": "replaced-by", "valueCode": "D2391"}]
 ///   }]
 /// }
@@ -123,7 +130,8 @@ const PROPERTIES: [(&str, bool, &str, &str); 11] = [
 ///
 /// let system = CodeSystem::of(cdt_codes::CodeSet::compiled());
 /// assert_eq!(system.url, cdt_codes::CDT_SYSTEM);
-/// assert_eq!(system.version.as_deref(), Some("CDT 2026"));
+/// assert_eq!(system.version.as_deref(), Some("2026"));
+/// assert_eq!(system.content, "complete");
 /// let d1352 = system.concept("D1352").unwrap();
 /// assert_eq!(d1352.property("status").and_then(|v| v.as_str()), Some("retired"));
 ///
@@ -146,13 +154,14 @@ pub struct CodeSystem {
     /// The OID, as a URI.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub identifier: Vec<Identifier>,
-    /// The edition's label, e.g. `CDT 2026`.
+    /// The year the edition took effect, e.g. `2026` (`2011` for
+    /// CDT-2011/2012).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// A computable name: `CDT`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// The title for people.
+    /// The title for people, with the edition's label (`CDT-2011/2012`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The publication status of the resource: `active`.
@@ -160,13 +169,17 @@ pub struct CodeSystem {
     /// `false`: the resource describes the real code system.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experimental: Option<bool>,
-    /// The publisher of the code system: the ADA.
+    /// The date the edition took effect, e.g. `2026-01-01`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Who made the resource: `cdt-codes`, a third party rendering the
+    /// ADA's code system (see `copyright`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
     /// Where the content came from and what it lacks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// The ADA's notice for the data in the set.
+    /// Whose code system this is, and what the resource holds of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copyright: Option<String>,
     /// `true`: codes are the upper-case `D` and four digits only.
@@ -175,8 +188,12 @@ pub struct CodeSystem {
     /// `grouped-by`: no concept is a kind or part of another.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hierarchy_meaning: Option<String>,
-    /// `complete` or `fragment` (see the module documentation).
+    /// `complete` (every code of the edition), or `supplement`.
     pub content: String,
+    /// For a supplement: the code system and version it adds to,
+    /// `http://www.ada.org/cdt|2026`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supplements: Option<String>,
     /// How many concepts the resource holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
@@ -253,7 +270,9 @@ pub struct Concept {
     /// The official descriptor; absent without licensed data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub definition: Option<String>,
-    /// Other texts: our description, with the summary use.
+    /// Other texts for the code. The crate writes none: a validator
+    /// accepts any designation as a display, so our summary is the
+    /// `summary` property instead.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub designation: Vec<Designation>,
     /// The concept's properties, in the order the code system declares
@@ -310,6 +329,8 @@ impl Concept {
     /// assert!(then.property("deleted-in").is_none());
     /// let now = Concept::of(d1352, e(2026));
     /// assert_eq!(now.property("deleted-in").and_then(|v| v.as_str()), Some("CDT 2026"));
+    /// assert!(now.property("summary").is_some());
+    /// assert!(now.designation.is_empty());
     /// ```
     #[must_use]
     pub fn of(procedure: Procedure<'_>, edition: Edition) -> Concept {
@@ -319,15 +340,6 @@ impl Concept {
         } else {
             None
         };
-        let description = procedure.description();
-        let designation = if description.is_empty() || Some(description) == procedure.nomenclature()
-        {
-            // A code only a licensed file knows has its nomenclature as
-            // description: that is not a summary of ours.
-            Vec::new()
-        } else {
-            alloc::vec![Designation::summary(description)]
-        };
         Concept {
             code: procedure.code().to_string(),
             display: nomenclature.map(Into::into),
@@ -336,9 +348,49 @@ impl Concept {
             } else {
                 None
             },
-            designation,
+            designation: Vec::new(),
             property: properties(procedure, edition),
         }
+    }
+}
+
+/// Our summary of a procedure, if it has one: a code only a licensed file
+/// knows has its nomenclature as description, which is not ours.
+pub(crate) fn summary(procedure: Procedure<'_>) -> Option<&str> {
+    let description = procedure.description();
+    (!description.is_empty() && Some(description) != procedure.nomenclature())
+        .then_some(description)
+}
+
+/// The `version` of an edition's code system: the year it took effect.
+pub(crate) fn version(edition: Edition) -> String {
+    edition.year().to_string()
+}
+
+/// The date an edition took effect, as a FHIR date: 1 January of its year.
+pub(crate) fn date(edition: Edition) -> String {
+    alloc::format!("{}-01-01", edition.year())
+}
+
+/// Whose code system CDT is and what a resource of this crate holds of it:
+/// the `copyright` of every resource the crate writes.
+pub(crate) fn copyright(source: DataSource) -> String {
+    let owner = "CDT, the Code on Dental Procedures and Nomenclature, is the work of the \
+                 American Dental Association (ADA), which holds its copyright and the CDT \
+                 trademark and is the sole publisher of the code system. This resource is \
+                 not published or endorsed by the ADA: cdt-codes made it";
+    match source {
+        DataSource::Bundled => alloc::format!(
+            "{owner} from facts about the codes (each code, its category, status and \
+             history) and summaries in its own words. It holds none of the ADA's \
+             nomenclature or descriptors; using CDT in a product or service may need a \
+             licence from the ADA."
+        ),
+        DataSource::Overlaid | DataSource::UserSupplied => alloc::format!(
+            "{owner} with the nomenclature and descriptors of a file licensed from the ADA: \
+             that text is \u{a9} American Dental Association, all rights reserved, used \
+             under licence. Keep this resource within the terms of that licence."
+        ),
     }
 }
 
@@ -353,8 +405,14 @@ pub(crate) fn properties(procedure: Procedure<'_>, edition: Edition) -> Vec<Conc
             Value::Code(if active { "active" } else { "retired" }.into()),
         ),
         ConceptProperty::new("inactive", Value::Boolean(!active)),
-        ConceptProperty::new("category", string(procedure.category().name().into())),
     ];
+    if let Some(summary) = summary(procedure) {
+        list.push(ConceptProperty::new("summary", string(summary.into())));
+    }
+    list.push(ConceptProperty::new(
+        "category",
+        string(procedure.category().name().into()),
+    ));
     if let Some(subcategory) = procedure.subcategory() {
         list.push(ConceptProperty::new(
             "subcategory",
@@ -446,7 +504,10 @@ impl CodeSystem {
     ///
     /// let set = cdt_codes::CodeSet::compiled();
     /// let system = CodeSystem::of_edition(set, Edition::new(2013).unwrap())?;
-    /// assert_eq!(system.version.as_deref(), Some("CDT 2013"));
+    /// assert_eq!(system.version.as_deref(), Some("2013"));
+    /// let cdt_2011 = CodeSystem::of_edition(set, Edition::new(2011).unwrap())?;
+    /// assert_eq!(cdt_2011.version.as_deref(), Some("2011"));
+    /// assert!(cdt_2011.title.unwrap().ends_with("CDT-2011/2012"));
     /// assert!(system.concept("D0426").is_none()); // added in CDT 2026
     /// assert!(CodeSystem::of_edition(set, Edition::new(2099).unwrap()).is_err());
     /// # Ok::<(), cdt_codes::NotInData>(())
@@ -456,32 +517,26 @@ impl CodeSystem {
         Ok(CodeSystem::build(set, edition))
     }
 
-    fn build(set: &CodeSet, edition: Edition) -> CodeSystem {
+    pub(crate) fn build(set: &CodeSet, edition: Edition) -> CodeSystem {
         let concept: Vec<Concept> = set
             .iter()
             .filter(|procedure| known_in(*procedure, edition))
             .map(|procedure| Concept::of(procedure, edition))
             .collect();
-        let licensed = set.source() != DataSource::Bundled;
-        let complete = licensed
-            && edition == set.edition()
-            && set
-                .iter()
-                .filter(|procedure| procedure.is_active_in(edition))
-                .all(|procedure| procedure.nomenclature().is_some());
+        let licensed = set.source() != DataSource::Bundled && edition == set.edition();
         let description = if licensed {
             alloc::format!(
-                "CDT as of {edition}: codes, status and history from the cdt-codes crate, \
-                 with the official nomenclature (display) and descriptors (definition) \
-                 from a licensed file where it has them."
+                "Every code of {edition}, in force or retired: codes, status, history and \
+                 summaries from the cdt-codes crate, with the official nomenclature (display) \
+                 and descriptors (definition) from a licensed file where it has them."
             )
         } else {
             alloc::format!(
-                "CDT as of {edition}: codes, status and history from the open data of the \
-                 cdt-codes crate. Concepts have no display or definition: the ADA's \
-                 nomenclature and descriptors are licensed and not included. The designation \
-                 with use '{}' is a plain-language summary written for cdt-codes, not ADA text.",
-                super::SUMMARY_USE_CODE
+                "Every code of {edition}, in force or retired, with its status, history and \
+                 category from the cdt-codes crate. Concepts have no display or definition: \
+                 the ADA's nomenclature and descriptors are licensed and not included. The \
+                 property 'summary' is a plain-language summary written for cdt-codes, not \
+                 ADA text."
             )
         };
         CodeSystem {
@@ -489,28 +544,26 @@ impl CodeSystem {
             id: Some(alloc::format!("cdt-{}", edition.year())),
             url: super::CDT_SYSTEM.into(),
             identifier: alloc::vec![Identifier::oid()],
-            version: Some(edition.to_string()),
+            version: Some(version(edition)),
             name: Some(super::NAME.into()),
-            title: Some(super::TITLE.into()),
+            title: Some(alloc::format!("{}, {edition}", super::TITLE)),
             status: "active".into(),
             experimental: Some(false),
+            date: Some(date(edition)),
             publisher: Some(super::PUBLISHER.into()),
             description: Some(description),
-            copyright: Some(set.source().notice().into()),
+            copyright: Some(copyright(if licensed {
+                set.source()
+            } else {
+                DataSource::Bundled
+            })),
             case_sensitive: Some(true),
             hierarchy_meaning: Some("grouped-by".into()),
-            content: if complete { "complete" } else { "fragment" }.into(),
+            content: "complete".into(),
+            supplements: None,
             count: u32::try_from(concept.len()).ok(),
             filter: filters(),
-            property: PROPERTIES
-                .iter()
-                .map(|(code, standard, type_, description)| PropertyDefinition {
-                    code: (*code).into(),
-                    uri: standard.then(|| alloc::format!("{CONCEPT_PROPERTIES}#{code}")),
-                    description: Some((*description).into()),
-                    type_: (*type_).into(),
-                })
-                .collect(),
+            property: property_definitions(),
             concept,
         }
     }
@@ -526,6 +579,19 @@ impl CodeSystem {
     pub fn concept(&self, code: &str) -> Option<&Concept> {
         self.concept.iter().find(|concept| concept.code == code)
     }
+}
+
+/// The declarations of the properties concepts carry.
+pub(crate) fn property_definitions() -> Vec<PropertyDefinition> {
+    PROPERTIES
+        .iter()
+        .map(|(code, standard, type_, description)| PropertyDefinition {
+            code: (*code).into(),
+            uri: standard.then(|| alloc::format!("{CONCEPT_PROPERTIES}#{code}")),
+            description: Some((*description).into()),
+            type_: (*type_).into(),
+        })
+        .collect()
 }
 
 /// The filters the code system declares.

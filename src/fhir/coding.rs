@@ -3,7 +3,7 @@
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::{CDT_OID, CDT_SYSTEM};
+use super::{CD2_SYSTEM, CDT_OID, CDT_SYSTEM};
 use crate::model::code::{CdtCode, ParseCodeError};
 use crate::set::{CodeSet, Procedure};
 
@@ -12,11 +12,12 @@ use crate::set::{CodeSet, Procedure};
 /// absent values left out:
 ///
 /// ```json
-/// {"system": "http://www.ada.org/cdt", "version": "CDT 2026", "code": "D0120"}
+/// {"system": "http://www.ada.org/cdt", "version": "2026", "code": "D0120"}
 /// ```
 ///
-/// `version` is the label of the newest edition containing the code
-/// (`CDT 2026`, `CDT-2011/2012`). `display` is the code system's own
+/// `version` is the year of the newest edition containing the code
+/// (`2026`; `2011` for CDT-2011/2012), the code system version a server
+/// holds it under (see [`CodeSystem`](super::CodeSystem)). `display` is the code system's own
 /// display, the ADA nomenclature: present only with licensed data, never
 /// our paraphrase, which validators would flag as a wrong display. Other elements a FHIR document may carry (`id`,
 /// `extension`, `userSelected`) are ignored when reading.
@@ -27,11 +28,11 @@ use crate::set::{CodeSet, Procedure};
 /// let procedure = cdt_codes::lookup("D0120").unwrap();
 /// let coding = Coding::from_procedure(procedure);
 /// assert_eq!(coding.system.as_deref(), Some(cdt_codes::CDT_SYSTEM));
-/// assert_eq!(coding.version.as_deref(), Some("CDT 2026"));
+/// assert_eq!(coding.version.as_deref(), Some("2026"));
 ///
 /// let json = serde_json::to_string(&coding)?;
 /// if cdt_codes::DATA_SOURCE == cdt_codes::DataSource::Bundled {
-///     assert_eq!(json, r#"{"system":"http://www.ada.org/cdt","version":"CDT 2026","code":"D0120"}"#);
+///     assert_eq!(json, r#"{"system":"http://www.ada.org/cdt","version":"2026","code":"D0120"}"#);
 /// }
 ///
 /// let read: Coding = serde_json::from_str(&json)?;
@@ -43,8 +44,8 @@ pub struct Coding {
     /// The code system's URI: [`CDT_SYSTEM`] for CDT.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<String>,
-    /// The version of the code system: for CDT the edition's label, e.g.
-    /// `"CDT 2026"`.
+    /// The version of the code system: for CDT the edition's year, e.g.
+    /// `"2026"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// The code, e.g. `"D0120"`.
@@ -69,14 +70,14 @@ impl Coding {
     /// use cdt_codes::Coding;
     ///
     /// let in_force = Coding::from_procedure(cdt_codes::lookup("D0120").unwrap());
-    /// assert_eq!(in_force.version.as_deref(), Some("CDT 2026"));
+    /// assert_eq!(in_force.version.as_deref(), Some("2026"));
     ///
     /// let deleted = Coding::from_procedure(cdt_codes::lookup("D1352").unwrap());
-    /// assert_eq!(deleted.version.as_deref(), Some("CDT 2025")); // deleted in CDT 2026
+    /// assert_eq!(deleted.version.as_deref(), Some("2025")); // deleted in CDT 2026
     ///
     /// // Deleted in CDT 2013: the edition before was CDT-2011/2012.
-    /// let d3354 = Coding::from_procedure(cdt_codes::lookup("D0360").unwrap());
-    /// assert_eq!(d3354.version.as_deref(), Some("CDT-2011/2012"));
+    /// let d0360 = Coding::from_procedure(cdt_codes::lookup("D0360").unwrap());
+    /// assert_eq!(d0360.version.as_deref(), Some("2011"));
     /// ```
     #[must_use]
     pub fn from_procedure(procedure: Procedure<'_>) -> Coding {
@@ -86,13 +87,14 @@ impl Coding {
         };
         Coding {
             system: Some(CDT_SYSTEM.into()),
-            version: version.map(|edition| edition.to_string()),
+            version: version.map(super::codesystem::version),
             code: Some(procedure.code().to_string()),
             display: procedure.nomenclature().map(Into::into),
         }
     }
 
-    /// Whether the coding's system is CDT: [`CDT_SYSTEM`] or [`CDT_OID`].
+    /// Whether the coding's system is CDT: [`CDT_SYSTEM`], [`CDT_OID`] or
+    /// HL7's older [`CD2_SYSTEM`].
     ///
     /// ```
     /// use cdt_codes::Coding;
@@ -104,7 +106,10 @@ impl Coding {
     /// ```
     #[must_use]
     pub fn is_cdt(&self) -> bool {
-        matches!(self.system.as_deref(), Some(CDT_SYSTEM | CDT_OID))
+        matches!(
+            self.system.as_deref(),
+            Some(CDT_SYSTEM | CDT_OID | CD2_SYSTEM)
+        )
     }
 
     /// The record of the coded procedure. `version` and `display` are not
@@ -150,7 +155,7 @@ impl Coding {
     pub fn procedure_in<'a>(&self, set: &'a CodeSet) -> Result<Procedure<'a>, FhirError> {
         match self.system.as_deref() {
             None => return Err(FhirError::MissingSystem),
-            Some(CDT_SYSTEM | CDT_OID) => {}
+            Some(CDT_SYSTEM | CDT_OID | CD2_SYSTEM) => {}
             Some(found) => {
                 return Err(FhirError::WrongSystem {
                     found: found.into(),
@@ -187,7 +192,7 @@ impl TryFrom<&Coding> for Procedure<'static> {
 /// data) and our own description as `text`, which FHIR leaves free:
 ///
 /// ```json
-/// {"coding": [{"system": "http://www.ada.org/cdt", "version": "CDT 2026", "code": "D0120"}],
+/// {"coding": [{"system": "http://www.ada.org/cdt", "version": "2026", "code": "D0120"}],
 ///  "text": "our own description of D0120"}
 /// ```
 ///
@@ -222,7 +227,7 @@ impl CodeableConcept {
     ///
     /// ```
     /// let concept = cdt_codes::CodeableConcept::from_procedure(cdt_codes::lookup("D1352").unwrap());
-    /// assert_eq!(concept.coding[0].version.as_deref(), Some("CDT 2025"));
+    /// assert_eq!(concept.coding[0].version.as_deref(), Some("2025"));
     /// ```
     #[must_use]
     pub fn from_procedure(procedure: Procedure<'_>) -> CodeableConcept {
@@ -342,6 +347,23 @@ pub enum FhirError {
     MissingParameter {
         /// The parameter's name.
         name: &'static str,
+    },
+    /// A value set names a version of CDT the set does not hold.
+    #[error("the code set holds no CDT version {version:?}")]
+    UnknownVersion {
+        /// The version given.
+        version: String,
+    },
+    /// A value set filter the crate does not evaluate.
+    #[error(
+        "the filter {property:?} {op:?} is not supported: filters test category, \
+         subcategory, inactive or status with \"=\""
+    )]
+    UnsupportedFilter {
+        /// The property tested.
+        property: String,
+        /// The operator.
+        op: String,
     },
     /// A parameter has a value of the wrong type.
     #[error("the parameter {name:?} has a value of the wrong type")]

@@ -51,15 +51,15 @@ impl Identifier {
 /// `designation` of `$lookup`): another text for a concept, with what it
 /// is for.
 ///
-/// The crate's own descriptions are designations with the use
-/// [`Designation::summary_use`], never a `display`.
+/// The crate writes none: a validator accepts any designation as a valid
+/// display, so our own descriptions are the concept property `summary`.
+/// The type reads the designations of other servers' answers.
 ///
 /// ```
 /// use cdt_codes::fhir::Designation;
 ///
-/// let designation = Designation::summary("Periodic check-up of an existing patient");
-/// let json = serde_json::to_string(&designation)?;
-/// assert!(json.starts_with(r#"{"language":"en","use":{"system":"https://github.com/cdt-codes/"#));
+/// let designation = Designation { language: Some("en".into()), use_: None, value: "text".into() };
+/// assert_eq!(serde_json::to_string(&designation)?, r#"{"language":"en","value":"text"}"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -72,42 +72,6 @@ pub struct Designation {
     pub use_: Option<Coding>,
     /// The text.
     pub value: String,
-}
-
-impl Designation {
-    /// The designation use of a description written for cdt-codes:
-    /// [`SUMMARY_USE_SYSTEM`](super::SUMMARY_USE_SYSTEM) and
-    /// [`SUMMARY_USE_CODE`](super::SUMMARY_USE_CODE).
-    ///
-    /// ```
-    /// let use_ = cdt_codes::fhir::Designation::summary_use();
-    /// assert_eq!(use_.code.as_deref(), Some("summary"));
-    /// ```
-    #[must_use]
-    pub fn summary_use() -> Coding {
-        Coding {
-            system: Some(super::SUMMARY_USE_SYSTEM.into()),
-            version: None,
-            code: Some(super::SUMMARY_USE_CODE.into()),
-            display: Some("Plain-language summary written for cdt-codes, not ADA text".into()),
-        }
-    }
-
-    /// A description of ours, in English, with the summary use.
-    ///
-    /// ```
-    /// let designation = cdt_codes::fhir::Designation::summary("text");
-    /// assert_eq!(designation.value, "text");
-    /// assert_eq!(designation.language.as_deref(), Some("en"));
-    /// ```
-    #[must_use]
-    pub fn summary(text: &str) -> Designation {
-        Designation {
-            language: Some("en".into()),
-            use_: Some(Designation::summary_use()),
-            value: text.into(),
-        }
-    }
 }
 
 /// A FHIR `value[x]` as concept properties and `Parameters` carry it: the
@@ -132,6 +96,9 @@ pub enum Value {
     /// `valueString`.
     #[serde(rename = "valueString")]
     String(String),
+    /// `valueUri`, e.g. `http://www.ada.org/cdt|2026`.
+    #[serde(rename = "valueUri")]
+    Uri(String),
     /// `valueInteger`.
     #[serde(rename = "valueInteger")]
     Integer(i32),
@@ -155,7 +122,9 @@ impl Value {
     #[must_use]
     pub fn as_str(&self) -> Option<&str> {
         match self {
-            Value::Code(text) | Value::String(text) | Value::DateTime(text) => Some(text),
+            Value::Code(text) | Value::String(text) | Value::Uri(text) | Value::DateTime(text) => {
+                Some(text)
+            }
             Value::Coding(_) | Value::Integer(_) | Value::Boolean(_) => None,
         }
     }

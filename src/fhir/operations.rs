@@ -180,19 +180,18 @@ impl Parameter {
 }
 
 /// The answer of `$lookup` for a CDT code: the code system's name, the
-/// version, the official display (licensed data only), our description as
-/// a designation, and the concept's properties as the
-/// [`CodeSystem`](super::CodeSystem) gives them.
+/// version, the official display (licensed data only), and the concept's
+/// properties as the [`CodeSystem`](super::CodeSystem) gives them, our
+/// summary among them (property `summary`, never a designation).
 ///
 /// Serialises as the `Parameters` FHIR returns (and reads back from one):
 ///
 /// ```json
 /// {"resourceType": "Parameters", "parameter": [
 ///   {"name": "name", "valueString": "Code on Dental Procedures and Nomenclature (CDT)"},
-///   {"name": "version", "valueString": "CDT 2026"},
-///   {"name": "designation", "part": [{"name": "language", "valueCode": "en"},
-///     {"name": "use", "valueCoding": {…}}, {"name": "value", "valueString": "our description"}]},
-///   {"name": "property", "part": [{"name": "code", "valueCode": "status"}, {"name": "value", "valueCode": "active"}]}
+///   {"name": "version", "valueString": "2026"},
+///   {"name": "property", "part": [{"name": "code", "valueCode": "status"}, {"name": "value", "valueCode": "active"}]},
+///   {"name": "property", "part": [{"name": "code", "valueCode": "summary"}, {"name": "value", "valueString": "our description"}]}
 /// ]}
 /// ```
 ///
@@ -204,7 +203,9 @@ impl Parameter {
 /// use cdt_codes::fhir::Lookup;
 ///
 /// let lookup = Lookup::of(cdt_codes::lookup("D3353").unwrap());
-/// assert_eq!(lookup.version.as_deref(), Some("CDT 2026"));
+/// assert_eq!(lookup.version.as_deref(), Some("2026"));
+/// assert!(lookup.designation.is_empty());
+/// assert!(lookup.property.iter().any(|p| p.code == "summary"));
 /// let json = serde_json::to_string(&lookup)?;
 /// assert!(json.starts_with(r#"{"resourceType":"Parameters","parameter":[{"name":"name""#));
 /// assert_eq!(serde_json::from_str::<Lookup>(&json)?, lookup);
@@ -220,7 +221,8 @@ pub struct Lookup {
     pub version: Option<String>,
     /// The official nomenclature; absent without licensed data.
     pub display: Option<String>,
-    /// Other texts: our description, with the summary use.
+    /// Other texts for the code: none from the crate (our summary is a
+    /// property); read from other servers' answers.
     pub designation: Vec<Designation>,
     /// The concept's properties.
     pub property: Vec<ConceptProperty>,
@@ -231,7 +233,7 @@ impl Lookup {
     ///
     /// ```
     /// let lookup = cdt_codes::fhir::Lookup::of(cdt_codes::lookup("D1352").unwrap());
-    /// assert_eq!(lookup.version.as_deref(), Some("CDT 2025"));
+    /// assert_eq!(lookup.version.as_deref(), Some("2025"));
     /// assert!(lookup.property.iter().any(|p| p.code == "replaced-by"));
     /// ```
     #[must_use]
@@ -357,13 +359,18 @@ impl TryFrom<Parameters> for Lookup {
     }
 }
 
-/// The answer of `$validate-code` for a CDT code on a date of service:
-/// `result`, a `message` saying why when the code may not be reported (or
-/// when the data cannot say), and the official `display` with licensed
-/// data.
+/// The answer of `$validate-code` for a CDT code: `result`, a `message`
+/// saying why when the code may not be reported (or when the data cannot
+/// say), `inactive` for a retired code, and the official `display` with
+/// licensed data.
 ///
-/// A date outside the editions the data holds gives `result` `false` with
-/// a message that the data cannot judge it: unknown is never valid.
+/// As HL7's validator and terminology servers answer: without a date, a
+/// code of the code system is valid, a retired one too (`result` `true`,
+/// `inactive` `true`, and a message that it is inactive and what replaces
+/// it). With a date of service, the crate's date rules decide: a code
+/// deleted before the date is `false`. A date outside the editions the
+/// data holds gives `result` `false` with a message that the data cannot
+/// judge it: unknown is never valid.
 ///
 /// Serialises as the `Parameters` FHIR returns (and reads back from one):
 ///
@@ -392,28 +399,95 @@ pub struct ValidateCode {
     pub result: bool,
     /// Why not, or what was not checked.
     pub message: Option<String>,
+    /// `true` for a code retired from the code system (no date given).
+    pub inactive: bool,
     /// The official nomenclature; absent without licensed data.
     pub display: Option<String>,
 }
 
 impl ValidateCode {
     /// Whether `code` may be reported for a service on `date`; without a
-    /// date, on the last day the set can judge (the end of its newest
-    /// edition).
+    /// date, whether it is a code of the code system at all, retired codes
+    /// included (`inactive`, with a message).
     ///
     /// ```
     /// use cdt_codes::{CodeSet, fhir::ValidateCode};
     ///
     /// let set = CodeSet::compiled();
     /// assert!(ValidateCode::code(set, "D0120", None).result);
+    ///
+    /// let retired = ValidateCode::code(set, "D1352", None);
+    /// assert!(retired.result && retired.inactive);
+    /// assert!(retired.message.unwrap().contains("inactive"));
+    /// assert!(!ValidateCode::code(set, "D1352", Some("2026-02-01".parse().unwrap())).result);
+    ///
     /// let later = ValidateCode::code(set, "D0120", Some("2099-01-01".parse().unwrap()));
     /// assert!(!later.result);
     /// assert!(later.message.unwrap().contains("cannot be checked"));
     /// ```
     #[must_use]
     pub fn code(set: &CodeSet, code: &str, date: Option<ServiceDate>) -> ValidateCode {
-        let date = date.unwrap_or_else(|| set.horizon().1);
-        ValidateCode::of(&set.validity(code, date))
+        if let Some(date) = date {
+            return ValidateCode::of(&set.validity(code, date));
+        }
+        let procedure = match CdtCode::parse(code) {
+            Err(source) => {
+                return ValidateCode::invalid(
+                    FhirError::MalformedCode {
+                        code: code.into(),
+                        source,
+                    }
+                    .to_string(),
+                )
+            }
+            Ok(parsed) => match set.get(parsed) {
+                Some(procedure) => procedure,
+                None => {
+                    return ValidateCode::invalid(
+                        FhirError::UnknownCode { code: parsed }.to_string(),
+                    )
+                }
+            },
+        };
+        let display = procedure.nomenclature().map(Into::into);
+        let Some(deleted) = procedure.deleted_in() else {
+            return ValidateCode {
+                result: true,
+                message: None,
+                inactive: false,
+                display,
+            };
+        };
+        let mut message = alloc::format!(
+            "{} is inactive: retired from the code system, deleted in {deleted}",
+            procedure.code()
+        );
+        let replacements = procedure.replaced_by();
+        if !replacements.is_empty() {
+            message.push_str("; report ");
+            for (index, replacement) in replacements.iter().enumerate() {
+                if index > 0 {
+                    message.push_str(" or ");
+                }
+                message.push_str(&replacement.to_string());
+            }
+            message.push_str(" instead");
+        }
+        ValidateCode {
+            result: true,
+            message: Some(message),
+            inactive: true,
+            display,
+        }
+    }
+
+    fn invalid(message: String) -> ValidateCode {
+        ValidateCode {
+            result: false,
+            message: Some(message),
+            inactive: false,
+            display: None,
+        }
     }
 
     /// The answer for a verdict of [`CodeSet::validity`].
@@ -439,12 +513,14 @@ impl ValidateCode {
         ValidateCode {
             result: validity.is_valid(),
             message,
+            inactive: false,
             display,
         }
     }
 
     /// Whether a coding may be reported on `date` (see
-    /// [`ValidateCode::code`]). A system other than CDT is not valid. A
+    /// [`ValidateCode::code`]). A system other than CDT (its URI, its OID,
+    /// or HL7's older CD2 URI) is not valid. A
     /// `display` that differs from the official one is not valid; without
     /// licensed data the display cannot be checked, and the message says
     /// so.
@@ -454,6 +530,8 @@ impl ValidateCode {
     ///
     /// let set = CodeSet::compiled();
     /// let mut coding = Coding::from_procedure(set.lookup("D0120").unwrap());
+    /// assert!(ValidateCode::coding(set, &coding, None).result);
+    /// coding.system = Some(cdt_codes::fhir::CD2_SYSTEM.into());
     /// assert!(ValidateCode::coding(set, &coding, None).result);
     /// coding.system = Some("http://snomed.info/sct".into());
     /// assert!(!ValidateCode::coding(set, &coding, None).result);
@@ -465,11 +543,7 @@ impl ValidateCode {
                 error,
                 FhirError::MalformedCode { .. } | FhirError::UnknownCode { .. }
             ) {
-                return ValidateCode {
-                    result: false,
-                    message: Some(error.to_string()),
-                    display: None,
-                };
+                return ValidateCode::invalid(error.to_string());
             }
         }
         let mut answer = ValidateCode::code(set, coding.code.as_deref().unwrap_or(""), date);
@@ -502,6 +576,9 @@ impl From<ValidateCode> for Parameters {
         if let Some(message) = answer.message {
             list.push(Parameter::new("message", Value::String(message)));
         }
+        if answer.inactive {
+            list.push(Parameter::new("inactive", Value::Boolean(true)));
+        }
         if let Some(display) = answer.display {
             list.push(Parameter::new("display", Value::String(display)));
         }
@@ -522,9 +599,18 @@ impl TryFrom<Parameters> for ValidateCode {
                     name: "result".into(),
                 })?,
         };
+        let inactive = match parameters.value("inactive") {
+            None => false,
+            Some(value) => value
+                .as_bool()
+                .ok_or_else(|| FhirError::WrongParameterType {
+                    name: "inactive".into(),
+                })?,
+        };
         Ok(ValidateCode {
             result,
             message: parameters.text("message")?,
+            inactive,
             display: parameters.text("display")?,
         })
     }

@@ -6,6 +6,8 @@ use alloc::vec::Vec;
 
 use serde::{Deserialize, Serialize};
 
+use super::codesystem::{copyright, date, version};
+use super::Expansion;
 use crate::model::category::Category;
 use crate::model::edition::Edition;
 use crate::set::{CodeSet, NotInData, Procedure, Subcategory};
@@ -17,9 +19,9 @@ use crate::set::{CodeSet, NotInData, Procedure, Subcategory};
 ///
 /// let set = CodeSet::compiled();
 /// let listed = ValueSet::category(set, Category::Endodontics, None, Form::Codes)?;
-/// assert!(!listed.compose.include[0].concept.is_empty());
+/// assert!(!listed.include()[0].concept.is_empty());
 /// let filtered = ValueSet::category(set, Category::Endodontics, None, Form::Filter)?;
-/// assert!(filtered.compose.include[0].concept.is_empty());
+/// assert!(filtered.include()[0].concept.is_empty());
 /// # Ok::<(), cdt_codes::NotInData>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -35,7 +37,8 @@ pub enum Form {
 }
 
 /// A FHIR R4 `ValueSet` resource over CDT: the codes in force in one
-/// edition, all of them or those of a category or subcategory.
+/// edition, all of them or those of a category or subcategory; with an
+/// `expansion` once [`Expand`](super::Expand) has expanded it.
 ///
 /// The value sets are the crate's, not the ADA's: their URLs start with
 /// [`VALUE_SET_BASE`](super::VALUE_SET_BASE) and their publisher is
@@ -44,11 +47,12 @@ pub enum Form {
 ///
 /// ```json
 /// {
-///   "resourceType": "ValueSet",
+///   "resourceType": "ValueSet", "id": "cdt-category-endodontics",
 ///   "url": "https://github.com/cdt-codes/cdt-codes/fhir/ValueSet/cdt-category-endodontics",
-///   "version": "CDT 2026", "name": "CdtCategoryEndodontics", "title": "…", "status": "active",
-///   "experimental": false, "publisher": "cdt-codes", "description": "…", "copyright": "…",
-///   "compose": {"include": [{"system": "http://www.ada.org/cdt", "version": "CDT 2026",
+///   "version": "2026", "name": "CdtCategoryEndodontics", "title": "…", "status": "active",
+///   "experimental": false, "date": "2026-01-01", "publisher": "cdt-codes", "description": "…",
+///   "copyright": "…",
+///   "compose": {"include": [{"system": "http://www.ada.org/cdt", "version": "2026",
 ///                            "concept": [{"code": "D3110"}, …]}]}
 /// }
 /// ```
@@ -73,10 +77,14 @@ pub enum Form {
 pub struct ValueSet {
     /// Always `ValueSet`.
     pub resource_type: String,
+    /// A logical id for a server: the last segment of the URL, e.g.
+    /// `cdt-category-endodontics`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// The canonical URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// The edition's label.
+    /// The edition's year, as the code system's `version`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// A computable name.
@@ -90,17 +98,24 @@ pub struct ValueSet {
     /// `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experimental: Option<bool>,
+    /// The date the edition took effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// `cdt-codes`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
     /// What the value set holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// The ADA's notice for the codes.
+    /// Whose code system CDT is, and what the value set holds of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copyright: Option<String>,
     /// The definition.
-    pub compose: Compose,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compose: Option<Compose>,
+    /// The codes, once expanded (see [`Expand`](super::Expand)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expansion: Option<Expansion>,
 }
 
 /// The definition of a value set (`ValueSet.compose`).
@@ -210,7 +225,7 @@ impl ValueSet {
     ///
     /// let set = CodeSet::compiled();
     /// let diag = ValueSet::category(set, Category::Diagnostic, Edition::new(2025), Form::Codes)?;
-    /// assert_eq!(diag.version.as_deref(), Some("CDT 2025"));
+    /// assert_eq!(diag.version.as_deref(), Some("2025"));
     /// assert!(!diag.codes().any(|code| code == "D0426")); // added in CDT 2026
     /// # Ok::<(), cdt_codes::NotInData>(())
     /// ```
@@ -248,7 +263,7 @@ impl ValueSet {
     /// let set = CodeSet::compiled();
     /// let heading = set.lookup("D0120").unwrap().subcategory().unwrap();
     /// let exams = ValueSet::subcategory(set, heading, None, Form::Filter)?;
-    /// assert_eq!(exams.compose.include[0].filter.len(), 3);
+    /// assert_eq!(exams.include()[0].filter.len(), 3);
     /// # Ok::<(), cdt_codes::NotInData>(())
     /// ```
     pub fn subcategory(
@@ -303,6 +318,7 @@ impl ValueSet {
     ///
     /// let set = CodeSet::compiled();
     /// let cdt_2013 = ValueSet::in_force(set, Edition::new(2013), Form::Codes)?;
+    /// assert_eq!(cdt_2013.title.as_deref(), Some("Every CDT code in force in CDT 2013"));
     /// assert!(cdt_2013.codes().any(|code| code == "D1352"));
     /// assert!(!cdt_2013.codes().any(|code| code == "D0360")); // deleted in CDT 2013
     /// # Ok::<(), cdt_codes::NotInData>(())
@@ -318,7 +334,7 @@ impl ValueSet {
             form,
             &Selection {
                 name: "CdtInForce".into(),
-                title: "CDT codes in force".into(),
+                title: "Every CDT code".into(),
                 slug: "cdt-in-force".into(),
                 filters: Vec::new(),
                 keep: &|_| true,
@@ -337,7 +353,7 @@ impl ValueSet {
         let label = edition.to_string();
         let mut include = Include {
             system: Some(super::CDT_SYSTEM.into()),
-            version: Some(label.clone()),
+            version: Some(version(edition)),
             ..Include::default()
         };
         match form {
@@ -352,34 +368,132 @@ impl ValueSet {
                     })
                     .collect();
             }
-            Form::Filter => {
-                include.filter.clone_from(&selection.filters);
-                include.filter.push(Filter::equals("inactive", "false"));
-            }
+            Form::Filter => {}
+        }
+        if include.concept.is_empty() {
+            // An include with neither codes nor filters means the whole
+            // code system: a selection with no code in force (a heading
+            // newer than the edition) is written with its filters, which
+            // choose nothing.
+            include.filter.clone_from(&selection.filters);
+            include.filter.push(Filter::equals("inactive", "false"));
         }
         Ok(ValueSet {
             resource_type: "ValueSet".into(),
+            id: Some(selection.slug.clone()),
             url: Some(alloc::format!(
                 "{}/{}",
                 super::VALUE_SET_BASE,
                 selection.slug
             )),
-            version: Some(label.clone()),
+            version: Some(version(edition)),
             name: Some(selection.name.clone()),
-            title: Some(alloc::format!("{} in {label}", selection.title)),
+            title: Some(alloc::format!("{} in force in {label}", selection.title)),
             status: "active".into(),
             experimental: Some(false),
-            publisher: Some("cdt-codes".into()),
+            date: Some(date(edition)),
+            publisher: Some(super::PUBLISHER.into()),
             description: Some(alloc::format!(
                 "{} in force in {label}, as the cdt-codes crate records them; \
                  deleted codes are left out.",
                 selection.title
             )),
-            copyright: Some(set.source().notice().into()),
-            compose: Compose {
+            copyright: Some(copyright(if newest {
+                set.source()
+            } else {
+                crate::DataSource::Bundled
+            })),
+            compose: Some(Compose {
                 include: alloc::vec![include],
-            },
+            }),
+            expansion: None,
         })
+    }
+
+    /// Every code the code system version `edition` knows, retired ones
+    /// included (the set's newest edition when `None`): the value set FHIR
+    /// calls the code system's implicit one, `http://www.ada.org/cdt?fhir_vs`.
+    /// Expand it to search or page the whole code system.
+    ///
+    /// # Errors
+    ///
+    /// [`NotInData`] when the set does not hold `edition`.
+    ///
+    /// ```
+    /// use cdt_codes::{CodeSet, fhir::ValueSet};
+    ///
+    /// let all = ValueSet::whole_system(CodeSet::compiled(), None)?;
+    /// assert_eq!(all.url.as_deref(), Some("http://www.ada.org/cdt?fhir_vs"));
+    /// assert!(all.include()[0].concept.is_empty() && all.include()[0].filter.is_empty());
+    /// # Ok::<(), cdt_codes::NotInData>(())
+    /// ```
+    pub fn whole_system(set: &CodeSet, edition: Option<Edition>) -> Result<ValueSet, NotInData> {
+        let edition = set.check_held(edition.unwrap_or_else(|| set.edition()))?;
+        Ok(ValueSet {
+            resource_type: "ValueSet".into(),
+            id: Some("cdt-all".into()),
+            url: Some(alloc::format!("{}?fhir_vs", super::CDT_SYSTEM)),
+            version: Some(version(edition)),
+            name: Some("CdtAll".into()),
+            title: Some(alloc::format!(
+                "Every CDT code of {edition}, retired ones included"
+            )),
+            status: "active".into(),
+            experimental: Some(false),
+            date: Some(date(edition)),
+            publisher: Some(super::PUBLISHER.into()),
+            description: Some(alloc::format!(
+                "Every code of {edition}, in force or retired: the whole code system."
+            )),
+            copyright: Some(copyright(set.source())),
+            compose: Some(Compose {
+                include: alloc::vec![Include {
+                    system: Some(super::CDT_SYSTEM.into()),
+                    version: Some(version(edition)),
+                    ..Include::default()
+                }],
+            }),
+            expansion: None,
+        })
+    }
+
+    /// The includes of the value set's definition (none without one).
+    ///
+    /// ```
+    /// use cdt_codes::{Category, CodeSet, fhir::{Form, ValueSet}};
+    ///
+    /// let endo = ValueSet::category(CodeSet::compiled(), Category::Endodontics, None, Form::Filter)?;
+    /// assert_eq!(endo.include()[0].filter[0].value, "Endodontics");
+    /// # Ok::<(), cdt_codes::NotInData>(())
+    /// ```
+    #[must_use]
+    pub fn include(&self) -> &[Include] {
+        self.compose
+            .as_ref()
+            .map_or(&[], |compose| compose.include.as_slice())
+    }
+
+    /// Every value set of the set's newest edition the crate defines: every
+    /// code in force, each category, each subcategory, in that order.
+    ///
+    /// ```
+    /// use cdt_codes::{CodeSet, fhir::{Form, ValueSet}};
+    ///
+    /// let all = ValueSet::all(CodeSet::compiled(), Form::Filter);
+    /// assert_eq!(all[0].id.as_deref(), Some("cdt-in-force"));
+    /// assert!(all.iter().any(|v| v.id.as_deref() == Some("cdt-category-endodontics")));
+    /// ```
+    #[must_use]
+    pub fn all(set: &CodeSet, form: Form) -> Vec<ValueSet> {
+        // The set always holds its own newest edition.
+        let mut list: Vec<ValueSet> = ValueSet::in_force(set, None, form).into_iter().collect();
+        for category in Category::ALL {
+            list.extend(ValueSet::category(set, category, None, form));
+            for subcategory in set.subcategories_of(category) {
+                list.extend(ValueSet::subcategory(set, subcategory, None, form));
+            }
+        }
+        list
     }
 
     /// The codes the value set lists (none when it is defined by filters).
@@ -394,7 +508,7 @@ impl ValueSet {
     #[must_use]
     pub fn codes(&self) -> Codes<'_> {
         Codes {
-            includes: self.compose.include.iter(),
+            includes: self.include().iter(),
             concepts: [].iter(),
         }
     }

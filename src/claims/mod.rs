@@ -49,6 +49,7 @@
 //! ```
 
 mod columns;
+mod edits;
 mod error;
 mod report;
 pub mod x12;
@@ -58,6 +59,9 @@ use std::string::{String, ToString};
 use std::vec::Vec;
 
 pub use columns::{ClaimColumn, ColumnNames};
+pub use edits::{
+    conflicts, conflicts_matching, rules, rules_for, Conflict, EditLine, Rule, RuleKind, Scope,
+};
 pub use error::{HeaderError, LineError};
 pub use report::{LineReport, Outcome, Summary, ToothEntry};
 

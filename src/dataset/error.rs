@@ -202,6 +202,9 @@ pub enum DataErrorKind {
         /// The line of the earlier term.
         first_line: usize,
     },
+    /// A row of a claim-level edit file (`data/edits.tsv`) that breaks
+    /// the file's rules.
+    BadEdit(super::edits::EditProblem),
 }
 
 impl fmt::Display for DataError {
@@ -345,6 +348,7 @@ impl fmt::Display for DataError {
             DataErrorKind::DuplicateTerm { first_line } => {
                 write!(f, "{value:?} is the same search term as line {first_line}")
             }
+            DataErrorKind::BadEdit(problem) => write!(f, "{value:?}: {problem}"),
         }
     }
 }

@@ -276,7 +276,7 @@ impl Fields<'_> {
         let with = self.codes(3, defined, false, errors);
         let except = self.codes(4, defined, false, errors);
         if let Some(kind) = kind {
-            match (kind.needs_second_side(), with.is_empty()) {
+            match (kind.needs_second_side(), self.text(3).is_empty()) {
                 (true, true) => errors.push(self.problem(3, EditProblem::MissingSecondSide)),
                 (false, false) => errors.push(self.problem(3, EditProblem::UnexpectedSecondSide)),
                 _ => {}

@@ -91,7 +91,7 @@ fn run() -> Result<(), String> {
     );
     let rules = dataset::parse_edits(edits, &data).map_err(|errors| errors.to_string())?;
     let out_path = Path::new(&out_dir).join("edit_rules.rs");
-    let source = edit_rules::generate(&rules, dataset::BUNDLED_EDITS_NAME);
+    let source = edit_rules::generate(&rules, dataset::BUNDLED_EDITS_NAME)?;
     fs::write(&out_path, source).map_err(|error| format!("{}: {error}", out_path.display()))
 }
 

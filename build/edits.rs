@@ -9,7 +9,17 @@ use crate::dataset::EditRow;
 use crate::severity::Severity;
 
 /// The whole generated file.
-pub fn generate(rows: &[EditRow], input: &str) -> String {
+///
+/// # Errors
+///
+/// More rules than the masks of the index hold (64).
+pub fn generate(rows: &[EditRow], input: &str) -> Result<String, String> {
+    if rows.len() > 64 {
+        return Err(format!(
+            "{input}: {} rules; the edit index holds 64 (widen the masks in build/edits.rs)",
+            rows.len()
+        ));
+    }
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -47,6 +57,59 @@ pub fn generate(rows: &[EditRow], input: &str) -> String {
             basis = row.basis,
         );
     }
+    out.push_str("];\n\n");
+    let mask = |keep: &dyn Fn(&EditRow) -> bool| {
+        rows.iter()
+            .enumerate()
+            .filter(|(_, row)| keep(row))
+            .fold(0u64, |mask, (bit, _)| mask | 1 << bit)
+    };
+    let _ = writeln!(
+        out,
+        "/// The rules that compare two sides, one bit per rule.\nconst TWO_SIDED: u64 = {:#x};\n\
+         /// The duplicate rules, one bit per rule.\nconst DUPLICATES: u64 = {:#x};\n",
+        mask(&|row| row.kind.needs_second_side()),
+        mask(&|row| row.kind == crate::model::edit::RuleKind::Duplicate),
+    );
+    sides(&mut out, rows);
+    Ok(out)
+}
+
+/// The rules each code is on the first and second side of, as one bit per
+/// rule (in file order), written as the runs of code numbers where both
+/// masks stay the same: a line finds its rules with one binary search.
+fn sides(out: &mut String, rows: &[EditRow]) {
+    let within = |list: &[core::ops::RangeInclusive<crate::model::code::CdtCode>], number: u16| {
+        list.iter()
+            .any(|range| range.start().number() <= number && number <= range.end().number())
+    };
+    let mut runs: Vec<(u16, u64, u64)> = Vec::new();
+    for number in 0..=9999u16 {
+        let (mut first, mut second) = (0u64, 0u64);
+        for (bit, row) in rows.iter().enumerate() {
+            if within(&row.except, number) {
+                continue;
+            }
+            if within(&row.codes, number) {
+                first |= 1 << bit;
+            }
+            if within(&row.with, number) {
+                second |= 1 << bit;
+            }
+        }
+        if runs.last().is_none_or(|&(_, a, b)| (a, b) != (first, second)) {
+            runs.push((number, first, second));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "/// From each code number on (until the next entry): the rules the code is\n\
+         /// on the first side of, and the second side of, one bit per rule.\n\
+         static SIDES: [(u16, u64, u64); {}] = [",
+        runs.len()
+    );
+    for (number, first, second) in runs {
+        let _ = writeln!(out, "    ({number}, {first:#x}, {second:#x}),");
+    }
     out.push_str("];\n");
-    out
 }

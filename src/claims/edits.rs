@@ -449,6 +449,8 @@ fn same_members<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
     rule: &'static Rule,
+    /// The rule's position in the rule file, for ordering.
+    position: usize,
     lines: Vec<usize>,
 }
 
@@ -573,8 +575,26 @@ pub fn conflicts(lines: &[EditLine]) -> Vec<Conflict> {
 /// ```
 #[must_use]
 pub fn conflicts_matching(lines: &[EditLine], keep: impl Fn(&Rule) -> bool) -> Vec<Conflict> {
-    let mut found = Vec::new();
+    let mut found: Vec<Conflict> = Vec::new();
     if lines.len() < 2 {
+        return found;
+    }
+    // Each line's rules, from the index (on the stack for claims of up
+    // to 16 lines); most claims fire no rule and end here.
+    let mut stack = [(0u64, 0u64); 16];
+    let mut heap = Vec::new();
+    let sides: &mut [(u64, u64)] = if lines.len() <= stack.len() {
+        &mut stack[..lines.len()]
+    } else {
+        heap.resize(lines.len(), (0, 0));
+        &mut heap
+    };
+    for (slot, line) in sides.iter_mut().zip(lines) {
+        *slot = sides_of(line.code);
+    }
+    let sides: &[(u64, u64)] = sides;
+    let twice = possible(lines, sides);
+    if twice == 0 {
         return found;
     }
     let quadrants: Vec<u8> = lines.iter().map(EditLine::quadrants).collect();
@@ -582,62 +602,114 @@ pub fn conflicts_matching(lines: &[EditLine], keep: impl Fn(&Rule) -> bool) -> V
         lines,
         quadrants: &quadrants,
     };
-    // Pairs that are exact repeats under a duplicate rule that applies.
-    let mut repeats: Vec<(usize, usize)> = Vec::new();
-    for rule in RULES.iter().filter(|rule| rule.kind == RuleKind::Duplicate) {
-        if keep(rule) {
-            context.each_pair(|a, b| {
+    let candidates = || {
+        (0..RULES.len()).filter(move |&bit| twice & (1 << bit) != 0)
+    };
+    let mut members: Vec<usize> = Vec::new();
+    let gather = |bit: usize, members: &mut Vec<usize>| {
+        members.clear();
+        members.extend(
+            (0..lines.len()).filter(|&at| (sides[at].0 | sides[at].1) & (1 << bit) != 0),
+        );
+    };
+    // Exact repeats under the duplicate rules that apply: (rule, line, line).
+    let mut repeats: Vec<(usize, usize, usize)> = Vec::new();
+    for bit in candidates() {
+        let rule = &RULES[bit];
+        if rule.kind == RuleKind::Duplicate && keep(rule) {
+            gather(bit, &mut members);
+            each_pair(&members, |a, b| {
                 if context.linked(rule, a, b) {
-                    repeats.push((a, b));
+                    repeats.push((bit, a, b));
                 }
             });
         }
     }
-    let mut sides: Vec<(bool, bool)> = Vec::with_capacity(lines.len());
     let mut groups = Groups::new(lines.len());
-    for rule in RULES.iter().filter(|rule| keep(rule)) {
-        sides.clear();
-        sides.extend(
-            lines
-                .iter()
-                .map(|line| (rule.first_side(line.code), rule.second_side(line.code))),
-        );
-        let members = sides.iter().filter(|(a, b)| *a || *b).count();
-        if members < 2 {
+    for bit in candidates() {
+        let rule = &RULES[bit];
+        if !keep(rule) {
             continue;
         }
+        gather(bit, &mut members);
         groups.reset();
         let mut any = false;
-        context.each_pair(|a, b| {
-            let candidate = match rule.kind {
-                RuleKind::Includes | RuleKind::NotWith | RuleKind::Sequence => {
-                    (sides[a].0 && sides[b].1) || (sides[a].1 && sides[b].0)
-                }
-                _ => sides[a].0 && sides[b].0,
-            };
-            let repeat = rule.kind != RuleKind::Duplicate && repeats.contains(&(a, b));
-            if candidate && !repeat && context.linked(rule, a, b) {
+        if rule.kind == RuleKind::Duplicate {
+            for &(_, a, b) in repeats.iter().filter(|repeat| repeat.0 == bit) {
                 groups.join(a, b);
                 any = true;
             }
-        });
+        } else {
+            let on = |side: u64| side & (1 << bit) != 0;
+            let two_sided = rule.kind.needs_second_side();
+            each_pair(&members, |a, b| {
+                let candidate = if two_sided {
+                    (on(sides[a].0) && on(sides[b].1)) || (on(sides[a].1) && on(sides[b].0))
+                } else {
+                    on(sides[a].0) && on(sides[b].0)
+                };
+                let repeat = || repeats.iter().any(|&(_, x, y)| (x, y) == (a, b));
+                if candidate && context.linked(rule, a, b) && !repeat() {
+                    groups.join(a, b);
+                    any = true;
+                }
+            });
+        }
         if any {
-            for members in groups.sets() {
-                let mut indices: Vec<usize> = members.iter().map(|&at| lines[at].index).collect();
+            for set in groups.sets(&members) {
+                let mut indices: Vec<usize> = set.iter().map(|&at| lines[at].index).collect();
                 indices.sort_unstable();
                 indices.dedup();
                 found.push(Conflict {
                     rule,
+                    position: bit,
                     lines: indices,
                 });
             }
         }
     }
-    let order = |rule: &Rule| RULES.iter().position(|known| core::ptr::eq(known, rule));
-    found.sort_by(|a, b| {
-        (a.lines.first(), order(a.rule)).cmp(&(b.lines.first(), order(b.rule)))
-    });
+    found.sort_by(|a, b| (a.lines.first(), a.position).cmp(&(b.lines.first(), b.position)));
     found
+}
+
+/// The rules that can fire on these lines, one bit per rule: a one-sided
+/// rule needs two lines on its side, a two-sided rule a line on each side,
+/// a duplicate rule two lines with one code.
+fn possible(lines: &[EditLine], sides: &[(u64, u64)]) -> u64 {
+    let (mut firsts, mut seconds, mut twice) = (0u64, 0u64, 0u64);
+    for &(first, second) in sides {
+        twice |= firsts & first;
+        firsts |= first;
+        seconds |= second;
+    }
+    let mut possible = (twice & !TWO_SIDED) | (firsts & seconds & TWO_SIDED);
+    if possible & DUPLICATES != 0 {
+        let repeated = lines
+            .iter()
+            .enumerate()
+            .any(|(at, line)| lines[at + 1..].iter().any(|other| other.code == line.code));
+        if !repeated {
+            possible &= !DUPLICATES;
+        }
+    }
+    possible
+}
+
+/// The rules `code` is on the first and second side of, one bit per rule.
+fn sides_of(code: CdtCode) -> (u64, u64) {
+    let number = code.number();
+    let at = SIDES.partition_point(|&(start, _, _)| start <= number);
+    at.checked_sub(1)
+        .map_or((0, 0), |at| (SIDES[at].1, SIDES[at].2))
+}
+
+/// Calls `visit` with every pair of positions in `members`, in order.
+fn each_pair(members: &[usize], mut visit: impl FnMut(usize, usize)) {
+    for (position, &a) in members.iter().enumerate() {
+        for &b in &members[position + 1..] {
+            visit(a, b);
+        }
+    }
 }
 
 /// The lines of a claim with what is computed once per line.
@@ -647,14 +719,6 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn each_pair(&self, mut visit: impl FnMut(usize, usize)) {
-        for a in 0..self.lines.len() {
-            for b in a + 1..self.lines.len() {
-                visit(a, b);
-            }
-        }
-    }
-
     /// Whether lines `a` and `b` (on the right sides) fall in the rule's
     /// scope together.
     fn linked(&self, rule: &Rule, a: usize, b: usize) -> bool {
@@ -724,11 +788,12 @@ impl Groups {
         }
     }
 
-    /// Every set of two or more lines, in the order of their first line.
-    fn sets(&mut self) -> Vec<Vec<usize>> {
+    /// Every set of two or more of `members`, in the order of their first
+    /// line.
+    fn sets(&mut self, members: &[usize]) -> Vec<Vec<usize>> {
         let mut sets: Vec<Vec<usize>> = Vec::new();
         let mut roots: Vec<usize> = Vec::new();
-        for at in 0..self.parent.len() {
+        for &at in members {
             let root = self.root(at);
             match roots.iter().position(|&known| known == root) {
                 Some(set) => sets[set].push(at),

@@ -18,8 +18,14 @@ mod model;
 #[path = "src/dataset/mod.rs"]
 mod dataset;
 
+#[allow(dead_code)]
+#[path = "src/severity.rs"]
+mod severity;
+
 #[path = "build/codegen.rs"]
 mod codegen;
+#[path = "build/edits.rs"]
+mod edit_rules;
 #[path = "build/sha256.rs"]
 mod sha256;
 
@@ -77,6 +83,15 @@ fn run() -> Result<(), String> {
     let source = codegen::generate(&layout, &provenance);
     let out_dir = env::var_os("OUT_DIR").ok_or("OUT_DIR is not set; run through cargo")?;
     let out_path = Path::new(&out_dir).join("tables.rs");
+    fs::write(&out_path, source).map_err(|error| format!("{}: {error}", out_path.display()))?;
+    // The claim-level edits, checked against the codes just compiled.
+    let edits = dataset::Source::new(
+        dataset::BUNDLED_EDITS_NAME,
+        dataset::BUNDLED_EDITS.as_bytes(),
+    );
+    let rules = dataset::parse_edits(edits, &data).map_err(|errors| errors.to_string())?;
+    let out_path = Path::new(&out_dir).join("edit_rules.rs");
+    let source = edit_rules::generate(&rules, dataset::BUNDLED_EDITS_NAME)?;
     fs::write(&out_path, source).map_err(|error| format!("{}: {error}", out_path.display()))
 }
 

@@ -173,6 +173,10 @@ fn print_history(out: &mut String, procedure: Procedure<'_>) {
             editions.join(", ")
         );
     }
+    // The claim-level edits the code takes part in (data/edits.tsv).
+    for rule in cdt_codes::claims::rules_for(procedure.code()) {
+        outln!(out, "  Claim edit:   {rule}");
+    }
 }
 
 /// What to report instead of a deleted code: the replacements the ADA

@@ -51,6 +51,7 @@
 mod columns;
 mod decode;
 mod delimited;
+mod edits;
 mod error;
 mod judge;
 mod line;
@@ -63,6 +64,9 @@ use std::io::{self, BufRead, Read};
 use std::vec::Vec;
 
 pub use columns::{ClaimColumn, ColumnNames};
+pub use edits::{
+    conflicts, conflicts_matching, rules, rules_for, Conflict, EditLine, Rule, RuleKind, Scope,
+};
 pub use error::{HeaderError, LineError};
 pub use line::{ClaimLine, LineDate};
 pub use report::{LineReport, Outcome, SkippedChecks, Summary, ToothEntry};

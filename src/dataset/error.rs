@@ -237,6 +237,9 @@ pub enum DataErrorKind {
         /// Whether a successor was in force before that edition.
         older: bool,
     },
+    /// A row of a claim-level edit file (`data/edits.tsv`) that breaks
+    /// the file's rules.
+    BadEdit(super::edits::EditProblem),
 }
 
 impl fmt::Display for DataError {
@@ -421,6 +424,7 @@ impl fmt::Display for DataError {
                     f.write_str("inferred successors need a note giving the basis of the inference")
                 }
             }
+            DataErrorKind::BadEdit(problem) => write!(f, "{value:?}: {problem}"),
         }
     }
 }

@@ -30,6 +30,7 @@
 
 mod columns;
 pub mod delimited;
+mod edits;
 mod error;
 mod headings;
 mod layout;
@@ -45,6 +46,9 @@ use std::string::{String, ToString};
 use std::vec::Vec;
 
 pub use delimited::Delimiter;
+pub use edits::{bundled_edits, parse_edits, EditProblem, EditRow};
+#[allow(unused_imports)] // build.rs compiles the bundled rule file
+pub(crate) use edits::{BUNDLED_EDITS, BUNDLED_EDITS_NAME};
 pub use error::{DataError, DataErrorKind, DataErrors};
 pub use headings::HeadingRow;
 pub(crate) use layout::Layout;

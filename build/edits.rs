@@ -66,10 +66,12 @@ pub fn generate(rows: &[EditRow], input: &str) -> Result<String, String> {
     };
     let _ = writeln!(
         out,
-        "/// The rules that compare two sides, one bit per rule.\nconst TWO_SIDED: u64 = {:#x};\n\
-         /// The duplicate rules, one bit per rule.\nconst DUPLICATES: u64 = {:#x};\n",
-        mask(&|row| row.kind.needs_second_side()),
-        mask(&|row| row.kind == crate::model::edit::RuleKind::Duplicate),
+        "/// The rules that compare two sides, one bit per rule.\nconst TWO_SIDED: u64 = {};\n\
+         /// The duplicate rules, one bit per rule.\nconst DUPLICATES: u64 = {};\n",
+        hex(mask(&|row| row.kind.needs_second_side())),
+        hex(mask(
+            &|row| row.kind == crate::model::edit::RuleKind::Duplicate
+        )),
     );
     sides(&mut out, rows);
     Ok(out)
@@ -112,7 +114,23 @@ fn sides(out: &mut String, rows: &[EditRow]) {
         runs.len()
     );
     for (number, first, second) in runs {
-        let _ = writeln!(out, "    ({number}, {first:#x}, {second:#x}),");
+        let _ = writeln!(out, "    ({number}, {}, {}),", hex(first), hex(second));
     }
     out.push_str("];\n");
+}
+
+/// A bit mask as a hex literal with `_` between groups of four digits,
+/// as clippy asks of long literals: `0x1b47`, `0x0001_b47b_2f6c`.
+fn hex(mask: u64) -> String {
+    let digits = format!("{mask:x}");
+    if digits.len() <= 4 {
+        return format!("0x{digits}");
+    }
+    let padded = format!("{:0>width$}", digits, width = digits.len().div_ceil(4) * 4);
+    let groups: Vec<&str> = padded
+        .as_bytes()
+        .chunks(4)
+        .map(|chunk| core::str::from_utf8(chunk).unwrap_or_default())
+        .collect();
+    format!("0x{}", groups.join("_"))
 }

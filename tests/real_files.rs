@@ -228,7 +228,7 @@ fn the_three_writers_agree_on_every_line() {
         assert_eq!(json.len(), all.len(), "{name}");
         assert_eq!(csv.len(), all.len(), "{name}");
         for ((report, json), csv) in all.iter().zip(&json).zip(&csv) {
-            let severity = report.severity().map(|s| s.key());
+            let severity = report.severity().map(cdt_codes::Severity::key);
             assert_eq!(json["verdict"], report.verdict().key(), "{name}: {report}");
             assert_eq!(json["severity"].as_str(), severity, "{name}: {report}");
             assert_eq!(json["message"], report.message(), "{name}");

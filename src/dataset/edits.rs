@@ -202,7 +202,7 @@ pub fn parse_edits(source: Source<'_>, data: &Dataset) -> Result<Vec<EditRow>, D
         let fields = Fields {
             blame,
             line: row.line,
-            fields: &row.fields,
+            cells: &row.fields,
             positions,
         };
         if let Some(parsed) = fields.parse(&defined, &mut ids, &mut errors) {
@@ -223,13 +223,13 @@ pub fn parse_edits(source: Source<'_>, data: &Dataset) -> Result<Vec<EditRow>, D
 struct Fields<'a> {
     blame: Blame<'a>,
     line: usize,
-    fields: &'a [String],
+    cells: &'a [String],
     positions: [usize; 10],
 }
 
 impl Fields<'_> {
     fn text(&self, column: usize) -> &str {
-        self.fields
+        self.cells
             .get(self.positions[column])
             .map_or("", |text| text.trim())
     }

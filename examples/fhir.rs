@@ -227,7 +227,13 @@ fn named_value_set(
     }
     let found = ValueSet::all(set, Form::Filter)
         .into_iter()
-        .find(|value_set| value_set.id.as_deref() == Some(name))
+        .find(|value_set| {
+            value_set.id.as_deref() == Some(name)
+                || value_set
+                    .url
+                    .as_deref()
+                    .is_some_and(|url| url.rsplit('/').next() == Some(name))
+        })
         .ok_or_else(|| {
             Failure::NotFound(format!(
                 "no value set {name:?}: give a category, in-force, or an id such as \

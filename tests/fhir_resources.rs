@@ -379,6 +379,16 @@ fn the_bundle_loads_every_edition_and_every_resource_once() {
         .iter()
         .any(|e| matches!(&e.resource, Resource::CodeSystem(s) if s.content == "supplement")));
     for entry in &bundle.entry {
+        // FHIR ids are 1 to 64 letters, digits, '-' and '.'; servers
+        // refuse others.
+        let id = entry.resource.id().unwrap();
+        assert!(
+            (1..=64).contains(&id.len())
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.'),
+            "{id}"
+        );
         assert_eq!(entry.request.method, "PUT");
         assert_eq!(
             entry.request.url,

@@ -6,7 +6,7 @@
 //! [`CDT_SYSTEM`]; HL7 v3 and CDA documents name it by its OID instead,
 //! given here in the `urn:oid:` form FHIR uses for OIDs ([`CDT_OID`]).
 //! HL7's terminology (THO) also lists an older URI,
-//! [`CD2_SYSTEM`](crate::fhir::CD2_SYSTEM), which codings from older
+//! [`CD2_SYSTEM`], which codings from older
 //! systems still carry: it is read as CDT too.
 //!
 //! With `serde`:
@@ -17,10 +17,10 @@
 //!   travel as the concept's `text`.
 //! - `CodeSystem`: every code of an edition, deleted ones as retired, with
 //!   its category, subcategory, history and our summary as properties
-//!   (`content` `complete`); [`CodeSystem::supplement`] carries the same
+//!   (`content` `complete`); `CodeSystem::supplement` carries the same
 //!   properties for a server that already holds the ADA's own code system.
 //! - `ValueSet`: the codes of a category or subcategory, or every code in
-//!   force in an edition; [`Expand`] writes its expansion (`$expand`, with
+//!   force in an edition; `Expand` writes its expansion (`$expand`, with
 //!   a text filter and paging), or the whole code system's.
 //! - `ConceptMap`: each deleted code to the codes that replace it.
 //! - `NamingSystem`: the URI, the OID and the older CD2 URI of CDT.

@@ -78,7 +78,8 @@ pub struct ValueSet {
     /// Always `ValueSet`.
     pub resource_type: String,
     /// A logical id for a server: the last segment of the URL, e.g.
-    /// `cdt-category-endodontics`.
+    /// `cdt-category-endodontics` (shortened with a hash when longer than
+    /// FHIR's 64 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The canonical URL.
@@ -380,7 +381,7 @@ impl ValueSet {
         }
         Ok(ValueSet {
             resource_type: "ValueSet".into(),
-            id: Some(selection.slug.clone()),
+            id: Some(logical_id(&selection.slug)),
             url: Some(alloc::format!(
                 "{}/{}",
                 super::VALUE_SET_BASE,
@@ -542,6 +543,24 @@ impl<'a> Iterator for Codes<'a> {
     }
 }
 
+/// The longest logical id FHIR allows.
+const MAX_ID: usize = 64;
+
+/// A logical id for a slug: the slug itself when it fits FHIR's 64
+/// characters, else its first 55 characters, a hyphen and 8 hexadecimal
+/// digits of a hash of the whole slug (FNV-1a), so long headings keep
+/// distinct, stable ids.
+fn logical_id(slug: &str) -> String {
+    if slug.len() <= MAX_ID {
+        return slug.into();
+    }
+    let hash = slug.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    });
+    let head = slug.get(..MAX_ID - 9).unwrap_or(slug).trim_end_matches('-');
+    alloc::format!("{head}-{hash:08x}")
+}
+
 /// `Oral and Maxillofacial Surgery` → `oral-and-maxillofacial-surgery`;
 /// `ProsthodonticsRemovable` → `prosthodontics-removable`.
 fn slug(text: &str) -> String {
@@ -569,7 +588,18 @@ fn slug(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::slug;
+    use super::{logical_id, slug};
+
+    #[test]
+    fn long_slugs_get_short_stable_distinct_ids() {
+        assert_eq!(logical_id("cdt-in-force"), "cdt-in-force");
+        let long = "cdt-subcategory-oral-and-maxillofacial-surgery-reduction-of-dislocation";
+        let id = logical_id(long);
+        assert!(id.len() <= 64, "{id}");
+        assert_eq!(id, logical_id(long));
+        assert!(id.starts_with("cdt-subcategory-oral-and-maxillofacial-surgery-reduct"));
+        assert_ne!(id, logical_id(&alloc::format!("{long}s")));
+    }
 
     #[test]
     fn slugs_are_lower_case_words_joined_by_hyphens() {

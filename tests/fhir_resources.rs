@@ -215,18 +215,36 @@ fn an_expansion_says_what_it_cannot_do() {
 }
 
 #[test]
-fn the_concept_map_holds_every_named_replacement() {
+fn the_concept_map_holds_every_named_replacement_and_successor() {
     let set = CodeSet::compiled();
     let map = ConceptMap::of(set);
     for procedure in set {
         let code = procedure.code().to_string();
-        let expected: Vec<String> = procedure
+        let mut expected: Vec<String> = procedure
             .replaced_by()
             .iter()
             .map(ToString::to_string)
             .collect();
+        for successor in procedure.successors().codes() {
+            if !expected.contains(&successor.to_string()) {
+                expected.push(successor.to_string());
+            }
+        }
         assert_eq!(map.targets_of(&code), expected, "{code}");
     }
+    // Successors: D1550 (recement space maintainer) -> D1551-D1553,
+    // inferred, so `inexact` rather than the named `relatedto`.
+    assert_eq!(map.targets_of("D1550"), ["D1551", "D1552", "D1553"]);
+    let d1550 = map
+        .group
+        .iter()
+        .flat_map(|group| &group.element)
+        .find(|element| element.code.as_deref() == Some("D1550"))
+        .unwrap();
+    assert!(d1550
+        .target
+        .iter()
+        .all(|target| target.equivalence.as_deref() == Some("inexact")));
     // Known deletions: D1352 in CDT 2026 (D2391 named), D8050 in CDT 2022
     // (the four limited orthodontic treatment codes named).
     assert_eq!(map.targets_of("D1352"), ["D2391"]);
@@ -249,10 +267,13 @@ fn the_concept_map_holds_every_named_replacement() {
                     .as_deref(),
                 Some(deleted)
             );
+            let named = procedure.replaced_by();
             for target in &element.target {
-                assert_eq!(target.equivalence.as_deref(), Some("relatedto"));
-                assert!(target.comment.as_deref().unwrap().contains("named"));
-                assert!(set.lookup(target.code.as_deref().unwrap()).is_some());
+                let code = target.code.as_deref().unwrap();
+                let is_named = named.iter().any(|c| c.to_string() == code);
+                let expected = if is_named { "relatedto" } else { "inexact" };
+                assert_eq!(target.equivalence.as_deref(), Some(expected), "{code}");
+                assert!(set.lookup(code).is_some());
             }
         }
     }

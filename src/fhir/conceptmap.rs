@@ -116,17 +116,19 @@ pub fn targets(procedure: Procedure<'_>) -> Vec<TargetCode> {
             relationship: Relationship::Replacement,
         })
         .collect();
-    // Successors (`Procedure::successors()`, confirmed or inferred) go
-    // here, after the named replacements, skipping codes already listed:
-    //
-    //     for successor in procedure.successors() {
-    //         if !list.iter().any(|t| t.code == successor.code()) {
-    //             list.push(TargetCode {
-    //                 code: successor.code(),
-    //                 relationship: Relationship::Successor { confirmed: successor.is_confirmed() },
-    //             });
-    //         }
-    //     }
+    // Successors (confirmed or inferred), after the named replacements,
+    // skipping codes already listed.
+    let successors = procedure.successors();
+    for code in successors.codes() {
+        if !list.iter().any(|target| target.code == *code) {
+            list.push(TargetCode {
+                code: *code,
+                relationship: Relationship::Successor {
+                    confirmed: successors.is_confirmed(),
+                },
+            });
+        }
+    }
     list.dedup_by_key(|target| target.code);
     list
 }

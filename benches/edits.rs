@@ -77,8 +77,12 @@ fn dense() -> Vec<Vec<EditLine>> {
     (0..CLAIMS)
         .map(|_| {
             let size = 2 + rng.next() % 11;
-            let first = ServiceDate::new(2026, 1 + (rng.next() % 12) as u8, 1 + (rng.next() % 28) as u8)
-                .expect("a valid date");
+            let first = ServiceDate::new(
+                2026,
+                1 + (rng.next() % 12) as u8,
+                1 + (rng.next() % 28) as u8,
+            )
+            .expect("a valid date");
             (0..size)
                 .map(|index| {
                     let (text, site) = MIX[rng.next() % MIX.len()];
@@ -114,15 +118,24 @@ fn typical() -> Vec<Vec<EditLine>> {
     let code = |text: &str| text.parse::<CdtCode>().expect("a code");
     (0..CLAIMS)
         .map(|_| {
-            let date = ServiceDate::new(2026, 1 + (rng.next() % 12) as u8, 1 + (rng.next() % 28) as u8)
-                .expect("a valid date");
+            let date = ServiceDate::new(
+                2026,
+                1 + (rng.next() % 12) as u8,
+                1 + (rng.next() % 28) as u8,
+            )
+            .expect("a valid date");
             let later = ServiceDate::new(date.year(), date.month(), (date.day() % 28) + 1)
                 .expect("a valid date");
             let tooth = Tooth::permanent(1 + (rng.next() % 32) as u8).expect("a tooth");
             let other = Tooth::permanent(1 + (rng.next() % 32) as u8).expect("a tooth");
             let at = |index: usize, text: &str| EditLine::new(index, code(text), date);
             let mut claim: Vec<EditLine> = match rng.next() % 8 {
-                0 => vec![at(1, "D0120"), at(2, "D1110"), at(3, "D0274"), at(4, "D1206")],
+                0 => vec![
+                    at(1, "D0120"),
+                    at(2, "D1110"),
+                    at(3, "D0274"),
+                    at(4, "D1206"),
+                ],
                 1 => vec![
                     at(1, "D0150"),
                     at(2, "D0210"),
@@ -130,11 +143,20 @@ fn typical() -> Vec<Vec<EditLine>> {
                     at(4, "D0330"),
                 ],
                 2 => vec![
-                    at(1, "D2392").with_tooth(tooth).with_surfaces("MO".parse::<Surfaces>().expect("MO")),
-                    at(2, "D2391").with_tooth(other).with_surfaces("O".parse::<Surfaces>().expect("O")),
-                    at(3, "D2140").with_tooth(other).with_surfaces("B".parse::<Surfaces>().expect("B")),
+                    at(1, "D2392")
+                        .with_tooth(tooth)
+                        .with_surfaces("MO".parse::<Surfaces>().expect("MO")),
+                    at(2, "D2391")
+                        .with_tooth(other)
+                        .with_surfaces("O".parse::<Surfaces>().expect("O")),
+                    at(3, "D2140")
+                        .with_tooth(other)
+                        .with_surfaces("B".parse::<Surfaces>().expect("B")),
                 ],
-                3 => vec![at(1, "D2950").with_tooth(tooth), at(2, "D2740").with_tooth(tooth)],
+                3 => vec![
+                    at(1, "D2950").with_tooth(tooth),
+                    at(2, "D2740").with_tooth(tooth),
+                ],
                 4 => vec![
                     at(1, "D0140"),
                     at(2, "D0220").with_tooth(tooth),
@@ -159,8 +181,12 @@ fn typical() -> Vec<Vec<EditLine>> {
                     at(1, "D0120"),
                     at(2, "D4910"),
                     at(3, "D0274"),
-                    at(4, "D2391").with_tooth(tooth).with_surfaces("O".parse::<Surfaces>().expect("O")),
-                    at(5, "D2391").with_tooth(other).with_surfaces("O".parse::<Surfaces>().expect("O")),
+                    at(4, "D2391")
+                        .with_tooth(tooth)
+                        .with_surfaces("O".parse::<Surfaces>().expect("O")),
+                    at(5, "D2391")
+                        .with_tooth(other)
+                        .with_surfaces("O".parse::<Surfaces>().expect("O")),
                     at(6, "D1208"),
                     at(7, "D0220").with_tooth(tooth),
                     at(8, "D0230").with_tooth(tooth),
@@ -185,7 +211,10 @@ fn edits(c: &mut Criterion) {
     for (name, claims) in [("typical", typical()), ("dense", dense())] {
         let lines: usize = claims.iter().map(Vec::len).sum();
         let found: usize = claims.iter().map(|claim| conflicts(claim).len()).sum();
-        println!("{name}: {} claims, {lines} lines, {found} conflicts", claims.len());
+        println!(
+            "{name}: {} claims, {lines} lines, {found} conflicts",
+            claims.len()
+        );
         let mut group = c.benchmark_group(format!("edits/{name}"));
         group.throughput(Throughput::Elements(lines as u64));
         group.bench_function(BenchmarkId::new("off", "clone lines"), |b| {

@@ -71,14 +71,14 @@ pub fn generate(rows: &[EditRow], input: &str) -> Result<String, String> {
         mask(&|row| row.kind.needs_second_side()),
         mask(&|row| row.kind == crate::model::edit::RuleKind::Duplicate),
     );
-    sides(&mut out, rows);
+    sides(&mut out, rows)?;
     Ok(out)
 }
 
 /// The rules each code is on the first and second side of, as one bit per
 /// rule (in file order), written as the runs of code numbers where both
 /// masks stay the same: a line finds its rules with one binary search.
-fn sides(out: &mut String, rows: &[EditRow]) {
+fn sides(out: &mut String, rows: &[EditRow]) -> Result<(), String> {
     let within = |list: &[core::ops::RangeInclusive<crate::model::code::CdtCode>], number: u16| {
         list.iter()
             .any(|range| range.start().number() <= number && number <= range.end().number())
@@ -97,19 +97,45 @@ fn sides(out: &mut String, rows: &[EditRow]) {
                 second |= 1 << bit;
             }
         }
-        if runs.last().is_none_or(|&(_, a, b)| (a, b) != (first, second)) {
+        if runs
+            .last()
+            .is_none_or(|&(_, a, b)| (a, b) != (first, second))
+        {
             runs.push((number, first, second));
         }
     }
+    if runs.len() > usize::from(u8::MAX) + 1 {
+        return Err(format!(
+            "{} runs of rule sides; the edit index numbers at most 256",
+            runs.len()
+        ));
+    }
     let _ = writeln!(
         out,
-        "/// From each code number on (until the next entry): the rules the code is\n\
-         /// on the first side of, and the second side of, one bit per rule.\n\
-         static SIDES: [(u16, u64, u64); {}] = [",
+        "/// Runs of code numbers on the same rules: the rules a code is on the\n\
+         /// first side of, and the second side of, one bit per rule.\n\
+         static SIDES: [(u64, u64); {}] = [",
         runs.len()
     );
-    for (number, first, second) in runs {
-        let _ = writeln!(out, "    ({number}, {first:#x}, {second:#x}),");
+    for (number, first, second) in &runs {
+        let _ = writeln!(out, "    ({first:#x}, {second:#x}), // from D{number:04}");
+    }
+    out.push_str("];\n\n");
+    out.push_str(
+        "/// Slot `n` holds the run of `SIDES` code `Dn` is in.\nstatic RUN_OF: [u8; 10_000] = [\n",
+    );
+    let mut run = 0usize;
+    let mut row = Vec::with_capacity(25);
+    for number in 0..=9999u16 {
+        if runs.get(run + 1).is_some_and(|next| next.0 == number) {
+            run += 1;
+        }
+        row.push(run.to_string());
+        if row.len() == 25 {
+            let _ = writeln!(out, "    {}, // D{:04}..", row.join(", "), number - 24);
+            row.clear();
+        }
     }
     out.push_str("];\n");
+    Ok(())
 }

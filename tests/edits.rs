@@ -170,7 +170,10 @@ fn prophylaxis_is_not_reported_with_periodontal_maintenance() {
         line(1, "D1110", "2026-02-10"),
         line(2, "D4910", "2026-02-10"),
     ];
-    assert_eq!(found(&claim), [("prophylaxis-with-maintenance", vec![1, 2])]);
+    assert_eq!(
+        found(&claim),
+        [("prophylaxis-with-maintenance", vec![1, 2])]
+    );
 }
 
 #[test]
@@ -188,7 +191,10 @@ fn one_scaling_code_per_quadrant() {
         line(1, "D4341", "2026-02-10").with_area(Area::LowerLeftQuadrant),
         on(2, "D4342", "2026-02-10", 19),
     ];
-    assert_eq!(found(&by_teeth), [("scaling-once-per-quadrant", vec![1, 2])]);
+    assert_eq!(
+        found(&by_teeth),
+        [("scaling-once-per-quadrant", vec![1, 2])]
+    );
 }
 
 #[test]
@@ -287,12 +293,30 @@ fn debridement_and_root_canal_on_one_tooth_one_day() {
 #[test]
 fn every_kind_of_rule_fires_in_these_tests() {
     let claims: [&[EditLine]; 6] = [
-        &[line(1, "D0120", "2026-02-10"), line(2, "D0150", "2026-02-10")],
-        &[line(1, "D0210", "2026-02-10"), line(2, "D0272", "2026-02-10")],
-        &[on(1, "D3220", "2026-02-10", 3), on(2, "D3330", "2026-02-10", 3)],
-        &[on(1, "D7140", "2026-02-10", 3), on(2, "D7140", "2026-03-10", 3)],
-        &[on(1, "D7140", "2026-02-10", 3), on(2, "D2740", "2026-03-10", 3)],
-        &[on(1, "D2740", "2026-02-10", 3), on(2, "D2740", "2026-02-10", 3)],
+        &[
+            line(1, "D0120", "2026-02-10"),
+            line(2, "D0150", "2026-02-10"),
+        ],
+        &[
+            line(1, "D0210", "2026-02-10"),
+            line(2, "D0272", "2026-02-10"),
+        ],
+        &[
+            on(1, "D3220", "2026-02-10", 3),
+            on(2, "D3330", "2026-02-10", 3),
+        ],
+        &[
+            on(1, "D7140", "2026-02-10", 3),
+            on(2, "D7140", "2026-03-10", 3),
+        ],
+        &[
+            on(1, "D7140", "2026-02-10", 3),
+            on(2, "D2740", "2026-03-10", 3),
+        ],
+        &[
+            on(1, "D2740", "2026-02-10", 3),
+            on(2, "D2740", "2026-02-10", 3),
+        ],
     ];
     let mut kinds: Vec<RuleKind> = claims
         .iter()

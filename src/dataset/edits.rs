@@ -351,10 +351,8 @@ impl Fields<'_> {
         let mut ranges = Vec::new();
         for item in text.split(',').map(str::trim) {
             let (first, last) = item.split_once('-').unwrap_or((item, item));
-            let (Ok(first), Ok(last)) = (
-                CdtCode::parse(first.trim()),
-                CdtCode::parse(last.trim()),
-            ) else {
+            let (Ok(first), Ok(last)) = (CdtCode::parse(first.trim()), CdtCode::parse(last.trim()))
+            else {
                 errors.push(self.item(column, item, EditProblem::BadCodeItem));
                 continue;
             };
@@ -397,9 +395,7 @@ fn suits(kind: RuleKind, scope: Scope) -> bool {
         RuleKind::Duplicate => site && scope.contains(Scope::DATE) && !order,
         RuleKind::OnePerVisit => scope.contains(Scope::DATE) && !order && !site,
         RuleKind::OnePerSite => {
-            !order
-                && !site
-                && (scope.contains(Scope::TOOTH) || scope.contains(Scope::QUADRANT))
+            !order && !site && (scope.contains(Scope::TOOTH) || scope.contains(Scope::QUADRANT))
         }
         RuleKind::Includes | RuleKind::NotWith => !order && !site,
     };

@@ -66,10 +66,12 @@ pub fn generate(rows: &[EditRow], input: &str) -> Result<String, String> {
     };
     let _ = writeln!(
         out,
-        "/// The rules that compare two sides, one bit per rule.\nconst TWO_SIDED: u64 = {:#x};\n\
-         /// The duplicate rules, one bit per rule.\nconst DUPLICATES: u64 = {:#x};\n",
-        mask(&|row| row.kind.needs_second_side()),
-        mask(&|row| row.kind == crate::model::edit::RuleKind::Duplicate),
+        "/// The rules that compare two sides, one bit per rule.\nconst TWO_SIDED: u64 = {};\n\
+         /// The duplicate rules, one bit per rule.\nconst DUPLICATES: u64 = {};\n",
+        hex(mask(&|row| row.kind.needs_second_side())),
+        hex(mask(
+            &|row| row.kind == crate::model::edit::RuleKind::Duplicate
+        )),
     );
     sides(&mut out, rows)?;
     Ok(out)
@@ -118,7 +120,12 @@ fn sides(out: &mut String, rows: &[EditRow]) -> Result<(), String> {
         runs.len()
     );
     for (number, first, second) in &runs {
-        let _ = writeln!(out, "    ({first:#x}, {second:#x}), // from D{number:04}");
+        let _ = writeln!(
+            out,
+            "    ({}, {}), // from D{number:04}",
+            hex(*first),
+            hex(*second)
+        );
     }
     out.push_str("];\n\n");
     out.push_str(
@@ -138,4 +145,15 @@ fn sides(out: &mut String, rows: &[EditRow]) -> Result<(), String> {
     }
     out.push_str("];\n");
     Ok(())
+}
+
+/// A mask as hex digits in groups of four (`0x0002_0000_0001`).
+fn hex(mask: u64) -> String {
+    format!(
+        "0x{:04x}_{:04x}_{:04x}_{:04x}",
+        mask >> 48,
+        (mask >> 32) & 0xffff,
+        (mask >> 16) & 0xffff,
+        mask & 0xffff
+    )
 }

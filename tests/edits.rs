@@ -338,7 +338,9 @@ fn a_single_line_or_an_empty_claim_has_no_conflicts() {
 
 #[test]
 fn rules_for_a_code_name_the_rules_it_takes_part_in() {
-    let ids: Vec<&str> = rules_for(code("D3310")).map(|rule| rule.id()).collect();
+    let ids: Vec<&str> = rules_for(code("D3310"))
+        .map(cdt_codes::claims::Rule::id)
+        .collect();
     assert!(ids.contains(&"pulpotomy-with-root-canal"));
     assert!(ids.contains(&"root-canal-once"));
     assert!(!ids.contains(&"evaluation-once"));
@@ -357,7 +359,7 @@ fn unconfirmed_rules_only_warn() {
 fn the_bundled_rule_file_parses_to_the_compiled_rules() {
     let parsed = cdt_codes::dataset::bundled_edits().expect("the bundled rules parse");
     let ids: Vec<&str> = parsed.iter().map(|row| row.id.as_str()).collect();
-    let compiled: Vec<&str> = rules().iter().map(|rule| rule.id()).collect();
+    let compiled: Vec<&str> = rules().iter().map(cdt_codes::claims::Rule::id).collect();
     assert_eq!(ids, compiled);
 }
 

@@ -821,12 +821,11 @@ impl Groups<'_> {
         let mut roots: Vec<usize> = Vec::new();
         for &at in members {
             let root = self.root(at);
-            match roots.iter().position(|&known| known == root) {
-                Some(set) => sets[set].push(at),
-                None => {
-                    roots.push(root);
-                    sets.push(std::vec![at]);
-                }
+            if let Some(set) = roots.iter().position(|&known| known == root) {
+                sets[set].push(at);
+            } else {
+                roots.push(root);
+                sets.push(std::vec![at]);
             }
         }
         sets.retain(|set| set.len() > 1);

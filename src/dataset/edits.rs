@@ -199,10 +199,10 @@ pub fn parse_edits(source: Source<'_>, data: &Dataset) -> Result<Vec<EditRow>, D
     let mut rows = Vec::new();
     let mut ids: BTreeMap<String, usize> = BTreeMap::new();
     for row in &table.rows {
-        let fields = Fields {
+        let fields = Row {
             blame,
             line: row.line,
-            fields: &row.fields,
+            cells: &row.fields,
             positions,
         };
         if let Some(parsed) = fields.parse(&defined, &mut ids, &mut errors) {
@@ -220,16 +220,16 @@ pub fn parse_edits(source: Source<'_>, data: &Dataset) -> Result<Vec<EditRow>, D
 }
 
 /// One row's fields, with what is needed to blame them.
-struct Fields<'a> {
+struct Row<'a> {
     blame: Blame<'a>,
     line: usize,
-    fields: &'a [String],
+    cells: &'a [String],
     positions: [usize; 10],
 }
 
-impl Fields<'_> {
+impl Row<'_> {
     fn text(&self, column: usize) -> &str {
-        self.fields
+        self.cells
             .get(self.positions[column])
             .map_or("", |text| text.trim())
     }

@@ -84,23 +84,14 @@ fn run() -> Result<(), String> {
     let out_dir = env::var_os("OUT_DIR").ok_or("OUT_DIR is not set; run through cargo")?;
     let out_path = Path::new(&out_dir).join("tables.rs");
     fs::write(&out_path, source).map_err(|error| format!("{}: {error}", out_path.display()))?;
-    // The claim-level edits, checked against the codes just compiled.
+    // The claim-level edits, checked against the bundled codes: a user's
+    // file may lack some (a rule on a code the set lacks never fires).
     let edits = dataset::Source::new(
         dataset::BUNDLED_EDITS_NAME,
         dataset::BUNDLED_EDITS.as_bytes(),
     );
-    // Checked against the bundled codes, which the rule file is written
-    // for: a licensed file laid over them (or replacing them) may lack a
-    // code a rule names, and the rule then simply never fires.
-    let bundled;
-    let checked_against = if env::var_os(DATA_VARIABLE).is_some_and(|value| !value.is_empty()) {
-        bundled = Dataset::bundled().map_err(|errors| errors.to_string())?;
-        &bundled
-    } else {
-        &data
-    };
-    let rules =
-        dataset::parse_edits(edits, checked_against).map_err(|errors| errors.to_string())?;
+    let bundled = Dataset::bundled().map_err(|errors| errors.to_string())?;
+    let rules = dataset::parse_edits(edits, &bundled).map_err(|errors| errors.to_string())?;
     let out_path = Path::new(&out_dir).join("edit_rules.rs");
     let source = edit_rules::generate(&rules, dataset::BUNDLED_EDITS_NAME)?;
     fs::write(&out_path, source).map_err(|error| format!("{}: {error}", out_path.display()))

@@ -73,14 +73,14 @@ pub fn generate(rows: &[EditRow], input: &str) -> Result<String, String> {
             &|row| row.kind == crate::model::edit::RuleKind::Duplicate
         )),
     );
-    sides(&mut out, rows);
+    sides(&mut out, rows)?;
     Ok(out)
 }
 
 /// The rules each code is on the first and second side of, as one bit per
 /// rule (in file order), written as the runs of code numbers where both
 /// masks stay the same: a line finds its rules with one binary search.
-fn sides(out: &mut String, rows: &[EditRow]) {
+fn sides(out: &mut String, rows: &[EditRow]) -> Result<(), String> {
     let within = |list: &[core::ops::RangeInclusive<crate::model::code::CdtCode>], number: u16| {
         list.iter()
             .any(|range| range.start().number() <= number && number <= range.end().number())
@@ -106,31 +106,54 @@ fn sides(out: &mut String, rows: &[EditRow]) {
             runs.push((number, first, second));
         }
     }
+    if runs.len() > usize::from(u8::MAX) + 1 {
+        return Err(format!(
+            "{} runs of rule sides; the edit index numbers at most 256",
+            runs.len()
+        ));
+    }
     let _ = writeln!(
         out,
-        "/// From each code number on (until the next entry): the rules the code is\n\
-         /// on the first side of, and the second side of, one bit per rule.\n\
-         static SIDES: [(u16, u64, u64); {}] = [",
+        "/// Runs of code numbers on the same rules: the rules a code is on the\n\
+         /// first side of, and the second side of, one bit per rule.\n\
+         static SIDES: [(u64, u64); {}] = [",
         runs.len()
     );
-    for (number, first, second) in runs {
-        let _ = writeln!(out, "    ({number}, {}, {}),", hex(first), hex(second));
+    for (number, first, second) in &runs {
+        let _ = writeln!(
+            out,
+            "    ({}, {}), // from D{number:04}",
+            hex(*first),
+            hex(*second)
+        );
+    }
+    out.push_str("];\n\n");
+    out.push_str(
+        "/// Slot `n` holds the run of `SIDES` code `Dn` is in.\nstatic RUN_OF: [u8; 10_000] = [\n",
+    );
+    let mut run = 0usize;
+    let mut row = Vec::with_capacity(25);
+    for number in 0..=9999u16 {
+        if runs.get(run + 1).is_some_and(|next| next.0 == number) {
+            run += 1;
+        }
+        row.push(run.to_string());
+        if row.len() == 25 {
+            let _ = writeln!(out, "    {}, // D{:04}..", row.join(", "), number - 24);
+            row.clear();
+        }
     }
     out.push_str("];\n");
+    Ok(())
 }
 
-/// A bit mask as a hex literal with `_` between groups of four digits,
-/// as clippy asks of long literals: `0x1b47`, `0x0001_b47b_2f6c`.
+/// A mask as hex digits in groups of four (`0x0002_0000_0001`).
 fn hex(mask: u64) -> String {
-    let digits = format!("{mask:x}");
-    if digits.len() <= 4 {
-        return format!("0x{digits}");
-    }
-    let padded = format!("{:0>width$}", digits, width = digits.len().div_ceil(4) * 4);
-    let groups: Vec<&str> = padded
-        .as_bytes()
-        .chunks(4)
-        .map(|chunk| core::str::from_utf8(chunk).unwrap_or_default())
-        .collect();
-    format!("0x{}", groups.join("_"))
+    format!(
+        "0x{:04x}_{:04x}_{:04x}_{:04x}",
+        mask >> 48,
+        (mask >> 32) & 0xffff,
+        (mask >> 16) & 0xffff,
+        mask & 0xffff
+    )
 }

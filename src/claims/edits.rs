@@ -579,16 +579,10 @@ pub fn conflicts_matching(lines: &[EditLine], keep: impl Fn(&Rule) -> bool) -> V
     if lines.len() < 2 {
         return found;
     }
-    // Each line's rules, from the index (on the stack for claims of up
-    // to 16 lines); most claims fire no rule and end here.
-    let mut stack = [(0u64, 0u64); 16];
-    let mut heap = Vec::new();
-    let sides: &mut [(u64, u64)] = if lines.len() <= stack.len() {
-        &mut stack[..lines.len()]
-    } else {
-        heap.resize(lines.len(), (0, 0));
-        &mut heap
-    };
+    // Each line's rules, from the index; most claims fire no rule and end
+    // here. Buffers are on the stack for claims of up to 16 lines.
+    let mut side_buffer = Scratch::new((0u64, 0u64));
+    let sides = side_buffer.slice(lines.len());
     for (slot, line) in sides.iter_mut().zip(lines) {
         *slot = sides_of(line.code);
     }
@@ -597,38 +591,36 @@ pub fn conflicts_matching(lines: &[EditLine], keep: impl Fn(&Rule) -> bool) -> V
     if twice == 0 {
         return found;
     }
-    let quadrants: Vec<u8> = lines.iter().map(EditLine::quadrants).collect();
-    let context = Context {
-        lines,
-        quadrants: &quadrants,
-    };
+    let mut quadrant_buffer = Scratch::new(0u8);
+    let quadrants = quadrant_buffer.slice(lines.len());
+    for (slot, line) in quadrants.iter_mut().zip(lines) {
+        *slot = line.quadrants();
+    }
+    let context = Context { lines, quadrants };
     let candidates = || (0..RULES.len()).filter(move |&bit| twice & (1 << bit) != 0);
-    let mut members: Vec<usize> = Vec::new();
-    let gather = |bit: usize, members: &mut Vec<usize>| {
-        members.clear();
-        members
-            .extend((0..lines.len()).filter(|&at| (sides[at].0 | sides[at].1) & (1 << bit) != 0));
-    };
+    let mut member_buffer = Scratch::new(0usize);
     // Exact repeats under the duplicate rules that apply: (rule, line, line).
     let mut repeats: Vec<(usize, usize, usize)> = Vec::new();
     for bit in candidates() {
         let rule = &RULES[bit];
         if rule.kind == RuleKind::Duplicate && keep(rule) {
-            gather(bit, &mut members);
-            each_pair(&members, |a, b| {
+            each_pair(gather(bit, sides, &mut member_buffer), |a, b| {
                 if context.linked(rule, a, b) {
                     repeats.push((bit, a, b));
                 }
             });
         }
     }
-    let mut groups = Groups::new(lines.len());
+    let mut parent_buffer = Scratch::new(0usize);
+    let mut groups = Groups {
+        parent: parent_buffer.slice(lines.len()),
+    };
     for bit in candidates() {
         let rule = &RULES[bit];
         if !keep(rule) {
             continue;
         }
-        gather(bit, &mut members);
+        let members = gather(bit, sides, &mut member_buffer);
         groups.reset();
         let mut any = false;
         if rule.kind == RuleKind::Duplicate {
@@ -639,7 +631,7 @@ pub fn conflicts_matching(lines: &[EditLine], keep: impl Fn(&Rule) -> bool) -> V
         } else {
             let on = |side: u64| side & (1 << bit) != 0;
             let two_sided = rule.kind.needs_second_side();
-            each_pair(&members, |a, b| {
+            each_pair(members, |a, b| {
                 let candidate = if two_sided {
                     (on(sides[a].0) && on(sides[b].1)) || (on(sides[a].1) && on(sides[b].0))
                 } else {
@@ -653,7 +645,7 @@ pub fn conflicts_matching(lines: &[EditLine], keep: impl Fn(&Rule) -> bool) -> V
             });
         }
         if any {
-            for set in groups.sets(&members) {
+            for set in groups.sets(members) {
                 let mut indices: Vec<usize> = set.iter().map(|&at| lines[at].index).collect();
                 indices.sort_unstable();
                 indices.dedup();
@@ -667,6 +659,49 @@ pub fn conflicts_matching(lines: &[EditLine], keep: impl Fn(&Rule) -> bool) -> V
     }
     found.sort_by(|a, b| (a.lines.first(), a.position).cmp(&(b.lines.first(), b.position)));
     found
+}
+
+/// The positions of the lines on either side of rule `bit`.
+fn gather<'b>(bit: usize, sides: &[(u64, u64)], buffer: &'b mut Scratch<usize>) -> &'b [usize] {
+    let on = |&(first, second): &(u64, u64)| (first | second) & (1 << bit) != 0;
+    let members = buffer.slice(sides.iter().filter(|side| on(side)).count());
+    let positions = sides
+        .iter()
+        .enumerate()
+        .filter(|(_, side)| on(side))
+        .map(|(at, _)| at);
+    for (slot, at) in members.iter_mut().zip(positions) {
+        *slot = at;
+    }
+    members
+}
+
+/// A buffer on the stack for claims of up to 16 lines, on the heap beyond.
+struct Scratch<T: Copy> {
+    stack: [T; 16],
+    heap: Vec<T>,
+    fill: T,
+}
+
+impl<T: Copy> Scratch<T> {
+    fn new(fill: T) -> Scratch<T> {
+        Scratch {
+            stack: [fill; 16],
+            heap: Vec::new(),
+            fill,
+        }
+    }
+
+    /// `len` slots (their old values are not cleared on the stack).
+    fn slice(&mut self, len: usize) -> &mut [T] {
+        if len <= self.stack.len() {
+            &mut self.stack[..len]
+        } else {
+            self.heap.clear();
+            self.heap.resize(len, self.fill);
+            &mut self.heap
+        }
+    }
 }
 
 /// The rules that can fire on these lines, one bit per rule: a one-sided
@@ -694,10 +729,8 @@ fn possible(lines: &[EditLine], sides: &[(u64, u64)]) -> u64 {
 
 /// The rules `code` is on the first and second side of, one bit per rule.
 fn sides_of(code: CdtCode) -> (u64, u64) {
-    let number = code.number();
-    let at = SIDES.partition_point(|&(start, _, _)| start <= number);
-    at.checked_sub(1)
-        .map_or((0, 0), |at| (SIDES[at].1, SIDES[at].2))
+    let run = RUN_OF.get(usize::from(code.number())).copied().unwrap_or(0);
+    SIDES.get(usize::from(run)).copied().unwrap_or((0, 0))
 }
 
 /// Calls `visit` with every pair of positions in `members`, in order.
@@ -755,17 +788,11 @@ impl Context<'_> {
 }
 
 /// Lines joined into sets by the pairs a rule links (union-find).
-struct Groups {
-    parent: Vec<usize>,
+struct Groups<'b> {
+    parent: &'b mut [usize],
 }
 
-impl Groups {
-    fn new(size: usize) -> Groups {
-        Groups {
-            parent: (0..size).collect(),
-        }
-    }
-
+impl Groups<'_> {
     fn reset(&mut self) {
         for (at, parent) in self.parent.iter_mut().enumerate() {
             *parent = at;

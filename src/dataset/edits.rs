@@ -199,7 +199,7 @@ pub fn parse_edits(source: Source<'_>, data: &Dataset) -> Result<Vec<EditRow>, D
     let mut rows = Vec::new();
     let mut ids: BTreeMap<String, usize> = BTreeMap::new();
     for row in &table.rows {
-        let fields = Fields {
+        let fields = Row {
             blame,
             line: row.line,
             cells: &row.fields,
@@ -220,14 +220,14 @@ pub fn parse_edits(source: Source<'_>, data: &Dataset) -> Result<Vec<EditRow>, D
 }
 
 /// One row's fields, with what is needed to blame them.
-struct Fields<'a> {
+struct Row<'a> {
     blame: Blame<'a>,
     line: usize,
     cells: &'a [String],
     positions: [usize; 10],
 }
 
-impl Fields<'_> {
+impl Row<'_> {
     fn text(&self, column: usize) -> &str {
         self.cells
             .get(self.positions[column])

@@ -15,7 +15,8 @@
 use std::fmt::Write as _;
 use std::hint::black_box;
 
-use cdt_codes::claims::ClaimChecker;
+use cdt_codes::claims::{CheckOptions, ClaimChecker};
+use cdt_codes::CodeSet;
 use cdt_codes::Procedure;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
@@ -72,6 +73,29 @@ fn check_all(bytes: &[u8]) -> usize {
         .count();
     assert_eq!(checker.summary().lines(), LINES as u64);
     rejected
+}
+
+/// The CSV with a claim id column in front: four lines a claim.
+fn claims_with_ids(csv: &str) -> String {
+    let mut out = String::with_capacity(csv.len() + LINES * 8);
+    for (index, line) in csv.lines().enumerate() {
+        if index == 0 {
+            let _ = writeln!(out, "claim_id,{line}");
+        } else {
+            let _ = writeln!(out, "C{},{line}", (index - 1) / 4);
+        }
+    }
+    out
+}
+
+/// Checks every line with the claim-level edits on or off; the number of
+/// conflicts found.
+fn check_with(bytes: &[u8], edits: bool) -> u64 {
+    let options = CheckOptions::default().claim_edits(edits);
+    let mut checker = ClaimChecker::with_options(bytes, CodeSet::compiled(), &options).unwrap();
+    for _ in checker.by_ref() {}
+    assert_eq!(checker.summary().lines(), LINES as u64);
+    checker.summary().conflicts
 }
 
 /// The CSV with tooth, surfaces and quadrant columns filled as the code
@@ -162,6 +186,19 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("ClaimChecker with tooth, surfaces, quadrant", |b| {
         b.iter(|| check_all(black_box(with_teeth.as_bytes())));
+    });
+    group.finish();
+
+    // The same lines as claims of four lines each (a claim id column), so
+    // the claim-level edits run: the checker with them against without.
+    let with_claims = claims_with_ids(&text);
+    let mut group = c.benchmark_group("claims edits");
+    group.throughput(Throughput::Elements(LINES as u64));
+    group.bench_function("baseline: ClaimChecker, edits off", |b| {
+        b.iter(|| check_with(black_box(with_claims.as_bytes()), false));
+    });
+    group.bench_function("ClaimChecker with claim-level edits", |b| {
+        b.iter(|| check_with(black_box(with_claims.as_bytes()), true));
     });
     group.finish();
 

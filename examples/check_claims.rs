@@ -15,9 +15,10 @@
 //!   finding as `error: ...` or `warning: ...`, each note, then a summary;
 //!   `csv` prints every line as a CSV row (`position, claim, line, code,
 //!   date, date_source, verdict, severity, message, replaced_by, teeth,
-//!   surfaces, areas, problems, notes`); `json` prints JSON lines: one
-//!   object per claim line (with `verdict` and `severity`), one per
-//!   unreadable row, one per envelope warning and a last
+//!   surfaces, areas, problems, conflicts, notes`); `json` prints JSON
+//!   lines: one object per claim line (with `verdict` and `severity`), one
+//!   per unreadable row, one `{"conflict": {...}}` per conflict between
+//!   the lines of a claim, one per envelope warning and a last
 //!   `{"summary": {...}}` whose counts by verdict add up to `lines`.
 //!   The verdict and severity of a line are the same in all three.
 //! - `--delimiter comma|tab|semicolon|pipe`: force the delimiter.
@@ -25,6 +26,9 @@
 //!   `--tooth-column`, `--surfaces-column`, `--area-column NAME`: the
 //!   header of a column, when the usual names do not fit (a name the
 //!   header lacks is an error).
+//! - `--no-edits`: leave out the claim-level edits (conflicts between
+//!   the lines of one claim, `data/edits.tsv`), on by default for inputs
+//!   that name their claims.
 //! - `--assume-latest`: judge dates after the data's newest edition as if
 //!   it still applied (otherwise they are *outside the data*).
 //! - `--data FILE [--edition YEAR] [--replace]`: check against a code file
@@ -59,7 +63,7 @@ const USAGE: &str =
     "usage: check_claims [--format text|csv|json] [--strict[=warnings]] [--assume-latest] \
 [--delimiter comma|tab|semicolon|pipe] [--code-column NAME] [--date-column NAME] \
 [--claim-column NAME] [--line-column NAME] [--tooth-column NAME] [--surfaces-column NAME] \
-[--area-column NAME] [--data FILE [--edition YEAR] [--replace]] FILE   (or - for stdin)";
+[--area-column NAME] [--no-edits] [--data FILE [--edition YEAR] [--replace]] FILE   (or - for stdin)";
 
 /// How strict the exit status is.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -118,6 +122,7 @@ fn parse_args(mut args: Vec<String>) -> Result<Request, String> {
             "--strict" | "--strict=errors" => strict = Strict::Errors,
             "--strict=warnings" => strict = Strict::Warnings,
             "--assume-latest" => options = options.assume_latest(true),
+            "--no-edits" => options = options.claim_edits(false),
             "--format" => {
                 let text = value("--format")?;
                 format = text.parse().map_err(|e| format!("--format {e}"))?;
@@ -231,6 +236,7 @@ fn run<R: BufRead>(
             }
         }
         writer.item(&item)?;
+        writer.conflicts(&checker.take_conflicts())?;
         let seen = checker.summary().lines();
         if seen % PROGRESS_EVERY == 0 {
             eprintln!("... {seen} lines");

@@ -259,9 +259,30 @@ mod claims {
             map.serialize_entry("message", &self.message())?;
             let problems: Vec<Problem> = self.problems.iter().map(Problem).collect();
             map.serialize_entry("problems", &problems)?;
+            let conflicts: Vec<Conflict> = self.conflicts.iter().map(Conflict).collect();
+            map.serialize_entry("conflicts", &conflicts)?;
             map.serialize_entry("replaced_by", self.replaced_by())?;
             map.serialize_entry("notes", &self.notes)?;
             map.serialize_entry("assumed_latest", &self.assumed_latest)?;
+            map.end()
+        }
+    }
+
+    /// A claim-level conflict as the JSON writer writes it.
+    struct Conflict<'c>(&'c crate::claims::ClaimConflict);
+
+    impl Serialize for Conflict<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let conflict = self.0;
+            let mut map = serializer.serialize_map(Some(8))?;
+            map.serialize_entry("claim", &conflict.claim)?;
+            map.serialize_entry("rule", conflict.rule.id())?;
+            map.serialize_entry("kind", conflict.rule.kind().key())?;
+            map.serialize_entry("severity", &conflict.rule.severity())?;
+            map.serialize_entry("confirmed", &conflict.rule.is_confirmed())?;
+            map.serialize_entry("message", conflict.rule.message())?;
+            map.serialize_entry("lines", &conflict.lines)?;
+            map.serialize_entry("positions", &conflict.positions)?;
             map.end()
         }
     }
@@ -306,10 +327,12 @@ mod claims {
             }
             map.serialize_entry("rejected", &self.rejected())?;
             map.serialize_entry("assumed_latest", &self.assumed_latest)?;
+            map.serialize_entry("conflicts", &self.conflicts)?;
             let skipped: Vec<&str> = [
                 (self.skipped.tooth, "tooth"),
                 (self.skipped.surfaces, "surfaces"),
                 (self.skipped.area, "area"),
+                (self.skipped.edits, "claim_edits"),
             ]
             .into_iter()
             .filter_map(|(on, name)| on.then_some(name))

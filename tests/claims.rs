@@ -65,8 +65,9 @@ fn the_csv_fixture_reports_every_problem() {
         summary.to_string(),
         "lines read: 12 (errors: 9, warnings: 0); valid: 3, malformed code: 1, unknown code: 1, \
          deleted: 3, not yet in force: 1, bad date: 1, no date: 0, outside the data: 0, \
-         not CDT: 0, tooth/surface/area: 0, claim conflicts: 0, unreadable: 2; \
-         checks skipped: tooth (no tooth column), surfaces (no surfaces column), area (no area column)"
+         not CDT: 0, tooth/surface/area: 0, in conflict: 0, unreadable: 2; \
+         checks skipped: tooth (no tooth column), surfaces (no surfaces column), area (no area column), \
+         claim-level edits (no claim column)"
     );
     assert_eq!(summary.rejected(), 9);
 }
@@ -405,7 +406,7 @@ fn the_example_exit_codes_and_formats() {
     let mut rows = text.lines();
     assert_eq!(
         rows.next(),
-        Some("position,claim,line,code,date,date_source,verdict,severity,message,replaced_by,teeth,surfaces,areas,problems,notes")
+        Some("position,claim,line,code,date,date_source,verdict,severity,message,replaced_by,teeth,surfaces,areas,problems,conflicts,notes")
     );
     assert!(text.contains("5,,L004,D1352,2026-02-01,column,deleted,error,D1352 was deleted in CDT 2026; report D2391 instead,D2391,"), "{text}");
     assert!(text.contains(",unreadable,error,"), "{text}");

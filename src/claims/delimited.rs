@@ -56,6 +56,11 @@ impl<R: BufRead> DelimitedSource<R> {
         }
     }
 
+    /// Whether the file names the claim of each row.
+    pub(crate) fn has_claims(&self) -> bool {
+        self.layout.position(ClaimColumn::Claim).is_some()
+    }
+
     /// The next row as a claim line; `None` at the end.
     pub(crate) fn next_line(&mut self) -> Option<Result<ClaimLine, LineError>> {
         loop {

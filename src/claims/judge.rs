@@ -83,6 +83,8 @@ impl<'s> Judge<'s> {
             requirement_confirmed: true,
             notes: line.notes,
             assumed_latest: false,
+            service_date: None,
+            conflicts: Vec::new(),
         };
         report.outcome =
             self.code_and_date(&mut report, line.qualifier.as_deref(), line.date.as_ref());
@@ -130,6 +132,7 @@ impl<'s> Judge<'s> {
             Err(error) => return Outcome::BadDate(error),
             Ok(start) => start,
         };
+        report.service_date = Some(start);
         let first = self.validity(report, code, start);
         let Some(end) = &date.end else {
             return Outcome::Checked(first);

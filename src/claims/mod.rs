@@ -48,6 +48,7 @@
 //! # Ok::<(), cdt_codes::claims::HeaderError>(())
 //! ```
 
+mod claim;
 mod columns;
 mod decode;
 mod delimited;
@@ -63,17 +64,19 @@ pub mod x12;
 use std::io::{self, BufRead, Read};
 use std::vec::Vec;
 
+pub use claim::{check_claim, CLAIM_LINE_LIMIT};
 pub use columns::{ClaimColumn, ColumnNames};
 pub use edits::{
     conflicts, conflicts_matching, rules, rules_for, Conflict, EditLine, Rule, RuleKind, Scope,
 };
 pub use error::{HeaderError, LineError};
 pub use line::{ClaimLine, LineDate};
-pub use report::{LineReport, Outcome, SkippedChecks, Summary, ToothEntry};
+pub use report::{ClaimConflict, LineReport, Outcome, SkippedChecks, Summary, ToothEntry};
 pub use verdict::{DateSource, Verdict};
 
 use crate::dataset::Delimiter;
 use crate::set::CodeSet;
+use claim::Claims;
 use decode::Decoded;
 use delimited::DelimitedSource;
 use judge::{Carried, Judge};
@@ -96,6 +99,7 @@ pub struct CheckOptions {
     delimiter: Option<Delimiter>,
     columns: ColumnNames,
     assume_latest: bool,
+    no_edits: bool,
 }
 
 impl CheckOptions {
@@ -121,6 +125,26 @@ impl CheckOptions {
     #[must_use]
     pub fn assume_latest(mut self, assume: bool) -> CheckOptions {
         self.assume_latest = assume;
+        self
+    }
+
+    /// Runs the claim-level edits (`data/edits.tsv`: two evaluations on one
+    /// date, a pulpotomy and a root canal on one tooth, ...) over the lines
+    /// of each claim: on by default, for inputs that name their claims (an
+    /// 837D, or an export with a claim id column).
+    ///
+    /// ```
+    /// use cdt_codes::claims::{CheckOptions, ClaimChecker};
+    ///
+    /// let csv = "claim,code,dos\nC1,D0120,2026-01-15\nC1,D0150,2026-01-15\n";
+    /// let off = CheckOptions::default().claim_edits(false);
+    /// let checker = ClaimChecker::with_options(csv.as_bytes(), cdt_codes::CodeSet::compiled(), &off)?;
+    /// assert!(checker.filter_map(Result::ok).all(|report| report.conflicts.is_empty()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn claim_edits(mut self, on: bool) -> CheckOptions {
+        self.no_edits = !on;
         self
     }
 
@@ -173,6 +197,11 @@ pub struct ClaimChecker<'s, R> {
     judge: Judge<'s>,
     input: Input<Prefixed<Decoded<R>>>,
     summary: Summary,
+    /// Whether claim-level edits run (the input names claims and the
+    /// caller did not turn them off).
+    edits: bool,
+    claims: Claims<'s>,
+    finished: bool,
 }
 
 // One per checker, so the size of the larger variant costs nothing.
@@ -265,7 +294,7 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         let is_x12 = x12::looks_like_x12(header);
         let detected = Delimiter::detect(header);
         let reader = io::Cursor::new(start).chain(reader);
-        let (input, carried) = if is_x12 {
+        let (input, carried, has_claims) = if is_x12 {
             let mut reader = X12Reader::new(reader).map_err(HeaderError::X12)?;
             let first = reader.next();
             if let Some(Err(X12Error::NotDental { found, .. })) = &first {
@@ -273,17 +302,20 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
                     found: found.clone(),
                 });
             }
-            (Input::X12 { reader, first }, Carried::ALL)
+            (Input::X12 { reader, first }, Carried::ALL, true)
         } else {
             let source = DelimitedSource::open(reader, detected, options)?;
             let carried = source.carried();
-            (Input::Delimited(source), carried)
+            let has_claims = source.has_claims();
+            (Input::Delimited(source), carried, has_claims)
         };
+        let edits = has_claims && !options.no_edits;
         let summary = Summary {
             skipped: SkippedChecks {
                 tooth: !carried.tooth,
                 surfaces: !carried.surfaces,
                 area: !carried.area,
+                edits: !has_claims && !options.no_edits,
             },
             ..Summary::default()
         };
@@ -291,6 +323,9 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
             judge: Judge::new(set, options.assume_latest, carried),
             input,
             summary,
+            edits,
+            claims: Claims::default(),
+            finished: false,
         })
     }
 
@@ -342,8 +377,58 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         }
     }
 
-    /// The next line of the input, read and judged; `None` at the end.
+    /// The conflicts between lines of one claim found since the last call
+    /// (each once; the lines involved carry it too), for callers who act on
+    /// claims rather than lines. Up to 1,024 are kept between calls; the
+    /// summary counts them all.
+    ///
+    /// ```
+    /// use cdt_codes::claims::ClaimChecker;
+    ///
+    /// let csv = "claim,line,code,dos,tooth\n\
+    ///     C1,1,D3220,2026-01-15,30\nC1,2,D3330,2026-01-15,30\n\
+    ///     C2,1,D0120,2026-01-15,\nC2,2,D1110,2026-01-15,\n";
+    /// let mut checker = ClaimChecker::new(csv.as_bytes())?;
+    /// for _ in checker.by_ref() {}
+    /// let conflicts = checker.take_conflicts();
+    /// assert_eq!(conflicts.len(), 1); // a pulpotomy and root canal on tooth 30; C2 is a clean recall
+    /// assert_eq!((conflicts[0].claim.as_deref(), &conflicts[0].lines[..]), (Some("C1"), &["1".to_string(), "2".to_string()][..]));
+    /// assert_eq!(checker.summary().conflicts, 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn take_conflicts(&mut self) -> Vec<ClaimConflict> {
+        core::mem::take(&mut self.claims.found)
+    }
+
+    /// The next line: released once its claim has ended and the
+    /// claim-level edits have run over it.
     fn next_line(&mut self) -> Option<Result<LineReport<'s>, LineError>> {
+        loop {
+            if let Some(item) = self.claims.ready.pop_front() {
+                match &item {
+                    Ok(report) => self.summary.record(report),
+                    Err(_) => self.summary.record_unreadable(),
+                }
+                self.summary.conflicts = self.claims.total;
+                return Some(item);
+            }
+            if self.finished {
+                return None;
+            }
+            match self.read_line() {
+                None => {
+                    self.claims.end_claim();
+                    self.finished = true;
+                }
+                Some(item) if self.edits => self.claims.push(item),
+                Some(item) => self.claims.ready.push_back(item),
+            }
+        }
+    }
+
+    /// The next line of the input, read and judged line by line; `None` at
+    /// the end.
+    fn read_line(&mut self) -> Option<Result<LineReport<'s>, LineError>> {
         let line = match &mut self.input {
             Input::Delimited(source) => source.next_line()?,
             Input::X12 { reader, first } => match first.take().or_else(|| reader.next())? {
@@ -351,17 +436,7 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
                 Ok(line) => Ok(x12::source::claim_line(line)),
             },
         };
-        Some(match line {
-            Ok(line) => {
-                let report = self.judge.judge(line);
-                self.summary.record(&report);
-                Ok(report)
-            }
-            Err(error) => {
-                self.summary.record_unreadable();
-                Err(error)
-            }
-        })
+        Some(line.map(|line| self.judge.judge(line)))
     }
 }
 

@@ -6,8 +6,11 @@ use std::vec::Vec;
 
 use crate::line_check::ReportingProblem;
 use crate::model::date::DateError;
+use crate::model::date::ServiceDate;
 use crate::severity::Severity;
 use crate::validity::Validity;
+
+use super::edits::Rule;
 
 use super::verdict::{DateSource, Verdict};
 
@@ -150,6 +153,67 @@ pub struct LineReport<'s> {
     /// Whether the date lay after the data and was judged by its newest
     /// edition because the caller asked for that.
     pub assumed_latest: bool,
+    /// The date of service judged (the first day of a range), when it
+    /// could be read.
+    pub service_date: Option<ServiceDate>,
+    /// Conflicts with other lines of the same claim (claim-level edits,
+    /// `data/edits.tsv`), each naming the rule and every line involved.
+    pub conflicts: Vec<ClaimConflict>,
+}
+
+/// A conflict between lines of one claim: a claim-level edit
+/// ([`Rule`](super::Rule)) that fired, with the lines it names.
+///
+/// ```
+/// use cdt_codes::claims::ClaimChecker;
+///
+/// let csv = "claim,line,code,dos\nC1,1,D0120,2026-01-15\nC1,2,D0150,2026-01-15\n";
+/// let reports: Vec<_> = ClaimChecker::new(csv.as_bytes())?.collect::<Result<_, _>>()?;
+/// let conflict = &reports[1].conflicts[0];
+/// assert_eq!(conflict.lines, ["1", "2"]);
+/// assert_eq!(conflict.claim.as_deref(), Some("C1"));
+/// assert!(reports[0].conflicts == reports[1].conflicts); // the same conflict on both
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ClaimConflict {
+    /// The claim, when the input names one.
+    pub claim: Option<String>,
+    /// The rule that fired.
+    pub rule: &'static Rule,
+    /// The ids of the lines involved, in file order.
+    pub lines: Vec<String>,
+    /// Where the lines are (file lines or `SV3` segment numbers).
+    pub positions: Vec<u64>,
+}
+
+impl ClaimConflict {
+    /// The rule's severity.
+    #[must_use]
+    pub const fn severity(&self) -> Severity {
+        self.rule.severity()
+    }
+}
+
+impl fmt::Display for ClaimConflict {
+    /// `C1 lines 1, 2: <the rule's message> [rule E001, inferred]`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(claim) = &self.claim {
+            write!(f, "{claim} ")?;
+        }
+        write!(
+            f,
+            "lines {}: {}",
+            self.lines.join(", "),
+            self.rule.message()
+        )?;
+        write!(f, " [rule {}", self.rule.id())?;
+        if !self.rule.is_confirmed() {
+            f.write_str(", inferred")?;
+        }
+        f.write_str("]")
+    }
 }
 
 impl LineReport<'_> {
@@ -171,6 +235,7 @@ impl LineReport<'_> {
     pub fn verdict(&self) -> Verdict {
         match &self.outcome {
             Outcome::Checked(Validity::Valid(_)) if !self.problems.is_empty() => Verdict::Reporting,
+            Outcome::Checked(Validity::Valid(_)) if !self.conflicts.is_empty() => Verdict::Conflict,
             Outcome::Checked(Validity::Valid(_)) => Verdict::Valid,
             Outcome::Checked(Validity::Malformed(_)) => Verdict::MalformedCode,
             Outcome::Checked(Validity::Unknown(_)) => Verdict::UnknownCode,
@@ -199,7 +264,12 @@ impl LineReport<'_> {
     /// ```
     #[must_use]
     pub fn severity(&self) -> Option<Severity> {
-        let findings = self.problems.iter().map(ReportingProblem::severity).max();
+        let findings = self
+            .problems
+            .iter()
+            .map(ReportingProblem::severity)
+            .chain(self.conflicts.iter().map(ClaimConflict::severity))
+            .max();
         match self.verdict().fixed_severity() {
             Some(fixed) => Some(findings.map_or(fixed, |worst| worst.max(fixed))),
             None => findings,
@@ -261,7 +331,7 @@ impl fmt::Display for Message<'_, '_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let report = self.0;
         let valid_code = report.outcome.is_valid();
-        if !valid_code || report.problems.is_empty() {
+        if !valid_code || (report.problems.is_empty() && report.conflicts.is_empty()) {
             write_outcome(f, report)?;
         }
         for (index, problem) in report.problems.iter().enumerate() {
@@ -275,6 +345,31 @@ impl fmt::Display for Message<'_, '_> {
             f.write_str(
                 " (requirement inferred from the code's meaning, not confirmed by a source)",
             )?;
+        }
+        for (index, conflict) in report.conflicts.iter().enumerate() {
+            let others: Vec<&str> = conflict
+                .lines
+                .iter()
+                .map(String::as_str)
+                .filter(|line| *line != report.line)
+                .collect();
+            let first = valid_code && report.problems.is_empty() && index == 0;
+            let lead = if first {
+                "conflicts with line"
+            } else {
+                "; conflicts with line"
+            };
+            write!(
+                f,
+                "{lead} {}: {} [rule {}",
+                others.join(", "),
+                conflict.rule.message(),
+                conflict.rule.id()
+            )?;
+            if !conflict.rule.is_confirmed() {
+                f.write_str(", inferred")?;
+            }
+            f.write_str("]")?;
         }
         Ok(())
     }
@@ -380,6 +475,9 @@ pub struct Summary {
     /// Lines judged by the newest edition because their date lay after the
     /// data and the caller asked for that (counted in their verdict too).
     pub assumed_latest: u64,
+    /// Conflicts between lines of one claim, each counted once (the lines
+    /// involved carry it too).
+    pub conflicts: u64,
     /// The checks the input gave no data for, and so were not run.
     pub skipped: SkippedChecks,
 }
@@ -493,6 +591,9 @@ impl fmt::Display for Summary {
                 self.assumed_latest
             )?;
         }
+        if self.conflicts > 0 {
+            write!(f, "; conflicts between lines: {}", self.conflicts)?;
+        }
         if self.skipped.any() {
             write!(f, "; {}", self.skipped)?;
         }
@@ -519,6 +620,7 @@ impl fmt::Display for Summary {
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[allow(clippy::struct_excessive_bools)] // one flag per check, read by name
 pub struct SkippedChecks {
     /// No tooth column: teeth are neither required nor checked.
     pub tooth: bool,
@@ -526,13 +628,15 @@ pub struct SkippedChecks {
     pub surfaces: bool,
     /// No area column: areas are neither required nor checked.
     pub area: bool,
+    /// No claim id column: claim-level edits need the lines of a claim.
+    pub edits: bool,
 }
 
 impl SkippedChecks {
     /// Whether any check was skipped.
     #[must_use]
     pub const fn any(&self) -> bool {
-        self.tooth || self.surfaces || self.area
+        self.tooth || self.surfaces || self.area || self.edits
     }
 }
 
@@ -551,6 +655,10 @@ impl fmt::Display for SkippedChecks {
                 write!(f, "{lead}{name} (no {name} column)")?;
                 first = false;
             }
+        }
+        if self.edits {
+            let lead = if first { "checks skipped: " } else { ", " };
+            write!(f, "{lead}claim-level edits (no claim column)")?;
         }
         Ok(())
     }

@@ -125,7 +125,7 @@ impl Verdict {
             Verdict::OutsideData => "outside the data",
             Verdict::NotCdt => "not CDT",
             Verdict::Reporting => "tooth/surface/area",
-            Verdict::Conflict => "claim conflicts",
+            Verdict::Conflict => "in conflict",
             Verdict::Unreadable => "unreadable",
         }
     }

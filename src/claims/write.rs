@@ -28,7 +28,7 @@ use std::string::{String, ToString};
 use std::vec::Vec;
 
 use super::error::LineError;
-use super::report::{LineReport, Summary};
+use super::report::{ClaimConflict, LineReport, Summary};
 use super::verdict::Verdict;
 use super::x12::EnvelopeWarning;
 use crate::line_check::ReportingProblem;
@@ -74,7 +74,7 @@ impl core::str::FromStr for OutputFormat {
 /// assert!(cdt_codes::claims::write::CSV_HEADER.starts_with("position,claim,line,code,date,"));
 /// ```
 pub const CSV_HEADER: &str = "position,claim,line,code,date,date_source,verdict,severity,message,\
-replaced_by,teeth,surfaces,areas,problems,notes";
+replaced_by,teeth,surfaces,areas,problems,conflicts,notes";
 
 /// Writes reports in one format.
 #[derive(Debug)]
@@ -130,6 +130,23 @@ impl<W: Write> ReportWriter<W> {
         }
     }
 
+    /// Writes conflicts between the lines of a claim, each once (from
+    /// [`ClaimChecker::take_conflicts`](super::ClaimChecker::take_conflicts)):
+    /// in JSON a `{"conflict": {...}}` object each; text and CSV show
+    /// them on the lines involved instead.
+    ///
+    /// # Errors
+    ///
+    /// An I/O error from the output.
+    pub fn conflicts(&mut self, conflicts: &[ClaimConflict]) -> io::Result<()> {
+        if self.format == OutputFormat::Json {
+            for conflict in conflicts {
+                writeln!(self.out, "{{\"conflict\":{}}}", json_conflict(conflict))?;
+            }
+        }
+        Ok(())
+    }
+
     /// Writes a row or segment that could not be read.
     ///
     /// # Errors
@@ -141,7 +158,7 @@ impl<W: Write> ReportWriter<W> {
             OutputFormat::Text => writeln!(self.out, "error: {message}"),
             OutputFormat::Csv => writeln!(
                 self.out,
-                "{},,,,,,unreadable,error,{},,,,,,",
+                "{},,,,,,unreadable,error,{},,,,,,,",
                 error.position(),
                 csv_field(&message)
             ),
@@ -263,6 +280,14 @@ fn csv_row(report: &LineReport<'_>) -> String {
         join(&mut report.teeth.iter().map(|entry| entry.surfaces.clone())),
         join(&mut report.areas.iter().cloned()),
         problems,
+        report
+            .conflicts
+            .iter()
+            .map(|conflict| {
+                std::format!("{}: lines {}", conflict.rule.id(), conflict.lines.join(" "))
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
         report.notes.join("; "),
     ];
     let mut row = String::new();
@@ -325,6 +350,27 @@ fn json_problem(problem: &ReportingProblem) -> String {
     )
 }
 
+/// A conflict as `{"claim", "rule", "kind", "severity", "confirmed",
+/// "message", "lines", "positions"}`.
+fn json_conflict(conflict: &ClaimConflict) -> String {
+    let rule = conflict.rule;
+    std::format!(
+        "{{\"claim\":{},\"rule\":{},\"kind\":\"{}\",\"severity\":\"{}\",\"confirmed\":{},\
+\"message\":{},\"lines\":{},\"positions\":{}}}",
+        conflict
+            .claim
+            .as_deref()
+            .map_or_else(|| "null".to_string(), json_string),
+        json_string(rule.id()),
+        rule.kind().key(),
+        rule.severity(),
+        rule.is_confirmed(),
+        json_string(rule.message()),
+        json_list(&conflict.lines, |line| json_string(line)),
+        json_list(&conflict.positions, ToString::to_string),
+    )
+}
+
 fn json_report(report: &LineReport<'_>) -> String {
     let severity = report
         .severity()
@@ -332,7 +378,7 @@ fn json_report(report: &LineReport<'_>) -> String {
     std::format!(
         "{{\"position\":{},\"claim\":{},\"line\":{},\"code\":{},\"date\":{},\"date_source\":\"{}\",\
 \"teeth\":{},\"areas\":{},\"verdict\":\"{}\",\"severity\":{severity},\"message\":{},\
-\"problems\":{},\"replaced_by\":{},\"notes\":{},\"assumed_latest\":{}}}",
+\"problems\":{},\"conflicts\":{},\"replaced_by\":{},\"notes\":{},\"assumed_latest\":{}}}",
         report.position,
         report
             .claim
@@ -351,6 +397,7 @@ fn json_report(report: &LineReport<'_>) -> String {
         report.verdict().key(),
         json_string(&report.message()),
         json_list(&report.problems, json_problem),
+        json_list(&report.conflicts, json_conflict),
         json_list(report.replaced_by(), |code| std::format!("\"{code}\"")),
         json_list(&report.notes, |note| json_string(note)),
         report.assumed_latest,
@@ -372,15 +419,17 @@ fn json_summary(summary: &Summary, envelope_warnings: usize) -> String {
         (skipped.tooth, "tooth"),
         (skipped.surfaces, "surfaces"),
         (skipped.area, "area"),
+        (skipped.edits, "claim_edits"),
     ]
     .into_iter()
     .filter_map(|(on, name)| on.then_some(name))
     .collect();
     let _ = write!(
         out,
-        ",\"rejected\":{},\"assumed_latest\":{},\"envelope_warnings\":{envelope_warnings},\"skipped_checks\":{}}}",
+        ",\"rejected\":{},\"assumed_latest\":{},\"conflicts\":{},\"envelope_warnings\":{envelope_warnings},\"skipped_checks\":{}}}",
         summary.rejected(),
         summary.assumed_latest,
+        summary.conflicts,
         json_list(&skipped, |name| std::format!("\"{name}\""))
     );
     out

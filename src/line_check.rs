@@ -263,6 +263,13 @@ pub enum ReportingProblem {
         /// The surfaces named.
         surfaces: Surfaces,
     },
+    /// A tooth sent in the ISO 3950 numbering (an 837D `TOO01` `JO`, or an
+    /// export's tooth system column) that is no ISO tooth: `19` (quadrant 1
+    /// holds teeth 11 to 18). It is not read as a Universal number.
+    NotIsoTooth {
+        /// The number as written, if it is one (`None` for other text).
+        number: Option<u16>,
+    },
 }
 
 impl ReportingProblem {
@@ -285,6 +292,7 @@ impl ReportingProblem {
                 | ReportingProblem::BadTeeth(_)
                 | ReportingProblem::SurfaceNotOnTooth(_)
                 | ReportingProblem::SurfacesWithoutTooth { .. }
+                | ReportingProblem::NotIsoTooth { .. }
         )
     }
 
@@ -443,6 +451,16 @@ impl fmt::Display for ProblemText<'_> {
             ),
             ReportingProblem::SurfacesWithoutTooth { surfaces } => {
                 write!(f, "surfaces {surfaces} are given without a tooth")
+            }
+            ReportingProblem::NotIsoTooth { number } => {
+                match number {
+                    Some(number) => write!(f, "tooth {number} is not an ISO 3950 tooth number")?,
+                    None => f.write_str("the tooth is not an ISO 3950 tooth number")?,
+                }
+                f.write_str(
+                    " (the line says ISO, JO): permanent teeth are 11-18, 21-28, 31-38, 41-48, \
+                     primary teeth 51-55, 61-65, 71-75, 81-85",
+                )
             }
         }
     }

@@ -445,7 +445,12 @@ fn the_example_writes_json_lines() {
 #[test]
 fn readme_shows_the_real_output_for_the_fixtures() {
     let readme = include_str!("../README.md");
-    for name in ["claims.csv", "claims.837", "claims_teeth.csv"] {
+    for name in [
+        "claims.csv",
+        "claims.837",
+        "claims_teeth.csv",
+        "claims_edits.csv",
+    ] {
         let (lines, summary) = run(&read(name), &CheckOptions::default());
         for line in lines.iter().filter(|l| !l.contains(" is valid")) {
             assert!(readme.contains(line.as_str()), "README lacks: {line}");

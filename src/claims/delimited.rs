@@ -11,7 +11,7 @@ use super::judge::Carried;
 use super::line::{ClaimLine, LineDate};
 use super::report::ToothEntry;
 use super::verdict::DateSource;
-use super::x12::source::iso_to_universal;
+use super::x12::source::{iso_to_universal, ISO_PREFIX};
 use super::CheckOptions;
 use crate::dataset::delimited::{QuotePolicy, Reader, Record};
 use crate::dataset::Delimiter;
@@ -98,6 +98,7 @@ fn line_of(record: &Record<'_>, layout: &Layout) -> ClaimLine {
                 ));
                 universal
             }
+            None if iso => std::format!("{ISO_PREFIX}{written}"),
             None => written.to_string(),
         }
     };

@@ -14,6 +14,7 @@ use std::vec::Vec;
 
 use super::line::{ClaimLine, LineDate};
 use super::report::{LineReport, Outcome};
+use super::x12::source::ISO_PREFIX;
 use crate::line_check::{ReportedLine, ReportedTooth, ReportingProblem};
 use crate::model::code::CdtCode;
 use crate::model::date::ServiceDate;
@@ -180,18 +181,31 @@ impl<'s> Judge<'s> {
             return;
         };
         area_written_as_surfaces(procedure, report);
-        let teeth: Vec<ReportedTooth<'_>> = report
-            .teeth
-            .iter()
-            .map(|entry| ReportedTooth::new(&entry.tooth, &entry.surfaces))
-            .collect();
+        // A tooth sent as ISO that is no ISO tooth is reported as such, and
+        // the rest of the line is checked without it.
+        let mut problems: Vec<ReportingProblem> = Vec::new();
+        let mut teeth: Vec<ReportedTooth<'_>> = Vec::new();
+        for entry in &report.teeth {
+            match entry.tooth.strip_prefix(ISO_PREFIX) {
+                Some(written) => problems.push(ReportingProblem::NotIsoTooth {
+                    number: written.parse().ok(),
+                }),
+                None => teeth.push(ReportedTooth::new(&entry.tooth, &entry.surfaces)),
+            }
+        }
         let areas: Vec<&str> = report.areas.iter().map(String::as_str).collect();
         let found = procedure.check_line(ReportedLine::new(&teeth, &areas));
-        let problems = found
-            .iter()
-            .filter(|problem| self.is_carried(problem))
-            .copied()
-            .collect();
+        let iso_rejected = !problems.is_empty();
+        problems.extend(
+            found
+                .iter()
+                .filter(|problem| self.is_carried(problem))
+                // The tooth is there, only unreadable: not "missing".
+                .filter(|problem| {
+                    !(iso_rejected && matches!(problem, ReportingProblem::MissingTooth { .. }))
+                })
+                .copied(),
+        );
         report.requirement_confirmed = found.requirement_confirmed();
         report.problems = problems;
     }

@@ -27,7 +27,7 @@ pub(crate) fn claim_line(line: ServiceLine) -> ClaimLine {
                         ));
                         ToothEntry::new(&universal, &surfaces)
                     }
-                    None => ToothEntry::new(&tooth.code, &surfaces),
+                    None => ToothEntry::new(&std::format!("{ISO_PREFIX}{}", tooth.code), &surfaces),
                 },
                 _ => ToothEntry::new(&tooth.code, &surfaces),
             }
@@ -89,6 +89,11 @@ fn date_of_service(line: &ServiceLine, notes: &mut Vec<String>) -> Option<LineDa
     }
     None
 }
+
+/// What a tooth sent in the ISO numbering that is no ISO tooth is written
+/// as, so that it is never taken for a Universal number; the judge reports
+/// it ([`ReportingProblem::NotIsoTooth`](crate::ReportingProblem::NotIsoTooth)).
+pub(crate) const ISO_PREFIX: &str = "JO ";
 
 /// An ISO 3950 (FDI) tooth number in the Universal numbering: `36` (lower
 /// left first molar) is `19`, `55` (upper right primary second molar) is

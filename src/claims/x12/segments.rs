@@ -1,0 +1,302 @@
+//! The X12 tokenizer: reads the `ISA` to learn the delimiters, then hands
+//! out one segment at a time from any [`BufRead`], trimmed, numbered from
+//! the `ISA`, never longer than the limit. It knows nothing of 837 loops;
+//! the interpreter in [`super::dental`] gives the segments their meaning.
+
+use alloc::vec::Vec;
+use std::io::{self, BufRead};
+
+use super::error::X12Error;
+
+/// The default longest segment, in bytes: 64 KiB.
+pub const DEFAULT_SEGMENT_LIMIT: usize = 64 * 1024;
+
+/// The longest `ISA` read while looking for its 16 elements.
+const ISA_MAX: usize = 512;
+
+/// Whether the start of a file looks like an X12 interchange: after an
+/// optional UTF-8 byte-order mark and whitespace it starts with `ISA`,
+/// followed (if there is a next byte) by a punctuation byte.
+///
+/// ```
+/// # use cdt_codes::claims::x12::looks_like_x12;
+/// assert!(looks_like_x12(b"\xEF\xBB\xBF\r\nISA*00*"));
+/// assert!(!looks_like_x12(b"ISABEL,code\n"));
+/// assert!(!looks_like_x12(b"line_id,code,dos\n"));
+/// ```
+#[must_use]
+pub fn looks_like_x12(first_bytes: &[u8]) -> bool {
+    let bytes = first_bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(first_bytes);
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let bytes = &bytes[start..];
+    bytes.starts_with(b"ISA") && bytes.get(3).is_none_or(|&b| is_separator_byte(b))
+}
+
+/// A byte that may be a separator: printable ASCII punctuation or another
+/// byte that is neither a letter, a digit, nor a space.
+pub(crate) fn is_separator_byte(byte: u8) -> bool {
+    !byte.is_ascii_alphanumeric() && byte != b' '
+}
+
+/// The delimiters of an interchange, from its `ISA`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Delimiters {
+    /// Separates elements: the byte after `ISA`.
+    pub element: u8,
+    /// Separates the components of a composite element: `ISA16`.
+    pub component: u8,
+    /// Separates repeated elements: `ISA11`, if it is a separator byte.
+    pub repetition: Option<u8>,
+    /// Ends a segment: the byte after `ISA16`.
+    pub segment: u8,
+}
+
+/// What [`Segments::read_segment`] found.
+pub(crate) enum Segment {
+    End,
+    Read,
+    TooLong,
+}
+
+/// The segments of an interchange, read one at a time.
+#[derive(Debug)]
+pub(crate) struct Segments<R> {
+    inner: R,
+    /// The delimiters in force (the interpreter changes them at a later
+    /// `ISA`).
+    pub(crate) delimiters: Delimiters,
+    /// The longest segment kept, in bytes.
+    pub(crate) limit: usize,
+    /// The current segment, trimmed.
+    buf: Vec<u8>,
+    /// Segments read in the current interchange, the current one included.
+    pub(crate) number: u64,
+}
+
+impl<R: BufRead> Segments<R> {
+    /// Reads the first `ISA` and takes the delimiters from it.
+    pub(crate) fn new(inner: R) -> Result<Self, X12Error> {
+        let mut segments = Segments {
+            inner,
+            delimiters: Delimiters {
+                element: b'*',
+                component: b':',
+                repetition: None,
+                segment: b'~',
+            },
+            limit: DEFAULT_SEGMENT_LIMIT,
+            buf: Vec::new(),
+            number: 1,
+        };
+        segments.delimiters = segments.read_isa()?;
+        Ok(segments)
+    }
+
+    /// Bytes of segment buffer held now.
+    pub(crate) fn buffer_capacity(&self) -> usize {
+        self.buf.capacity()
+    }
+
+    /// The segment last read, taken out so that the interpreter can read
+    /// it while changing its own state; hand it back with
+    /// [`Segments::restore`].
+    pub(crate) fn take(&mut self) -> Vec<u8> {
+        core::mem::take(&mut self.buf)
+    }
+
+    /// The buffer back, to be reused for the next segment.
+    pub(crate) fn restore(&mut self, buf: Vec<u8>) {
+        self.buf = buf;
+    }
+
+    /// The next byte, consumed.
+    fn next_byte(&mut self) -> Result<Option<u8>, X12Error> {
+        let byte = self.peek_byte()?;
+        if byte.is_some() {
+            self.inner.consume(1);
+        }
+        Ok(byte)
+    }
+
+    fn peek_byte(&mut self) -> Result<Option<u8>, X12Error> {
+        loop {
+            match self.inner.fill_buf() {
+                Ok(bytes) => return Ok(bytes.first().copied()),
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                Err(source) => {
+                    return Err(X12Error::Io {
+                        segment: self.number,
+                        source,
+                    })
+                }
+            }
+        }
+    }
+
+    /// Reads the first `ISA`, byte by byte, and checks its delimiters.
+    fn read_isa(&mut self) -> Result<Delimiters, X12Error> {
+        let no_isa = X12Error::NoIsa { segment: 1 };
+        let short = X12Error::ShortIsa { segment: 1 };
+        // A byte-order mark, then whitespace.
+        if self.peek_byte()? == Some(0xEF) {
+            for want in [0xEF, 0xBB, 0xBF] {
+                if self.next_byte()? != Some(want) {
+                    return Err(no_isa);
+                }
+            }
+        }
+        while self.peek_byte()?.is_some_and(|b| b.is_ascii_whitespace()) {
+            self.next_byte()?;
+        }
+        for (index, want) in b"ISA".iter().enumerate() {
+            match self.next_byte()? {
+                Some(byte) if byte == *want => {}
+                None if index > 0 => return Err(short),
+                _ => return Err(no_isa),
+            }
+        }
+        let Some(element) = self.next_byte()? else {
+            return Err(short);
+        };
+        if !is_separator_byte(element) || element == b'\r' || element == b'\n' {
+            return Err(no_isa);
+        }
+        // ISA01 to ISA15, each ended by the element separator.
+        let mut fields: Vec<Vec<u8>> = Vec::with_capacity(16);
+        let mut field = Vec::new();
+        let mut read = 4;
+        while fields.len() < 15 {
+            let Some(byte) = self.next_byte()? else {
+                return Err(short);
+            };
+            read += 1;
+            if read > ISA_MAX {
+                return Err(short);
+            }
+            if byte == element {
+                fields.push(core::mem::take(&mut field));
+            } else {
+                field.push(byte);
+            }
+        }
+        // A line break where ISA16 should be means the ISA's line ended
+        // early: incomplete, whether the line ends in `\n` or `\r\n`.
+        let component = match self.next_byte()? {
+            None | Some(b'\r' | b'\n') => return Err(short),
+            Some(component) => component,
+        };
+        let Some(segment) = self.next_byte()? else {
+            return Err(short);
+        };
+        let bad = |problem| X12Error::BadDelimiters {
+            segment: 1,
+            problem,
+        };
+        if !is_separator_byte(component) {
+            return Err(bad(
+                "the component separator (ISA16) is a letter, digit or space",
+            ));
+        }
+        if !is_separator_byte(segment) {
+            return Err(bad("the segment terminator is a letter, digit or space"));
+        }
+        if component == element || segment == element || segment == component {
+            return Err(bad("the element separator, component separator and segment terminator are not all different"));
+        }
+        let repetition = match fields[10].as_slice() {
+            [byte]
+                if is_separator_byte(*byte)
+                    && ![element, component, segment, b'\r', b'\n'].contains(byte) =>
+            {
+                Some(*byte)
+            }
+            _ => None,
+        };
+        Ok(Delimiters {
+            element,
+            component,
+            repetition,
+            segment,
+        })
+    }
+
+    /// Reads the next non-empty segment into `seg`, trimmed of spaces and
+    /// tabs, keeping at most the limit.
+    pub(crate) fn read_segment(&mut self) -> Result<Segment, X12Error> {
+        self.buf.clear();
+        let terminator = self.delimiters.segment;
+        let mut too_long = false;
+        let mut started = false;
+        loop {
+            let available = match self.inner.fill_buf() {
+                Ok(bytes) => bytes,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                Err(source) => {
+                    return Err(X12Error::Io {
+                        segment: self.number + 1,
+                        source,
+                    })
+                }
+            };
+            if available.is_empty() {
+                break;
+            }
+            let end = available
+                .iter()
+                .position(|&b| b == terminator || b == b'\n' || b == b'\r');
+            let (chunk, used) = match end {
+                Some(end) => (&available[..end], end + 1),
+                None => (available, available.len()),
+            };
+            // Leading spaces and tabs are not part of a segment.
+            let chunk = if started {
+                chunk
+            } else {
+                let skip = chunk
+                    .iter()
+                    .position(|&b| b != b' ' && b != b'\t')
+                    .unwrap_or(chunk.len());
+                &chunk[skip..]
+            };
+            started |= !chunk.is_empty();
+            if !too_long {
+                if self.buf.len() + chunk.len() > self.limit {
+                    too_long = true;
+                    self.buf.clear();
+                } else {
+                    let needed = self.buf.len() + chunk.len();
+                    if needed > self.buf.capacity() {
+                        let target = self
+                            .buf
+                            .capacity()
+                            .saturating_mul(2)
+                            .min(self.limit)
+                            .max(needed);
+                        self.buf.reserve_exact(target - self.buf.len());
+                    }
+                    self.buf.extend_from_slice(chunk);
+                }
+            }
+            self.inner.consume(used);
+            if end.is_some() && started {
+                break;
+            }
+        }
+        if !started {
+            return Ok(Segment::End);
+        }
+        self.number += 1;
+        if too_long {
+            return Ok(Segment::TooLong);
+        }
+        while matches!(self.buf.last(), Some(b' ' | b'\t')) {
+            self.buf.pop();
+        }
+        Ok(Segment::Read)
+    }
+}

@@ -1,0 +1,633 @@
+//! The reader's tests: the tokenizer and the interpreter together.
+
+use super::*;
+use alloc::string::ToString;
+use alloc::{format, vec};
+use core::fmt::Write as _;
+use std::io::{self, Read};
+
+const ISA: &str = "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *260215*1030*^*00501*000000001*0*T*:~";
+
+const FIXTURE: &[u8] = include_bytes!("../../../tests/fixtures/claims.837");
+const ONE_LINE: &[u8] = include_bytes!("../../../tests/fixtures/claims_one_line.837");
+const ALT: &[u8] = include_bytes!("../../../tests/fixtures/claims_alt_delims.837");
+
+/// An interchange around `body` (segments after ST, before SE), with a
+/// correct SE count.
+fn wrap(body: &[&str]) -> String {
+    let mut text =
+        format!("{ISA}GS*HC*S*R*20260215*1030*1*X*005010X224A2~ST*837*0001*005010X224A2~");
+    for seg in body {
+        text.push_str(seg);
+        text.push('~');
+    }
+    let _ = write!(text, "SE*{}*0001~GE*1*1~IEA*1*000000001~", body.len() + 2);
+    text
+}
+
+fn read(bytes: &[u8]) -> Vec<Result<ServiceLine, X12Error>> {
+    X12Reader::new(bytes).unwrap().collect()
+}
+
+/// The envelope warnings of a whole read, as text.
+fn envelope(bytes: &[u8]) -> Vec<String> {
+    let mut reader = X12Reader::new(bytes).unwrap();
+    for _ in reader.by_ref() {}
+    reader
+        .envelope_warnings()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+fn errors(results: &[Result<ServiceLine, X12Error>]) -> Vec<String> {
+    results
+        .iter()
+        .filter_map(|r| r.as_ref().err().map(ToString::to_string))
+        .collect()
+}
+
+fn read_lines(results: Vec<Result<ServiceLine, X12Error>>) -> Vec<ServiceLine> {
+    lines(results)
+}
+
+fn lines(results: Vec<Result<ServiceLine, X12Error>>) -> Vec<ServiceLine> {
+    results.into_iter().filter_map(Result::ok).collect()
+}
+
+#[test]
+fn reads_the_fixture() {
+    let results = read(FIXTURE);
+    assert!(errors(&results).is_empty(), "{:?}", errors(&results));
+    let lines = lines(results);
+    let summary: Vec<(&str, u32, &str, Option<&str>)> = lines
+        .iter()
+        .map(|l| {
+            (
+                l.claim_id.as_str(),
+                l.line_number,
+                l.code.as_str(),
+                l.date_of_service().and_then(X12Date::start),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("CLAIM001", 1, "D0120", Some("20260115")),
+            ("CLAIM001", 2, "D2392", Some("20260115")),
+            ("CLAIM002", 1, "D1352", Some("20260201")),
+            ("CLAIM002", 2, "D4341", Some("20260130")),
+            ("CLAIM003", 1, "D0000", Some("20260203")),
+            ("CLAIM003", 2, "D5110", Some("20260203")),
+            ("CLAIM003", 3, "D7140", Some("20260204")),
+        ]
+    );
+    let d2391 = &lines[1];
+    assert_eq!(d2391.qualifier, "AD");
+    assert_eq!(d2391.charge.as_deref(), Some("190"));
+    assert_eq!(d2391.quantity.as_deref(), Some("1"));
+    assert!(d2391.line_date.is_none());
+    assert_eq!(
+        d2391.teeth,
+        vec![ToothInfo {
+            qualifier: "JP".into(),
+            code: "30".into(),
+            surfaces: vec!["M".into(), "O".into()]
+        }]
+    );
+    let d1352 = &lines[2];
+    assert_eq!(
+        d1352.line_date,
+        Some(X12Date {
+            qualifier: "D8".into(),
+            value: "20260201".into()
+        })
+    );
+    assert_eq!(
+        d1352
+            .date_of_service()
+            .and_then(X12Date::start_iso)
+            .as_deref(),
+        Some("2026-02-01")
+    );
+    assert_eq!(lines[3].oral_cavity, vec!["10".to_string()]);
+    let d5110 = &lines[5];
+    assert_eq!(d5110.oral_cavity, vec!["01".to_string()]);
+    assert_eq!(d5110.prosthesis.as_deref(), Some("I"));
+    assert_eq!(
+        d5110.claim_date.as_ref().map(|d| d.qualifier.as_str()),
+        Some("RD8")
+    );
+    assert_eq!(
+        d5110.claim_date.as_ref().and_then(X12Date::end),
+        Some("20260205")
+    );
+    let d7140 = &lines[6];
+    assert_eq!(d7140.teeth[0].code, "1");
+    assert!(d7140.teeth[0].surfaces.is_empty());
+    // Segment numbers: LX and SV3 follow each other.
+    for line in &lines {
+        assert_eq!(line.sv3_segment, line.lx_segment + 1);
+    }
+}
+
+#[test]
+fn all_three_fixtures_agree() {
+    let main = lines(read(FIXTURE));
+    let one = read(ONE_LINE);
+    assert!(errors(&one).is_empty(), "{:?}", errors(&one));
+    assert_eq!(lines(one), main);
+    let alt_reader = X12Reader::new(ALT).unwrap();
+    assert_eq!(
+        alt_reader.delimiters(),
+        Delimiters {
+            element: b'|',
+            component: b'^',
+            repetition: Some(b'{'),
+            segment: b'\n'
+        }
+    );
+    let alt: Vec<_> = alt_reader.collect();
+    assert!(errors(&alt).is_empty(), "{:?}", errors(&alt));
+    assert_eq!(lines(alt), main);
+}
+
+#[test]
+fn crlf_line_breaks_and_bom() {
+    let text = String::from_utf8(FIXTURE.to_vec())
+        .unwrap()
+        .replace('\n', "\r\n");
+    let with_bom = format!("\u{feff}\r\n  {text}");
+    assert_eq!(lines(read(with_bom.as_bytes())), lines(read(FIXTURE)));
+    // Line breaks instead of terminators after the ISA.
+    let text = String::from_utf8(FIXTURE.to_vec()).unwrap();
+    let (isa, rest) = text.split_at(106);
+    let bare = format!("{isa}{}", rest.replace("~\n", "\n"));
+    let results = read(bare.as_bytes());
+    assert!(errors(&results).is_empty());
+    assert_eq!(lines(results), lines(read(FIXTURE)));
+}
+
+#[test]
+fn segment_numbers_count_from_isa() {
+    let text = wrap(&[
+        "HL*1**20*1",
+        "CLM*C1*10***11:B:1",
+        "LX*1",
+        "SV3*AD:D0120*10****1",
+    ]);
+    let lines = lines(read(text.as_bytes()));
+    // ISA=1, GS=2, ST=3, HL=4, CLM=5, LX=6, SV3=7.
+    assert_eq!((lines[0].lx_segment, lines[0].sv3_segment), (6, 7));
+}
+
+#[test]
+fn modifiers_and_composites() {
+    let text = wrap(&[
+        "CLM*C1*10",
+        "LX*1",
+        "SV3*AD:D2740:AA::BB*10**10:20:30:40:01:02*R*2",
+        "TOO*JP*14*M:O:D:B:L",
+        "TOO*JP*15",
+    ]);
+    let lines = lines(read(text.as_bytes()));
+    let line = &lines[0];
+    assert_eq!(line.modifiers, vec!["AA".to_string(), "BB".to_string()]);
+    assert_eq!(line.oral_cavity.len(), 5);
+    assert_eq!(line.prosthesis.as_deref(), Some("R"));
+    assert_eq!(line.quantity.as_deref(), Some("2"));
+    assert_eq!(line.teeth.len(), 2);
+    assert_eq!(line.teeth[0].surfaces.len(), 5);
+    assert!(line.claim_date.is_none() && line.date_of_service().is_none());
+}
+
+#[test]
+fn minimal_sv3() {
+    let text = wrap(&["CLM*C1*10", "LX*7", "SV3*AD:D0120"]);
+    let lines = lines(read(text.as_bytes()));
+    assert_eq!(lines[0].line_number, 7);
+    assert_eq!(
+        (lines[0].charge.as_deref(), lines[0].quantity.as_deref()),
+        (None, None)
+    );
+}
+
+#[test]
+fn structure_errors_are_reported_and_reading_goes_on() {
+    let text = wrap(&[
+        "CLM*C1*10",
+        "SV3*AD:D0120*10", // 5: no LX
+        "LX*1",            // 6: no SV3
+        "LX*2",            // 7
+        "SV3*AD*10",       // 8: no code
+        "LX*3",            // 9
+        "SV3*AD:D0140*10", // 10: fine
+        "SV3*AD:D0150*10", // 11: second SV3 in one LX
+        "LX*X",            // 12: bad number
+        "SV3*AD:D0160*10", // 13: dropped with its LX
+        "CLM**10",         // 14: no id
+        "LX*1",            // 15: dropped with its claim
+        "SV3*AD:D0170*10", // 16
+        "CLM*C3*10",       // 17
+        "LX*1",            // 18
+        "SV3*AD:D0180*10", // 19: fine
+    ]);
+    let results = read(text.as_bytes());
+    assert_eq!(
+        errors(&results),
+        vec![
+            "segment 5: SV3 without an LX before it",
+            "segment 6: LX without an SV3",
+            "segment 8: SV301 has no procedure code",
+            "segment 11: SV3 without an LX before it",
+            "segment 12: LX01 (the line number) is not a number",
+            "segment 14: CLM01 (the claim id) is missing",
+        ]
+    );
+    let codes: Vec<_> = lines(results)
+        .into_iter()
+        .map(|l| (l.claim_id, l.code))
+        .collect();
+    assert_eq!(
+        codes,
+        vec![("C1".into(), "D0140".into()), ("C3".into(), "D0180".into())]
+    );
+}
+
+#[test]
+fn lx_outside_claim_and_too_outside_line() {
+    let text = wrap(&["TOO*JP*3", "LX*1", "SV3*AD:D0120"]);
+    assert_eq!(
+        errors(&read(text.as_bytes())),
+        vec![
+            "segment 4: TOO outside a service line (no LX before it)",
+            "segment 5: LX outside a claim (no CLM before it)"
+        ]
+    );
+}
+
+/// An `LX` loop without `SV3` is reported before what went wrong
+/// inside it, in segment order, although it is only known when the
+/// loop ends.
+#[test]
+fn a_loop_without_sv3_keeps_its_place_in_segment_order() {
+    let text = wrap(&[
+        "CLM*C1*10",
+        "LX*1",
+        "TOO*JP*3",
+        "DTP*472*D8",
+        "LX*2",
+        "SV3*AD:D0120",
+    ]);
+    let results = read(text.as_bytes());
+    let segments: Vec<u64> = results
+        .iter()
+        .map(|item| match item {
+            Ok(line) => line.lx_segment,
+            Err(error) => error.segment(),
+        })
+        .collect();
+    assert!(
+        matches!(
+            results.first(),
+            Some(Err(X12Error::LxWithoutSv3 { segment: 5 }))
+        ),
+        "{results:?}"
+    );
+    assert!(
+        segments.windows(2).all(|pair| pair[0] <= pair[1]),
+        "{segments:?}"
+    );
+    assert_eq!(lines(results).len(), 1);
+}
+
+/// Past [`HOLD_LIMIT`] held items, they are given out: memory stays
+/// bounded on a loop of endless errors.
+#[test]
+fn a_loop_of_endless_errors_is_not_held_without_bound() {
+    let body: Vec<&str> = ["CLM*C1*10", "LX*1"]
+        .into_iter()
+        .chain(core::iter::repeat_n("DTP*472*D8", HOLD_LIMIT + 10))
+        .collect();
+    let text = wrap(&body);
+    let mut reader = X12Reader::new(text.as_bytes()).unwrap();
+    let first = reader.next();
+    assert!(
+        matches!(first, Some(Err(X12Error::BadElement { .. }))),
+        "{first:?}"
+    );
+    assert!(reader.pending.len() < HOLD_LIMIT);
+    let rest: Vec<_> = reader.collect();
+    assert!(rest
+        .iter()
+        .any(|item| matches!(item, Err(X12Error::LxWithoutSv3 { segment: 5 }))));
+}
+
+#[test]
+fn se_count_is_checked() {
+    let text = wrap(&["CLM*C1*10", "LX*1", "SV3*AD:D0120"]).replace("SE*5*", "SE*9*");
+    let results = read(text.as_bytes());
+    // An envelope warning, not a line.
+    assert!(errors(&results).is_empty());
+    assert_eq!(lines(results).len(), 1);
+    assert_eq!(
+        envelope(text.as_bytes()),
+        vec!["segment 7: SE01 says 9 segments; the transaction set has 5"]
+    );
+    // GE01 and IEA01 are counted too, and a missing SE is said once.
+    let text = wrap(&["CLM*C1*10", "LX*1", "SV3*AD:D0120"])
+        .replace("GE*1*", "GE*2*")
+        .replace("IEA*1*", "IEA*3*");
+    assert_eq!(
+        envelope(text.as_bytes()),
+        vec![
+            "segment 8: GE01 says 2 transaction sets; the functional group has 1",
+            "segment 9: IEA01 says 3 functional groups; the interchange has 1",
+        ]
+    );
+    let text = wrap(&["CLM*C1*10", "LX*1", "SV3*AD:D0120"]).replace("SE*5*0001~", "");
+    assert_eq!(
+        envelope(text.as_bytes()),
+        vec!["segment 7: GE before the SE of the open transaction set"]
+    );
+}
+
+#[test]
+fn other_transactions_are_skipped() {
+    let text = format!(
+        "{ISA}GS*HC*S*R*20260215*1030*1*X*005010X222A1~ST*837*0001*005010X222A1~CLM*P1*10~LX*1~SV1*HC:99213*10~SE*5*0001~GE*1*1~IEA*1*000000001~"
+    );
+    let results = read(text.as_bytes());
+    assert_eq!(
+        errors(&results),
+        vec!["segment 3: not an 837 dental claim but an 837 professional claim (005010X222A1); transaction skipped"]
+    );
+    assert!(lines(results).is_empty());
+}
+
+#[test]
+fn version_from_gs_when_st03_is_absent() {
+    let text = wrap(&["CLM*C1*10", "LX*1", "SV3*AD:D0120"])
+        .replace("ST*837*0001*005010X224A2", "ST*837*0001");
+    let results = read(text.as_bytes());
+    assert!(errors(&results).is_empty());
+    assert_eq!(lines(results).len(), 1);
+}
+
+#[test]
+fn truncated_input() {
+    let full = String::from_utf8(FIXTURE.to_vec()).unwrap();
+    // Cut inside the last claim, after a complete SV3 line.
+    let cut = full.find("LX*3").unwrap();
+    let results = read(&full.as_bytes()[..cut]);
+    assert!(errors(&results).is_empty());
+    assert_eq!(lines(results).len(), 6);
+    let warnings = envelope(&full.as_bytes()[..cut]);
+    assert_eq!(warnings.len(), 1);
+    assert!(
+        warnings[0].ends_with("the input ends before the IEA segment"),
+        "{warnings:?}"
+    );
+    // Cut at every byte: never a panic.
+    for end in 0..full.len() {
+        if let Ok(reader) = X12Reader::new(&full.as_bytes()[..end]) {
+            for _ in reader {}
+        }
+    }
+}
+
+#[test]
+fn isa_errors() {
+    assert!(matches!(
+        X12Reader::new(&b""[..]),
+        Err(X12Error::NoIsa { segment: 1 })
+    ));
+    assert!(matches!(
+        X12Reader::new(&b"   \n"[..]),
+        Err(X12Error::NoIsa { .. })
+    ));
+    assert!(matches!(
+        X12Reader::new(&b"id,code,dos\n"[..]),
+        Err(X12Error::NoIsa { .. })
+    ));
+    assert!(matches!(
+        X12Reader::new(&b"IS"[..]),
+        Err(X12Error::ShortIsa { .. })
+    ));
+    assert!(matches!(
+        X12Reader::new(&b"ISA*00*  *00"[..]),
+        Err(X12Error::ShortIsa { .. })
+    ));
+    assert!(matches!(
+        X12Reader::new(&b"ISAB"[..]),
+        Err(X12Error::NoIsa { .. })
+    ));
+    // A separator that never repeats runs past the ISA limit.
+    let long = format!("ISA*{}", "x".repeat(2000));
+    assert!(matches!(
+        X12Reader::new(long.as_bytes()),
+        Err(X12Error::ShortIsa { .. })
+    ));
+    // Same component separator and terminator.
+    let same = ISA.replace(":~", "::");
+    assert!(matches!(
+        X12Reader::new(same.as_bytes()),
+        Err(X12Error::BadDelimiters { segment: 1, .. })
+    ));
+    let letter = ISA.replace(":~", "A~");
+    assert!(matches!(
+        X12Reader::new(letter.as_bytes()),
+        Err(X12Error::BadDelimiters { .. })
+    ));
+    // ISA11 = U (version 00401 style): no repetition separator.
+    let u = ISA.replace("*^*", "*U*");
+    assert_eq!(
+        X12Reader::new(u.as_bytes())
+            .unwrap()
+            .delimiters()
+            .repetition,
+        None
+    );
+}
+
+#[test]
+fn unpadded_isa() {
+    let short = "ISA*00**00**ZZ*S*ZZ*R*260215*1030*^*00501*1*0*T*:~";
+    let text = wrap(&["CLM*C1*10", "LX*1", "SV3*AD:D0120"]).replacen(ISA, short, 1);
+    let results = read(text.as_bytes());
+    assert!(errors(&results).is_empty());
+    assert_eq!(lines(results).len(), 1);
+}
+
+#[test]
+fn garbage_after_isa() {
+    let text = format!("{ISA}hello world~\u{1}\u{2}~*~ISA~");
+    let results = read(text.as_bytes());
+    let errs = errors(&results);
+    assert_eq!(
+        errs,
+        vec![
+            "segment 2: not a segment: \"hello world\"",
+            "segment 3: not a segment: \"\\u{1}\\u{2}\"",
+            "segment 4: not a segment: \"*\"",
+            "segment 5: bad delimiters: a later ISA has fewer than 16 elements",
+        ]
+    );
+    // Random bytes after a valid ISA: errors, no panic.
+    let mut seed = 0x2545_f491_u32;
+    let mut bytes = ISA.as_bytes().to_vec();
+    for _ in 0..20_000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        bytes.push(b"*:~\nISACLMLXSV3TOODTP472AD0123"[(seed % 29) as usize]);
+    }
+    for _ in X12Reader::new(&bytes[..]).unwrap() {}
+}
+
+#[test]
+fn data_after_iea_and_second_interchange() {
+    let one = wrap(&["CLM*C1*10", "LX*1", "SV3*AD:D0120"]);
+    let two = format!("{one}\n{one}");
+    let results = read(two.as_bytes());
+    assert!(errors(&results).is_empty(), "{:?}", errors(&results));
+    let lines = lines(results);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1].lx_segment, lines[0].lx_segment);
+    let trailing = format!("{one}BHT*0019~");
+    assert_eq!(
+        errors(&read(trailing.as_bytes())),
+        vec!["segment 10: segment after the IEA"]
+    );
+    // Each ISA sets its own delimiters: a second interchange with
+    // other separators and terminator reads as well as the first.
+    let other = one
+        .replace('*', "|")
+        .replace('~', "\n")
+        .replace(":D0120", "^D0120");
+    let other = other.replacen("|:\n", "|^\n", 1).replacen("|^|", "|U|", 1);
+    for second in [
+        other.clone(),
+        one.replace('~', "!")
+            .replace(":D0120", "+D0120")
+            .replacen("*:!", "*+!", 1),
+    ] {
+        let two = format!("{one}\n{second}");
+        let results = read(two.as_bytes());
+        assert!(
+            errors(&results).is_empty(),
+            "{:?}\n{second}",
+            errors(&results)
+        );
+        let codes: Vec<String> = read_lines(results)
+            .into_iter()
+            .map(|line| line.code)
+            .collect();
+        assert_eq!(codes, ["D0120", "D0120"], "{second}");
+    }
+    let broken = format!("{one}{}", ISA.replace(":~", "*~"));
+    assert_eq!(
+        errors(&read(broken.as_bytes())),
+        vec!["segment 10: bad delimiters: the element separator, component separator and segment terminator are not all different"]
+    );
+}
+
+/// `remaining` bytes of `A`, with no terminator.
+struct Endless {
+    remaining: usize,
+}
+
+impl Read for Endless {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = buf.len().min(self.remaining).min(8192);
+        buf[..n].fill(b'A');
+        self.remaining -= n;
+        Ok(n)
+    }
+}
+
+#[test]
+fn long_segment_is_bounded_and_skipped() {
+    let head = wrap(&["CLM*C1*10", "LX*1"]);
+    let head = &head[..head.find("SE*").unwrap()];
+    let tail = "~SV3*AD:D0120~SE*6*0001~GE*1*1~IEA*1*000000001~";
+    let input = head
+        .as_bytes()
+        .chain(io::BufReader::new(Endless {
+            remaining: 10 * 1024 * 1024,
+        }))
+        .chain(tail.as_bytes());
+    let mut reader = X12Reader::new(io::BufReader::new(input)).unwrap();
+    let first = reader.next().unwrap().unwrap_err();
+    assert!(matches!(
+        first,
+        X12Error::SegmentTooLong {
+            segment: 6,
+            limit: DEFAULT_SEGMENT_LIMIT
+        }
+    ));
+    assert!(reader.buffer_capacity() <= DEFAULT_SEGMENT_LIMIT);
+    let line = reader.next().unwrap().unwrap();
+    assert_eq!((line.code.as_str(), line.sv3_segment), ("D0120", 7));
+    assert!(reader.next().is_none());
+    // No terminator at all until the end of the input.
+    let input = ISA.as_bytes().chain(io::BufReader::new(Endless {
+        remaining: 10 * 1024 * 1024,
+    }));
+    let mut reader = X12Reader::new(io::BufReader::new(input)).unwrap();
+    assert!(matches!(
+        reader.next(),
+        Some(Err(X12Error::SegmentTooLong { segment: 2, .. }))
+    ));
+    assert!(reader.buffer_capacity() <= DEFAULT_SEGMENT_LIMIT);
+    assert!(reader.next().is_none());
+    assert_eq!(reader.envelope_warnings().len(), 1);
+}
+
+#[test]
+fn io_error_stops() {
+    struct Failing;
+    impl Read for Failing {
+        fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+            Err(io::Error::other("disk on fire"))
+        }
+    }
+    let input = io::BufReader::new(ISA.as_bytes().chain(Failing));
+    let mut reader = X12Reader::new(input).unwrap();
+    let error = reader.next().unwrap().unwrap_err();
+    assert_eq!(error.to_string(), "segment 2: reading failed: disk on fire");
+    assert_eq!(error.segment(), 2);
+    assert!(reader.next().is_none());
+    let input = io::BufReader::new(b"ISA*0".chain(Failing));
+    assert!(matches!(
+        X12Reader::new(input),
+        Err(X12Error::Io { segment: 1, .. })
+    ));
+}
+
+#[test]
+fn detects_x12() {
+    assert!(looks_like_x12(FIXTURE));
+    assert!(looks_like_x12(ALT));
+    assert!(looks_like_x12(b"ISA"));
+    assert!(looks_like_x12(b"  \tISA|"));
+    assert!(!looks_like_x12(b"isa*"));
+    assert!(!looks_like_x12(b"ISA 00"));
+    assert!(!looks_like_x12(b""));
+    assert!(!looks_like_x12(b"\xEF\xBB"));
+}
+
+#[test]
+fn dates() {
+    let date = |q: &str, v: &str| X12Date {
+        qualifier: q.into(),
+        value: v.into(),
+    };
+    assert_eq!(date("D8", "20260201").end(), Some("20260201"));
+    assert_eq!(date("D8", "2026-02-01").start(), None);
+    assert_eq!(date("RD8", "20260201").start(), None);
+    assert_eq!(date("RD8", "20260201-2026").end(), None);
+    assert_eq!(date("DT", "202602011030").start(), None);
+    assert_eq!(date("D8", "x").start_iso(), None);
+}

@@ -127,7 +127,7 @@ fn without_a_claim_column_edits_are_skipped_and_said_so() {
     assert!(summary.skipped.edits);
     assert!(summary
         .to_string()
-        .contains("claim-level edits (no claim column)"));
+        .contains("claim-level edits (no claim or patient column)"));
 }
 
 #[test]
@@ -180,4 +180,23 @@ fn the_json_writer_lists_each_conflict_once_and_on_its_lines() {
         .unwrap();
     assert_eq!(line["verdict"], "conflict");
     assert_eq!(line["conflicts"][0]["rule"], "pulpotomy-with-root-canal");
+}
+
+#[test]
+fn a_patient_column_groups_a_patients_claims() {
+    // An extraction on one claim, then a filling on the same tooth on the
+    // patient's next claim: the sequence rule sees both.
+    let text = "\
+patient,claim,line,code,dos,tooth,surfaces
+P1,A,1,D7140,2026-02-06,14,
+P1,B,1,D2150,2026-02-13,14,MO
+P2,C,1,D2150,2026-02-13,14,MO
+";
+    let (reports, conflicts) = run(text);
+    assert_eq!(conflicts, 1);
+    let conflict = &reports[1].conflicts[0];
+    assert_eq!(conflict.rule.id(), "service-after-extraction");
+    assert_eq!(conflict.lines, ["A/1", "B/1"]);
+    assert_eq!(conflict.claim, None);
+    assert!(reports[2].is_valid());
 }

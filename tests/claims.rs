@@ -67,7 +67,7 @@ fn the_csv_fixture_reports_every_problem() {
          deleted: 3, not yet in force: 1, bad date: 1, no date: 0, outside the data: 0, \
          not CDT: 0, tooth/surface/area: 0, in conflict: 0, unreadable: 2; \
          checks skipped: tooth (no tooth column), surfaces (no surfaces column), area (no area column), \
-         claim-level edits (no claim column)"
+         claim-level edits (no claim or patient column)"
     );
     assert_eq!(summary.rejected(), 9);
 }

@@ -150,10 +150,13 @@ fn envelope_problems_are_warnings_not_lines() {
 #[test]
 fn open_dental_exports_in_every_encoding() {
     // Quadrants, arches and sextants in Surf; a tooth range; a database's
-    // empty date on a treatment-planned row.
+    // empty date on a treatment-planned row. PatNum groups a patient's
+    // lines for the claim-level edits: full-mouth debridement (line 7)
+    // with scaling (line 8) on one date is a warning on both.
     assert_eq!(
         findings("opendental_procedurelog.tsv"),
         [
+            ("7".to_string(), Verdict::Conflict),
             ("8".to_string(), Verdict::Reporting),
             ("12".to_string(), Verdict::Deleted),
             ("13".to_string(), Verdict::Reporting),

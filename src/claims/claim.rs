@@ -4,9 +4,12 @@
 //! on every line it names.
 //!
 //! A claim ends when the claim id changes: at the next `CLM` of an 837D,
-//! or at the next row with another claim id in an export. An export that
-//! is not sorted by claim is checked in runs of consecutive rows with the
-//! same id: a claim split in two runs is two claims to the edits. A claim
+//! or at the next row with another claim id in an export. An export with
+//! a patient column is grouped by patient instead, so that the edits see
+//! a patient's consecutive claims together (a filling on a tooth extracted
+//! on an earlier claim). An export that is not sorted is checked in runs of
+//! consecutive rows with the same id: a claim (or patient) split in two
+//! runs is two to the edits. A claim
 //! of more than [`CLAIM_LINE_LIMIT`] lines is checked in pieces of that
 //! size, so memory stays bounded whatever the input.
 
@@ -50,9 +53,10 @@ impl<'s> Claims<'s> {
     /// claim it sits in, so the order of the input is kept.
     pub(crate) fn push(&mut self, item: Item<'s>) {
         if let Ok(report) = &item {
-            if report.claim != self.key || self.held.len() >= CLAIM_LINE_LIMIT {
+            let key = report.patient.as_ref().or(report.claim.as_ref());
+            if key != self.key.as_ref() || self.held.len() >= CLAIM_LINE_LIMIT {
                 self.end_claim();
-                self.key.clone_from(&report.claim);
+                self.key = key.cloned();
             }
         }
         self.held.push(item);
@@ -75,10 +79,20 @@ impl<'s> Claims<'s> {
                 .iter()
                 .filter_map(|&index| self.held.get(index)?.as_ref().ok())
                 .collect();
+            // One claim: its id and the line ids; a patient's claims: each
+            // line as `claim/line`.
+            let claim = reports.first().and_then(|report| report.claim.clone());
+            let one_claim = reports.iter().all(|report| report.claim == claim);
             let found = ClaimConflict {
-                claim: self.key.clone(),
+                claim: claim.filter(|_| one_claim),
                 rule: conflict.rule(),
-                lines: reports.iter().map(|report| report.line.clone()).collect(),
+                lines: reports
+                    .iter()
+                    .map(|report| match (&report.claim, one_claim) {
+                        (Some(claim), false) => std::format!("{claim}/{}", report.line),
+                        _ => report.line.clone(),
+                    })
+                    .collect(),
                 positions: reports.iter().map(|report| report.position).collect(),
             };
             for &index in conflict.lines() {
@@ -125,7 +139,6 @@ pub fn check_claim<'s>(
         }
         claims.held.push(Ok(report));
     }
-    claims.key = lines.first().and_then(|line| line.claim.clone());
     claims.end_claim();
     let reports = claims.ready.into_iter().filter_map(Result::ok).collect();
     (reports, claims.found)

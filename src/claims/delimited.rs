@@ -61,6 +61,11 @@ impl<R: BufRead> DelimitedSource<R> {
         self.layout.position(ClaimColumn::Claim).is_some()
     }
 
+    /// Whether the file names the patient of each row.
+    pub(crate) fn has_patients(&self) -> bool {
+        self.layout.position(ClaimColumn::Patient).is_some()
+    }
+
     /// The next row as a claim line; `None` at the end.
     pub(crate) fn next_line(&mut self) -> Option<Result<ClaimLine, LineError>> {
         loop {

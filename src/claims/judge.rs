@@ -69,6 +69,7 @@ impl<'s> Judge<'s> {
         let mut report = LineReport {
             position: line.position,
             claim: line.claim,
+            patient: line.patient,
             line: line.line,
             date: line.date.as_ref().map(LineDate::text).unwrap_or_default(),
             date_source: line

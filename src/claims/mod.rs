@@ -306,7 +306,7 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         } else {
             let source = DelimitedSource::open(reader, detected, options)?;
             let carried = source.carried();
-            let has_claims = source.has_claims();
+            let has_claims = source.has_claims() || source.has_patients();
             (Input::Delimited(source), carried, has_claims)
         };
         let edits = has_claims && !options.no_edits;

@@ -119,6 +119,8 @@ pub struct LineReport<'s> {
     pub position: u64,
     /// The claim id, when the file has one.
     pub claim: Option<String>,
+    /// The patient, when the file has a patient column.
+    pub patient: Option<String>,
     /// The line id: the line-id column, the X12 `LX01`, or else the file
     /// line number.
     pub line: String,
@@ -178,11 +180,13 @@ pub struct LineReport<'s> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ClaimConflict {
-    /// The claim, when the input names one.
+    /// The claim, when the input names one and every line involved is on
+    /// it (lines of one patient's different claims leave it `None`).
     pub claim: Option<String>,
     /// The rule that fired.
     pub rule: &'static Rule,
-    /// The ids of the lines involved, in file order.
+    /// The ids of the lines involved, in file order: the line ids when
+    /// they are on one claim, else `claim/line`.
     pub lines: Vec<String>,
     /// Where the lines are (file lines or `SV3` segment numbers).
     pub positions: Vec<u64>,
@@ -658,7 +662,7 @@ impl fmt::Display for SkippedChecks {
         }
         if self.edits {
             let lead = if first { "checks skipped: " } else { ", " };
-            write!(f, "{lead}claim-level edits (no claim column)")?;
+            write!(f, "{lead}claim-level edits (no claim or patient column)")?;
         }
         Ok(())
     }

@@ -67,6 +67,7 @@ impl<R: BufRead> DelimitedSource<R> {
     }
 
     /// The next row as a claim line; `None` at the end.
+    #[inline]
     pub(crate) fn next_line(&mut self) -> Option<Result<ClaimLine, LineError>> {
         loop {
             return Some(match self.reader.next_record()? {
@@ -83,6 +84,7 @@ impl<R: BufRead> DelimitedSource<R> {
     }
 }
 
+#[inline]
 fn line_of(record: &Record<'_>, layout: &Layout) -> ClaimLine {
     let field = |column: ClaimColumn| {
         layout

@@ -65,6 +65,7 @@ impl<'s> Judge<'s> {
     }
 
     /// The report on one line: every step in order.
+    #[inline]
     pub(crate) fn judge(&self, line: ClaimLine) -> LineReport<'s> {
         let mut report = LineReport {
             position: line.position,

@@ -402,7 +402,17 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
 
     /// The next line: released once its claim has ended and the
     /// claim-level edits have run over it.
+    #[inline]
     fn next_line(&mut self) -> Option<Result<LineReport<'s>, LineError>> {
+        if !self.edits {
+            // Nothing to hold: each line goes straight out.
+            let item = self.read_line()?;
+            match &item {
+                Ok(report) => self.summary.record(report),
+                Err(_) => self.summary.record_unreadable(),
+            }
+            return Some(item);
+        }
         loop {
             if let Some(item) = self.claims.ready.pop_front() {
                 match &item {
@@ -420,14 +430,14 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
                     self.claims.end_claim();
                     self.finished = true;
                 }
-                Some(item) if self.edits => self.claims.push(item),
-                Some(item) => self.claims.ready.push_back(item),
+                Some(item) => self.claims.push(item),
             }
         }
     }
 
     /// The next line of the input, read and judged line by line; `None` at
     /// the end.
+    #[inline]
     fn read_line(&mut self) -> Option<Result<LineReport<'s>, LineError>> {
         let line = match &mut self.input {
             Input::Delimited(source) => source.next_line()?,

@@ -251,37 +251,50 @@ impl FromStr for ServiceDate {
     /// `2025-01-15T00:00:00Z`, `1/15/2025 12:00 AM`), is ignored: a date
     /// of service is a day.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let bytes = without_time(text.trim().as_bytes());
+        let bytes = text.trim().as_bytes();
+        // The plain forms first (nearly all input); then a date-time or a
+        // month name.
+        match numeric_date(bytes) {
+            Err(DateError::Format) => {}
+            done => return done,
+        }
+        let bytes = without_time(bytes);
         if let Some(date) = month_name_date(bytes) {
             return date;
         }
-        let part = |range: core::ops::Range<usize>| bytes.get(range).and_then(number);
-        if bytes.len() == 10 && bytes.get(4) == Some(&b'-') && bytes.get(7) == Some(&b'-') {
-            let (year, month, day) = (part(0..4), part(5..7), part(8..10));
-            return match (year, month, day) {
-                (Some(year), Some(month), Some(day)) => checked(year, month, day),
-                _ => Err(DateError::Format),
-            };
-        }
-        if bytes.len() == 8 && bytes.iter().all(u8::is_ascii_digit) {
-            return match (part(0..4), part(4..6), part(6..8)) {
-                (Some(year), Some(month), Some(day)) => checked(year, month, day),
-                _ => Err(DateError::Format),
-            };
-        }
-        let mut pieces = bytes.split(|&b| b == b'/');
-        let (Some(month), Some(day), Some(year), None) =
-            (pieces.next(), pieces.next(), pieces.next(), pieces.next())
-        else {
-            return Err(DateError::Format);
-        };
-        if month.len() > 2 || day.len() > 2 || year.len() != 4 {
-            return Err(DateError::Format);
-        }
-        match (number(year), number(month), number(day)) {
+        numeric_date(bytes)
+    }
+}
+
+/// `YYYY-MM-DD`, `MM/DD/YYYY` (one-digit month and day allowed) or
+/// `YYYYMMDD`; [`DateError::Format`] for anything else.
+fn numeric_date(bytes: &[u8]) -> Result<ServiceDate, DateError> {
+    let part = |range: core::ops::Range<usize>| bytes.get(range).and_then(number);
+    if bytes.len() == 10 && bytes.get(4) == Some(&b'-') && bytes.get(7) == Some(&b'-') {
+        let (year, month, day) = (part(0..4), part(5..7), part(8..10));
+        return match (year, month, day) {
             (Some(year), Some(month), Some(day)) => checked(year, month, day),
             _ => Err(DateError::Format),
-        }
+        };
+    }
+    if bytes.len() == 8 && bytes.iter().all(u8::is_ascii_digit) {
+        return match (part(0..4), part(4..6), part(6..8)) {
+            (Some(year), Some(month), Some(day)) => checked(year, month, day),
+            _ => Err(DateError::Format),
+        };
+    }
+    let mut pieces = bytes.split(|&b| b == b'/');
+    let (Some(month), Some(day), Some(year), None) =
+        (pieces.next(), pieces.next(), pieces.next(), pieces.next())
+    else {
+        return Err(DateError::Format);
+    };
+    if month.len() > 2 || day.len() > 2 || year.len() != 4 {
+        return Err(DateError::Format);
+    }
+    match (number(year), number(month), number(day)) {
+        (Some(year), Some(month), Some(day)) => checked(year, month, day),
+        _ => Err(DateError::Format),
     }
 }
 

@@ -5,7 +5,11 @@
 //! cargo run --example search -- deep cleaning 4 teeth
 //! cargo run --example search -- --limit 3 pfm crown
 //! cargo run --example search -- --deleted preventive resin
+//! cargo run --example search -- D0360
 //! ```
+//!
+//! A code named in full is shown even when deleted, marked so with what
+//! replaced it; word queries leave deleted codes out unless `--deleted`.
 
 use std::process::ExitCode;
 
@@ -72,7 +76,21 @@ fn main() -> ExitCode {
     for m in matches.scored().take(limit) {
         let procedure = m.procedure;
         let note = match procedure.deleted_in() {
-            Some(edition) => format!("  [deleted in {edition}]"),
+            Some(edition) => {
+                let replaced: Vec<String> = procedure
+                    .replaced_by()
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                if replaced.is_empty() {
+                    format!("  [deleted in {edition}; no replacement recorded]")
+                } else {
+                    format!(
+                        "  [deleted in {edition}; replaced by {}]",
+                        replaced.join(", ")
+                    )
+                }
+            }
             None => String::new(),
         };
         outln!(

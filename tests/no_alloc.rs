@@ -82,6 +82,11 @@ fn lookup_paths_do_not_allocate() {
         "xray",
         "deep cleaning 4 teeth",
         "zzzz",
+        "crown",
+        "tooth",
+        "wisdom teeth removal",
+        "D0360",
+        "D27",
     ] {
         let fewest = (0..3)
             .map(|_| {
@@ -93,5 +98,21 @@ fn lookup_paths_do_not_allocate() {
             })
             .min();
         assert!(fewest <= Some(2), "{query:?}: {fewest:?} allocations");
+        // Reading the results, in order from either end, allocates nothing
+        // more: they are put in order in place.
+        let fewest = (0..3)
+            .map(|_| {
+                let mut matches = cdt_codes::search(black_box(query));
+                let region = Region::new(GLOBAL);
+                let mut read = 0;
+                read += matches.by_ref().take(10).count();
+                read += usize::from(matches.next_back().is_some());
+                read += matches.count();
+                let stats = region.change();
+                black_box(read);
+                stats.allocations + stats.reallocations
+            })
+            .min();
+        assert_eq!(fewest, Some(0), "{query:?}: reading allocated");
     }
 }

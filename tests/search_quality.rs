@@ -1,16 +1,26 @@
-//! Search quality on realistic queries, against a plain BM25 baseline.
+//! Search quality on realistic queries, against a BM25 baseline that
+//! indexes what the crate indexes.
 //!
-//! `tests/fixtures/search_queries.tsv` holds queries worded as billers and
-//! dentists word them (abbreviations, plurals, lay words, codes, typos),
-//! each with the codes a biller would accept, the most wanted first. For
-//! each query the test finds the rank of the first accepted code in the
-//! results and reports top-1, top-3 and mean reciprocal rank, for
-//! `cdt_codes::search` and for a plain BM25 over the same descriptions
-//! (lower-case words, no stemming, no vocabulary, no typo tolerance). The
+//! Two query sets, each a query, the codes a biller would accept (the
+//! most wanted first) and a note:
+//! - `tests/fixtures/search_queries.tsv`: worded as billers and dentists
+//!   word them (abbreviations, plurals, lay words, codes, typos); written
+//!   with the ranking and the vocabulary (`data/synonyms.tsv`).
+//! - `tests/fixtures/search_queries_heldout.tsv`: written apart from the
+//!   ranking, from what billers type, without the vocabulary file, and
+//!   committed before any tuning against it.
+//!
+//! A query scores on its **most wanted** code (the first listed): top-1
+//! means that code came first, top-3 that it came in the first three, and
+//! MRR is the mean of 1 / its rank. (The looser "any accepted code first"
+//! is printed beside it.) The baseline is BM25 (k1 1.2, b 0.75) over the
+//! same fields the crate indexes: description, nomenclature, subcategory
+//! and category names, descriptor and the code itself (`d3330`, `3330`);
+//! lower-case words, no stemming, no vocabulary, no typo tolerance. The
 //! floors below keep quality from falling silently.
 //!
 //! `cargo test --test search_quality -- --nocapture` prints the figures
-//! and every query the search does not answer at rank 1.
+//! and every query whose most wanted code is not first.
 
 #![cfg(feature = "std")]
 // Counts of a few hundred queries and words convert to f64 exactly.
@@ -19,12 +29,26 @@
 use std::collections::HashMap;
 
 const QUERIES: &str = include_str!("fixtures/search_queries.tsv");
+const HELD_OUT: &str = include_str!("fixtures/search_queries_heldout.tsv");
 
-/// Floors for `cdt_codes::search` (the measured figures are higher; see
-/// BENCHMARKS.md).
-const MIN_TOP1: f64 = 0.87;
-const MIN_TOP3: f64 = 0.96;
-const MIN_MRR: f64 = 0.92;
+/// Floors for `cdt_codes::search` on each set (top-1, top-3, MRR on the
+/// most wanted code; the measured figures are higher, see BENCHMARKS.md).
+const FLOORS: Floors = Floors {
+    top1: 0.85,
+    top3: 0.95,
+    mrr: 0.90,
+};
+const HELD_OUT_FLOORS: Floors = Floors {
+    top1: 0.76,
+    top3: 0.84,
+    mrr: 0.81,
+};
+
+struct Floors {
+    top1: f64,
+    top3: f64,
+    mrr: f64,
+}
 
 struct Case {
     line: usize,
@@ -32,9 +56,8 @@ struct Case {
     accept: Vec<String>,
 }
 
-fn cases() -> Vec<Case> {
-    QUERIES
-        .lines()
+fn cases(file: &str) -> Vec<Case> {
+    file.lines()
         .enumerate()
         .skip(1)
         .filter(|(_, line)| !line.trim().is_empty())
@@ -62,11 +85,16 @@ struct Figures {
     top1: usize,
     top3: usize,
     reciprocal: f64,
+    /// Queries whose first result was any accepted code.
+    any_first: usize,
 }
 
 impl Figures {
-    fn add(&mut self, rank: Option<usize>) {
+    /// Adds a query: the rank of its most wanted code, and whether any
+    /// accepted code came first.
+    fn add(&mut self, rank: Option<usize>, any_first: bool) {
         self.queries += 1;
+        self.any_first += usize::from(any_first);
         if let Some(rank) = rank {
             self.top1 += usize::from(rank == 1);
             self.top3 += usize::from(rank <= 3);
@@ -85,18 +113,24 @@ impl Figures {
     fn mrr(&self) -> f64 {
         self.reciprocal / self.queries as f64
     }
+
+    fn any_first(&self) -> f64 {
+        self.any_first as f64 / self.queries as f64
+    }
 }
 
-/// The rank (from 1) of the first accepted code among `results`.
-fn rank(results: &[String], accept: &[String]) -> Option<usize> {
+/// The rank (from 1) of `wanted` among `results`.
+fn rank(results: &[String], wanted: &str) -> Option<usize> {
     results
         .iter()
-        .position(|code| accept.contains(code))
+        .position(|code| code == wanted)
         .map(|at| at + 1)
 }
 
-/// Plain BM25 (k1 = 1.2, b = 0.75) over the descriptions of the codes in
-/// force: lower-case alphanumeric words, nothing else.
+/// BM25 (k1 = 1.2, b = 0.75) over the codes in force, each a document of
+/// the fields the crate's index holds: description, nomenclature,
+/// subcategory name, category name, descriptor and the code (`d3330`
+/// and `3330`). Lower-case alphanumeric words, nothing else.
 struct Bm25 {
     docs: Vec<(String, HashMap<String, usize>, usize)>,
     df: HashMap<String, usize>,
@@ -110,12 +144,25 @@ fn plain_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The text BM25 indexes for a record: the crate's indexed fields.
+fn indexed_text(procedure: &cdt_codes::Procedure<'_>) -> String {
+    let code = procedure.code().to_string();
+    let mut fields = vec![procedure.description().to_string()];
+    fields.extend(procedure.nomenclature().map(str::to_string));
+    fields.extend(procedure.subcategory().map(|s| s.name().to_string()));
+    fields.push(procedure.category().name().to_string());
+    fields.extend(procedure.descriptor().map(str::to_string));
+    fields.push(code[1..].to_string());
+    fields.push(code);
+    fields.join(" ")
+}
+
 impl Bm25 {
     fn new() -> Bm25 {
         let mut docs = Vec::new();
         let mut df: HashMap<String, usize> = HashMap::new();
         for procedure in cdt_codes::iter().filter(cdt_codes::Procedure::is_active) {
-            let words = plain_words(procedure.description());
+            let words = plain_words(&indexed_text(&procedure));
             let mut tf: HashMap<String, usize> = HashMap::new();
             for word in &words {
                 *tf.entry(word.clone()).or_default() += 1;
@@ -158,52 +205,107 @@ impl Bm25 {
     }
 }
 
-#[test]
-fn search_beats_plain_bm25_and_keeps_its_floor() {
-    let cases = cases();
-    assert!(cases.len() >= 100, "at least 100 queries");
+/// Scores `search` and BM25 on one query set, prints the figures and the
+/// queries whose most wanted code is not first, and checks the floors.
+fn score_set(name: &str, file: &str, floors: &Floors) -> (Figures, Figures) {
+    let cases = cases(file);
     let bm25 = Bm25::new();
     let (mut ours, mut plain) = (Figures::default(), Figures::default());
     let mut misses = Vec::new();
     for case in &cases {
+        let wanted = case.accept[0].as_str();
         let results: Vec<String> = cdt_codes::search(&case.query)
             .map(|p| p.code().to_string())
             .collect();
-        let found = rank(&results, &case.accept);
-        ours.add(found);
-        plain.add(rank(&bm25.search(&case.query), &case.accept));
+        let found = rank(&results, wanted);
+        let any_first = results
+            .first()
+            .is_some_and(|code| case.accept.contains(code));
+        ours.add(found, any_first);
+        let baseline = bm25.search(&case.query);
+        let any_first = baseline
+            .first()
+            .is_some_and(|code| case.accept.contains(code));
+        plain.add(rank(&baseline, wanted), any_first);
         if found != Some(1) {
             misses.push(format!(
-                "  line {:3} {:32} rank {:?}; top 3 {:?}; want {}",
+                "  line {:3} {:34} rank {:?}; top 3 {:?}; want {wanted}",
                 case.line,
                 format!("{:?}", case.query),
                 found,
                 &results[..results.len().min(3)],
-                case.accept[0]
             ));
         }
     }
-    println!("{} queries", cases.len());
-    println!("                  top-1   top-3   MRR");
-    for (name, figures) in [("cdt_codes::search", &ours), ("plain BM25", &plain)] {
+    println!("{name}: {} queries (on the most wanted code)", cases.len());
+    println!("                  top-1   top-3   MRR    any accepted first");
+    for (label, figures) in [("cdt_codes::search", &ours), ("BM25, same fields", &plain)] {
         println!(
-            "{name:17} {:6.1}% {:6.1}% {:6.3}",
+            "{label:17} {:6.1}% {:6.1}% {:6.3} {:6.1}%",
             100.0 * figures.top1(),
             100.0 * figures.top3(),
-            figures.mrr()
+            figures.mrr(),
+            100.0 * figures.any_first(),
         );
     }
-    println!("not first:\n{}", misses.join("\n"));
+    println!("most wanted not first:\n{}\n", misses.join("\n"));
     assert!(
-        ours.top1() >= MIN_TOP1,
-        "top-1 {:.3} < {MIN_TOP1}",
-        ours.top1()
+        ours.top1() >= floors.top1,
+        "{name}: top-1 {:.3} < {}",
+        ours.top1(),
+        floors.top1
     );
     assert!(
-        ours.top3() >= MIN_TOP3,
-        "top-3 {:.3} < {MIN_TOP3}",
-        ours.top3()
+        ours.top3() >= floors.top3,
+        "{name}: top-3 {:.3} < {}",
+        ours.top3(),
+        floors.top3
     );
-    assert!(ours.mrr() >= MIN_MRR, "MRR {:.3} < {MIN_MRR}", ours.mrr());
-    assert!(ours.mrr() > plain.mrr() + 0.2, "well ahead of plain BM25");
+    assert!(
+        ours.mrr() >= floors.mrr,
+        "{name}: MRR {:.3} < {}",
+        ours.mrr(),
+        floors.mrr
+    );
+    (ours, plain)
+}
+
+#[test]
+fn search_beats_bm25_and_keeps_its_floor() {
+    assert!(cases(QUERIES).len() >= 100, "at least 100 queries");
+    let (ours, plain) = score_set("search_queries.tsv", QUERIES, &FLOORS);
+    assert!(ours.mrr() > plain.mrr() + 0.1, "well ahead of BM25");
+}
+
+#[test]
+fn held_out_queries_keep_their_floor() {
+    assert!(cases(HELD_OUT).len() >= 40, "at least 40 queries");
+    let (ours, plain) = score_set("search_queries_heldout.tsv", HELD_OUT, &HELD_OUT_FLOORS);
+    assert!(ours.mrr() > plain.mrr(), "ahead of BM25");
+}
+
+/// The baseline is the BM25 it says it is: it finds a code by its code and
+/// by a word of its subcategory name, which a description-only index
+/// would not.
+#[test]
+fn the_baseline_indexes_codes_and_headings() {
+    let bm25 = Bm25::new();
+    assert_eq!(
+        bm25.search("D3330").first().map(String::as_str),
+        Some("D3330")
+    );
+    assert_eq!(
+        bm25.search("3330").first().map(String::as_str),
+        Some("D3330")
+    );
+    let d3330 = cdt_codes::lookup("D3330").unwrap();
+    let heading = d3330.subcategory().unwrap().name().to_lowercase();
+    assert!(!d3330
+        .description()
+        .to_lowercase()
+        .contains("endodontic therapy"));
+    assert!(heading.contains("endodontic therapy"), "{heading}");
+    assert!(bm25
+        .search("endodontic therapy")
+        .contains(&"D3330".to_string()));
 }

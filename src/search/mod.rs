@@ -7,6 +7,7 @@
 //! built by the same code for the compiled set and for a loaded one, so
 //! search works alike over both.
 
+mod commonness;
 mod index;
 mod plan;
 mod score;
@@ -16,7 +17,7 @@ use core::cmp::Ordering;
 use core::fmt;
 
 use crate::set::{CodeSet, Procedure};
-use score::Hit;
+use score::{Hit, Ranking};
 
 /// A search query: its text, whether deleted codes may match, and how many
 /// results to keep.
@@ -37,7 +38,14 @@ use score::Hit;
 /// [`points`](Score::points) first: a rare word counts more than a common
 /// one, a word of the description more than one of the heading or
 /// category name, a whole word more than a prefix or a slip; a code named
-/// in the query outranks every word. Ties keep code order.
+/// in the query outranks every word. Near-ties go to the codes billed most
+/// often: a code that `data/commonness.tsv` lists gains 1/16 (tier 1) or
+/// 1/32 (tier 2) of its points, so among equals an all-ceramic crown
+/// comes before a resin one; no match is left out for being uncommon, and
+/// a query naming codes keeps code order. Remaining ties keep code order.
+///
+/// Deleted codes are left out, except a code the query names in full
+/// (`D0360`), which is shown with its replacements.
 ///
 /// ```
 /// use cdt_codes::Query;
@@ -50,6 +58,15 @@ use score::Hit;
 ///
 /// let best = Query::new("4 bitewings").run().next().unwrap();
 /// assert_eq!(best.code().to_string(), "D0274");
+///
+/// // A crown query: the common all-ceramic crown before resin crowns.
+/// let first = cdt_codes::search("crown").next().unwrap();
+/// assert_eq!(first.code().to_string(), "D2740");
+///
+/// // A deleted code named in full is found; a word query leaves it out.
+/// let deleted = cdt_codes::search("D0360").next().unwrap();
+/// assert!(!deleted.is_active());
+/// assert!(cdt_codes::search("cone beam").all(|p| p.is_active()));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Query<'q> {
@@ -94,8 +111,9 @@ impl<'q> Query<'q> {
         }
     }
 
-    /// Keeps only the best `limit` results (all by default); cheaper than
-    /// ranking every match and taking the first few.
+    /// Keeps only the best `limit` results (all by default). Results are
+    /// put in order as they are read, so `run().take(k)` costs about the
+    /// same; a limit also keeps the list of results short.
     ///
     /// ```
     /// let top = cdt_codes::Query::new("crown").limit(3).run();
@@ -136,7 +154,7 @@ impl<'q> Query<'q> {
         Matches {
             set,
             terms: u16::try_from(terms).unwrap_or(u16::MAX),
-            hits: hits.into_iter(),
+            hits: Ranking::new(hits),
         }
     }
 }
@@ -223,8 +241,9 @@ impl Score {
     }
 
     /// The relevance points: the sum over matched terms of the best way
-    /// the term matched, weighted by word rarity, field and kind of match.
-    /// Comparable within one query only.
+    /// the term matched, weighted by word rarity, field and kind of match,
+    /// plus the code's commonness bonus (see [`Query`]). Comparable within
+    /// one query only.
     ///
     /// ```
     /// let mut scores = cdt_codes::search("sealant").scored().map(|m| m.score.points());
@@ -259,7 +278,7 @@ impl fmt::Display for Score {
 ///
 /// ```
 /// let m = cdt_codes::search("srp").scored().next().unwrap();
-/// assert!(m.procedure.code().to_string().starts_with("D434"));
+/// assert_eq!(m.procedure.code().to_string(), "D4341");
 /// assert!(m.score.is_complete());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -281,8 +300,8 @@ pub struct Match<'s> {
 pub struct Matches<'s> {
     set: &'s CodeSet,
     terms: u16,
-    /// The hits' [keys](Hit::key), best first.
-    hits: alloc::vec::IntoIter<u64>,
+    /// The hits' [keys](Hit::key), put in order as they are asked for.
+    hits: Ranking,
 }
 
 impl<'s> Matches<'s> {
@@ -334,7 +353,7 @@ impl<'s> Iterator for Matches<'s> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.hits.size_hint()
+        (self.hits.len(), Some(self.hits.len()))
     }
 }
 
@@ -366,7 +385,7 @@ impl<'s> Iterator for Scored<'s> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.0.hits.size_hint()
+        (self.0.hits.len(), Some(self.0.hits.len()))
     }
 }
 

@@ -35,7 +35,7 @@ pub(super) fn score(set: &CodeSet, text: &str, tally: &mut Tally<'_>) {
         if let Some((records, points)) = code_term(set, run) {
             tally.next_term();
             for record in records {
-                tally.offer(record, points);
+                tally.offer_code(record, points, points == CODE);
             }
         }
     }

@@ -9,7 +9,7 @@
 
 use alloc::vec::Vec;
 
-use super::index;
+use super::{commonness, index};
 use crate::model::lexicon;
 use crate::model::record::{PhraseHit, Word};
 use crate::set::CodeSet;
@@ -19,8 +19,9 @@ use crate::set::CodeSet;
 const MAX_WORDS: usize = 8;
 /// The most keys sorted by insertion.
 const SMALL: usize = 32;
-/// The records a tally starts with room for.
-const LISTED: usize = 64;
+/// The records a tally starts with room for (most everyday queries match
+/// fewer; growing the list cost a tenth of a query of 100 matches).
+const LISTED: usize = 256;
 /// The most records whose slots fit on the stack.
 const STACK_RECORDS: usize = 1024;
 
@@ -65,6 +66,8 @@ struct Entry {
     before: u32,
     /// The best points of that term's alternatives.
     best: u32,
+    /// Whether the query names its code in full.
+    named: bool,
 }
 
 /// The standing of every record matched so far.
@@ -74,6 +77,9 @@ pub(super) struct Tally<'t> {
     entries: Vec<Entry>,
     /// The current term, counting from 1.
     term: u32,
+    /// Whether the query names a code or code prefix (then results keep
+    /// code order among equals: no commonness bonus).
+    coded: bool,
 }
 
 /// Runs `score` with an empty tally for `set`: the slots live on the stack
@@ -92,6 +98,7 @@ pub(super) fn with_tally<T>(set: &CodeSet, score: impl FnOnce(&mut Tally<'_>) ->
         slots,
         entries: Vec::with_capacity(LISTED),
         term: 0,
+        coded: false,
     })
 }
 
@@ -135,8 +142,27 @@ impl Tally<'_> {
                     term: self.term,
                     before: 0,
                     best: points,
+                    named: false,
                 });
             }
+        }
+    }
+
+    /// `record`'s code is named by the query (`D0360`) or lies under a
+    /// code prefix it names (`D03`, when not `full`): it is offered with
+    /// `points`, and when named in full it is kept even if deleted.
+    pub(super) fn offer_code(&mut self, record: u16, points: u32, full: bool) {
+        self.coded = true;
+        self.offer(record, points);
+        if !full {
+            return;
+        }
+        let at = self
+            .slots
+            .get(usize::from(record))
+            .and_then(|slot| usize::from(*slot).checked_sub(1));
+        if let Some(entry) = at.and_then(|at| self.entries.get_mut(at)) {
+            entry.named = true;
         }
     }
 
@@ -183,8 +209,10 @@ impl Tally<'_> {
         lexicon::for_each_common(lists, |record, total| self.offer(record, total));
     }
 
-    /// The [`keys`](Hit::key) of the best `limit` records, best first,
-    /// deleted ones only when `include_deleted`.
+    /// The [`keys`](Hit::key) of the best `limit` records, in no order
+    /// (see [`Ranking`]): deleted records only when `include_deleted` or
+    /// when the query names their code. Each record's points gain its
+    /// code's commonness bonus here, unless the query names codes.
     pub(super) fn ranked(&self, set: &CodeSet, include_deleted: bool, limit: usize) -> Vec<u64> {
         // Ranked on packed keys: plain integers sort several times faster
         // than hits compared through a key function, and the keys (unique,
@@ -194,34 +222,102 @@ impl Tally<'_> {
             let Some(procedure) = set.procedure_at(usize::from(entry.index)) else {
                 continue;
             };
-            if include_deleted || procedure.is_active() {
+            if include_deleted || entry.named || procedure.is_active() {
+                let mut points = entry.before.saturating_add(entry.best);
+                if !self.coded {
+                    points = commonness::weighted(points, procedure.code().number());
+                }
                 let hit = Hit {
                     index: entry.index,
                     matched: entry.matched,
-                    points: entry.before.saturating_add(entry.best),
+                    points,
                 };
                 keys.push(hit.key());
             }
         }
-        let kept = rank(&mut keys, limit).len();
-        keys.truncate(kept);
+        if limit < keys.len() {
+            if let Some(last) = limit.checked_sub(1) {
+                keys.select_nth_unstable(last);
+            }
+            keys.truncate(limit);
+        }
         keys
     }
 }
 
-/// Sorts the best `limit` of `keys` first and returns them.
-fn rank(keys: &mut [u64], limit: usize) -> &[u64] {
-    let keys = if limit < keys.len() {
-        if limit == 0 {
-            return &[];
+/// Keys put in order as they are asked for: the first few are selected
+/// from the rest and sorted, then the next twice as many, so taking the
+/// first ten of a thousand matches costs one selection and a small sort.
+#[derive(Debug, Clone)]
+pub(super) struct Ranking {
+    keys: Vec<u64>,
+    /// The next key from the front.
+    front: usize,
+    /// One past the next key from the back.
+    back: usize,
+    /// `keys[..sorted]` are the best `sorted`, in order.
+    sorted: usize,
+}
+
+/// How many keys are put in order first.
+const FIRST: usize = 16;
+
+impl Ranking {
+    pub(super) fn new(keys: Vec<u64>) -> Ranking {
+        let back = keys.len();
+        Ranking {
+            keys,
+            front: 0,
+            back,
+            sorted: 0,
         }
-        keys.select_nth_unstable(limit - 1);
-        keys.get_mut(..limit).unwrap_or(&mut [])
-    } else {
-        keys
-    };
-    sort(keys);
-    keys
+    }
+
+    /// How many keys are left.
+    pub(super) fn len(&self) -> usize {
+        self.back - self.front
+    }
+
+    /// Puts the next `count` best keys in order (all that are left when
+    /// fewer).
+    fn order(&mut self, count: usize) {
+        let Some(rest) = self.keys.get_mut(self.sorted..self.back) else {
+            return;
+        };
+        if count < rest.len() {
+            rest.select_nth_unstable(count - 1);
+            sort(rest.get_mut(..count).unwrap_or(&mut []));
+            self.sorted += count;
+        } else {
+            sort(rest);
+            self.sorted = self.back;
+        }
+    }
+
+    /// The best key left.
+    pub(super) fn next(&mut self) -> Option<u64> {
+        if self.front >= self.back {
+            return None;
+        }
+        if self.front >= self.sorted {
+            self.order(self.sorted.max(FIRST));
+        }
+        let key = self.keys.get(self.front).copied();
+        self.front += 1;
+        key
+    }
+
+    /// The worst key left.
+    pub(super) fn next_back(&mut self) -> Option<u64> {
+        if self.front >= self.back {
+            return None;
+        }
+        if self.sorted < self.back {
+            self.order(self.back);
+        }
+        self.back -= 1;
+        self.keys.get(self.back).copied()
+    }
 }
 
 /// Sorts keys: by insertion when there are a few (several times faster

@@ -611,11 +611,11 @@ impl fmt::Display for Summary {
 /// surfaces).
 ///
 /// ```
-/// let csv = "code,dos,tooth\nD2150,2026-01-15,30\n";
+/// let csv = "claim,code,dos,tooth\nC1,D2150,2026-01-15,30\n";
 /// let mut checker = cdt_codes::claims::ClaimChecker::new(csv.as_bytes())?;
 /// assert!(checker.next().unwrap()?.is_valid());
 /// let skipped = checker.summary().skipped;
-/// assert!(skipped.surfaces && skipped.area && !skipped.tooth);
+/// assert!(skipped.surfaces && skipped.area && !skipped.tooth && !skipped.edits);
 /// assert_eq!(
 ///     skipped.to_string(),
 ///     "checks skipped: surfaces (no surfaces column), area (no area column)"

@@ -72,7 +72,7 @@ impl<'s> Judge<'s> {
             claim: line.claim,
             patient: line.patient,
             line: line.line,
-            date: line.date.as_ref().map(LineDate::text).unwrap_or_default(),
+            date: String::new(),
             date_source: line
                 .date
                 .as_ref()
@@ -91,6 +91,15 @@ impl<'s> Judge<'s> {
         };
         report.outcome =
             self.code_and_date(&mut report, line.qualifier.as_deref(), line.date.as_ref());
+        // The date as reports show it: the text itself (no copy) unless a
+        // range.
+        report.date = match line.date {
+            Some(LineDate {
+                start, end: None, ..
+            }) => start,
+            Some(range) => range.text(),
+            None => String::new(),
+        };
         self.reporting(&mut report);
         report
     }

@@ -661,7 +661,12 @@ impl<R: BufRead> X12Reader<R> {
             line_date: draft.date,
             appliance_placed,
             predetermination,
-            transaction_date: self.transaction_date.clone(),
+            // Only a predetermination ever needs it.
+            transaction_date: if predetermination {
+                self.transaction_date.clone()
+            } else {
+                None
+            },
             teeth: draft.teeth,
             lx_segment: draft.lx_segment,
             sv3_segment: sv3.segment,

@@ -167,7 +167,8 @@ pub struct ServiceLine {
     pub appliance_placed: Option<X12Date>,
     /// Whether the claim is a predetermination (`CLM19` = `PB`).
     pub predetermination: bool,
-    /// The transaction's creation date, `BHT04` (`CCYYMMDD`).
+    /// The transaction's creation date, `BHT04` (`CCYYMMDD`), for a
+    /// predetermination (`None` on other claims, which do not need it).
     pub transaction_date: Option<String>,
     /// Teeth from the line's `TOO` segments, in order.
     pub teeth: Vec<ToothInfo>,

@@ -509,6 +509,26 @@ fn x12_teeth_are_checked_too() {
     assert!(d2392.problems.is_empty(), "{d2392}");
     let d4341 = all.iter().find(|r| r.code == "D4341").unwrap();
     assert!(d4341.is_valid(), "{d4341}");
+    // And a wrong one is caught: molar root canal treatment on an incisor
+    // (TOO), scaling on no quadrant (no SV304).
+    let text = String::from_utf8(read("claims.837"))
+        .unwrap()
+        .replacen("TOO*JP*30*M:O~", "TOO*JP*8*M:O~", 1)
+        .replacen("SV3*AD:D2392", "SV3*AD:D3330", 1);
+    let all = reports(text.as_bytes());
+    let d3330 = all.iter().find(|r| r.code == "D3330").unwrap();
+    assert_eq!(
+        d3330.verdict(),
+        cdt_codes::claims::Verdict::Reporting,
+        "{d3330}"
+    );
+    assert!(
+        d3330
+            .problems
+            .iter()
+            .any(|p| matches!(p, ReportingProblem::WrongTooth { .. })),
+        "{d3330}"
+    );
 }
 
 #[test]

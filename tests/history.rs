@@ -187,6 +187,27 @@ fn changes_from_2025_to_2026() {
         .count();
     assert_eq!((added, deleted), (31, 6));
     assert!(all.iter().all(|c| c.edition() == e(2026)));
+    // The codes themselves, as the CDT 2026 change lists name them.
+    let codes = |deleted: bool| -> Vec<String> {
+        all.iter()
+            .filter(|c| matches!(c, Change::Deleted { .. }) == deleted)
+            .filter(|c| matches!(c, Change::Added { .. } | Change::Deleted { .. }))
+            .map(|c| c.procedure().code().to_string())
+            .collect()
+    };
+    assert_eq!(
+        codes(true),
+        ["D1352", "D1705", "D1706", "D1707", "D1712", "D9248"]
+    );
+    assert_eq!(
+        codes(false),
+        [
+            "D0426", "D0461", "D1720", "D5877", "D5878", "D5909", "D5930", "D5938", "D5939",
+            "D5940", "D5941", "D5942", "D5943", "D5944", "D5945", "D5946", "D5947", "D5948",
+            "D5949", "D6049", "D6196", "D6280", "D9128", "D9129", "D9224", "D9225", "D9244",
+            "D9245", "D9246", "D9247", "D9936",
+        ]
+    );
 }
 
 #[test]

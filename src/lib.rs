@@ -72,7 +72,6 @@ mod search;
 mod serde_impls;
 mod set;
 mod severity;
-pub mod teeth;
 mod validity;
 
 #[cfg(feature = "std")]
@@ -82,6 +81,7 @@ pub mod claims;
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod dataset;
 pub mod fhir;
+pub use model::teeth;
 
 #[cfg(feature = "serde")]
 pub use fhir::{CodeableConcept, Coding, FhirError};

@@ -342,3 +342,151 @@ mod claims {
         }
     }
 }
+
+// Teeth, surfaces and areas (src/model/teeth/).
+#[cfg(feature = "serde")]
+mod teeth {
+    //! Teeth, surfaces and areas are written as their display strings
+    //! (`"8"`, `"AS"`, `"MOD"`, `"10"`) and read with their parsers.
+
+    use core::fmt;
+    use core::marker::PhantomData;
+    use core::str::FromStr;
+
+    use serde::de::{self, Visitor};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::teeth::{Area, Surface, Surfaces, Tooth};
+
+    impl Serialize for Tooth {
+        /// Writes the designation, e.g. `"8"` or `"AS"`.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.ascii().as_str())
+        }
+    }
+
+    impl Serialize for Surface {
+        /// Writes the letter, e.g. `"M"`.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut text = [0; 4];
+            serializer.serialize_str(self.letter().encode_utf8(&mut text))
+        }
+    }
+
+    impl Serialize for Surfaces {
+        /// Writes the letters in canonical order, e.g. `"MOD"`.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.ascii().as_str())
+        }
+    }
+
+    impl Serialize for Area {
+        /// Writes the two-digit code, e.g. `"10"`.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.code())
+        }
+    }
+
+    /// Reads a string with `T`'s parser; a parse error becomes the
+    /// deserializer's error.
+    struct ParseVisitor<T> {
+        expecting: &'static str,
+        target: PhantomData<T>,
+    }
+
+    impl<T> Visitor<'_> for ParseVisitor<T>
+    where
+        T: FromStr,
+        T::Err: fmt::Display,
+    {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.expecting)
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+            text.parse().map_err(E::custom)
+        }
+    }
+
+    fn parse_str<'de, D, T>(deserializer: D, expecting: &'static str) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: FromStr,
+        T::Err: fmt::Display,
+    {
+        deserializer.deserialize_str(ParseVisitor {
+            expecting,
+            target: PhantomData,
+        })
+    }
+
+    impl<'de> Deserialize<'de> for Tooth {
+        /// Reads a designation string such as `"8"` or `"as"`.
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            parse_str(
+                deserializer,
+                "a Universal tooth designation such as \"8\" or \"A\"",
+            )
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Surface {
+        /// Reads a one-letter string such as `"M"`.
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            parse_str::<D, SurfaceLetter>(deserializer, "a tooth surface letter such as \"M\"")
+                .map(|letter| letter.0)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Surfaces {
+        /// Reads surface letters such as `"MOD"` or `"m,o,d"`.
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            parse_str(deserializer, "tooth surface letters such as \"MOD\"")
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Area {
+        /// Reads a code such as `"10"` or a letter designation such as `"UR"`.
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            parse_str(
+                deserializer,
+                "an area of the oral cavity code such as \"10\"",
+            )
+        }
+    }
+
+    /// One surface letter, parsed through [`Surfaces`] so that the errors
+    /// match.
+    struct SurfaceLetter(Surface);
+
+    impl FromStr for SurfaceLetter {
+        type Err = SurfaceLetterError;
+
+        fn from_str(text: &str) -> Result<SurfaceLetter, SurfaceLetterError> {
+            let surfaces = Surfaces::parse(text).map_err(SurfaceLetterError::Parse)?;
+            let mut iter = surfaces.iter();
+            match (iter.next(), iter.next()) {
+                (Some(surface), None) => Ok(SurfaceLetter(surface)),
+                _ => Err(SurfaceLetterError::NotOne),
+            }
+        }
+    }
+
+    enum SurfaceLetterError {
+        Parse(crate::teeth::ParseSurfacesError),
+        NotOne,
+    }
+
+    impl fmt::Display for SurfaceLetterError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                SurfaceLetterError::Parse(error) => fmt::Display::fmt(error, f),
+                SurfaceLetterError::NotOne => {
+                    f.write_str("expected exactly one tooth surface letter")
+                }
+            }
+        }
+    }
+}

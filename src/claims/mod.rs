@@ -25,7 +25,7 @@
 //! Each line is judged against a [`CodeSet`] (the compiled one unless you
 //! pass another): a malformed code first, then a code the data lacks (when
 //! the date is unreadable), then a bad date, then the code's
-//! [`Validity`] on the date, which says *outside the data*
+//! [`Validity`](crate::Validity) on the date, which says *outside the data*
 //! for a date the data's editions do not reach.
 //!
 //! ```
@@ -180,7 +180,7 @@ pub enum Format {
 ///
 /// The checker is a pipeline: a *source* per format turns the input into
 /// [`ClaimLine`]s (delimited exports, X12 837D), the *judge* runs the
-/// checks on each line in order, and the [`write`] module's writers show
+/// checks on each line in order, and the [`write`](mod@write) module's writers show
 /// the reports alike in text, CSV and JSON.
 ///
 /// ```

@@ -14,6 +14,7 @@ pub(crate) mod edit;
 pub(crate) mod lexicon;
 pub(crate) mod record;
 pub(crate) mod reporting;
+pub mod teeth;
 // Used by search (`alloc`) and by the data parser (`std`, and build.rs).
 #[cfg_attr(not(feature = "alloc"), allow(dead_code))]
 pub(crate) mod words;

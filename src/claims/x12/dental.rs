@@ -61,7 +61,7 @@ struct Sv3 {
     quantity: Option<String>,
 }
 /// Streams the service lines of an 837 dental interchange; see the
-/// [module](self) docs.
+/// [module](super) docs.
 ///
 /// ```
 /// # use cdt_codes::claims::x12::X12Reader;

@@ -99,7 +99,7 @@ pub enum X12Error {
     NotDental {
         /// The `ST`.
         segment: u64,
-        /// What the transaction set is, from [`transaction_name`].
+        /// What the transaction set is, from [`transaction_name`](super::transaction_name).
         found: String,
     },
     /// The input ends before the `IEA`.

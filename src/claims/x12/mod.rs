@@ -1,6 +1,6 @@
 //! Reads the service lines of ASC X12 837 dental claims (005010X224A2).
 //!
-//! [`X12Reader`] streams an interchange from a [`BufRead`] and gives one
+//! [`X12Reader`] streams an interchange from a [`BufRead`](std::io::BufRead) and gives one
 //! [`ServiceLine`] per `LX` loop: the claim id (`CLM01`), the claim's date
 //! of service (`DTP*472` in the claim loop, before its first `LX`), the
 //! line's `SV3` procedure and its `TOO` teeth, and the line's own

@@ -89,7 +89,7 @@ pub use fhir::{CDT_OID, CDT_SYSTEM};
 pub use history::{changes, Change, Changes, CodeList, Successors};
 pub use line_check::{LineProblems, Reported, ReportedLine, ReportedTooth, ReportingProblem};
 pub use model::category::{Category, UnknownCategory};
-pub use model::code::{CdtCode, ParseCodeError};
+pub use model::code::{AsCode, CdtCode, ParseCodeError};
 pub use model::date::{DateError, ServiceDate};
 pub use model::edition::{Added, Edition, EditionError, Editions, ParseEditionError};
 pub use model::record::{Fact, SuccessorKind, UnknownFact, UnknownSuccessorKind};

@@ -23,7 +23,7 @@ pub use procedure::{Procedure, Related};
 pub use subcategory::Subcategory;
 
 use crate::model::category::Category;
-use crate::model::code::CdtCode;
+use crate::model::code::{AsCode, CdtCode};
 use crate::model::date::ServiceDate;
 use crate::model::edition::{Edition, Editions};
 use crate::model::record::{Heading, PhraseHit, Record, Span, Synonym, Word, NO_RECORD};
@@ -230,9 +230,10 @@ impl CodeSet {
         self.source
     }
 
-    /// The record of a code given as text (`d3353` and surrounding
-    /// whitespace accepted), if the set defines it. Deleted codes are found
-    /// too, so old claims can still be read.
+    /// The record of a code, if the set defines it: a [`CdtCode`], its text
+    /// (`d3353` and surrounding whitespace accepted) or a [`Procedure`] of
+    /// any set ([`AsCode`]). Deleted codes are found too, so old claims can
+    /// still be read.
     ///
     /// ```
     /// let set = cdt_codes::CodeSet::compiled();
@@ -242,11 +243,12 @@ impl CodeSet {
     /// ```
     #[must_use]
     #[inline]
-    pub fn lookup(&self, code: &str) -> Option<Procedure<'_>> {
-        self.get(CdtCode::parse_quick(code)?)
+    pub fn lookup(&self, code: impl AsCode) -> Option<Procedure<'_>> {
+        self.get(code)
     }
 
-    /// The record of a well-formed code, if the set defines it.
+    /// The record of a code, if the set defines it: the same as
+    /// [`lookup`](Self::lookup), under the name for a code already parsed.
     ///
     /// ```
     /// let code = cdt_codes::CdtCode::new(3353).unwrap();
@@ -254,7 +256,8 @@ impl CodeSet {
     /// ```
     #[must_use]
     #[inline]
-    pub fn get(&self, code: CdtCode) -> Option<Procedure<'_>> {
+    pub fn get(&self, code: impl AsCode) -> Option<Procedure<'_>> {
+        let code = code.to_code().ok()?;
         let slot = *self.index.get(usize::from(code.number()))?;
         if slot == NO_RECORD {
             return None;

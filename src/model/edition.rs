@@ -90,9 +90,9 @@ impl Edition {
     /// ```
     /// use cdt_codes::Edition;
     ///
-    /// assert_eq!(Edition::in_force(2001), Edition::new(2000));
-    /// assert_eq!(Edition::in_force(2012), Edition::new(2011));
-    /// assert_eq!(Edition::in_force(2026), Edition::new(2026));
+    /// assert_eq!(Edition::in_force(2001), Edition::new(2000).ok());
+    /// assert_eq!(Edition::in_force(2012), Edition::new(2011).ok());
+    /// assert_eq!(Edition::in_force(2026), Edition::new(2026).ok());
     /// assert_eq!(Edition::in_force(1999), None);
     /// ```
     #[must_use]
@@ -154,8 +154,8 @@ impl Edition {
     /// ```
     /// use cdt_codes::Edition;
     ///
-    /// assert_eq!(Edition::CDT_3.next(), Edition::new(2003));
-    /// assert_eq!(Edition::new(2026).unwrap().next(), Edition::new(2027));
+    /// assert_eq!(Edition::CDT_3.next(), Edition::new(2003).ok());
+    /// assert_eq!(Edition::new(2026).unwrap().next(), Edition::new(2027).ok());
     /// ```
     #[must_use]
     pub const fn next(self) -> Option<Edition> {
@@ -171,7 +171,7 @@ impl Edition {
     /// ```
     /// use cdt_codes::Edition;
     ///
-    /// assert_eq!(Edition::new(2013).unwrap().previous(), Edition::new(2011));
+    /// assert_eq!(Edition::new(2013).unwrap().previous(), Edition::new(2011).ok());
     /// assert_eq!(Edition::CDT_3.previous(), None);
     /// ```
     #[must_use]

@@ -130,7 +130,8 @@ impl<'a> Subcategory<'a> {
     ///
     /// ```
     /// let sub = cdt_codes::lookup("D0120").unwrap().subcategory().unwrap();
-    /// assert!(sub.contains("D0150".parse().unwrap()));
+    /// assert!(sub.contains("D0150"));
+    /// assert!(sub.contains(cdt_codes::CdtCode::new(150).unwrap()));
     /// assert!(!sub.contains("D3353"));
     /// ```
     #[must_use]

@@ -49,7 +49,7 @@ fn run() -> Result<ExitCode, ExitCode> {
     let Some(category) = Category::from_name(&name) else {
         let mut message = format!("no category named {name:?}; the categories are:");
         for category in Category::ALL {
-            message.push_str(&format!("\n  {category}"));
+            out!(message, "\n  {category}");
         }
         return Err(CLI.not_found(&message));
     };

@@ -2,6 +2,8 @@
 //! what is wrong, loaders whose errors give the remedy that fits.
 
 #![cfg(feature = "std")]
+// The references are the point: `&Procedure` and `&CdtCode` are accepted too.
+#![allow(clippy::needless_borrows_for_generic_args)]
 
 use cdt_codes::dataset::{DataErrorKind, Dataset, Mode, Options, Source, Stage};
 use cdt_codes::{AsCode, CdtCode, CodeSet, Edition, EditionError, LoadError, Validity};

@@ -131,8 +131,8 @@ pub struct Options {
 }
 
 /// When a file is read: by `build.rs` (`CDT_CODES_DATA`) or by the
-/// application at run time ([`CodeSet::load`](crate::CodeSet::load) and
-/// the rest). Decides which remedy an error suggests.
+/// application at run time ([`CodeSet::from_path`](crate::CodeSet::from_path)
+/// and the rest). Decides which remedy an error suggests.
 ///
 /// ```
 /// use cdt_codes::dataset::{Options, Stage};

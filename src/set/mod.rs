@@ -1,10 +1,11 @@
 //! The code set: one type for every source of data.
 //!
 //! The compiled tables ([`CodeSet::compiled`]) and a set loaded at run time
-//! ([`CodeSet::load`]) are the same type with the same methods; the
-//! crate-level functions ([`lookup`](crate::lookup), [`validity`](crate::validity)
-//! and the rest) are the compiled set's methods. A set's tables are either
-//! borrowed from the binary or owned, which only the storage knows.
+//! ([`CodeSet::from_path`], or [`CodeSet::load`] from bytes) are the same
+//! type with the same methods; the crate-level functions
+//! ([`lookup`](crate::lookup), [`validity`](crate::validity) and the rest)
+//! are the compiled set's methods. A set's tables are either borrowed from
+//! the binary or owned, which only the storage knows.
 
 pub(crate) mod compiled;
 mod iter;

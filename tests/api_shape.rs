@@ -23,6 +23,7 @@ fn every_function_that_takes_a_code_takes_it_in_any_form() {
         cdt_codes::lookup(code),
         cdt_codes::lookup(&text),
         cdt_codes::lookup(text.clone()),
+        cdt_codes::lookup(std::borrow::Cow::from("D1352")),
         cdt_codes::get(procedure),
         cdt_codes::get(&procedure),
         cdt_codes::get("D1352"),

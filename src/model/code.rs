@@ -254,7 +254,7 @@ impl TryFrom<&str> for CdtCode {
 }
 
 /// Anything that names a CDT code: a [`CdtCode`], its text (`&str`,
-/// `String`) or a [`Procedure`](crate::Procedure). Every function that
+/// `String`, `Cow<str>`) or a [`Procedure`](crate::Procedure). Every function that
 /// takes a code takes `impl AsCode`, so the code in hand is passed as it
 /// is: [`lookup`](crate::lookup), [`get`](crate::get),
 /// [`validity`](crate::validity) and the same methods of
@@ -307,6 +307,14 @@ impl AsCode for str {
 
 #[cfg(feature = "alloc")]
 impl AsCode for alloc::string::String {
+    #[inline]
+    fn to_code(&self) -> Result<CdtCode, ParseCodeError> {
+        CdtCode::parse(self)
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl AsCode for alloc::borrow::Cow<'_, str> {
     #[inline]
     fn to_code(&self) -> Result<CdtCode, ParseCodeError> {
         CdtCode::parse(self)

@@ -34,7 +34,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use dataset::{Dataset, Mode, Options, Source};
+use dataset::{Dataset, Mode, Options, Source, Stage};
 
 const DATA_VARIABLE: &str = "CDT_CODES_DATA";
 const EDITION_VARIABLE: &str = "CDT_CODES_EDITION";
@@ -103,7 +103,8 @@ fn user_data(path: &Path) -> Result<(Dataset, codegen::Provenance), String> {
     let name = path.display().to_string();
     let bytes = fs::read(path).map_err(|error| format!("{name}: cannot read the file: {error}"))?;
     let mode = mode_from_env()?;
-    let options = Options::for_edition(edition_from_env()?);
+    let mut options = Options::for_edition(edition_from_env()?);
+    options.stage = Stage::Build;
     let (data, warnings) = Dataset::with_file(Source::new(&name, &bytes), &options, mode)
         .map_err(|errors| errors.to_string())?;
     for warning in &warnings {

@@ -7,6 +7,10 @@
 //! cargo run --example browse -- Endodontics
 //! cargo run --example browse -- --deleted Endodontics   # deleted codes too
 //! ```
+//!
+//! Exit status as in the README's table: 0 done (and `--help`), 1 when no
+//! category has the name given, 2 on bad usage or a `--data` file that
+//! cannot be loaded.
 
 use std::process::ExitCode;
 
@@ -15,35 +19,43 @@ mod support;
 
 use cdt_codes::{Category, CodeSet, Procedure, Subcategory};
 
+const CLI: support::Cli = support::Cli {
+    name: "browse",
+    usage: "usage: browse [--data FILE [--edition YEAR] [--replace]] [--deleted] [CATEGORY]
+  without CATEGORY: the category and subcategory tree with code counts
+  CATEGORY       one category with its codes, e.g. browse Endodontics
+  --deleted      list deleted codes too",
+};
+
 fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let loaded = match support::code_set(&mut args) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            eprintln!("browse: {error}");
-            return ExitCode::from(2);
-        }
-    };
+    match run() {
+        Ok(status) | Err(status) => status,
+    }
+}
+
+fn run() -> Result<ExitCode, ExitCode> {
+    let mut args = CLI.args()?;
+    let loaded = CLI.code_set(&mut args)?;
     let set = loaded.as_ref().unwrap_or_else(|| CodeSet::compiled());
-    let deleted = args.iter().any(|a| a == "--deleted");
-    args.retain(|a| a != "--deleted");
+    let deleted = support::take_flag(&mut args, "--deleted");
+    support::no_options_left(&mut args).map_err(|message| CLI.usage_error(&message))?;
     let mut out = String::new();
     if args.is_empty() {
         print_tree(&mut out, set);
         support::emit(&out);
-        return ExitCode::SUCCESS;
+        return Ok(ExitCode::SUCCESS);
     }
     let name = args.join(" ");
     let Some(category) = Category::from_name(&name) else {
-        eprintln!("no category named {name:?}; the categories are:");
+        let mut message = format!("no category named {name:?}; the categories are:");
         for category in Category::ALL {
-            eprintln!("  {category}");
+            out!(message, "\n  {category}");
         }
-        return ExitCode::FAILURE;
+        return Err(CLI.not_found(&message));
     };
     print_category(&mut out, set, category, deleted);
     support::emit(&out);
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 fn in_force<'a>(procedures: impl Iterator<Item = Procedure<'a>>) -> usize {

@@ -6,9 +6,10 @@
 //! cargo run --example changes -- --editions
 //! ```
 //!
-//! An edition the data does not hold is an error (exit 1) that names the
-//! editions it has: its changes are unknown, not empty. Exit 2 on bad
-//! usage.
+//! Exit status as in the README's table: 0 done (and `--help`); 1 for an
+//! edition the data does not hold, with the editions it has named (its
+//! changes are unknown, not empty); 2 on bad usage or a `--data` file that
+//! cannot be loaded.
 
 use std::process::ExitCode;
 
@@ -17,18 +18,30 @@ use cdt_codes::{Change, CodeSet, Edition};
 #[macro_use]
 mod support;
 
+const CLI: support::Cli = support::Cli {
+    name: "changes",
+    usage:
+        "usage: changes [--data FILE [--edition YEAR] [--replace]] FROM TO   e.g. changes 2025 2026
+       changes --editions   the editions the data holds (first year, last year, label)",
+};
+
 fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let loaded = match support::code_set(&mut args) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            eprintln!("changes: {error}");
-            return ExitCode::from(2);
-        }
-    };
+    match run() {
+        Ok(status) | Err(status) => status,
+    }
+}
+
+fn run() -> Result<ExitCode, ExitCode> {
+    let mut args = CLI.args()?;
+    let loaded = CLI.code_set(&mut args)?;
     let set = loaded.as_ref().unwrap_or_else(|| CodeSet::compiled());
+    let editions = support::take_flag(&mut args, "--editions");
+    support::no_options_left(&mut args).map_err(|message| CLI.usage_error(&message))?;
     let mut out = String::new();
-    if args == ["--editions"] {
+    if editions {
+        if !args.is_empty() {
+            return Err(CLI.usage_error("--editions takes no editions"));
+        }
         // One line per edition: first year, last year, label.
         for edition in set.editions() {
             outln!(
@@ -39,29 +52,21 @@ fn main() -> ExitCode {
             );
         }
         support::emit(&out);
-        return ExitCode::SUCCESS;
+        return Ok(ExitCode::SUCCESS);
     }
     let [from, to] = args.as_slice() else {
-        eprintln!("usage: changes FROM TO   e.g. changes 2025 2026\n       changes --editions");
-        return ExitCode::from(2);
+        return Err(CLI.usage_error("give two editions, FROM and TO"));
     };
     let (from, to) = match (from.parse::<Edition>(), to.parse::<Edition>()) {
         (Ok(from), Ok(to)) => (from, to),
-        (Err(error), _) | (_, Err(error)) => {
-            eprintln!("changes: {error}");
-            return ExitCode::from(2);
-        }
+        (Err(error), _) | (_, Err(error)) => return Err(CLI.usage_error(&error.to_string())),
     };
     if to <= from {
-        eprintln!("changes: {to} is not after {from}");
-        return ExitCode::from(2);
+        return Err(CLI.usage_error(&format!("{to} is not after {from}")));
     }
     let all: Vec<Change<'_>> = match set.changes(from, to) {
         Ok(changes) => changes.collect(),
-        Err(error) => {
-            eprintln!("changes: {error}; list them with --editions");
-            return ExitCode::FAILURE;
-        }
+        Err(error) => return Err(CLI.not_found(&format!("{error}; list them with --editions"))),
     };
     outln!(out, "Changes after {from} up to {to}");
     for (title, kind) in [
@@ -76,7 +81,7 @@ fn main() -> ExitCode {
         "\nRevisions are listed as far as the data records them (see data/SOURCES.md)."
     );
     support::emit(&out);
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 fn print_group<'a>(out: &mut String, title: &str, group: impl Iterator<Item = &'a Change<'a>>) {

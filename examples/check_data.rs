@@ -8,7 +8,9 @@
 //! cargo run --example check_data -- data/codes.tsv
 //! ```
 //!
-//! Exits 0 when the file is good, 1 when it has problems, 2 on bad usage.
+//! Exit status as in the README's table: 0 when the file is good (and
+//! `--help`), 1 when it has problems, 2 on bad usage (an unknown option is
+//! not a file name) or a file that cannot be read.
 
 use std::process::ExitCode;
 
@@ -18,46 +20,50 @@ use cdt_codes::{Category, CodeSet, Edition, LoadError};
 #[macro_use]
 mod support;
 
+const CLI: support::Cli = support::Cli {
+    name: "check_data",
+    usage: "usage: check_data FILE [--edition YEAR] [--replace]   e.g. check_data data/codes.tsv
+  --edition YEAR   the edition the file describes (else the newest in its history columns)
+  --replace        the file on its own, not laid over the bundled data",
+};
+
 fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let mode = if args.iter().any(|a| a == "--replace") {
+    match run() {
+        Ok(status) | Err(status) => status,
+    }
+}
+
+fn run() -> Result<ExitCode, ExitCode> {
+    let mut args = CLI.args()?;
+    let usage = |message: String| CLI.usage_error(&message);
+    let mode = if support::take_flag(&mut args, "--replace") {
         Mode::Replace
     } else {
         Mode::Overlay
     };
-    args.retain(|a| a != "--replace");
-    let (path, edition) = match args.as_slice() {
-        [path] => (path, None),
-        [path, flag, year] | [flag, year, path] if flag == "--edition" => {
-            match year.parse::<Edition>() {
-                Ok(edition) => (path, Some(edition)),
-                Err(error) => {
-                    eprintln!("check_data: {error}");
-                    return ExitCode::from(2);
-                }
-            }
-        }
-        _ => {
-            eprintln!("usage: check_data FILE [--edition YEAR] [--replace]");
-            return ExitCode::from(2);
-        }
+    let edition = match support::take_value(&mut args, "--edition").map_err(usage)? {
+        None => None,
+        Some(year) => Some(
+            year.parse::<Edition>()
+                .map_err(|error| usage(format!("--edition {year}: {error}")))?,
+        ),
+    };
+    support::no_options_left(&mut args).map_err(usage)?;
+    let [path] = args.as_slice() else {
+        return Err(usage("give one FILE".into()));
     };
     match CodeSet::from_path_with(path, &Options::for_edition(edition), mode) {
         Ok(set) => {
             let mut out = String::new();
             summarise(&mut out, path, &set, mode);
             support::emit(&out);
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
         Err(LoadError::Data(problems)) => {
             eprintln!("{problems}");
-            eprintln!("{path}: nothing would be compiled");
-            ExitCode::FAILURE
+            Err(CLI.not_found(&format!("{path}: nothing would be compiled")))
         }
-        Err(error) => {
-            eprintln!("{error}");
-            ExitCode::FAILURE
-        }
+        Err(error) => Err(CLI.unreadable(&error.to_string())),
     }
 }
 

@@ -4,6 +4,9 @@
 //! cargo run --example export                                   # TSV
 //! cargo run --example export -- --format json                 # JSON
 //! ```
+//!
+//! Exit status as in the README's table: 0 done (and `--help`), 2 on bad
+//! usage.
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -27,21 +30,42 @@ const COLUMNS: [&str; 14] = [
     "descriptor",
 ];
 
+#[macro_use]
+#[allow(unused_macros)]
+mod support;
+
+const CLI: support::Cli = support::Cli {
+    name: "export",
+    usage: "usage: export [--format tsv|json]   every record of the compiled data, with its history
+  --format json   needs the serde feature",
+};
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let format = match args
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        [] | ["--format", "tsv"] => Format::Tsv,
-        ["--format", "json"] => Format::Json,
-        _ => {
-            eprintln!("usage: export [--format tsv|json]");
-            return ExitCode::from(2);
-        }
+    let mut args = match CLI.args() {
+        Ok(args) => args,
+        Err(status) => return status,
     };
+    let format = match support::take_value(&mut args, "--format") {
+        Err(message) => return CLI.usage_error(&message),
+        Ok(None) => Format::Tsv,
+        Ok(Some(name)) => match name.as_str() {
+            "tsv" => Format::Tsv,
+            "json" if cfg!(feature = "serde") => Format::Json,
+            "json" => {
+                return CLI.usage_error(
+                    "--format json needs the serde feature: \
+                     cargo run --features serde --example export -- --format json",
+                )
+            }
+            _ => return CLI.usage_error(&format!("no format {name:?}: tsv or json")),
+        },
+    };
+    if let Err(message) = support::no_options_left(&mut args) {
+        return CLI.usage_error(&message);
+    }
+    if let Some(extra) = args.first() {
+        return CLI.usage_error(&format!("unexpected argument {extra:?}"));
+    }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written = match format {

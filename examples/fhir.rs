@@ -17,8 +17,9 @@
 //! cargo run --features serde --example fhir -- --data CDT2027.csv --edition 2027 codesystem
 //! ```
 //!
-//! Exits with status 1 when the code, category, value set or edition is not
-//! in the data, 2 on bad usage; `--help` prints the usage and exits 0.
+//! Exit status as in the README's table: 0 done (and `--help`), 1 when the
+//! code, category, value set or edition is not in the data, 2 on bad usage
+//! or a `--data` file that cannot be loaded.
 //! `validate` exits 0 whatever the result: the answer is the JSON.
 
 use std::process::ExitCode;
@@ -46,18 +47,19 @@ const USAGE: &str = "usage: fhir [--data FILE [--edition YEAR] [--replace]] COMM
   validate CODE [YYYY-MM-DD]  without a date, a retired code is valid and inactive
   --help                      this text";
 
+const CLI: support::Cli = support::Cli {
+    name: "fhir",
+    usage: USAGE,
+};
+
 fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|arg| arg == "--help" || arg == "-h") {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    let loaded = match support::code_set(&mut args) {
+    let mut args = match CLI.args() {
+        Ok(args) => args,
+        Err(status) => return status,
+    };
+    let loaded = match CLI.code_set(&mut args) {
         Ok(loaded) => loaded,
-        Err(error) => {
-            eprintln!("fhir: {error}");
-            return ExitCode::from(2);
-        }
+        Err(status) => return status,
     };
     let set = loaded.as_ref().unwrap_or_else(|| CodeSet::compiled());
     match run(set, &args) {
@@ -67,17 +69,8 @@ fn main() -> ExitCode {
             support::emit(&out);
             ExitCode::SUCCESS
         }
-        Err(Failure::Usage(message)) => {
-            if !message.is_empty() {
-                eprintln!("fhir: {message}");
-            }
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
-        }
-        Err(Failure::NotFound(message)) => {
-            eprintln!("fhir: {message}");
-            ExitCode::from(1)
-        }
+        Err(Failure::Usage(message)) => CLI.usage_error(&message),
+        Err(Failure::NotFound(message)) => CLI.not_found(&message),
     }
 }
 

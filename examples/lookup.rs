@@ -6,8 +6,9 @@
 //! cargo run --example lookup -- --data CDT2027.csv --edition 2027 D0120
 //! ```
 //!
-//! Exits with status 1 when any code is malformed or not in the data, 2 on
-//! bad usage.
+//! Exit status as in the README's table: 0 done (and `--help`), 1 when
+//! any code is malformed or not in the data, 2 on bad usage or a `--data`
+//! file that cannot be loaded.
 
 use std::process::ExitCode;
 
@@ -16,19 +17,24 @@ use cdt_codes::{CdtCode, CodeList, CodeSet, Fact, Procedure, SuccessorKind};
 #[macro_use]
 mod support;
 
+const CLI: support::Cli = support::Cli {
+    name: "lookup",
+    usage: "usage: lookup [--data FILE [--edition YEAR] [--replace]] CODE [CODE ...]   e.g. lookup D3353",
+};
+
 fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let loaded = match support::code_set(&mut args) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            eprintln!("lookup: {error}");
-            return ExitCode::from(2);
-        }
-    };
+    match run() {
+        Ok(status) | Err(status) => status,
+    }
+}
+
+fn run() -> Result<ExitCode, ExitCode> {
+    let mut args = CLI.args()?;
+    let loaded = CLI.code_set(&mut args)?;
     let set = loaded.as_ref().unwrap_or_else(|| CodeSet::compiled());
-    if args.is_empty() || args.iter().any(|a| a == "--help" || a == "-h") {
-        eprintln!("usage: lookup [--data FILE [--edition YEAR] [--replace]] CODE [CODE ...]   e.g. lookup D3353");
-        return ExitCode::from(2);
+    support::no_options_left(&mut args).map_err(|message| CLI.usage_error(&message))?;
+    if args.is_empty() {
+        return Err(CLI.usage_error("no code given"));
     }
     let mut status = ExitCode::SUCCESS;
     let mut out = String::new();
@@ -58,7 +64,7 @@ fn main() -> ExitCode {
         outln!(out, "\n{}", support::horizon_line(set));
     }
     support::emit(&out);
-    status
+    Ok(status)
 }
 
 /// ` (inferred, not confirmed by a source)` when the fact rests on

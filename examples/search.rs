@@ -10,6 +10,9 @@
 //!
 //! A code named in full is shown even when deleted, marked so with what
 //! replaced it; word queries leave deleted codes out unless `--deleted`.
+//!
+//! Exit status as in the README's table: 0 done (and `--help`), 1 when
+//! nothing matches, 2 on bad usage.
 
 use std::process::ExitCode;
 
@@ -30,43 +33,36 @@ codes and code prefixes (D3330, 3330, D33) and the odd typo.
 
 example: search deep cleaning 4 teeth";
 
+const CLI: support::Cli = support::Cli {
+    name: "search",
+    usage: USAGE,
+};
+
 fn main() -> ExitCode {
-    let mut limit = 10;
-    let mut include_deleted = false;
-    let mut words = Vec::new();
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--help" | "-h" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            "--deleted" => include_deleted = true,
-            "--limit" => {
-                let Some(n) = args.next().and_then(|n| n.parse().ok()) else {
-                    eprintln!("--limit needs a number\n\n{USAGE}");
-                    return ExitCode::from(2);
-                };
-                limit = n;
-            }
-            "--" => words.extend(args.by_ref()),
-            flag if flag.starts_with("--") => {
-                eprintln!("unknown option {flag}\n\n{USAGE}");
-                return ExitCode::from(2);
-            }
-            _ => words.push(arg),
-        }
+    match run() {
+        Ok(status) | Err(status) => status,
     }
+}
+
+fn run() -> Result<ExitCode, ExitCode> {
+    let mut words = CLI.args()?;
+    let usage = |message: String| CLI.usage_error(&message);
+    let include_deleted = support::take_flag(&mut words, "--deleted");
+    let limit = match support::take_value(&mut words, "--limit").map_err(usage)? {
+        None => 10,
+        Some(n) => n
+            .parse()
+            .map_err(|_| usage(format!("--limit needs a number, not {n:?}")))?,
+    };
+    support::no_options_left(&mut words).map_err(usage)?;
     if words.is_empty() {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+        return Err(usage("no words to search for".into()));
     }
     let text = words.join(" ");
     let matches = Query::new(&text).include_deleted(include_deleted).run();
     let total = matches.len();
     if total == 0 {
-        eprintln!("no code matches {text:?}");
-        return ExitCode::FAILURE;
+        return Err(CLI.not_found(&format!("no code matches {text:?}")));
     }
     let mut out = String::new();
     outln!(
@@ -105,5 +101,5 @@ fn main() -> ExitCode {
         outln!(out, "  ... {} more (--limit N shows more)", total - limit);
     }
     support::emit(&out);
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

@@ -2,6 +2,24 @@
 //! binary: typed codes, categories of service, subcategories and the history
 //! of every code, with lookups that cost a few nanoseconds and no I/O.
 //!
+//! # The questions it answers
+//!
+//! | question | entry point |
+//! |---|---|
+//! | Is this a code, and what is it? | [`lookup`] / [`get`] → [`Procedure`]; [`CdtCode`] for the form alone; [`iter`], [`range`], [`Category`], [`subcategories`] to browse |
+//! | May it be reported for a service on this date? | [`validity`] → [`Validity`] (valid, deleted, not yet in force, unknown, outside the data) |
+//! | What changed between editions, and what replaces a deleted code? | [`changes`]; [`Procedure::deleted_in`], [`Procedure::replaced_by`], [`Procedure::successors`] |
+//! | Which code is "deep cleaning 4 teeth"? | `search` and `Query` (feature `alloc`) |
+//! | Is this claim line right (code, date, tooth, surfaces, area)? | `claims::ClaimLine::new(code, date).tooth(..).area(..).check()` or `CodeSet::check_line`; `claims::ClaimChecker` for CSV exports and X12 837D files (feature `std`) |
+//! | What must a line for this code report: a tooth, surfaces, an area? | [`Procedure::reporting`], [`Procedure::check_line`]; [`teeth`] for [`Tooth`], [`Surfaces`], [`Area`] |
+//! | How do I give CDT to a FHIR terminology server or client? | [`fhir`]: `Coding`, `CodeSystem`, `ValueSet`s, `$lookup`, `$validate-code` (feature `serde`) |
+//! | What about my licensed file, or next year's edition? | `CodeSet::from_path` at run time (feature `std`), `CDT_CODES_DATA` at build time; the same API on the [`CodeSet`] it gives |
+//!
+//! Every function that takes a code takes an [`AsCode`]: a [`CdtCode`], its
+//! text (`"D3353"`, `" d3353 "`) or a [`Procedure`]. The crate-level
+//! functions read the compiled [`CodeSet`]; a loaded set has the same
+//! methods.
+//!
 //! ```
 //! use cdt_codes::{Category, CdtCode};
 //!
@@ -23,8 +41,8 @@
 //! the code set (codes, categories, subcategories, history) and a
 //! description of each code written for this crate; it does not contain the
 //! ADA's nomenclature or descriptors. Holders of an ADA licence can compile
-//! their own file by setting `CDT_CODES_DATA` at build time (or load it
-//! with `CodeSet::load`); it is laid over the bundled history, and
+//! their own file by setting `CDT_CODES_DATA` at build time (or load it at
+//! run time with `CodeSet::from_path`); it is laid over the bundled history, and
 //! [`Procedure::nomenclature`] and [`Procedure::descriptor`] return the
 //! official text.
 //!
@@ -89,7 +107,7 @@ pub use fhir::{CDT_OID, CDT_SYSTEM};
 pub use history::{changes, Change, Changes, CodeList, Successors};
 pub use line_check::{LineProblems, Reported, ReportedLine, ReportedTooth, ReportingProblem};
 pub use model::category::{Category, UnknownCategory};
-pub use model::code::{CdtCode, ParseCodeError};
+pub use model::code::{AsCode, CdtCode, ParseCodeError};
 pub use model::date::{DateError, ServiceDate};
 pub use model::edition::{Added, Edition, EditionError, Editions, ParseEditionError};
 pub use model::record::{Fact, SuccessorKind, UnknownFact, UnknownSuccessorKind};

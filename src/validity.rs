@@ -4,7 +4,7 @@
 use core::fmt;
 
 use crate::history::Successors;
-use crate::model::code::{CdtCode, ParseCodeError};
+use crate::model::code::{AsCode, CdtCode, ParseCodeError};
 use crate::model::date::ServiceDate;
 use crate::model::edition::{Added, Edition};
 use crate::set::{CodeSet, Procedure};
@@ -219,7 +219,7 @@ impl fmt::Display for VerdictText<'_, '_> {
 /// assert!(verdict.to_string().contains("report D3355, D3356 or D3357 instead (successors, "));
 /// ```
 #[must_use]
-pub fn validity(code: &str, date: ServiceDate) -> Validity<'static> {
+pub fn validity(code: impl AsCode, date: ServiceDate) -> Validity<'static> {
     CodeSet::compiled().validity(code, date)
 }
 
@@ -234,15 +234,16 @@ impl CodeSet {
     /// assert!(set.validity("D0120", "1999-06-01".parse().unwrap()).is_outside_data());
     /// ```
     #[must_use]
-    pub fn validity(&self, code: &str, date: ServiceDate) -> Validity<'_> {
-        let code = match CdtCode::parse(code) {
+    pub fn validity(&self, code: impl AsCode, date: ServiceDate) -> Validity<'_> {
+        let code = match code.to_code() {
             Ok(code) => code,
             Err(error) => return Validity::Malformed(error),
         };
         self.validity_of(code, date)
     }
 
-    /// [`validity`](Self::validity) for a parsed code.
+    /// The same as [`validity`](Self::validity), which now takes a
+    /// [`CdtCode`] as well; kept for existing callers.
     ///
     /// ```
     /// let code = "D0120".parse().unwrap();
@@ -286,7 +287,7 @@ impl CodeSet {
     /// assert!(set.validity_assuming_latest("D0120", later).is_valid());
     /// ```
     #[must_use]
-    pub fn validity_assuming_latest(&self, code: &str, date: ServiceDate) -> Validity<'_> {
+    pub fn validity_assuming_latest(&self, code: impl AsCode, date: ServiceDate) -> Validity<'_> {
         let (_, last) = self.horizon();
         self.validity(code, if date > last { last } else { date })
     }

@@ -291,7 +291,11 @@ LX*1~SV3*AD:D0120*55~LX*2~SV3*HC:99213*80~LX*3~SV3*AD:D0140*5~SE*9*0001~GE*1*101
 
 #[test]
 fn a_loaded_code_set_judges_its_own_edition() {
-    let set = CodeSet::from_path(fixture("licensed/cdt2027_test.csv"), Edition::new(2027)).unwrap();
+    let set = CodeSet::from_path(
+        fixture("licensed/cdt2027_test.csv"),
+        Edition::new(2027).unwrap(),
+    )
+    .unwrap();
     let text = "code,dos\nD0140,2027-03-01\nD0413,2027-03-01\nD0120,2027-03-01\n";
     let all: Vec<LineReport<'_>> = ClaimChecker::with_set(text.as_bytes(), &set)
         .unwrap()

@@ -162,7 +162,7 @@ fn every_kind(set: &CodeSet) -> Vec<(&'static str, serde_json::Value)> {
             .offset(1)
             .value_set(
                 set,
-                &ValueSet::in_force(set, Edition::new(2013), Form::Filter).unwrap(),
+                &ValueSet::in_force(set, Edition::new(2013).ok(), Form::Filter).unwrap(),
             )
             .unwrap(),
     );
@@ -208,7 +208,7 @@ fn every_resource_kind_is_valid_fhir_with_the_bundled_data() {
 
 #[test]
 fn every_resource_kind_is_valid_fhir_with_a_licensed_file() {
-    let set = CodeSet::from_path(FIXTURE, Edition::new(2027)).expect("the fixture loads");
+    let set = CodeSet::from_path(FIXTURE, Edition::new(2027).unwrap()).expect("the fixture loads");
     assert!(CodeSystem::of(&set)
         .concept("D0120")
         .unwrap()

@@ -81,7 +81,8 @@ fn delimiter_is_guessed_from_the_first_line_with_cr_line_endings() {
     let lf = "code,description\nD0120,recall exam\tchecked\n";
     let cr = lf.replace('\n', "\r");
     for codes in [lf, cr.as_str()] {
-        let set = CodeSet::load_replacing("codes.txt", codes.as_bytes(), Edition::new(2026));
+        let set =
+            CodeSet::load_replacing("codes.txt", codes.as_bytes(), Edition::new(2026).unwrap());
         assert!(set.is_ok(), "{codes:?}: {}", set.unwrap_err());
     }
 }
@@ -127,7 +128,8 @@ fn delimiter_is_detected_from_the_first_line_only_with_cr_line_endings() {
     let lf = "code,description\nD0120,recall\texam\tchecked\ttoday\n";
     let cr = lf.replace('\n', "\r");
     for codes in [lf, cr.as_str()] {
-        let set = CodeSet::load_replacing("codes.txt", codes.as_bytes(), Edition::new(2026));
+        let set =
+            CodeSet::load_replacing("codes.txt", codes.as_bytes(), Edition::new(2026).unwrap());
         assert!(set.is_ok(), "{codes:?}: {}", set.unwrap_err());
     }
 }

@@ -33,7 +33,7 @@ fn date(text: &str) -> ServiceDate {
 }
 
 fn cdt_2027() -> CodeSet {
-    CodeSet::from_path(fixture("cdt2027_test.csv"), Edition::new(2027)).unwrap()
+    CodeSet::from_path(fixture("cdt2027_test.csv"), Edition::new(2027).unwrap()).unwrap()
 }
 
 #[test]
@@ -150,7 +150,7 @@ fn the_warnings_list_the_dropped_and_added_codes() {
 fn replace_mode_keeps_only_the_file() {
     let set = CodeSet::from_path_with(
         fixture("cdt2027_test.csv"),
-        &Options::for_edition(Edition::new(2027)),
+        &Options::for_edition(Edition::new(2027).unwrap()),
         Mode::Replace,
     )
     .unwrap();
@@ -163,7 +163,8 @@ fn replace_mode_keeps_only_the_file() {
 
 #[test]
 fn an_overlay_may_not_skip_an_edition() {
-    let error = CodeSet::from_path(fixture("cdt2027_test.csv"), Edition::new(2028)).unwrap_err();
+    let error =
+        CodeSet::from_path(fixture("cdt2027_test.csv"), Edition::new(2028).unwrap()).unwrap_err();
     let message = error.to_string();
     assert!(
         message.contains("can add CDT 2027 but not CDT 2028"),
@@ -230,7 +231,7 @@ fn build_time_and_run_time_overlays_give_the_same_records() {
     let replaced = build_time_dump(&fixture("cdt2027_test.csv"), "2027", "replace").unwrap();
     let loaded = CodeSet::from_path_with(
         fixture("cdt2027_test.csv"),
-        &Options::for_edition(Edition::new(2027)),
+        &Options::for_edition(Edition::new(2027).unwrap()),
         Mode::Replace,
     )
     .unwrap();

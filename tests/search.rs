@@ -179,7 +179,12 @@ fn a_loaded_set_searches_like_the_compiled_one() {
 fn licensed_nomenclature_is_searched() {
     let file =
         "code,nomenclature\nD0120,periodic visit zqxj (test text)\nD9999,unlisted zqxj thing\n";
-    let set = CodeSet::load("2027.csv", file.as_bytes(), cdt_codes::Edition::new(2027)).unwrap();
+    let set = CodeSet::load(
+        "2027.csv",
+        file.as_bytes(),
+        cdt_codes::Edition::new(2027).unwrap(),
+    )
+    .unwrap();
     let found: Vec<String> = set
         .search("zqxj visits")
         .map(|p| p.code().to_string())

@@ -62,7 +62,7 @@ fn lookups_agree_with_the_table() {
     for procedure in cdt_codes::iter() {
         let text = procedure.code().to_string();
         assert_eq!(cdt_codes::lookup(&text), Some(procedure));
-        assert_eq!(cdt_codes::lookup(&text.to_lowercase()), Some(procedure));
+        assert_eq!(cdt_codes::lookup(text.to_lowercase()), Some(procedure));
         assert_eq!(cdt_codes::get(procedure.code()), Some(procedure));
     }
     let defined = (0..=9999u16)

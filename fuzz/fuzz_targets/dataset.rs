@@ -306,7 +306,7 @@ fuzz_target!(|data: &[u8]| {
         BUNDLED_HEADINGS
     };
     let mut options = Options::for_edition(if mode & 8 != 0 {
-        Edition::new(2026)
+        Edition::new(2026).ok()
     } else {
         None
     });

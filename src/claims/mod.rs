@@ -248,7 +248,7 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
     /// use cdt_codes::claims::ClaimChecker;
     ///
     /// let file = "code,nomenclature\nD0120,test text\n";
-    /// let set = cdt_codes::CodeSet::load("2027.csv", file.as_bytes(), cdt_codes::Edition::new(2027))?;
+    /// let set = cdt_codes::CodeSet::load("2027.csv", file.as_bytes(), cdt_codes::Edition::new(2027).unwrap())?;
     /// let claims = "code,dos\nD0120,2027-02-01\n";
     /// let mut checker = ClaimChecker::with_set(claims.as_bytes(), &set)?;
     /// assert!(checker.next().unwrap()?.is_valid());

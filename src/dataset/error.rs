@@ -55,7 +55,7 @@ pub struct DataError {
 /// let errors = Dataset::parse(
 ///     Source::new("codes.csv", codes.as_bytes()),
 ///     Source::new("subcategories.tsv", b"start\tend\tname\n"),
-///     &Options::for_edition(cdt_codes::Edition::new(2026)),
+///     &Options::for_edition(cdt_codes::Edition::new(2026).unwrap()),
 /// )
 /// .unwrap_err();
 /// assert_eq!(errors[0].kind, DataErrorKind::DuplicateCode { first_line: 2 });
@@ -132,7 +132,13 @@ pub enum DataErrorKind {
     /// Replacements are given for a code that is not deleted.
     ReplacementWithoutDeletion,
     /// No edition was given and the data names none in its history columns.
-    UnknownEdition,
+    UnknownEdition {
+        /// Whether the build or the application read the file (which
+        /// remedy the message suggests).
+        stage: super::Stage,
+        /// The edition year the file's name carries (`CDT2027.csv`), if any.
+        year: Option<u16>,
+    },
     /// A year given to the edition falls before a year used in the data.
     EditionTooOld {
         /// The newest edition the data names.
@@ -189,6 +195,8 @@ pub enum DataErrorKind {
         latest: Edition,
         /// The only edition a file may add.
         next: Edition,
+        /// Whether the build or the application read the file.
+        stage: super::Stage,
     },
     /// A search term or expansion with no letters or digits.
     NoSearchWords,
@@ -319,10 +327,21 @@ impl fmt::Display for DataError {
                 f,
                 "replacements {value:?} given for a code that is not deleted"
             ),
-            DataErrorKind::UnknownEdition => f.write_str(
-                "cannot tell which CDT edition the data describes: add history columns \
-                 or name the edition (CDT_CODES_EDITION=2026 when building)",
-            ),
+            DataErrorKind::UnknownEdition { stage, year } => {
+                f.write_str(
+                    "cannot tell which CDT edition the data describes: add history columns \
+                     or name the edition ",
+                )?;
+                let year = Year(*year);
+                match stage {
+                    super::Stage::Build => write!(f, "when building (CDT_CODES_EDITION={year})"),
+                    super::Stage::Run => write!(
+                        f,
+                        "when loading it (Edition::new({year})? as the edition argument, \
+                         --edition {year} in the examples)"
+                    ),
+                }
+            }
             DataErrorKind::BadDate(error) => write!(f, "{value:?} is not a date: {error}"),
             DataErrorKind::EffectiveWithoutAddition => f.write_str(
                 "an off-cycle effective date needs the edition that added the code in `added_in`",
@@ -365,11 +384,25 @@ impl fmt::Display for DataError {
                 f,
                 "code {value} has no subcategory; every record of this data must name its heading"
             ),
-            DataErrorKind::EditionGap { latest, next } => write!(
-                f,
-                "the bundled data ends with {latest}, so an overlay can add {next} but not {value}: \
-                 the editions between are unknown (set CDT_CODES_MODE=replace to use the file alone)"
-            ),
+            DataErrorKind::EditionGap {
+                latest,
+                next,
+                stage,
+            } => {
+                write!(
+                    f,
+                    "the bundled data ends with {latest}, so an overlay can add {next} but not {value}: \
+                     the editions between are unknown "
+                )?;
+                match stage {
+                    super::Stage::Build => {
+                        f.write_str("(set CDT_CODES_MODE=replace to use the file alone)")
+                    }
+                    super::Stage::Run => f.write_str(
+                        "(load it with Mode::Replace, --replace in the examples, to use the file alone)",
+                    ),
+                }
+            }
             DataErrorKind::EditionTooOld { newest_in_data } => write!(
                 f,
                 "edition {value} is older than {newest_in_data}, which the data uses"
@@ -479,7 +512,7 @@ impl Blame<'_> {
 /// let errors = cdt_codes::CodeSet::load_replacing(
 ///     "bad.csv",
 ///     b"code,nomenclature\nD01,x\nD0120,\n",
-///     cdt_codes::Edition::new(2026),
+///     cdt_codes::Edition::new(2026).unwrap(),
 /// )
 /// .unwrap_err();
 /// let cdt_codes::LoadError::Data(errors) = errors else { unreachable!() };
@@ -550,3 +583,16 @@ impl fmt::Display for DataErrors {
 }
 
 impl std::error::Error for DataErrors {}
+
+/// An edition year for a hint: the one the file's name carries, else
+/// `YEAR`.
+struct Year(Option<u16>);
+
+impl fmt::Display for Year {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(year) => write!(f, "{year}"),
+            None => f.write_str("YEAR"),
+        }
+    }
+}

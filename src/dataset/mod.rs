@@ -16,7 +16,7 @@
 //!              D3353\t<2005\tApexification/Recalcification\tfinish an apexification\n";
 //! let headings = "category\theading\tconfirmed\tsource\n\
 //!                 Endodontics\tApexification/Recalcification\tno\tours\n";
-//! let options = Options::for_edition(Edition::new(2026));
+//! let options = Options::for_edition(Edition::new(2026).unwrap());
 //! let data = Dataset::parse(
 //!     Source::new("codes.tsv", codes.as_bytes()),
 //!     Source::new("subcategories.tsv", headings.as_bytes()),
@@ -125,19 +125,68 @@ pub struct Options {
     /// Fail when a record names no subcategory heading (the bundled data
     /// promises one for every record, deleted codes included).
     pub require_subcategories: bool,
+    /// Whether the file is read by the build or at run time: errors give
+    /// the hint that fits (`CDT_CODES_EDITION` or an [`Edition`] argument).
+    pub stage: Stage,
+}
+
+/// When a file is read: by `build.rs` (`CDT_CODES_DATA`) or by the
+/// application at run time ([`CodeSet::from_path`](crate::CodeSet::from_path)
+/// and the rest). Decides which remedy an error suggests.
+///
+/// ```
+/// use cdt_codes::dataset::{Options, Stage};
+///
+/// assert_eq!(Options::default().stage, Stage::Run);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Stage {
+    /// Read by the build script from `CDT_CODES_DATA`.
+    Build,
+    /// Read by the application at run time.
+    #[default]
+    Run,
+}
+
+/// The year of an edition that a file's name carries (`CDT2027.csv`:
+/// 2027), for hints; `None` when the name carries none or several.
+pub(crate) fn year_in_name(name: &str) -> Option<u16> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let mut found = None;
+    for run in base.split(|c: char| !c.is_ascii_digit()) {
+        if run.len() != 4 {
+            continue;
+        }
+        let Ok(year) = run.parse::<u16>() else {
+            continue;
+        };
+        if Edition::new(year).is_err() {
+            continue;
+        }
+        if found.is_some_and(|seen| seen != year) {
+            return None;
+        }
+        found = Some(year);
+    }
+    found
 }
 
 impl Options {
     /// Options naming the edition the data describes.
     ///
     /// ```
-    /// let options = cdt_codes::dataset::Options::for_edition(cdt_codes::Edition::new(2027));
+    /// use cdt_codes::{dataset::Options, Edition};
+    ///
+    /// let options = Options::for_edition(Edition::new(2027)?);
     /// assert_eq!(options.edition.map(|e| e.year()), Some(2027));
+    /// assert_eq!(Options::for_edition(None).edition, None);
+    /// # Ok::<(), cdt_codes::EditionError>(())
     /// ```
     #[must_use]
-    pub fn for_edition(edition: Option<Edition>) -> Options {
+    pub fn for_edition(edition: impl Into<Option<Edition>>) -> Options {
         Options {
-            edition,
+            edition: edition.into(),
             ..Options::default()
         }
     }
@@ -197,6 +246,7 @@ impl Dataset {
             &Options {
                 edition: None,
                 require_subcategories: true,
+                stage: Stage::default(),
             },
         )?;
         let reporting = Source::new(BUNDLED_REPORTING_NAME, BUNDLED_REPORTING.as_bytes());
@@ -246,7 +296,7 @@ impl Dataset {
     /// use cdt_codes::dataset::{Dataset, Mode, Options, Source};
     ///
     /// let file = "code,nomenclature\nD0120,periodic visit (test text)\n";
-    /// let options = Options::for_edition(cdt_codes::Edition::new(2026));
+    /// let options = Options::for_edition(cdt_codes::Edition::new(2026).unwrap());
     /// let (data, _warnings) =
     ///     Dataset::with_file(Source::new("mine.csv", file.as_bytes()), &options, Mode::Replace)?;
     /// assert_eq!(data.procedures.len(), 1);
@@ -260,7 +310,7 @@ impl Dataset {
         let headings = Source::new(BUNDLED_HEADINGS_NAME, BUNDLED_HEADINGS.as_bytes());
         let parsed = Dataset::parse(file, headings, options)?;
         let bundled = Dataset::bundled()?;
-        overlay::apply(bundled, parsed, file.name, mode)
+        overlay::apply(bundled, parsed, file.name, mode, options.stage)
     }
 
     /// Reads and checks a code file and a heading file.
@@ -516,6 +566,13 @@ fn choose_edition(
         )),
         (Some(chosen), _) => Ok(chosen),
         (None, Some(newest)) => Ok(newest),
-        (None, None) => Err(blame.line(0, "", DataErrorKind::UnknownEdition)),
+        (None, None) => Err(blame.line(
+            0,
+            "",
+            DataErrorKind::UnknownEdition {
+                stage: options.stage,
+                year: year_in_name(file),
+            },
+        )),
     }
 }

@@ -185,6 +185,7 @@ pub(crate) fn apply(
     file: Dataset,
     file_name: &str,
     mode: Mode,
+    stage: super::Stage,
 ) -> Result<(Dataset, Vec<Warning>), DataErrors> {
     let mut warnings: Vec<Warning> = file
         .ignored_columns
@@ -208,6 +209,7 @@ pub(crate) fn apply(
             DataErrorKind::EditionGap {
                 latest,
                 next: next.unwrap_or(latest),
+                stage,
             },
         );
         return Err(DataErrors::from(std::vec![error]));

@@ -146,7 +146,7 @@ impl Coding {
     /// ```
     /// use cdt_codes::{CodeSet, Coding};
     ///
-    /// let set = CodeSet::load("2027.csv", b"code,nomenclature\nD0198,made-up code (test text)\n", cdt_codes::Edition::new(2027))?;
+    /// let set = CodeSet::load("2027.csv", b"code,nomenclature\nD0198,made-up code (test text)\n", cdt_codes::Edition::new(2027).unwrap())?;
     /// let coding = Coding::from_procedure(set.lookup("D0198").unwrap());
     /// assert_eq!(coding.procedure_in(&set)?.code().to_string(), "D0198");
     /// assert!(coding.procedure().is_err()); // not in the compiled data

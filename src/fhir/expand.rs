@@ -232,7 +232,7 @@ impl<'q> Expand<'q> {
     /// let found = Expand::new().filter("preventive resin").system(set, None)?;
     /// let d1352 = found.expansion.unwrap().contains.into_iter().find(|c| c.code.as_deref() == Some("D1352")).unwrap();
     /// assert_eq!(d1352.inactive, Some(true)); // deleted in CDT 2026
-    /// assert!(Expand::new().system(set, Edition::new(2099)).is_err());
+    /// assert!(Expand::new().system(set, Edition::new(2099).ok()).is_err());
     /// # Ok::<(), cdt_codes::FhirError>(())
     /// ```
     pub fn system(&self, set: &CodeSet, edition: Option<Edition>) -> Result<ValueSet, FhirError> {

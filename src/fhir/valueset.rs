@@ -225,7 +225,7 @@ impl ValueSet {
     /// use cdt_codes::{Category, CodeSet, Edition, fhir::{Form, ValueSet}};
     ///
     /// let set = CodeSet::compiled();
-    /// let diag = ValueSet::category(set, Category::Diagnostic, Edition::new(2025), Form::Codes)?;
+    /// let diag = ValueSet::category(set, Category::Diagnostic, Edition::new(2025).ok(), Form::Codes)?;
     /// assert_eq!(diag.version.as_deref(), Some("2025"));
     /// assert!(!diag.codes().any(|code| code == "D0426")); // added in CDT 2026
     /// # Ok::<(), cdt_codes::NotInData>(())
@@ -318,7 +318,7 @@ impl ValueSet {
     /// use cdt_codes::{CodeSet, Edition, fhir::{Form, ValueSet}};
     ///
     /// let set = CodeSet::compiled();
-    /// let cdt_2013 = ValueSet::in_force(set, Edition::new(2013), Form::Codes)?;
+    /// let cdt_2013 = ValueSet::in_force(set, Edition::new(2013).ok(), Form::Codes)?;
     /// assert_eq!(cdt_2013.title.as_deref(), Some("Every CDT code in force in CDT 2013"));
     /// assert!(cdt_2013.codes().any(|code| code == "D1352"));
     /// assert!(!cdt_2013.codes().any(|code| code == "D0360")); // deleted in CDT 2013

@@ -140,21 +140,6 @@ impl CdtCode {
         }
     }
 
-    /// Parses like [`CdtCode::parse`] but without working out why a string
-    /// is malformed: the hot path of [`lookup`](crate::lookup), where a
-    /// rejection needs no explanation.
-    #[inline]
-    pub(crate) fn parse_quick(text: &str) -> Option<CdtCode> {
-        if let Some(code) = CdtCode::from_five_bytes(text.as_bytes()) {
-            return Some(code);
-        }
-        let trimmed = trim_ascii_whitespace(text.as_bytes());
-        if trimmed.len() == text.len() {
-            return None;
-        }
-        CdtCode::from_five_bytes(trimmed)
-    }
-
     /// The general path: trims whitespace and says precisely what is wrong.
     fn parse_slow(text: &str) -> Result<CdtCode, ParseCodeError> {
         let text = text.trim_matches(|c: char| c.is_ascii_whitespace());
@@ -268,6 +253,81 @@ impl TryFrom<&str> for CdtCode {
     }
 }
 
+/// Anything that names a CDT code: a [`CdtCode`], its text (`&str`,
+/// `String`, `Cow<str>`) or a [`Procedure`](crate::Procedure). Every function that
+/// takes a code takes `impl AsCode`, so the code in hand is passed as it
+/// is: [`lookup`](crate::lookup), [`get`](crate::get),
+/// [`validity`](crate::validity) and the same methods of
+/// [`CodeSet`](crate::CodeSet).
+///
+/// Text is read as [`CdtCode::parse`] reads it (`d3353` and surrounding
+/// whitespace accepted); a malformed text says why.
+///
+/// ```
+/// use cdt_codes::{AsCode, CdtCode};
+///
+/// let code = CdtCode::new(3353).unwrap();
+/// let procedure = cdt_codes::lookup(code).unwrap();
+/// // The same record whichever way the code is given.
+/// assert_eq!(cdt_codes::lookup("D3353"), Some(procedure));
+/// assert_eq!(cdt_codes::lookup(&String::from(" d3353 ")), Some(procedure));
+/// assert_eq!(cdt_codes::get(&procedure), Some(procedure));
+/// assert_eq!(procedure.to_code(), Ok(code));
+/// assert!("D33".to_code().is_err());
+/// ```
+pub trait AsCode {
+    /// The code named, or why the text is not a well-formed code.
+    ///
+    /// # Errors
+    ///
+    /// [`ParseCodeError`] for text that is not `D` and four digits.
+    ///
+    /// ```
+    /// use cdt_codes::{AsCode, ParseCodeError};
+    ///
+    /// assert_eq!("D0120".to_code().map(|code| code.number()), Ok(120));
+    /// assert_eq!("X0120".to_code(), Err(ParseCodeError::BadPrefix { found: 'X' }));
+    /// ```
+    fn to_code(&self) -> Result<CdtCode, ParseCodeError>;
+}
+
+impl AsCode for CdtCode {
+    #[inline]
+    fn to_code(&self) -> Result<CdtCode, ParseCodeError> {
+        Ok(*self)
+    }
+}
+
+impl AsCode for str {
+    #[inline]
+    fn to_code(&self) -> Result<CdtCode, ParseCodeError> {
+        CdtCode::parse(self)
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl AsCode for alloc::string::String {
+    #[inline]
+    fn to_code(&self) -> Result<CdtCode, ParseCodeError> {
+        CdtCode::parse(self)
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl AsCode for alloc::borrow::Cow<'_, str> {
+    #[inline]
+    fn to_code(&self) -> Result<CdtCode, ParseCodeError> {
+        CdtCode::parse(self)
+    }
+}
+
+impl<T: AsCode + ?Sized> AsCode for &T {
+    #[inline]
+    fn to_code(&self) -> Result<CdtCode, ParseCodeError> {
+        (**self).to_code()
+    }
+}
+
 impl TryFrom<u16> for CdtCode {
     type Error = ParseCodeError;
 
@@ -297,12 +357,6 @@ impl fmt::Debug for CdtCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "CdtCode({self})")
     }
-}
-
-/// `bytes` without leading and trailing ASCII whitespace.
-#[inline]
-fn trim_ascii_whitespace(bytes: &[u8]) -> &[u8] {
-    bytes.trim_ascii()
 }
 
 #[cfg(test)]

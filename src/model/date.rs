@@ -156,7 +156,7 @@ impl ServiceDate {
     /// use cdt_codes::{Edition, ServiceDate};
     ///
     /// let date = ServiceDate::new(2012, 6, 1).unwrap();
-    /// assert_eq!(date.edition(), Edition::new(2011)); // CDT-2011/2012
+    /// assert_eq!(date.edition(), Edition::new(2011).ok()); // CDT-2011/2012
     /// assert_eq!(ServiceDate::new(1999, 6, 1).unwrap().edition(), None);
     /// ```
     #[must_use]

@@ -35,12 +35,14 @@ const LAST_YEAR: u16 = 2199;
 /// ```
 /// use cdt_codes::Edition;
 ///
-/// let edition = Edition::new(2026).unwrap();
+/// let edition = Edition::new(2026)?;
 /// assert_eq!(edition.to_string(), "CDT 2026");
-/// assert!(Edition::new(2012).is_none()); // a year of CDT-2011/2012
+/// // 2012 is a year of CDT-2011/2012, and the error says so.
+/// assert_eq!(Edition::new(2012).unwrap_err().to_string(), "CDT-2011/2012 covers 2012; use 2011");
 /// let cdt_2011 = Edition::in_force(2012).unwrap();
 /// assert_eq!(cdt_2011.to_string(), "CDT-2011/2012");
 /// assert_eq!((cdt_2011.first_year(), cdt_2011.last_year()), (2011, 2012));
+/// # Ok::<(), cdt_codes::EditionError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Edition(u16);
@@ -53,23 +55,32 @@ impl Edition {
     /// ```
     pub const CDT_3: Edition = Edition(2000);
 
-    /// The edition that took effect on 1 January of `year`, or `None` when
-    /// no edition began that year (2001, 2012, ...) or the year is outside
-    /// 2000 to 2199.
+    /// The edition that took effect on 1 January of `year`.
+    ///
+    /// # Errors
+    ///
+    /// [`EditionError::MidEdition`] when `year` falls inside an edition
+    /// that began earlier (2001, 2012, ...): the error names that edition
+    /// and its first year. [`EditionError::OutOfRange`] outside 2000 to
+    /// 2199. For the edition in force in any year, see
+    /// [`Edition::in_force`].
     ///
     /// ```
-    /// use cdt_codes::Edition;
+    /// use cdt_codes::{Edition, EditionError};
     ///
-    /// assert!(Edition::new(2024).is_some());
-    /// assert!(Edition::new(2011).is_some());
-    /// assert!(Edition::new(2006).is_none());
-    /// assert!(Edition::new(1850).is_none());
+    /// assert_eq!(Edition::new(2024)?.year(), 2024);
+    /// assert_eq!(Edition::new(2011)?.to_string(), "CDT-2011/2012");
+    /// let error = Edition::new(2006).unwrap_err();
+    /// assert_eq!(error, EditionError::MidEdition { year: 2006, in_force: Edition::new(2005)? });
+    /// assert_eq!(error.to_string(), "CDT-2005 covers 2006; use 2005");
+    /// assert_eq!(Edition::new(1850), Err(EditionError::OutOfRange { year: 1850 }));
+    /// # Ok::<(), EditionError>(())
     /// ```
-    #[must_use]
-    pub const fn new(year: u16) -> Option<Edition> {
+    pub const fn new(year: u16) -> Result<Edition, EditionError> {
         match Edition::in_force(year) {
-            Some(edition) if edition.0 == year => Some(edition),
-            _ => None,
+            Some(edition) if edition.0 == year => Ok(edition),
+            Some(in_force) => Err(EditionError::MidEdition { year, in_force }),
+            None => Err(EditionError::OutOfRange { year }),
         }
     }
 
@@ -79,9 +90,9 @@ impl Edition {
     /// ```
     /// use cdt_codes::Edition;
     ///
-    /// assert_eq!(Edition::in_force(2001), Edition::new(2000));
-    /// assert_eq!(Edition::in_force(2012), Edition::new(2011));
-    /// assert_eq!(Edition::in_force(2026), Edition::new(2026));
+    /// assert_eq!(Edition::in_force(2001), Edition::new(2000).ok());
+    /// assert_eq!(Edition::in_force(2012), Edition::new(2011).ok());
+    /// assert_eq!(Edition::in_force(2026), Edition::new(2026).ok());
     /// assert_eq!(Edition::in_force(1999), None);
     /// ```
     #[must_use]
@@ -143,8 +154,8 @@ impl Edition {
     /// ```
     /// use cdt_codes::Edition;
     ///
-    /// assert_eq!(Edition::CDT_3.next(), Edition::new(2003));
-    /// assert_eq!(Edition::new(2026).unwrap().next(), Edition::new(2027));
+    /// assert_eq!(Edition::CDT_3.next(), Edition::new(2003).ok());
+    /// assert_eq!(Edition::new(2026).unwrap().next(), Edition::new(2027).ok());
     /// ```
     #[must_use]
     pub const fn next(self) -> Option<Edition> {
@@ -160,7 +171,7 @@ impl Edition {
     /// ```
     /// use cdt_codes::Edition;
     ///
-    /// assert_eq!(Edition::new(2013).unwrap().previous(), Edition::new(2011));
+    /// assert_eq!(Edition::new(2013).unwrap().previous(), Edition::new(2011).ok());
     /// assert_eq!(Edition::CDT_3.previous(), None);
     /// ```
     #[must_use]
@@ -237,7 +248,7 @@ impl Iterator for Editions {
 ///
 /// assert_eq!("20x6".parse::<Edition>(), Err(EditionError::Format));
 /// let error = "2012".parse::<Edition>().unwrap_err();
-/// assert_eq!(error.to_string(), "2012 is not the first year of an edition: CDT-2011/2012 was in force in 2012");
+/// assert_eq!(error.to_string(), "CDT-2011/2012 covers 2012; use 2011");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
@@ -246,7 +257,7 @@ pub enum EditionError {
     #[error("not a CDT edition: expected its first year or label, such as 2026, CDT 2026, CDT-2011/2012 or CDT-3")]
     Format,
     /// A year in which an edition that began earlier was in force.
-    #[error("{year} is not the first year of an edition: {in_force} was in force in {year}")]
+    #[error("{in_force} covers {year}; use {}", in_force.year())]
     MidEdition {
         /// The year given.
         year: u16,
@@ -276,11 +287,7 @@ impl TryFrom<u16> for Edition {
     /// assert!(Edition::try_from(2010).is_err());
     /// ```
     fn try_from(year: u16) -> Result<Edition, EditionError> {
-        match Edition::in_force(year) {
-            Some(edition) if edition.0 == year => Ok(edition),
-            Some(in_force) => Err(EditionError::MidEdition { year, in_force }),
-            None => Err(EditionError::OutOfRange { year }),
-        }
+        Edition::new(year)
     }
 }
 

@@ -11,7 +11,7 @@
 
 use super::{CodeSet, Pool, Procedure, Procedures, Subcategories, TextPool};
 use crate::model::category::Category;
-use crate::model::code::CdtCode;
+use crate::model::code::{AsCode, CdtCode};
 use crate::model::date::ServiceDate;
 #[allow(unused_imports)] // used by the generated code when the data has history
 use crate::model::edition::{Added, Edition};
@@ -57,8 +57,8 @@ const fn code(number: u16) -> CdtCode {
 /// An edition the generator wrote; always a real one.
 const fn edition(year: u16) -> Edition {
     match Edition::new(year) {
-        Some(edition) => edition,
-        None => Edition::CDT_3,
+        Ok(edition) => edition,
+        Err(_) => Edition::CDT_3,
     }
 }
 
@@ -90,9 +90,9 @@ include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 /// ```
 pub const CDT_EDITION: Edition = TABLES_EDITION;
 
-/// The record of a code given as text, if the text is a well-formed code
-/// that the compiled data defines. Accepts `d3353` and surrounding
-/// whitespace.
+/// The record of a code, if it is well-formed and the compiled data
+/// defines it. Takes a [`CdtCode`], its text (`d3353` and surrounding
+/// whitespace accepted) or a [`Procedure`] ([`AsCode`]).
 ///
 /// Deleted codes are found too, so old claims can still be read; check
 /// [`Procedure::is_active`] or [`Procedure::deleted_in`].
@@ -102,14 +102,17 @@ pub const CDT_EDITION: Edition = TABLES_EDITION;
 /// assert!(cdt_codes::lookup(" d0120 ").is_some());
 /// assert!(cdt_codes::lookup("D0000").is_none()); // well-formed, undefined
 /// assert!(cdt_codes::lookup("hello").is_none()); // malformed
+/// let code = cdt_codes::CdtCode::new(3353).unwrap();
+/// assert_eq!(cdt_codes::lookup(code).map(|p| p.code()), Some(code));
 /// ```
 #[must_use]
 #[inline]
-pub fn lookup(code: &str) -> Option<Procedure<'static>> {
+pub fn lookup(code: impl AsCode) -> Option<Procedure<'static>> {
     COMPILED.lookup(code)
 }
 
-/// The record of a well-formed code, if the compiled data defines it.
+/// The record of a code, if the compiled data defines it: the same as
+/// [`lookup`], under the name for a code already parsed.
 ///
 /// ```
 /// use cdt_codes::CdtCode;
@@ -119,7 +122,7 @@ pub fn lookup(code: &str) -> Option<Procedure<'static>> {
 /// ```
 #[must_use]
 #[inline]
-pub fn get(code: CdtCode) -> Option<Procedure<'static>> {
+pub fn get(code: impl AsCode) -> Option<Procedure<'static>> {
     COMPILED.get(code)
 }
 

@@ -7,7 +7,7 @@ use std::string::{String, ToString};
 
 use super::CodeSet;
 use crate::dataset::{DataErrors, Dataset, Layout, Mode, Options, Source, Warning};
-use crate::model::edition::Edition;
+use crate::model::edition::{Edition, EditionError};
 use crate::provenance::DataSource;
 
 /// Why a code file could not be loaded.
@@ -33,6 +33,10 @@ pub enum LoadError {
     /// The file was read but has problems; every one found is listed.
     #[error("{0}")]
     Data(DataErrors),
+    /// The edition named for the file is not one (`Edition::new(2012)?`
+    /// inside a function that returns a `LoadError`).
+    #[error("{0}")]
+    Edition(#[from] EditionError),
 }
 
 impl From<DataErrors> for LoadError {
@@ -46,8 +50,13 @@ impl CodeSet {
     /// `CDT_CODES_DATA` does: the file's official text on the bundled
     /// history, and the file's edition derived from what it adds and drops.
     ///
-    /// `edition` names the edition the file describes; when `None`, the
-    /// newest edition in the file's history columns is used.
+    /// This is the loader for bytes already in memory (embedded,
+    /// downloaded); for a file on disk, [`CodeSet::from_path`] reads it and
+    /// does the same.
+    ///
+    /// `edition` names the edition the file describes (an [`Edition`], or
+    /// `None`: then the newest edition in the file's history columns is
+    /// used).
     ///
     /// # Errors
     ///
@@ -58,15 +67,25 @@ impl CodeSet {
     ///
     /// // A made-up CDT 2027 file: D0120 with test text, D9999 new.
     /// let file = "code,nomenclature\nD0120,periodic visit (test text)\nD9999,unlisted (test text)\n";
-    /// let set = CodeSet::load("2027.csv", file.as_bytes(), Edition::new(2027))?;
+    /// let set = CodeSet::load("2027.csv", file.as_bytes(), Edition::new(2027)?)?;
     /// assert_eq!(set.edition().year(), 2027);
     /// assert_eq!(set.lookup("D0120").unwrap().nomenclature(), Some("periodic visit (test text)"));
     /// // Everything the file dropped is deleted in CDT 2027; history is kept.
-    /// assert_eq!(set.lookup("D0140").unwrap().deleted_in(), Edition::new(2027));
-    /// assert_eq!(set.lookup("D3354").unwrap().deleted_in(), Edition::new(2014));
+    /// assert_eq!(set.lookup("D0140").unwrap().deleted_in(), Some(Edition::new(2027)?));
+    /// assert_eq!(set.lookup("D3354").unwrap().deleted_in(), Some(Edition::new(2014)?));
+    /// // A year that is not an edition's first says which edition it is in.
+    /// let error = Edition::new(2012).map(|e| CodeSet::load("x.csv", file.as_bytes(), e));
+    /// assert_eq!(error.unwrap_err().to_string(), "CDT-2011/2012 covers 2012; use 2011");
+    /// // With no edition and no history columns, the hint names the file's year.
+    /// let error = CodeSet::load("CDT2027.csv", file.as_bytes(), None).unwrap_err();
+    /// assert!(error.to_string().contains("Edition::new(2027)?"), "{error}");
     /// # Ok::<(), cdt_codes::LoadError>(())
     /// ```
-    pub fn load(name: &str, bytes: &[u8], edition: Option<Edition>) -> Result<CodeSet, LoadError> {
+    pub fn load(
+        name: &str,
+        bytes: &[u8],
+        edition: impl Into<Option<Edition>>,
+    ) -> Result<CodeSet, LoadError> {
         CodeSet::load_with(name, bytes, &Options::for_edition(edition), Mode::Overlay)
     }
 
@@ -81,7 +100,7 @@ impl CodeSet {
     /// let set = cdt_codes::CodeSet::load_replacing(
     ///     "codes.tsv",
     ///     b"code\tdescription\tadded_in\nD3353\tfinal apexification visit\t<2005\n",
-    ///     cdt_codes::Edition::new(2026),
+    ///     cdt_codes::Edition::new(2026)?,
     /// )?;
     /// assert_eq!(set.iter().count(), 1);
     /// # Ok::<(), cdt_codes::LoadError>(())
@@ -89,7 +108,7 @@ impl CodeSet {
     pub fn load_replacing(
         name: &str,
         bytes: &[u8],
-        edition: Option<Edition>,
+        edition: impl Into<Option<Edition>>,
     ) -> Result<CodeSet, LoadError> {
         CodeSet::load_with(name, bytes, &Options::for_edition(edition), Mode::Replace)
     }
@@ -103,7 +122,7 @@ impl CodeSet {
     /// ```
     /// use cdt_codes::dataset::{Mode, Options};
     ///
-    /// let options = Options::for_edition(cdt_codes::Edition::new(2026));
+    /// let options = Options::for_edition(cdt_codes::Edition::new(2026)?);
     /// let set = cdt_codes::CodeSet::load_with("c.csv", b"code,nomenclature\nD0120,x\n", &options, Mode::Replace)?;
     /// assert_eq!(set.iter().count(), 1);
     /// # Ok::<(), cdt_codes::LoadError>(())
@@ -124,8 +143,9 @@ impl CodeSet {
         Ok(set)
     }
 
-    /// Reads a code file from disk and lays it over the bundled data, as
-    /// [`CodeSet::load`] does.
+    /// Reads a code file from disk and lays it over the bundled data: the
+    /// loader for a licensed file at run time (what `CDT_CODES_DATA` does
+    /// at build time). [`CodeSet::load`] does the same for bytes in memory.
     ///
     /// # Errors
     ///
@@ -133,13 +153,13 @@ impl CodeSet {
     /// with every problem found otherwise.
     ///
     /// ```no_run
-    /// let set = cdt_codes::CodeSet::from_path("CDT2027.csv", cdt_codes::Edition::new(2027))?;
+    /// let set = cdt_codes::CodeSet::from_path("CDT2027.csv", cdt_codes::Edition::new(2027)?)?;
     /// println!("{} codes, newest edition {}", set.iter().count(), set.edition());
     /// # Ok::<(), cdt_codes::LoadError>(())
     /// ```
     pub fn from_path(
         path: impl AsRef<Path>,
-        edition: Option<Edition>,
+        edition: impl Into<Option<Edition>>,
     ) -> Result<CodeSet, LoadError> {
         CodeSet::from_path_with(path, &Options::for_edition(edition), Mode::Overlay)
     }
@@ -153,7 +173,7 @@ impl CodeSet {
     /// ```no_run
     /// use cdt_codes::dataset::{Mode, Options};
     ///
-    /// let options = Options::for_edition(cdt_codes::Edition::new(2026));
+    /// let options = Options::for_edition(cdt_codes::Edition::new(2026)?);
     /// let set = cdt_codes::CodeSet::from_path_with("mine.csv", &options, Mode::Replace)?;
     /// # Ok::<(), cdt_codes::LoadError>(())
     /// ```
@@ -216,7 +236,7 @@ impl CodeSet {
     ///
     /// ```
     /// let file = "code,nomenclature\nD0120,test text\n";
-    /// let set = cdt_codes::CodeSet::load("2027.csv", file.as_bytes(), cdt_codes::Edition::new(2027))?;
+    /// let set = cdt_codes::CodeSet::load("2027.csv", file.as_bytes(), cdt_codes::Edition::new(2027)?)?;
     /// assert!(set.warnings().iter().any(|w| w.to_string().contains("deleted in CDT 2027")));
     /// # Ok::<(), cdt_codes::LoadError>(())
     /// ```

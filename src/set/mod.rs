@@ -1,10 +1,11 @@
 //! The code set: one type for every source of data.
 //!
 //! The compiled tables ([`CodeSet::compiled`]) and a set loaded at run time
-//! ([`CodeSet::load`]) are the same type with the same methods; the
-//! crate-level functions ([`lookup`](crate::lookup), [`validity`](crate::validity)
-//! and the rest) are the compiled set's methods. A set's tables are either
-//! borrowed from the binary or owned, which only the storage knows.
+//! ([`CodeSet::from_path`], or [`CodeSet::load`] from bytes) are the same
+//! type with the same methods; the crate-level functions
+//! ([`lookup`](crate::lookup), [`validity`](crate::validity) and the rest)
+//! are the compiled set's methods. A set's tables are either borrowed from
+//! the binary or owned, which only the storage knows.
 
 pub(crate) mod compiled;
 mod iter;
@@ -23,7 +24,7 @@ pub use procedure::{Procedure, Related};
 pub use subcategory::Subcategory;
 
 use crate::model::category::Category;
-use crate::model::code::CdtCode;
+use crate::model::code::{AsCode, CdtCode};
 use crate::model::date::ServiceDate;
 use crate::model::edition::{Edition, Editions};
 use crate::model::record::{Heading, PhraseHit, Record, Span, Synonym, Word, NO_RECORD};
@@ -230,9 +231,10 @@ impl CodeSet {
         self.source
     }
 
-    /// The record of a code given as text (`d3353` and surrounding
-    /// whitespace accepted), if the set defines it. Deleted codes are found
-    /// too, so old claims can still be read.
+    /// The record of a code, if the set defines it: a [`CdtCode`], its text
+    /// (`d3353` and surrounding whitespace accepted) or a [`Procedure`] of
+    /// any set ([`AsCode`]). Deleted codes are found too, so old claims can
+    /// still be read.
     ///
     /// ```
     /// let set = cdt_codes::CodeSet::compiled();
@@ -242,11 +244,12 @@ impl CodeSet {
     /// ```
     #[must_use]
     #[inline]
-    pub fn lookup(&self, code: &str) -> Option<Procedure<'_>> {
-        self.get(CdtCode::parse_quick(code)?)
+    pub fn lookup(&self, code: impl AsCode) -> Option<Procedure<'_>> {
+        self.get(code)
     }
 
-    /// The record of a well-formed code, if the set defines it.
+    /// The record of a code, if the set defines it: the same as
+    /// [`lookup`](Self::lookup), under the name for a code already parsed.
     ///
     /// ```
     /// let code = cdt_codes::CdtCode::new(3353).unwrap();
@@ -254,7 +257,8 @@ impl CodeSet {
     /// ```
     #[must_use]
     #[inline]
-    pub fn get(&self, code: CdtCode) -> Option<Procedure<'_>> {
+    pub fn get(&self, code: impl AsCode) -> Option<Procedure<'_>> {
+        let code = code.to_code().ok()?;
         let slot = *self.index.get(usize::from(code.number()))?;
         if slot == NO_RECORD {
             return None;

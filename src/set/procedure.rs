@@ -70,6 +70,15 @@ impl fmt::Display for Procedure<'_> {
     }
 }
 
+impl crate::model::code::AsCode for Procedure<'_> {
+    /// The record's code; a procedure of one set names the same code in
+    /// another.
+    #[inline]
+    fn to_code(&self) -> Result<CdtCode, crate::model::code::ParseCodeError> {
+        Ok(self.code())
+    }
+}
+
 impl<'a> Procedure<'a> {
     pub(crate) fn new(set: &'a CodeSet, record: &'a Record) -> Procedure<'a> {
         Procedure { set, record }

@@ -5,7 +5,6 @@ use core::fmt;
 use super::iter::Members;
 use super::CodeSet;
 use crate::model::category::Category;
-use crate::model::code::CdtCode;
 use crate::model::record::Heading;
 
 /// A subcategory: a heading inside one category under which the CDT manual
@@ -131,11 +130,15 @@ impl<'a> Subcategory<'a> {
     ///
     /// ```
     /// let sub = cdt_codes::lookup("D0120").unwrap().subcategory().unwrap();
-    /// assert!(sub.contains("D0150".parse().unwrap()));
-    /// assert!(!sub.contains("D3353".parse().unwrap()));
+    /// assert!(sub.contains("D0150"));
+    /// assert!(sub.contains(cdt_codes::CdtCode::new(150).unwrap()));
+    /// assert!(!sub.contains("D3353"));
     /// ```
     #[must_use]
-    pub fn contains(&self, code: CdtCode) -> bool {
+    pub fn contains(&self, code: impl crate::model::code::AsCode) -> bool {
+        let Ok(code) = code.to_code() else {
+            return false;
+        };
         self.procedures().any(|procedure| procedure.code() == code)
     }
 }

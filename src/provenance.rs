@@ -5,10 +5,13 @@
 /// ```
 /// use cdt_codes::{DataSource, DATA_SOURCE};
 ///
-/// match DATA_SOURCE {
-///     DataSource::Bundled => println!("open data: descriptions in our own words"),
-///     _ => println!("{}", cdt_codes::COPYRIGHT_NOTICE),
-/// }
+/// // What to show beside CDT text: nothing for the open data, the ADA's
+/// // notice for a licensed build.
+/// let notice = match DATA_SOURCE {
+///     DataSource::Bundled => None,
+///     _ => Some(cdt_codes::COPYRIGHT_NOTICE),
+/// };
+/// assert_eq!(notice.is_none(), DATA_SOURCE == DataSource::Bundled);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]

@@ -663,10 +663,10 @@ impl Reporting {
     /// a judgement from the code's meaning.
     ///
     /// ```
-    /// let reporting = cdt_codes::lookup("D3330").unwrap().reporting().unwrap();
-    /// if !reporting.is_confirmed() {
-    ///     println!("inferred from the code's meaning");
-    /// }
+    /// // D3330 (molar root canal treatment): IHS RPMS and Open Dental both
+    /// // report it on a tooth.
+    /// let d3330 = cdt_codes::lookup("D3330").unwrap().reporting().unwrap();
+    /// assert!(d3330.is_confirmed());
     /// ```
     #[must_use]
     pub const fn is_confirmed(self) -> bool {

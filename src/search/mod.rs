@@ -308,9 +308,9 @@ impl<'s> Matches<'s> {
     /// The same results with their scores.
     ///
     /// ```
-    /// for m in cdt_codes::search("fmx").scored().take(3) {
-    ///     println!("{} {}  {}", m.score, m.procedure.code(), m.procedure.description());
-    /// }
+    /// let best: Vec<_> = cdt_codes::search("fmx").scored().take(3).collect();
+    /// assert_eq!(best[0].procedure.code().to_string(), "D0210"); // full-mouth series
+    /// assert!(best.windows(2).all(|pair| pair[0].score >= pair[1].score));
     /// ```
     #[must_use]
     pub fn scored(self) -> Scored<'s> {

@@ -349,6 +349,7 @@ fn a_deleted_codes_verdict_says_what_to_report_instead() {
     }
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn a_claim_line_with_a_deleted_code_names_its_successors() {
     let csv = "code,dos\nD3354,2026-02-01\n";

@@ -34,11 +34,11 @@ proptest! {
                 prop_assert_eq!(canonical.len(), 5);
                 prop_assert_eq!(text.trim().to_uppercase(), canonical.clone());
                 prop_assert_eq!(canonical.parse::<CdtCode>(), Ok(code));
-                prop_assert_eq!(cdt_codes::lookup(&text).map(|p| p.code()), cdt_codes::get(code).map(|p| p.code()));
+                prop_assert_eq!(cdt_codes::lookup(text.as_str()).map(|p| p.code()), cdt_codes::get(code).map(|p| p.code()));
             }
             Err(error) => {
                 prop_assert!(!error.to_string().is_empty());
-                prop_assert!(cdt_codes::lookup(&text).is_none());
+                prop_assert!(cdt_codes::lookup(text.as_str()).is_none());
             }
         }
     }

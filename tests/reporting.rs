@@ -251,6 +251,7 @@ fn every_confirmed_row_names_two_sources_and_every_named_arch_is_an_arch() {
     assert!(confirmed > 100, "{confirmed}");
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn bad_values_in_the_new_columns_are_reported_where_they_are() {
     use cdt_codes::dataset::{Dataset, Source};

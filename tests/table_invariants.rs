@@ -61,8 +61,11 @@ fn headings_are_grouped_by_category_and_listed_once() {
 fn lookups_agree_with_the_table() {
     for procedure in cdt_codes::iter() {
         let text = procedure.code().to_string();
-        assert_eq!(cdt_codes::lookup(&text), Some(procedure));
-        assert_eq!(cdt_codes::lookup(text.to_lowercase()), Some(procedure));
+        assert_eq!(cdt_codes::lookup(text.as_str()), Some(procedure));
+        assert_eq!(
+            cdt_codes::lookup(text.to_lowercase().as_str()),
+            Some(procedure)
+        );
         assert_eq!(cdt_codes::get(procedure.code()), Some(procedure));
     }
     let defined = (0..=9999u16)

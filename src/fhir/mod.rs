@@ -127,10 +127,12 @@ pub const CDT_OID: &str = "urn:oid:2.16.840.1.113883.6.13";
 /// the crate reads it as CDT and never writes it.
 ///
 /// ```
+/// # #[cfg(feature = "serde")] {
 /// use cdt_codes::{fhir::CD2_SYSTEM, Coding};
 ///
 /// let coding = Coding { system: Some(CD2_SYSTEM.into()), code: Some("D0120".into()), ..Coding::default() };
 /// assert!(coding.is_cdt());
+/// # }
 /// ```
 pub const CD2_SYSTEM: &str = "http://terminology.hl7.org/CodeSystem/CD2";
 

@@ -270,6 +270,7 @@ impl TryFrom<&str> for CdtCode {
 /// let procedure = cdt_codes::lookup(code).unwrap();
 /// // The same record whichever way the code is given.
 /// assert_eq!(cdt_codes::lookup("D3353"), Some(procedure));
+/// # #[cfg(feature = "alloc")]
 /// assert_eq!(cdt_codes::lookup(&String::from(" d3353 ")), Some(procedure));
 /// assert_eq!(cdt_codes::get(&procedure), Some(procedure));
 /// assert_eq!(procedure.to_code(), Ok(code));

@@ -8,11 +8,13 @@ use core::fmt;
 /// What kind of conflict between the lines of one claim a rule describes.
 ///
 /// ```
+/// # #[cfg(feature = "std")] {
 /// use cdt_codes::claims::RuleKind;
 ///
 /// assert_eq!(RuleKind::parse("not-with"), Some(RuleKind::NotWith));
 /// assert_eq!(RuleKind::Includes.key(), "includes");
 /// assert!(RuleKind::Sequence.needs_second_side());
+/// # }
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RuleKind {
@@ -48,7 +50,9 @@ impl RuleKind {
     /// The name used in `data/edits.tsv`, CSV and JSON.
     ///
     /// ```
+    /// # #[cfg(feature = "std")] {
     /// assert_eq!(cdt_codes::claims::RuleKind::OnePerSite.key(), "one-per-site");
+    /// # }
     /// ```
     #[must_use]
     pub const fn key(self) -> &'static str {
@@ -65,10 +69,12 @@ impl RuleKind {
     /// The kind named `key`, if any.
     ///
     /// ```
+    /// # #[cfg(feature = "std")] {
     /// use cdt_codes::claims::RuleKind;
     ///
     /// assert_eq!(RuleKind::parse("duplicate"), Some(RuleKind::Duplicate));
     /// assert_eq!(RuleKind::parse("Duplicate"), None);
+    /// # }
     /// ```
     #[must_use]
     pub fn parse(key: &str) -> Option<RuleKind> {
@@ -78,10 +84,12 @@ impl RuleKind {
     /// Whether a rule of this kind compares two sides (a `with` list).
     ///
     /// ```
+    /// # #[cfg(feature = "std")] {
     /// use cdt_codes::claims::RuleKind;
     ///
     /// assert!(RuleKind::NotWith.needs_second_side());
     /// assert!(!RuleKind::OnePerVisit.needs_second_side());
+    /// # }
     /// ```
     #[must_use]
     pub const fn needs_second_side(self) -> bool {
@@ -103,12 +111,14 @@ impl fmt::Display for RuleKind {
 /// quadrant, one after the other, the same site).
 ///
 /// ```
+/// # #[cfg(feature = "std")] {
 /// use cdt_codes::claims::Scope;
 ///
 /// let scope = Scope::parse("date+tooth").unwrap();
 /// assert!(scope.contains(Scope::DATE) && scope.contains(Scope::TOOTH));
 /// assert!(!scope.contains(Scope::QUADRANT));
 /// assert_eq!(scope.to_string(), "date+tooth");
+/// # }
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Scope(pub(crate) u8);
@@ -139,8 +149,10 @@ impl Scope {
     /// Whether every condition of `other` is in this scope.
     ///
     /// ```
+    /// # #[cfg(feature = "std")] {
     /// use cdt_codes::claims::Scope;
     /// assert!(Scope::parse("date+site").unwrap().contains(Scope::SITE));
+    /// # }
     /// ```
     #[must_use]
     pub const fn contains(self, other: Scope) -> bool {
@@ -150,8 +162,10 @@ impl Scope {
     /// Both scopes' conditions.
     ///
     /// ```
+    /// # #[cfg(feature = "std")] {
     /// use cdt_codes::claims::Scope;
     /// assert_eq!(Scope::DATE.with(Scope::TOOTH), Scope::parse("tooth+date").unwrap());
+    /// # }
     /// ```
     #[must_use]
     pub const fn with(self, other: Scope) -> Scope {
@@ -162,10 +176,12 @@ impl Scope {
     /// empty text, an unknown name or a name given twice.
     ///
     /// ```
+    /// # #[cfg(feature = "std")] {
     /// use cdt_codes::claims::Scope;
     /// assert!(Scope::parse("date+quadrant").is_some());
     /// assert!(Scope::parse("date+date").is_none());
     /// assert!(Scope::parse("visit").is_none());
+    /// # }
     /// ```
     #[must_use]
     pub fn parse(text: &str) -> Option<Scope> {

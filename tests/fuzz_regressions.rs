@@ -172,3 +172,23 @@ fn search_counts_every_query_word() {
     let first = cdt_codes::search(&late).next().unwrap();
     assert_eq!(first.code().to_string(), "D3351");
 }
+
+/// Found by `fuzz/fuzz_targets/dates.rs` (issue 29, seconds into the run):
+/// a month-name date in capitals with a time after it was refused, because
+/// the time was looked for after the first `T`, which was the `T` of `OCT`
+/// (`"02-OCT-2185 0:00"`). Every other month, and `Oct`, were read.
+#[test]
+fn a_month_name_with_a_t_keeps_its_time_of_day_apart() {
+    let october = cdt_codes::ServiceDate::new(2022, 10, 3).unwrap();
+    for text in [
+        "03-OCT-2022 0:00",
+        "03OCT2022 0:00",
+        "03OCT2022T00:00:00Z",
+        "03-Oct-2022 12:00 AM",
+        "03oct2022 0:00",
+    ] {
+        assert_eq!(text.parse(), Ok(october), "{text:?}");
+    }
+    // A `T` with no time after it is still no date.
+    assert!("03OCT2022T".parse::<cdt_codes::ServiceDate>().is_err());
+}

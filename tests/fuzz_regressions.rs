@@ -192,3 +192,27 @@ fn a_month_name_with_a_t_keeps_its_time_of_day_apart() {
     // A `T` with no time after it is still no date.
     assert!("03OCT2022T".parse::<cdt_codes::ServiceDate>().is_err());
 }
+
+/// Found by `fuzz/fuzz_targets/edits.rs` (issue 29, seconds into the run):
+/// two lines with one code and date, one naming teeth 11 and J, the other
+/// tooth 11 twice, were an exact repeat in one order and not in the other
+/// (the site comparison checked only that the first line's teeth were
+/// among the second's), so the claim got `duplicate-line` or
+/// `root-canal-once` depending on the order of its lines.
+#[test]
+fn an_exact_repeat_does_not_depend_on_the_order_of_the_lines() {
+    use cdt_codes::claims::{conflicts, EditLine};
+    use cdt_codes::Tooth;
+
+    let date = "2026-03-02".parse().unwrap();
+    let code = "D3310".parse().unwrap();
+    let (eleven, j) = (Tooth::permanent(11).unwrap(), Tooth::primary('J').unwrap());
+    let a = EditLine::new(1, code, date).with_tooth(eleven).with_tooth(j);
+    let b = EditLine::new(2, code, date).with_tooth(eleven).with_tooth(eleven);
+    let ids = |lines: &[EditLine]| -> Vec<&str> {
+        conflicts(lines).iter().map(|c| c.rule().id()).collect()
+    };
+    let forward = ids(&[a.clone(), b.clone()]);
+    assert_eq!(forward, ids(&[b, a]));
+    assert!(!forward.contains(&"duplicate-line"), "{forward:?}");
+}

@@ -207,8 +207,12 @@ fn an_exact_repeat_does_not_depend_on_the_order_of_the_lines() {
     let date = "2026-03-02".parse().unwrap();
     let code = "D3310".parse().unwrap();
     let (eleven, j) = (Tooth::permanent(11).unwrap(), Tooth::primary('J').unwrap());
-    let a = EditLine::new(1, code, date).with_tooth(eleven).with_tooth(j);
-    let b = EditLine::new(2, code, date).with_tooth(eleven).with_tooth(eleven);
+    let a = EditLine::new(1, code, date)
+        .with_tooth(eleven)
+        .with_tooth(j);
+    let b = EditLine::new(2, code, date)
+        .with_tooth(eleven)
+        .with_tooth(eleven);
     let ids = |lines: &[EditLine]| -> Vec<&str> {
         conflicts(lines).iter().map(|c| c.rule().id()).collect()
     };

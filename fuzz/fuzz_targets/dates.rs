@@ -165,7 +165,11 @@ fn check_text(text: &str) {
         );
     }
     if let (Ok(date), Some(part)) = (parsed, date_part(trimmed)) {
-        assert_eq!(part.parse::<ServiceDate>(), Ok(date), "{text:?} vs {part:?}");
+        assert_eq!(
+            part.parse::<ServiceDate>(),
+            Ok(date),
+            "{text:?} vs {part:?}"
+        );
     }
     match parsed {
         Ok(date) => {

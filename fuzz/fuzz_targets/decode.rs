@@ -58,8 +58,7 @@ struct Run {
 }
 
 fn run(bytes: &[u8]) -> Result<Run, String> {
-    let mut checker =
-        ClaimChecker::new(bytes).map_err(|error| format!("{error:?} / {error}"))?;
+    let mut checker = ClaimChecker::new(bytes).map_err(|error| format!("{error:?} / {error}"))?;
     let format = checker.format();
     let mut items = Vec::new();
     let mut verdicts = Vec::new();
@@ -191,7 +190,10 @@ fuzz_target!(|data: &[u8]| {
     match (&a, &b) {
         (Ok(a), Ok(b)) => {
             assert_eq!(a.format, b.format);
-            assert_eq!(a.verdicts, b.verdicts, "a Windows-1252 note changed the rows");
+            assert_eq!(
+                a.verdicts, b.verdicts,
+                "a Windows-1252 note changed the rows"
+            );
             assert_eq!(a.summary, b.summary);
         }
         (a, b) => panic!(

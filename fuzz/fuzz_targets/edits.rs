@@ -119,10 +119,17 @@ fuzz_target!(|data: &[u8]| {
         );
         let named_lines: Vec<&EditLine> = named
             .iter()
-            .map(|&index| by_index(index).unwrap_or_else(|| panic!("{conflict}: line {index} not in the input")))
+            .map(|&index| {
+                by_index(index)
+                    .unwrap_or_else(|| panic!("{conflict}: line {index} not in the input"))
+            })
             .collect();
         for line in &named_lines {
-            assert!(rule.involves(line.code), "{conflict}: {} not in the rule", line.code);
+            assert!(
+                rule.involves(line.code),
+                "{conflict}: {} not in the rule",
+                line.code
+            );
         }
         if rule.kind().needs_second_side() {
             let first: Vec<usize> = named_lines

@@ -30,7 +30,7 @@
 use std::collections::BTreeSet;
 
 use cdt_codes::fhir::{Contains, Expand, Form, ValueSet};
-use cdt_codes::{CdtCode, Category, CodeSet};
+use cdt_codes::{Category, CdtCode, CodeSet};
 use libfuzzer_sys::fuzz_target;
 
 const STAMP: &str = "2026-12-03T00:00:00Z";
@@ -86,14 +86,21 @@ fuzz_target!(|data: &[u8]| {
     let unique: BTreeSet<&str> = codes.iter().copied().collect();
     assert_eq!(unique.len(), codes.len(), "a code listed twice");
     if flags & 1 == 0 {
-        assert!(codes.windows(2).all(|pair| pair[0] < pair[1]), "not in code order");
+        assert!(
+            codes.windows(2).all(|pair| pair[0] < pair[1]),
+            "not in code order"
+        );
     }
     for code in &codes {
         let parsed: CdtCode = code.parse().expect("a CDT code");
         assert_eq!(parsed.to_string(), *code);
         let procedure = set.get(parsed).expect("a code the set knows");
         if value_set.is_some() {
-            assert_eq!(procedure.category(), category, "{code} outside {category:?}");
+            assert_eq!(
+                procedure.category(),
+                category,
+                "{code} outside {category:?}"
+            );
         }
     }
 
@@ -119,8 +126,11 @@ fuzz_target!(|data: &[u8]| {
         let mut walked = Vec::new();
         let mut at = 0u32;
         loop {
-            let (page_total, _, page) =
-                expand(set, value_set.as_ref(), base.offset(at).count(u32::from(count)));
+            let (page_total, _, page) = expand(
+                set,
+                value_set.as_ref(),
+                base.offset(at).count(u32::from(count)),
+            );
             assert_eq!(page_total, total);
             assert!(page.len() <= usize::from(count));
             if page.is_empty() {

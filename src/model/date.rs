@@ -202,9 +202,9 @@ fn without_time(bytes: &[u8]) -> &[u8] {
         let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
         let is_time = (1..=2).contains(&digits)
             && rest.get(digits) == Some(&b':')
-            && rest.iter().all(|&b| {
-                b.is_ascii_digit() || b" :.+-Zz".contains(&b) || b"AaPpMm".contains(&b)
-            });
+            && rest
+                .iter()
+                .all(|&b| b.is_ascii_digit() || b" :.+-Zz".contains(&b) || b"AaPpMm".contains(&b));
         if is_time && !date.is_empty() {
             return date;
         }

@@ -220,3 +220,27 @@ fn an_exact_repeat_does_not_depend_on_the_order_of_the_lines() {
     assert_eq!(forward, ids(&[b, a]));
     assert!(!forward.contains(&"duplicate-line"), "{forward:?}");
 }
+
+/// Found by `fuzz/fuzz_targets/decode.rs` (issue 29): the claims
+/// checker detected the delimiter after trimming the header row's leading
+/// whitespace, but only when the file had no byte-order mark. A header
+/// that starts with a tab (an empty first column) was split at tabs with a
+/// BOM and read as one comma-separated field without.
+#[test]
+fn the_delimiter_does_not_depend_on_a_byte_order_mark() {
+    use cdt_codes::claims::ClaimChecker;
+
+    for text in ["\t?c?\nk?", "\tcode\tdos\nx\tD0120\t2026-01-15\n"] {
+        let plain = ClaimChecker::new(text.as_bytes()).map(|checker| checker.format());
+        let with_bom = format!("\u{feff}{text}");
+        let marked = ClaimChecker::new(with_bom.as_bytes()).map(|checker| checker.format());
+        assert_eq!(format!("{plain:?}"), format!("{marked:?}"), "{text:?}");
+    }
+    let tsv = "\tcode\tdos\nx\tD0120\t2026-01-15\n";
+    let report = ClaimChecker::new(tsv.as_bytes())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert!(report.is_valid());
+}

@@ -222,10 +222,10 @@ fn an_exact_repeat_does_not_depend_on_the_order_of_the_lines() {
 }
 
 /// Found by `fuzz/fuzz_targets/decode.rs` (issue 29): the claims
-/// checker detected the delimiter after trimming the header row's leading
-/// whitespace, but only when the file had no byte-order mark. A header
-/// that starts with a tab (an empty first column) was split at tabs with a
-/// BOM and read as one comma-separated field without.
+/// checker detects the delimiter after trimming leading whitespace, but
+/// with a UTF-8 byte-order mark the trim stopped at the mark, so a header
+/// `\t?c?` was split at its tab with a BOM and read as one comma-separated
+/// field without.
 #[test]
 fn the_delimiter_does_not_depend_on_a_byte_order_mark() {
     use cdt_codes::claims::ClaimChecker;

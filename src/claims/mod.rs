@@ -263,15 +263,10 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         let start = first_line(&mut reader)?;
         let header = start.trim_ascii_start();
         let is_x12 = x12::looks_like_x12(header);
-        // The delimiter from the header row itself: after a UTF-8
-        // byte-order mark and blank lines, but with its own leading tabs or
-        // spaces (an empty first column), as the reader will split it.
+        // A UTF-8 byte-order mark is no part of the header: without this
+        // the trim above stopped at it and leading tabs counted.
         let body = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&start);
-        let row = body
-            .split(|&b| b == b'\n')
-            .find(|line| !line.iter().all(u8::is_ascii_whitespace))
-            .unwrap_or(&[]);
-        let detected = Delimiter::detect(row);
+        let detected = Delimiter::detect(body.trim_ascii_start());
         let reader = io::Cursor::new(start).chain(reader);
         let (input, carried) = if is_x12 {
             let mut reader = X12Reader::new(reader).map_err(HeaderError::X12)?;

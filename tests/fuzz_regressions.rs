@@ -230,7 +230,13 @@ fn an_exact_repeat_does_not_depend_on_the_order_of_the_lines() {
 fn the_delimiter_does_not_depend_on_a_byte_order_mark() {
     use cdt_codes::claims::ClaimChecker;
 
-    for text in ["\t?c?\nk?", "\tcode\tdos\nx\tD0120\t2026-01-15\n"] {
+    // The second: a BOM alone on the first line ended the search for the
+    // header there, so the delimiter was detected from an empty line.
+    for text in [
+        "\t?c?\nk?",
+        "\nc?\0c;quadran",
+        "\tcode\tdos\nx\tD0120\t2026-01-15\n",
+    ] {
         let plain = ClaimChecker::new(text.as_bytes()).map(|checker| checker.format());
         let with_bom = format!("\u{feff}{text}");
         let marked = ClaimChecker::new(with_bom.as_bytes()).map(|checker| checker.format());

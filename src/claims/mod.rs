@@ -392,6 +392,11 @@ fn first_line<R: BufRead>(reader: &mut R) -> io::Result<Vec<u8>> {
         let room = FIRST_LINE_LIMIT.saturating_sub(before) as u64;
         let read = reader.by_ref().take(room).read_until(b'\n', &mut start)?;
         let line = start.get(before..).unwrap_or(&[]);
+        // A byte-order mark alone does not make the first line non-blank.
+        let line = line
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .filter(|_| before == 0)
+            .unwrap_or(line);
         if read == 0 || start.len() >= FIRST_LINE_LIMIT || !line.iter().all(u8::is_ascii_whitespace)
         {
             return Ok(start);

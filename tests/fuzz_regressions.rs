@@ -225,7 +225,8 @@ fn an_exact_repeat_does_not_depend_on_the_order_of_the_lines() {
 /// checker detects the delimiter after trimming leading whitespace, but
 /// with a UTF-8 byte-order mark the trim stopped at the mark, so a header
 /// `\t?c?` was split at its tab with a BOM and read as one comma-separated
-/// field without.
+/// field without; and a BOM followed by a blank line was taken for the
+/// header row.
 #[test]
 fn the_delimiter_does_not_depend_on_a_byte_order_mark() {
     use cdt_codes::claims::ClaimChecker;

@@ -174,3 +174,82 @@ fn search_counts_every_query_word() {
     let first = cdt_codes::search(&late).next().unwrap();
     assert_eq!(first.code().to_string(), "D3351");
 }
+
+/// Found by `fuzz/fuzz_targets/dates.rs` (issue 29, seconds into the run):
+/// a month-name date in capitals with a time after it was refused, because
+/// the time was looked for after the first `T`, which was the `T` of `OCT`
+/// (`"02-OCT-2185 0:00"`). Every other month, and `Oct`, were read.
+#[test]
+fn a_month_name_with_a_t_keeps_its_time_of_day_apart() {
+    let october = cdt_codes::ServiceDate::new(2022, 10, 3).unwrap();
+    for text in [
+        "03-OCT-2022 0:00",
+        "03OCT2022 0:00",
+        "03OCT2022T00:00:00Z",
+        "03-Oct-2022 12:00 AM",
+        "03oct2022 0:00",
+    ] {
+        assert_eq!(text.parse(), Ok(october), "{text:?}");
+    }
+    // A `T` with no time after it is still no date.
+    assert!("03OCT2022T".parse::<cdt_codes::ServiceDate>().is_err());
+}
+
+/// Found by `fuzz/fuzz_targets/edits.rs` (issue 29, seconds into the run):
+/// two lines with one code and date, one naming teeth 11 and J, the other
+/// tooth 11 twice, were an exact repeat in one order and not in the other
+/// (the site comparison checked only that the first line's teeth were
+/// among the second's), so the claim got `duplicate-line` or
+/// `root-canal-once` depending on the order of its lines.
+#[test]
+fn an_exact_repeat_does_not_depend_on_the_order_of_the_lines() {
+    use cdt_codes::claims::{conflicts, EditLine};
+    use cdt_codes::Tooth;
+
+    let date = "2026-03-02".parse().unwrap();
+    let code = "D3310".parse().unwrap();
+    let (eleven, j) = (Tooth::permanent(11).unwrap(), Tooth::primary('J').unwrap());
+    let a = EditLine::new(1, code, date)
+        .with_tooth(eleven)
+        .with_tooth(j);
+    let b = EditLine::new(2, code, date)
+        .with_tooth(eleven)
+        .with_tooth(eleven);
+    let ids = |lines: &[EditLine]| -> Vec<&str> {
+        conflicts(lines).iter().map(|c| c.rule().id()).collect()
+    };
+    let forward = ids(&[a.clone(), b.clone()]);
+    assert_eq!(forward, ids(&[b, a]));
+    assert!(!forward.contains(&"duplicate-line"), "{forward:?}");
+}
+
+/// Found by `fuzz/fuzz_targets/decode.rs` (issue 29): the claims
+/// checker detects the delimiter after trimming leading whitespace, but
+/// with a UTF-8 byte-order mark the trim stopped at the mark, so a header
+/// `\t?c?` was split at its tab with a BOM and read as one comma-separated
+/// field without; and a BOM followed by a blank line was taken for the
+/// header row.
+#[test]
+fn the_delimiter_does_not_depend_on_a_byte_order_mark() {
+    use cdt_codes::claims::ClaimChecker;
+
+    // The second: a BOM alone on the first line ended the search for the
+    // header there, so the delimiter was detected from an empty line.
+    for text in [
+        "\t?c?\nk?",
+        "\nc?\0c;quadran",
+        "\tcode\tdos\nx\tD0120\t2026-01-15\n",
+    ] {
+        let plain = ClaimChecker::new(text.as_bytes()).map(|checker| checker.format());
+        let with_bom = format!("\u{feff}{text}");
+        let marked = ClaimChecker::new(with_bom.as_bytes()).map(|checker| checker.format());
+        assert_eq!(format!("{plain:?}"), format!("{marked:?}"), "{text:?}");
+    }
+    let tsv = "\tcode\tdos\nx\tD0120\t2026-01-15\n";
+    let report = ClaimChecker::new(tsv.as_bytes())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert!(report.is_valid());
+}

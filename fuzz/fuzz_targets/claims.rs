@@ -16,37 +16,48 @@
 //! Properties:
 //! - the summary adds up: `lines()` is the number of items yielded,
 //!   `checked()` the number of reports, `unreadable` the number of errors,
-//!   each kind's count the number of reports of that kind (`bad_date`
-//!   counting missing dates too, `reporting` the valid codes reported with
+//!   each kind's count the number of reports of that kind (`missing_date`
+//!   the X12 lines without a date, `reporting` the valid codes reported with
 //!   a tooth, surface or area problem, which are not `valid`),
 //!   `assumed_latest` the reports so judged, `rejected()` is
 //!   `lines() - valid`; a report is valid exactly when its outcome is and
 //!   it has no reporting problem;
 //! - each report's outcome is what an independent reading of the rules
 //!   says: `NotCdt` exactly for an X12 qualifier other than `AD`, a
-//!   missing date only from X12 (with an empty date), `Malformed` =
+//!   missing date for an empty X12 date or a database's empty date
+//!   (`0001-01-01`, `01/01/0001`), `Malformed` =
 //!   `CdtCode::parse` fails, `Unknown` for an undefined code with an
 //!   unreadable date, `BadDate` = the date does not parse, else
 //!   `validity_of` on the date (the newest date of the data when
 //!   `assume_latest` and the date lies beyond it, and only then
-//!   `assumed_latest`); code and date are trimmed; `Display` works;
+//!   `assumed_latest`); an X12 range is judged on its first and last day
+//!   (valid only when valid on both, else the first day's verdict; an end
+//!   before the start, or a range under a format other than `RD8`, is a
+//!   bad date); code and date are trimmed;
+//!   `Display` works;
 //! - delimited files: positions never decrease and stay within the lines;
 //!   X12: the format is X12 exactly when the input `looks_like_x12`;
+//! - every line gets a verdict: `report.verdict()` for a report,
+//!   `Unreadable` for an error; the summary's `count` of each verdict in
+//!   `Verdict::ALL` is the number of lines with it, and `lines()` is
+//!   their sum (and the number of items);
 //! - the checker is fused after `None`;
 //! - the same items and summary when the file arrives in small pieces
 //!   after its first non-blank line (see finding A in the README for why
 //!   not that line),
 //!   and, for input without `\r`, with `\r\n` line endings (for X12,
-//!   when the `ISA` itself holds no line break).
+//!   when the `ISA` itself holds no line break; not for UTF-16 input).
 
 #![no_main]
 
 use std::io::{BufRead, Read};
 
 use cdt_codes::claims::x12::looks_like_x12;
-use cdt_codes::claims::{CheckOptions, ClaimChecker, ClaimColumn, Format, Outcome, Summary};
+use cdt_codes::claims::{
+    CheckOptions, ClaimChecker, ClaimColumn, Format, Outcome, Summary, Verdict,
+};
 use cdt_codes::dataset::Delimiter;
-use cdt_codes::{CdtCode, CodeSet, ServiceDate, Validity};
+use cdt_codes::{CdtCode, CodeSet, DateError, ServiceDate, Validity};
 use libfuzzer_sys::fuzz_target;
 
 const FIXTURE: &[u8] = include_bytes!("../../tests/fixtures/claims.837");
@@ -97,6 +108,7 @@ struct Counts {
     deleted: u64,
     not_yet: u64,
     bad_date: u64,
+    missing_date: u64,
     outside: u64,
     not_cdt: u64,
     unreadable: u64,
@@ -127,7 +139,16 @@ fn check_report(
     counts.assumed += u64::from(report.assumed_latest);
     let parsed = CdtCode::parse(&report.code);
     let defined = parsed.ok().and_then(|code| set.get(code));
-    let date = report.date.parse::<ServiceDate>();
+    // An X12 range `CCYYMMDD-CCYYMMDD` is judged on its first and its last
+    // day: valid only when valid on both, else the first day's verdict.
+    let (start, end) = match report.date.split_once('-') {
+        Some((start, end)) if format == Format::X12 => (start, Some(end)),
+        _ => (report.date.as_str(), None),
+    };
+    let date = start.parse::<ServiceDate>();
+    let empty_date = report.date.is_empty()
+        || report.date.starts_with("0001-01-01")
+        || report.date.starts_with("01/01/0001");
     match &report.outcome {
         Outcome::NotCdt { qualifier } => {
             assert_eq!(format, Format::X12);
@@ -135,17 +156,43 @@ fn check_report(
             counts.not_cdt += 1;
         }
         Outcome::MissingDate => {
-            assert_eq!(format, Format::X12);
-            assert!(report.date.is_empty());
-            counts.bad_date += 1;
+            // No date, or a database's empty date (year 1).
+            assert!(empty_date, "missing date {:?}", report.date);
+            assert!(format == Format::X12 || !report.date.is_empty());
+            counts.missing_date += 1;
+        }
+        _ if empty_date && !report.date.is_empty() => {
+            panic!("{:?} is an empty date: {:?}", report.date, report.outcome);
         }
         Outcome::Checked(Validity::Malformed(error)) => {
             assert_eq!(parsed, Err(*error));
             counts.malformed += 1;
         }
         Outcome::BadDate(error) => {
-            assert!(defined.is_some(), "bad date for an undefined code");
-            assert_eq!(date, Err(*error));
+            let end = end.map(str::parse::<ServiceDate>);
+            // An undefined code with an unreadable date is `Unknown`; but
+            // the end of a range is read after the start (finding E).
+            assert!(
+                defined.is_some() || (date.is_ok() && end.is_some()),
+                "bad date for an undefined code"
+            );
+            // Under a qualifier other than `RD8` the whole text is the date.
+            let whole = report.date.parse::<ServiceDate>() == Err(*error);
+            match (date, end) {
+                (Err(start), _) => assert!(start == *error || whole),
+                (Ok(_), Some(Err(end))) => assert!(end == *error || whole),
+                (Ok(start), Some(Ok(end))) => {
+                    // Backwards, or a `DTP` whose format is not `RD8`
+                    // (the text is then one date, which does not read).
+                    assert!(
+                        end < start || whole,
+                        "a range that reads: {:?}: {error:?}",
+                        report.date
+                    );
+                    assert_eq!(*error, DateError::Format);
+                }
+                (Ok(_), None) => panic!("bad date {:?} parses", report.date),
+            }
             counts.bad_date += 1;
         }
         Outcome::Checked(validity) => {
@@ -159,10 +206,37 @@ fn check_report(
                 return;
             };
             let (_, last) = set.horizon();
-            let beyond = assume_latest && date > last;
+            let judge = |date: ServiceDate| {
+                let beyond = assume_latest && date > last;
+                (
+                    set.validity_of(code, if beyond { last } else { date }),
+                    beyond,
+                )
+            };
+            let (first, first_beyond) = judge(date);
+            let (expected, beyond) = match end {
+                None => (first, first_beyond),
+                Some(end) => {
+                    let end = end.parse::<ServiceDate>().ok().filter(|end| *end >= date);
+                    let Some(end) = end else {
+                        // Not an `RD8` range (its qualifier is not read
+                        // here) or a backwards one: the whole text was the
+                        // date, or the end does not fit, so only an
+                        // undefined code is judged (`Unknown`).
+                        assert_eq!(*validity, Validity::Unknown(code));
+                        assert!(defined.is_none());
+                        counts.unknown += 1;
+                        return;
+                    };
+                    let (last_day, end_beyond) = judge(end);
+                    (
+                        if first.is_valid() { last_day } else { first },
+                        first_beyond || end_beyond,
+                    )
+                }
+            };
             assert_eq!(report.assumed_latest, beyond);
-            let judged = if beyond { last } else { date };
-            assert_eq!(*validity, set.validity_of(code, judged));
+            assert_eq!(*validity, expected);
             match validity {
                 Validity::Valid(_) if report.problems.is_empty() => counts.valid += 1,
                 Validity::Valid(_) => counts.reporting += 1,
@@ -190,18 +264,27 @@ fn run<R: BufRead>(
         assert_eq!(forced, used);
     }
     let mut counts = Counts::default();
+    let mut verdicts = [0u64; Verdict::ALL.len()];
+    let slot = |verdict: Verdict| {
+        Verdict::ALL
+            .iter()
+            .position(|&v| v == verdict)
+            .expect("a verdict listed in Verdict::ALL")
+    };
     let mut items = Vec::new();
     let mut last_position = 0;
     for item in checker.by_ref() {
         let position = match &item {
             Ok(report) => {
                 check_report(report, format, assume_latest, &mut counts);
+                verdicts[slot(report.verdict())] += 1;
                 report.position
             }
             Err(error) => {
                 assert!(!error.to_string().is_empty());
                 assert!(!error.is_io(), "{error}");
                 counts.unreadable += 1;
+                verdicts[slot(Verdict::Unreadable)] += 1;
                 error.position()
             }
         };
@@ -225,6 +308,7 @@ fn run<R: BufRead>(
         deleted: summary.deleted,
         not_yet: summary.not_yet_in_force,
         bad_date: summary.bad_date,
+        missing_date: summary.missing_date,
         outside: summary.outside_data,
         not_cdt: summary.not_cdt,
         unreadable: summary.unreadable,
@@ -232,6 +316,14 @@ fn run<R: BufRead>(
     };
     assert_eq!(found, counts, "summary vs reports");
     assert_eq!(summary.lines(), items.len() as u64);
+    for (at, &verdict) in Verdict::ALL.iter().enumerate() {
+        assert_eq!(summary.count(verdict), verdicts[at], "{verdict:?}");
+    }
+    assert_eq!(
+        Verdict::ALL.iter().map(|&v| summary.count(v)).sum::<u64>(),
+        summary.lines()
+    );
+    assert_eq!(verdicts.iter().sum::<u64>(), items.len() as u64);
     assert_eq!(summary.checked() + summary.unreadable, summary.lines());
     assert_eq!(summary.rejected(), summary.lines() - summary.valid);
     assert!(!summary.to_string().is_empty());
@@ -361,7 +453,11 @@ fuzz_target!(|data: &[u8]| {
         "pieces",
     );
 
-    if !input.contains(&b'\r') && isa_on_one_line(&input) {
+    // UTF-16 input (a byte-order mark `FF FE` or `FE FF`) has no `\n`
+    // bytes to double: its line endings are code units (the `decode`
+    // target compares its encodings).
+    let utf16 = input.starts_with(b"\xFF\xFE") || input.starts_with(b"\xFE\xFF");
+    if !utf16 && !input.contains(&b'\r') && isa_on_one_line(&input) {
         let mut crlf = Vec::with_capacity(input.len() + newlines as usize);
         for &byte in &input {
             if byte == b'\n' {

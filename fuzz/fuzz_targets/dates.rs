@@ -1,13 +1,21 @@
 //! `ServiceDate::from_str` on arbitrary text: ISO `YYYY-MM-DD`, US
 //! `M/D/YYYY` (one or two digits for month and day) and X12 `YYYYMMDD`,
-//! with surrounding whitespace.
+//! with surrounding whitespace; since issue 29 also `DD-Mon-YYYY`,
+//! `DDMONYYYY` and date-times whose time is ignored.
 //!
 //! Input: the text (lossily decoded); its first four bytes are also read as
 //! a year (`u16`), a month and a day for `ServiceDate::new`.
 //!
 //! Properties:
-//! - `from_str` agrees with an independent model of the three forms and of
-//!   the calendar (1900-2199, Gregorian leap years), error kind included;
+//! - on text without letters or inner spaces, `from_str` agrees with an
+//!   independent model of the three numeric forms and of the calendar
+//!   (1900-2199, Gregorian leap years), error kind included;
+//! - an accepted date-time (a space, or a `T` followed by a digit, after
+//!   the date) equals the parse of its date part;
+//! - for every valid date built from the first bytes, its month-name
+//!   forms (`15-Jan-2025`, `5-jan-2025`, `05JAN2025`, any case) parse to the
+//!   same date as its numeric forms, each of them also with a time of day
+//!   after it (`0:00`, `00:00:00`, `T00:00:00Z`, `12:00 AM`, ...);
 //! - a parsed date displays as `YYYY-MM-DD`, re-parses to itself, equals
 //!   `ServiceDate::new(year, month, day)` of its own parts, and its
 //!   display written in the two other forms parses to it as well;
@@ -91,14 +99,78 @@ fn model(text: &str) -> Result<(u16, u8, u8), DateError> {
     calendar(year as u16, month as u8, day as u8)
 }
 
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const TIMES: [&str; 8] = [
+    "",
+    " 0:00",
+    " 00:00:00",
+    "T00:00:00Z",
+    " 12:00 AM",
+    "T10:30:00.000+01:00",
+    " 23:59:59",
+    "  9:05 pm",
+];
+
+/// Every form of a valid date, numeric and with month names, each with
+/// every time of day after it: all must parse to the date.
+fn every_form(date: ServiceDate) {
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    let name = MONTHS[usize::from(m - 1)];
+    let mut forms = vec![
+        format!("{y:04}-{m:02}-{d:02}"),
+        format!("{m}/{d}/{y}"),
+        format!("{m:02}/{d:02}/{y}"),
+        format!("{y:04}{m:02}{d:02}"),
+    ];
+    for name in [name.to_string(), name.to_uppercase(), name.to_lowercase()] {
+        forms.push(format!("{d:02}-{name}-{y}"));
+        forms.push(format!("{d:02}{name}{y}"));
+        if d < 10 {
+            forms.push(format!("{d}-{name}-{y}"));
+        }
+    }
+    for form in forms {
+        for time in TIMES {
+            let text = format!("{form}{time}");
+            assert_eq!(text.parse::<ServiceDate>(), Ok(date), "{text:?}");
+        }
+    }
+}
+
+/// The date part of a date-time: up to the first space, or the first `T`
+/// followed by a digit.
+fn date_part(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let at = (0..bytes.len()).find(|&at| {
+        bytes[at] == b' '
+            || (bytes[at] == b'T' && bytes.get(at + 1).is_some_and(u8::is_ascii_digit))
+    })?;
+    Some(&text[..at])
+}
+
 fn check_text(text: &str) {
     let parsed = ServiceDate::from_str(text);
-    let expected = model(text);
-    assert_eq!(
-        parsed.map(|d| (d.year(), d.month(), d.day())),
-        expected,
-        "model disagrees on {text:?}"
-    );
+    let trimmed = text.trim();
+    if !trimmed
+        .bytes()
+        .any(|b| b.is_ascii_alphabetic() || b == b' ')
+    {
+        let expected = model(text);
+        assert_eq!(
+            parsed.map(|d| (d.year(), d.month(), d.day())),
+            expected,
+            "model disagrees on {text:?}"
+        );
+    }
+    if let (Ok(date), Some(part)) = (parsed, date_part(trimmed)) {
+        assert_eq!(
+            part.parse::<ServiceDate>(),
+            Ok(date),
+            "{text:?} vs {part:?}"
+        );
+    }
     match parsed {
         Ok(date) => {
             let shown = date.to_string();
@@ -150,8 +222,10 @@ fuzz_target!(|data: &[u8]| {
                 ))
             );
             check_text(&made.to_string());
+            every_form(made);
         }
         check_text(&other.to_string());
+        every_form(other);
     }
     match std::str::from_utf8(data) {
         Ok(text) => check_text(text),

@@ -24,7 +24,9 @@ use cdt_codes::{CodeSet, Match, Query};
 use libfuzzer_sys::fuzz_target;
 
 fn codes(list: &[Match<'_>]) -> Vec<String> {
-    list.iter().map(|m| m.procedure.code().to_string()).collect()
+    list.iter()
+        .map(|m| m.procedure.code().to_string())
+        .collect()
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -43,7 +45,10 @@ fuzz_target!(|data: &[u8]| {
     let reversed: Vec<_> = matches.clone().rev().collect();
     let scored: Vec<Match<'static>> = matches.scored().collect();
     assert_eq!(forward.len(), length, "len() of {text:?}");
-    assert!(forward.iter().eq(reversed.iter().rev()), "rev() of {text:?}");
+    assert!(
+        forward.iter().eq(reversed.iter().rev()),
+        "rev() of {text:?}"
+    );
     assert!(
         forward.iter().eq(scored.iter().map(|m| &m.procedure)),
         "scored() of {text:?}"
@@ -80,6 +85,10 @@ fuzz_target!(|data: &[u8]| {
     if let Some(limit) = limit {
         let limited: Vec<Match<'static>> = query.limit(limit).run().scored().collect();
         let expected = &scored[..limit.min(scored.len())];
-        assert_eq!(codes(&limited), codes(expected), "limit {limit} of {text:?}");
+        assert_eq!(
+            codes(&limited),
+            codes(expected),
+            "limit {limit} of {text:?}"
+        );
     }
 });

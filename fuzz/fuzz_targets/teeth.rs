@@ -59,7 +59,9 @@ fuzz_target!(|data: &[u8]| {
         assert!(!area.name().is_empty());
     }
 
-    let codes: Vec<_> = cdt_codes::iter().filter(|p| p.reporting().is_some()).collect();
+    let codes: Vec<_> = cdt_codes::iter()
+        .filter(|p| p.reporting().is_some())
+        .collect();
     let procedure = codes[usize::from(selector) * 7 % codes.len()];
     let mut line = Reported::default();
     line.tooth = given(tooth_text);

@@ -425,8 +425,10 @@ impl EditLine {
     }
 }
 
+/// Whether `a` and `b` hold the same items, whatever their order or
+/// repeats (both ways: `[11, 11]` and `[11, J]` are not the same).
 fn same_members<T: PartialEq>(a: &[T], b: &[T]) -> bool {
-    a.len() == b.len() && a.iter().all(|item| b.contains(item))
+    a.iter().all(|item| b.contains(item)) && b.iter().all(|item| a.contains(item))
 }
 
 /// A conflict between lines of one claim: the rule it breaks and the

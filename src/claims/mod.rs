@@ -292,7 +292,10 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         let start = first_line(&mut reader)?;
         let header = start.trim_ascii_start();
         let is_x12 = x12::looks_like_x12(header);
-        let detected = Delimiter::detect(header);
+        // A UTF-8 byte-order mark is no part of the header: without this
+        // the trim above stopped at it and leading tabs counted.
+        let body = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&start);
+        let detected = Delimiter::detect(body.trim_ascii_start());
         let reader = io::Cursor::new(start).chain(reader);
         let (input, carried, has_claims) = if is_x12 {
             let mut reader = X12Reader::new(reader).map_err(HeaderError::X12)?;
@@ -474,6 +477,11 @@ fn first_line<R: BufRead>(reader: &mut R) -> io::Result<Vec<u8>> {
         let room = FIRST_LINE_LIMIT.saturating_sub(before) as u64;
         let read = reader.by_ref().take(room).read_until(b'\n', &mut start)?;
         let line = start.get(before..).unwrap_or(&[]);
+        // A byte-order mark alone does not make the first line non-blank.
+        let line = line
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .filter(|_| before == 0)
+            .unwrap_or(line);
         if read == 0 || start.len() >= FIRST_LINE_LIMIT || !line.iter().all(u8::is_ascii_whitespace)
         {
             return Ok(start);

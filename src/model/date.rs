@@ -190,22 +190,26 @@ fn number(bytes: &[u8]) -> Option<u16> {
 /// followed by a time of day (`H:MM`, `HH:MM:SS`, fractions, `AM`/`PM`, a
 /// zone); the text unchanged when no time follows.
 fn without_time(bytes: &[u8]) -> &[u8] {
-    let Some(at) = bytes.iter().position(|&b| b == b' ' || b == b'T') else {
-        return bytes;
-    };
-    let (date, rest) = (&bytes[..at], &bytes[at + 1..]);
-    let rest = rest.trim_ascii_start();
-    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-    let is_time = (1..=2).contains(&digits)
-        && rest.get(digits) == Some(&b':')
-        && rest
-            .iter()
-            .all(|&b| b.is_ascii_digit() || b" :.+-Zz".contains(&b) || b"AaPpMm".contains(&b));
-    if is_time && !date.is_empty() {
-        date
-    } else {
-        bytes
+    // Not just the first space or `T`: the `T` of `OCT` in `03OCT2022 0:00`
+    // is part of the date.
+    for (at, _) in bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b' ' || b == b'T')
+    {
+        let (date, rest) = (&bytes[..at], &bytes[at + 1..]);
+        let rest = rest.trim_ascii_start();
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        let is_time = (1..=2).contains(&digits)
+            && rest.get(digits) == Some(&b':')
+            && rest
+                .iter()
+                .all(|&b| b.is_ascii_digit() || b" :.+-Zz".contains(&b) || b"AaPpMm".contains(&b));
+        if is_time && !date.is_empty() {
+            return date;
+        }
     }
+    bytes
 }
 
 /// `DD-Mon-YYYY` or `DDMONYYYY`; `None` when the text has neither shape.

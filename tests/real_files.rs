@@ -301,3 +301,27 @@ fn a_truncated_isa_reads_alike_with_either_line_ending() {
         Some("the X12 interchange cannot be read: segment 1: the ISA segment is incomplete")
     );
 }
+
+/// An undefined code is unknown whatever its date says, for a range as for
+/// a single date (fuzz round 3, finding D).
+#[test]
+fn an_unknown_code_on_a_broken_range_is_unknown() {
+    let isa = "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *260215*1030*^*00501*000000001*0*T*:~";
+    for range in [
+        "20260105-20260101",
+        "20260101-2026XX05",
+        "20260230-20260301",
+    ] {
+        let x12 = format!(
+            "{isa}GS*HC*S*R*20260215*1030*1*X*005010X224A2~ST*837*0001*005010X224A2~\
+             CLM*A1*100***11:B:1*Y*A*Y*Y~LX*1~SV3*AD:D0000*50~DTP*472*RD8*{range}~\
+             LX*2~SV3*AD:D0120*50~DTP*472*RD8*{range}~SE*9*0001~GE*1*1~IEA*1*000000001~"
+        );
+        let all: Vec<LineReport<'_>> = ClaimChecker::new(x12.as_bytes())
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(all[0].verdict(), Verdict::UnknownCode, "{range}");
+        assert_eq!(all[1].verdict(), Verdict::BadDate, "{range}");
+    }
+}

@@ -149,10 +149,14 @@ impl<'s> Judge<'s> {
         let Some(end) = &date.end else {
             return Outcome::Checked(first);
         };
+        // As for a single date: an undefined code is unknown whatever the
+        // date says; a defined one with an unreadable or backward range has
+        // a bad date.
         let end = match end.parse::<ServiceDate>() {
+            Ok(end) if end >= start => end,
+            _ if self.set.get(code).is_none() => return Outcome::Checked(Validity::Unknown(code)),
             Err(error) => return Outcome::BadDate(error),
-            Ok(end) if end < start => return Outcome::BadDate(crate::DateError::Format),
-            Ok(end) => end,
+            Ok(_) => return Outcome::BadDate(crate::DateError::Format),
         };
         if start.edition() != end.edition() {
             report.notes.push(std::format!(

@@ -52,11 +52,13 @@ pub(crate) fn claim_line(line: ServiceLine) -> ClaimLine {
 /// orthodontic claim, the transaction date (`BHT04`) of a
 /// predetermination.
 fn date_of_service(line: &ServiceLine, notes: &mut Vec<String>) -> Option<LineDate> {
+    // A range with both ends readable is a range; a single D8 date is that
+    // date; anything else is judged as the whole text (a bad date).
     let from = |date: &X12Date, source| match (date.start(), date.end()) {
         (Some(start), Some(end)) if date.qualifier == "RD8" && start != end => {
             LineDate::range(start, end, source)
         }
-        (Some(start), _) => LineDate {
+        (Some(start), Some(_)) => LineDate {
             source,
             ..LineDate::new(start)
         },

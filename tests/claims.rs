@@ -3,6 +3,9 @@
 //! dates, and an X12 837D interchange in three delimiter styles.
 #![cfg(feature = "std")]
 
+#[path = "support/examples.rs"]
+mod examples;
+
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -335,29 +338,12 @@ fn arbitrary_bytes_never_panic() {
 }
 
 /// The example binary, built once per test run with the features it
-/// needs (serde, for JSON), in a target directory of its own: the binary
-/// `cargo test` left behind may have been built with other features.
+/// needs (serde, for JSON): the binary `cargo test` left behind may have
+/// been built with other features.
 fn check_claims() -> Command {
     static BUILT: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
-    let path = BUILT.get_or_init(|| {
-        let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/example-tests");
-        let status = Command::new(env!("CARGO"))
-            .args([
-                "build",
-                "--quiet",
-                "--example",
-                "check_claims",
-                "--features",
-                "serde std",
-            ])
-            .env("CARGO_TARGET_DIR", &target)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .unwrap();
-        assert!(status.success(), "building the check_claims example failed");
-        target.join("debug/examples/check_claims")
-    });
-    Command::new(path)
+    let dir = BUILT.get_or_init(|| examples::build(&["check_claims"]));
+    Command::new(dir.join("check_claims"))
 }
 
 #[test]

@@ -6,7 +6,10 @@
 
 #![cfg(all(feature = "std", feature = "serde"))]
 
-use std::path::{Path, PathBuf};
+#[path = "support/examples.rs"]
+mod examples;
+
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 const EXAMPLES: [&str; 8] = [
@@ -20,27 +23,12 @@ const EXAMPLES: [&str; 8] = [
     "check_claims",
 ];
 
-/// The examples, built once in their own target directory (as
-/// tests/claims.rs does, with the same features, so the build is shared).
+/// The examples, built once for this test binary.
 fn bin(example: &str) -> PathBuf {
     static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    let dir = BUILT.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let target = root.join("target/example-tests");
-        let mut command = Command::new(env!("CARGO"));
-        command.args(["build", "--quiet", "--features", "serde std"]);
-        for example in EXAMPLES {
-            command.args(["--example", example]);
-        }
-        let status = command
-            .env("CARGO_TARGET_DIR", &target)
-            .current_dir(root)
-            .status()
-            .unwrap();
-        assert!(status.success(), "building the examples failed");
-        target.join("debug/examples")
-    });
-    dir.join(example)
+    BUILT
+        .get_or_init(|| examples::build(&EXAMPLES))
+        .join(example)
 }
 
 fn run(example: &str, args: &[&str]) -> Output {

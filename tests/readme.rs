@@ -6,6 +6,9 @@
 
 #![cfg(all(feature = "std", feature = "serde"))]
 
+#[path = "support/examples.rs"]
+mod examples;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -126,23 +129,9 @@ fn shown() -> Vec<Shown> {
     found
 }
 
-/// Builds the examples once, in their own target directory (as
-/// tests/claims.rs does), and returns the directory of the binaries.
-fn built(examples: &[&str]) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let target = root.join("target/example-tests");
-    let mut command = Command::new(env!("CARGO"));
-    command.args(["build", "--quiet", "--features", "serde std"]);
-    for example in examples {
-        command.args(["--example", example]);
-    }
-    let status = command
-        .env("CARGO_TARGET_DIR", &target)
-        .current_dir(root)
-        .status()
-        .unwrap();
-    assert!(status.success(), "building the README's examples failed");
-    target.join("debug/examples")
+/// Builds the examples the README runs (see `support/examples.rs`).
+fn built(names: &[&str]) -> PathBuf {
+    examples::build(names)
 }
 
 #[test]

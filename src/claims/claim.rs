@@ -13,12 +13,13 @@
 //! of more than [`CLAIM_LINE_LIMIT`] lines is checked in pieces of that
 //! size, so memory stays bounded whatever the input.
 
-use std::collections::VecDeque;
+use std::boxed::Box;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
 use super::edits::{conflicts, EditLine};
 use super::error::LineError;
+use super::line::put_opt;
 use super::report::{ClaimConflict, LineReport};
 use crate::model::code::CdtCode;
 use crate::teeth::{Area, Surfaces, Tooth};
@@ -34,50 +35,116 @@ const KEPT_CONFLICTS: usize = 1024;
 
 type Item<'s> = Result<LineReport<'s>, LineError>;
 
-/// The lines of the claim being read, and the lines ready to hand out.
+/// The lines of the claim being read, in reports that are reused claim
+/// after claim (so a line costs no allocation once they have grown), and
+/// the conflicts found.
+///
+/// `slots[..held]` are the held claim's lines. When a line of another
+/// claim arrives (in `slots[held]`) the held claim ends: its edits run and
+/// `slots[out..ready]` go out in order; then the new line moves to the
+/// front and is held with its claim.
 #[derive(Debug, Default)]
 pub(crate) struct Claims<'s> {
-    /// The claim id of the lines held.
+    /// The claim (or patient) whose lines are held.
     key: Option<String>,
-    held: Vec<Item<'s>>,
-    pub(crate) ready: VecDeque<Item<'s>>,
-    /// Conflicts found and not yet taken.
+    /// Boxed, so that moving the next claim's first line to the front
+    /// swaps two pointers, not two reports.
+    #[allow(clippy::vec_box)]
+    pub(crate) slots: Vec<Box<Item<'s>>>,
+    held: usize,
+    out: usize,
+    ready: usize,
+    /// Whether `slots[held]` holds the first line of the next claim.
+    incoming: bool,
     pub(crate) found: Vec<ClaimConflict>,
-    /// Conflicts found in all.
     pub(crate) total: u64,
 }
 
 impl<'s> Claims<'s> {
-    /// Takes a judged line: held with its claim, after the lines of the
-    /// claim before it are made ready. An unreadable row stays with the
-    /// claim it sits in, so the order of the input is kept.
-    pub(crate) fn push(&mut self, item: Item<'s>) {
-        if let Ok(report) = &item {
-            let key = report.patient.as_ref().or(report.claim.as_ref());
-            if key != self.key.as_ref() || self.held.len() >= CLAIM_LINE_LIMIT {
-                self.end_claim();
-                self.key = key.cloned();
-            }
-        }
-        self.held.push(item);
+    /// The slot of an ended claim's next line to go out, if any.
+    pub(crate) fn next_ready(&mut self) -> Option<usize> {
+        (self.out < self.ready).then(|| {
+            self.out += 1;
+            self.out - 1
+        })
     }
 
-    /// Ends the claim held: runs the edits and makes its lines ready.
+    /// The slot to read the next line into: after the held ones.
+    pub(crate) fn slot(&mut self) -> &mut Item<'s> {
+        if self.ready > 0 && self.out == self.ready {
+            // The ended claim has gone out: its slots are free again.
+            if self.incoming {
+                self.slots.swap(0, self.held);
+                self.held = 1;
+                self.incoming = false;
+            } else {
+                self.held = 0;
+            }
+            self.out = 0;
+            self.ready = 0;
+        }
+        self.slot_at(self.held)
+    }
+
+    /// The first slot alone, for a checker that holds no lines.
+    pub(crate) fn only_slot(&mut self) -> &mut Item<'s> {
+        self.slot_at(0)
+    }
+
+    fn slot_at(&mut self, index: usize) -> &mut Item<'s> {
+        while self.slots.len() <= index {
+            self.slots.push(Box::new(Ok(LineReport::empty())));
+        }
+        let slot = &mut *self.slots[index];
+        if slot.is_err() {
+            *slot = Ok(LineReport::empty());
+        }
+        slot
+    }
+
+    /// Holds the line just read into [`Claims::slot`] with its claim, or
+    /// ends the held claim when the line starts another.
+    pub(crate) fn hold(&mut self) {
+        let index = self.held;
+        if let Some(Ok(report)) = self.slots.get(index).map(|slot| &**slot) {
+            let key = report.patient.as_deref().or(report.claim.as_deref());
+            if key != self.key.as_deref() || index >= CLAIM_LINE_LIMIT {
+                put_opt(&mut self.key, key);
+                if index > 0 {
+                    self.close(index);
+                    self.incoming = true;
+                    return;
+                }
+            }
+        }
+        self.held += 1;
+    }
+
+    /// Ends the held claim at the end of the input.
     pub(crate) fn end_claim(&mut self) {
-        if self.held.is_empty() {
+        self.close(self.held);
+        self.incoming = false;
+    }
+
+    /// Runs the edits over the first `lines` slots and lets them go out.
+    fn close(&mut self, lines: usize) {
+        self.out = 0;
+        self.ready = lines;
+        let held = &mut self.slots[..lines];
+        // A conflict is between two lines at least.
+        if lines < 2 {
             return;
         }
-        let lines: Vec<EditLine> = self
-            .held
+        let edit_lines: Vec<EditLine> = held
             .iter()
             .enumerate()
-            .filter_map(|(index, item)| edit_line(index, item.as_ref().ok()?))
+            .filter_map(|(index, item)| edit_line(index, (**item).as_ref().ok()?))
             .collect();
-        for conflict in conflicts(&lines) {
+        for conflict in conflicts(&edit_lines) {
             let reports: Vec<&LineReport<'s>> = conflict
                 .lines()
                 .iter()
-                .filter_map(|&index| self.held.get(index)?.as_ref().ok())
+                .filter_map(|&index| (**held.get(index)?).as_ref().ok())
                 .collect();
             // One claim: its id and the line ids; a patient's claims: each
             // line as `claim/line`.
@@ -96,7 +163,7 @@ impl<'s> Claims<'s> {
                 positions: reports.iter().map(|report| report.position).collect(),
             };
             for &index in conflict.lines() {
-                if let Some(Ok(report)) = self.held.get_mut(index) {
+                if let Some(Ok(report)) = held.get_mut(index).map(|slot| &mut **slot) {
                     report.conflicts.push(found.clone());
                 }
             }
@@ -105,7 +172,6 @@ impl<'s> Claims<'s> {
                 self.found.push(found);
             }
         }
-        self.ready.extend(self.held.drain(..));
     }
 }
 
@@ -137,16 +203,17 @@ pub fn check_claim<'s>(
         if report.line.is_empty() {
             report.line = (index + 1).to_string();
         }
-        claims.held.push(Ok(report));
+        claims.slots.push(Box::new(Ok(report)));
     }
-    claims.end_claim();
-    let reports = claims.ready.into_iter().filter_map(Result::ok).collect();
+    claims.close(lines.len());
+    let reports = claims
+        .slots
+        .into_iter()
+        .filter_map(|slot| slot.ok())
+        .collect();
     (reports, claims.found)
 }
 
-/// A judged line as the edits see it: its code, date, teeth, surfaces and
-/// areas, read where they can be (a line whose code or date cannot be read
-/// takes no part).
 fn edit_line(index: usize, report: &LineReport<'_>) -> Option<EditLine> {
     let code = CdtCode::parse(&report.code).ok()?;
     let mut line = EditLine::new(index, code, report.service_date?);

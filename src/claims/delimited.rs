@@ -2,13 +2,12 @@
 //! [`ClaimLine`] per row, columns found by header name.
 
 use std::io::BufRead;
-use std::string::{String, ToString};
 use std::vec::Vec;
 
 use super::columns::{ClaimColumn, Layout};
 use super::error::{HeaderError, LineError};
 use super::judge::Carried;
-use super::line::{ClaimLine, LineDate};
+use super::line::{put, put_number, put_opt, put_tooth, trimmed, ClaimLine};
 use super::report::ToothEntry;
 use super::verdict::DateSource;
 use super::x12::source::{iso_to_universal, ISO_PREFIX};
@@ -67,83 +66,107 @@ impl<R: BufRead> DelimitedSource<R> {
     }
 
     /// The next row as a claim line; `None` at the end.
+    /// Reads the next row into `line` (its buffers reused): `None` at the
+    /// end of the input.
     #[inline]
-    pub(crate) fn next_line(&mut self) -> Option<Result<ClaimLine, LineError>> {
+    pub(crate) fn fill(&mut self, line: &mut ClaimLine) -> Option<Result<(), LineError>> {
         loop {
             return Some(match self.reader.next_record()? {
                 Err(error) => Err(LineError::Row(error)),
-                Ok(record) if record.iter().all(|field| field.trim().is_empty()) => continue,
+                Ok(record) if record.is_blank() => continue,
                 Ok(record) if record.len() != self.layout.width => Err(LineError::FieldCount {
                     line: record.line(),
                     expected: self.layout.width,
                     found: record.len(),
                 }),
-                Ok(record) => Ok(line_of(&record, &self.layout)),
+                Ok(record) => {
+                    fill_line(&record, &self.layout, line);
+                    Ok(())
+                }
             });
         }
     }
 }
 
+/// The row as a claim line, written over what `line` held before.
 #[inline]
-fn line_of(record: &Record<'_>, layout: &Layout) -> ClaimLine {
+fn fill_line(record: &Record<'_>, layout: &Layout, line: &mut ClaimLine) {
     let field = |column: ClaimColumn| {
         layout
             .position(column)
             .and_then(|index| record.get(index))
-            .map(str::trim)
+            .map(trimmed)
     };
     let present = |column| field(column).filter(|text| !text.is_empty());
-    let mut notes = Vec::new();
+    line.notes.clear();
     let surfaces = present(ClaimColumn::Surfaces);
     let iso =
         present(ClaimColumn::ToothSystem).is_some_and(|system| system.eq_ignore_ascii_case("JO"));
-    let mut tooth_of = |written: &str| -> String {
-        match iso_to_universal(written).filter(|_| iso) {
+    let notes = &mut line.notes;
+    let mut put_tooth_of = |teeth: &mut Vec<ToothEntry>, index: usize, written: &str, surfaces| {
+        if !iso {
+            return put_tooth(teeth, index, written, surfaces);
+        }
+        match iso_to_universal(written) {
             Some(universal) => {
                 notes.push(std::format!(
                     "ISO 3950 tooth {written} (tooth system JO) read as Universal {universal}"
                 ));
-                universal
+                put_tooth(teeth, index, &universal, surfaces);
             }
-            None if iso => std::format!("{ISO_PREFIX}{written}"),
-            None => written.to_string(),
+            None => put_tooth(
+                teeth,
+                index,
+                &std::format!("{ISO_PREFIX}{written}"),
+                surfaces,
+            ),
         }
     };
     // One tooth; or, when the tooth column is empty, the teeth of a range
     // or list column (`8,9,13`: one entry each; `6-11`: one entry).
-    let mut teeth: Vec<ToothEntry> = Vec::new();
+    let teeth = &mut line.teeth;
+    let mut count = 0;
     if let Some(tooth) = present(ClaimColumn::Tooth) {
-        teeth.push(ToothEntry::new(&tooth_of(tooth), surfaces.unwrap_or("")));
+        put_tooth_of(teeth, 0, tooth, surfaces.unwrap_or(""));
+        count = 1;
     } else if let Some(range) = present(ClaimColumn::ToothRange) {
         for tooth in range.split(',').map(str::trim).filter(|t| !t.is_empty()) {
-            teeth.push(ToothEntry::new(&tooth_of(tooth), ""));
-        }
-        if let (Some(surfaces), [first, ..]) = (surfaces, teeth.as_mut_slice()) {
-            first.surfaces = surfaces.into();
+            // The surfaces go with the first tooth of a list.
+            let with = if count == 0 {
+                surfaces.unwrap_or("")
+            } else {
+                ""
+            };
+            put_tooth_of(teeth, count, tooth, with);
+            count += 1;
         }
     } else if let Some(surfaces) = surfaces {
         // A surfaces value without a tooth is kept: some software writes a
         // quadrant, arch or sextant there (the judge decides by the code).
-        teeth.push(ToothEntry::new("", surfaces));
+        put_tooth(teeth, 0, "", surfaces);
+        count = 1;
     }
+    teeth.truncate(count);
     let start = field(ClaimColumn::Date).unwrap_or("");
-    let date = match present(ClaimColumn::DateEnd) {
-        Some(end) if end != start => LineDate::range(start, end, DateSource::Column),
-        _ => LineDate::new(start),
-    };
-    ClaimLine {
-        position: record.line(),
-        claim: present(ClaimColumn::Claim).map(String::from),
-        patient: present(ClaimColumn::Patient).map(String::from),
-        line: present(ClaimColumn::Line).map_or_else(|| record.line().to_string(), String::from),
-        code: field(ClaimColumn::Code).unwrap_or("").to_string(),
-        date: Some(date),
-        qualifier: None,
-        teeth,
-        areas: present(ClaimColumn::Area)
-            .map(String::from)
-            .into_iter()
-            .collect(),
-        notes,
+    let end = present(ClaimColumn::DateEnd).filter(|end| *end != start);
+    line.put_date(start, end, DateSource::Column);
+    line.position = record.line();
+    put_opt(&mut line.claim, present(ClaimColumn::Claim));
+    put_opt(&mut line.patient, present(ClaimColumn::Patient));
+    match present(ClaimColumn::Line) {
+        Some(id) => put(&mut line.line, id),
+        None => put_number(&mut line.line, record.line()),
+    }
+    put(&mut line.code, field(ClaimColumn::Code).unwrap_or(""));
+    line.qualifier = None;
+    match present(ClaimColumn::Area) {
+        Some(area) => {
+            line.areas.truncate(1);
+            match line.areas.first_mut() {
+                Some(first) => put(first, area),
+                None => line.areas.push(area.into()),
+            }
+        }
+        None => line.areas.clear(),
     }
 }

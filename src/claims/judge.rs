@@ -45,6 +45,9 @@ impl Carried {
 }
 
 /// Judges claim lines against a code set.
+/// The most teeth and areas of a line checked without allocating.
+const ON_STACK: usize = 8;
+
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Judge<'s> {
     set: &'s CodeSet,
@@ -65,46 +68,60 @@ impl<'s> Judge<'s> {
     }
 
     /// The report on one line: every step in order.
-    #[inline]
-    pub(crate) fn judge(&self, line: ClaimLine) -> LineReport<'s> {
-        let mut report = LineReport {
-            position: line.position,
-            claim: line.claim,
-            patient: line.patient,
-            line: line.line,
-            date: String::new(),
-            date_source: line
-                .date
-                .as_ref()
-                .map(|date| date.source)
-                .unwrap_or_default(),
-            code: line.code,
-            teeth: line.teeth,
-            areas: line.areas,
-            outcome: Outcome::MissingDate,
-            problems: Vec::new(),
-            requirement_confirmed: true,
-            notes: line.notes,
-            assumed_latest: false,
-            service_date: None,
-            conflicts: Vec::new(),
-        };
-        report.outcome =
-            self.code_and_date(&mut report, line.qualifier.as_deref(), line.date.as_ref());
-        // The date as reports show it: the text itself (no copy) unless a
-        // range.
-        report.date = match line.date {
-            Some(LineDate {
-                start, end: None, ..
-            }) => start,
-            Some(range) => range.text(),
-            None => String::new(),
-        };
-        self.reporting(&mut report);
+    /// Judges `line` into a new report.
+    pub(crate) fn judge(&self, line: &ClaimLine) -> LineReport<'s> {
+        let mut report = LineReport::empty();
+        self.judge_into(&mut line.clone(), &mut report);
         report
     }
 
-    /// Step 1: the code's form, the date, and the validity.
+    /// Judges `line` into `report`, writing over what it held. The line's
+    /// texts are swapped into the report, not copied, and the report's old
+    /// buffers go back to the line for the source to fill next: the
+    /// checker reuses both, so a line costs no allocation once they have
+    /// grown.
+    #[inline]
+    pub(crate) fn judge_into(&self, line: &mut ClaimLine, report: &mut LineReport<'s>) {
+        use core::mem::swap;
+        report.position = line.position;
+        swap(&mut report.claim, &mut line.claim);
+        swap(&mut report.patient, &mut line.patient);
+        swap(&mut report.line, &mut line.line);
+        swap(&mut report.code, &mut line.code);
+        report.date_source = line
+            .date
+            .as_ref()
+            .map(|date| date.source)
+            .unwrap_or_default();
+        swap(&mut report.teeth, &mut line.teeth);
+        swap(&mut report.areas, &mut line.areas);
+        swap(&mut report.notes, &mut line.notes);
+        report.problems.clear();
+        report.requirement_confirmed = true;
+        report.assumed_latest = false;
+        report.service_date = None;
+        report.conflicts.clear();
+        report.outcome = self.code_and_date(report, line.qualifier.as_deref(), line.date.as_ref());
+        // The date as reports show it: the text itself unless a range.
+        match &line.date {
+            Some(LineDate {
+                start, end: None, ..
+            }) => report.date.clone_from(start),
+            Some(LineDate {
+                start,
+                end: Some(end),
+                ..
+            }) => {
+                report.date.clear();
+                report.date.push_str(start);
+                report.date.push('-');
+                report.date.push_str(end);
+            }
+            None => report.date.clear(),
+        }
+        self.reporting(report);
+    }
+
     fn code_and_date(
         &self,
         report: &mut LineReport<'s>,
@@ -197,19 +214,51 @@ impl<'s> Judge<'s> {
         };
         area_written_as_surfaces(procedure, report);
         // A tooth sent as ISO that is no ISO tooth is reported as such, and
-        // the rest of the line is checked without it.
-        let mut problems: Vec<ReportingProblem> = Vec::new();
-        let mut teeth: Vec<ReportedTooth<'_>> = Vec::new();
+        // the rest of the line is checked without it. The teeth and areas
+        // as the rules read them go on the stack when they fit (they nearly
+        // always do), so a line costs no allocation.
+        let mut problems = core::mem::take(&mut report.problems);
+        problems.clear();
+        let mut teeth_here = [ReportedTooth::default(); ON_STACK];
+        let mut teeth_heap = Vec::new();
+        let mut count = 0;
         for entry in &report.teeth {
-            match entry.tooth.strip_prefix(ISO_PREFIX) {
-                Some(written) => problems.push(ReportingProblem::NotIsoTooth {
-                    number: written.parse().ok(),
-                }),
-                None => teeth.push(ReportedTooth::new(&entry.tooth, &entry.surfaces)),
+            let tooth = match entry.tooth.strip_prefix(ISO_PREFIX) {
+                Some(written) => {
+                    problems.push(ReportingProblem::NotIsoTooth {
+                        number: written.parse().ok(),
+                    });
+                    continue;
+                }
+                None => ReportedTooth::new(&entry.tooth, &entry.surfaces),
+            };
+            if count < ON_STACK {
+                teeth_here[count] = tooth;
+            } else {
+                if teeth_heap.is_empty() {
+                    teeth_heap.extend_from_slice(&teeth_here);
+                }
+                teeth_heap.push(tooth);
             }
+            count += 1;
         }
-        let areas: Vec<&str> = report.areas.iter().map(String::as_str).collect();
-        let found = procedure.check_line(ReportedLine::new(&teeth, &areas));
+        let teeth = if count <= ON_STACK {
+            &teeth_here[..count]
+        } else {
+            &teeth_heap[..]
+        };
+        let mut areas_here = [""; ON_STACK];
+        let areas_heap: Vec<&str>;
+        let areas = if report.areas.len() <= ON_STACK {
+            for (slot, area) in areas_here.iter_mut().zip(&report.areas) {
+                *slot = area;
+            }
+            &areas_here[..report.areas.len()]
+        } else {
+            areas_heap = report.areas.iter().map(String::as_str).collect();
+            &areas_heap[..]
+        };
+        let found = procedure.check_line(ReportedLine::new(teeth, areas));
         let iso_rejected = !problems.is_empty();
         problems.extend(
             found
@@ -225,8 +274,6 @@ impl<'s> Judge<'s> {
         report.problems = problems;
     }
 
-    /// Whether the input carries what a problem is about: a file without a
-    /// surfaces column is not told its fillings lack surfaces.
     fn is_carried(&self, problem: &ReportingProblem) -> bool {
         match problem {
             ReportingProblem::MissingTooth { .. }

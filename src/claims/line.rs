@@ -160,6 +160,90 @@ impl ClaimLine {
     }
 }
 
+/// `text` without surrounding whitespace, as [`str::trim`] has it, but
+/// quick for the usual field that starts and ends with a letter or digit.
+#[inline]
+pub(crate) fn trimmed(text: &str) -> &str {
+    match text.as_bytes() {
+        [] => text,
+        [first, .., last] | [first @ last]
+            if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() =>
+        {
+            text
+        }
+        _ => text.trim(),
+    }
+}
+
+/// Writes `value` into `target`, keeping `target`'s buffer: sources fill
+/// one [`ClaimLine`] over and over without allocating once it has grown.
+pub(crate) fn put(target: &mut String, value: &str) {
+    target.clear();
+    target.push_str(value);
+}
+
+/// [`put`] for an optional text: `None` when `value` is.
+pub(crate) fn put_opt(target: &mut Option<String>, value: Option<&str>) {
+    match (target.as_mut(), value) {
+        (Some(target), Some(value)) => put(target, value),
+        (_, value) => *target = value.map(String::from),
+    }
+}
+
+/// Sets entry `index` of `teeth` (which must hold at least `index`
+/// entries) to `tooth` and `surfaces`, reusing an entry left from an
+/// earlier line. The caller truncates to the entries it set.
+pub(crate) fn put_tooth(teeth: &mut Vec<ToothEntry>, index: usize, tooth: &str, surfaces: &str) {
+    match teeth.get_mut(index) {
+        Some(entry) => {
+            put(&mut entry.tooth, trimmed(tooth));
+            put(&mut entry.surfaces, trimmed(surfaces));
+        }
+        None => teeth.push(ToothEntry::new(tooth, surfaces)),
+    }
+}
+
+/// Writes `number` in decimal into `target`, keeping its buffer.
+pub(crate) fn put_number(target: &mut String, number: u64) {
+    target.clear();
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = number;
+    loop {
+        at -= 1;
+        // A digit: `rest % 10` is below 10.
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &digit in &digits[at..] {
+        target.push(char::from(digit));
+    }
+}
+
+impl ClaimLine {
+    /// Sets the line's date, reusing the buffers of the one it had.
+    pub(crate) fn put_date(&mut self, start: &str, end: Option<&str>, source: DateSource) {
+        let (start, end) = (trimmed(start), end.map(trimmed));
+        match &mut self.date {
+            Some(date) => {
+                put(&mut date.start, start);
+                put_opt(&mut date.end, end);
+                date.source = source;
+            }
+            None => {
+                self.date = Some(LineDate {
+                    start: start.into(),
+                    end: end.map(String::from),
+                    source,
+                });
+            }
+        }
+    }
+}
+
 impl CodeSet {
     /// Judges one claim line against this code set: the code and date,
     /// then the tooth, surfaces and area against what the code requires;
@@ -174,6 +258,6 @@ impl CodeSet {
     /// ```
     #[must_use]
     pub fn check_line(&self, line: &ClaimLine) -> LineReport<'_> {
-        super::judge::Judge::new(self, false, super::judge::Carried::ALL).judge(line.clone())
+        super::judge::Judge::new(self, false, super::judge::Carried::ALL).judge(line)
     }
 }

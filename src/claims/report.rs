@@ -20,13 +20,29 @@ use super::verdict::{DateSource, Verdict};
 /// let entry = cdt_codes::claims::ToothEntry::new("3", "MOD");
 /// assert_eq!((entry.tooth.as_str(), entry.surfaces.as_str()), ("3", "MOD"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub struct ToothEntry {
     /// The tooth, as written (`3`, `A`, `51`).
     pub tooth: String,
     /// The surfaces, as written (`MOD`, `M:O:D`), empty when none.
     pub surfaces: String,
+}
+
+// By hand, so that `clone_from` keeps the strings' buffers: the checker
+// copies each line's teeth into a report it reuses.
+impl Clone for ToothEntry {
+    fn clone(&self) -> ToothEntry {
+        ToothEntry {
+            tooth: self.tooth.clone(),
+            surfaces: self.surfaces.clone(),
+        }
+    }
+
+    fn clone_from(&mut self, source: &ToothEntry) {
+        self.tooth.clone_from(&source.tooth);
+        self.surfaces.clone_from(&source.surfaces);
+    }
 }
 
 impl ToothEntry {
@@ -217,6 +233,30 @@ impl fmt::Display for ClaimConflict {
             f.write_str(", inferred")?;
         }
         f.write_str("]")
+    }
+}
+
+impl LineReport<'_> {
+    /// A report with nothing in it yet, for the checker to fill.
+    pub(crate) fn empty() -> LineReport<'static> {
+        LineReport {
+            position: 0,
+            claim: None,
+            patient: None,
+            line: String::new(),
+            code: String::new(),
+            date: String::new(),
+            date_source: DateSource::default(),
+            teeth: Vec::new(),
+            areas: Vec::new(),
+            outcome: Outcome::MissingDate,
+            problems: Vec::new(),
+            requirement_confirmed: true,
+            notes: Vec::new(),
+            assumed_latest: false,
+            service_date: None,
+            conflicts: Vec::new(),
+        }
     }
 }
 
@@ -561,6 +601,13 @@ impl Summary {
         *self.count_mut(report.verdict()) += 1;
         self.record_severity(report.severity());
         self.assumed_latest += u64::from(report.assumed_latest);
+    }
+
+    pub(crate) fn record_item<E>(&mut self, item: &Result<LineReport<'_>, E>) {
+        match item {
+            Ok(report) => self.record(report),
+            Err(_) => self.record_unreadable(),
+        }
     }
 
     pub(crate) fn record_unreadable(&mut self) {

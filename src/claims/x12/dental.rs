@@ -3,6 +3,7 @@
 //! segments: one [`ServiceLine`] per `LX` loop, envelope counts checked
 //! apart ([`EnvelopeWarning`]), every `ISA` setting its own delimiters.
 
+use alloc::borrow::Cow;
 use alloc::collections::VecDeque;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -13,6 +14,7 @@ use super::segments::{is_separator_byte, Delimiters, Segment, Segments};
 use super::{
     is_dental_version, transaction_name, EnvelopeWarning, ServiceLine, ToothInfo, X12Date,
 };
+use crate::claims::line::trimmed;
 
 /// The most items held back while an `LX` loop waits for its `SV3`, so
 /// that an [`X12Error::LxWithoutSv3`] keeps its place in segment order
@@ -40,26 +42,20 @@ struct Claim {
 /// The `LX` loop being read.
 #[derive(Debug)]
 struct Draft {
-    line_number: u32,
     lx_segment: u64,
-    sv3: Option<Sv3>,
-    date: Option<X12Date>,
-    teeth: Vec<ToothInfo>,
-    /// An error was already reported for this line: drop it silently.
+    /// Whether an `SV3` was read: the line's code and the rest of the
+    /// `SV3` are then in `line`.
+    has_sv3: bool,
+    /// Whether a `DTP*472` was read (the first one counts).
+    dated: bool,
+    /// How many `TOO` segments were read into `line.teeth`.
+    teeth: usize,
     failed: bool,
+    /// The service line as read so far, its buffers reused from an earlier
+    /// line when one was handed back.
+    line: ServiceLine,
 }
 
-#[derive(Debug)]
-struct Sv3 {
-    segment: u64,
-    qualifier: String,
-    code: String,
-    modifiers: Vec<String>,
-    charge: Option<String>,
-    oral_cavity: Vec<String>,
-    prosthesis: Option<String>,
-    quantity: Option<String>,
-}
 /// Streams the service lines of an 837 dental interchange; see the
 /// [module](super) docs.
 ///
@@ -97,6 +93,9 @@ pub struct X12Reader<R> {
     skipping: bool,
     claim: Option<Claim>,
     draft: Option<Draft>,
+    /// Service lines handed back by the checker, whose buffers the next
+    /// lines reuse.
+    spare: Vec<ServiceLine>,
     /// The `IEA` of the current interchange was read.
     closed: bool,
     done: bool,
@@ -122,6 +121,7 @@ impl<R: BufRead> X12Reader<R> {
             skipping: false,
             claim: None,
             draft: None,
+            spare: Vec::new(),
             closed: false,
             done: false,
         })
@@ -203,7 +203,7 @@ impl<R: BufRead> X12Reader<R> {
             && self
                 .draft
                 .as_ref()
-                .is_some_and(|draft| draft.sv3.is_none() && !draft.failed)
+                .is_some_and(|draft| !draft.has_sv3 && !draft.failed)
     }
 
     fn error(&mut self, error: X12Error) {
@@ -240,7 +240,15 @@ impl<R: BufRead> X12Reader<R> {
             });
             return;
         }
-        let fields: Vec<&[u8]> = elements.collect();
+        // The elements kept (none of the segments read here has more): on
+        // the stack, as a segment costs no allocation.
+        let mut kept: [&[u8]; MAX_ELEMENTS] = [&[]; MAX_ELEMENTS];
+        let mut count = 0;
+        for (slot, field) in kept.iter_mut().zip(elements) {
+            *slot = field;
+            count += 1;
+        }
+        let fields = &kept[..count];
         let element = |n: usize| fields.get(n.wrapping_sub(1)).copied().unwrap_or_default();
         if self.closed {
             self.structure("segment after the IEA");
@@ -250,7 +258,7 @@ impl<R: BufRead> X12Reader<R> {
             return;
         }
         match id {
-            b"IEA" | b"GS" | b"GE" | b"ST" | b"SE" => self.envelope_segment(id, &fields),
+            b"IEA" | b"GS" | b"GE" | b"ST" | b"SE" => self.envelope_segment(id, fields),
             b"HL" => {
                 self.flush_line();
                 self.claim = None;
@@ -258,7 +266,8 @@ impl<R: BufRead> X12Reader<R> {
             b"CLM" => {
                 self.flush_line();
                 let id = text(element(1));
-                let failed = id.trim().is_empty();
+                let id = id.trim();
+                let failed = id.is_empty();
                 if failed {
                     self.error(X12Error::BadElement {
                         segment: self.segments.number,
@@ -270,7 +279,7 @@ impl<R: BufRead> X12Reader<R> {
                     self.structure("CLM outside a transaction set");
                 }
                 self.claim = Some(Claim {
-                    id: id.trim().to_string(),
+                    id: id.to_string(),
                     date: None,
                     appliance_placed: None,
                     predetermination: element(19) == b"PB",
@@ -280,19 +289,17 @@ impl<R: BufRead> X12Reader<R> {
             b"DTP" if element(1) == b"472" => self.service_date(element(2), element(3)),
             b"DTP" if element(1) == b"452" && self.draft.is_none() => {
                 if let Some(claim) = &mut self.claim {
-                    claim.appliance_placed.get_or_insert(X12Date {
-                        qualifier: text(element(2)).trim().to_string(),
-                        value: text(element(3)).trim().to_string(),
-                    });
+                    if claim.appliance_placed.is_none() {
+                        put_date(&mut claim.appliance_placed, element(2), element(3));
+                    }
                 }
             }
             b"BHT" => {
-                let date = text(element(4)).trim().to_string();
-                self.transaction_date = (!date.is_empty()).then_some(date);
+                put_opt_text(&mut self.transaction_date, element(4));
             }
             b"LX" => self.start_line(element(1)),
-            b"SV3" => self.sv3(&fields),
-            b"TOO" => self.tooth(&fields),
+            b"SV3" => self.sv3(fields),
+            b"TOO" => self.tooth(fields),
             _ => {}
         }
     }
@@ -312,7 +319,7 @@ impl<R: BufRead> X12Reader<R> {
             b"GS" => {
                 self.close_transaction("GS");
                 self.close_group("GS");
-                self.group_version = Some(text(element(8)));
+                self.group_version = Some(text(element(8)).into_owned());
                 self.group = Some(0);
                 self.groups_in_interchange += 1;
             }
@@ -473,7 +480,7 @@ impl<R: BufRead> X12Reader<R> {
         let version = if version.is_empty() {
             self.group_version.clone().unwrap_or_default()
         } else {
-            text(version)
+            text(version).into_owned()
         };
         self.transaction_date = None;
         if id != b"837" || !(version.is_empty() || is_dental_version(&version)) {
@@ -506,14 +513,15 @@ impl<R: BufRead> X12Reader<R> {
             });
             return;
         }
-        let date = X12Date {
-            qualifier: text(qualifier).trim().to_string(),
-            value: text(value).trim().to_string(),
-        };
         if let Some(draft) = &mut self.draft {
-            draft.date.get_or_insert(date);
+            if !draft.dated {
+                draft.dated = true;
+                put_date(&mut draft.line.line_date, qualifier, value);
+            }
         } else if let Some(claim) = &mut self.claim {
-            claim.date.get_or_insert(date);
+            if claim.date.is_none() {
+                put_date(&mut claim.date, qualifier, value);
+            }
         }
     }
 
@@ -538,20 +546,23 @@ impl<R: BufRead> X12Reader<R> {
             }
             Some(claim) => failed |= claim.failed,
         }
+        let mut line = self.spare.pop().unwrap_or_default();
+        line.line_number = line_number;
+        line.lx_segment = self.segments.number;
         self.draft = Some(Draft {
-            line_number,
             lx_segment: self.segments.number,
-            sv3: None,
-            date: None,
-            teeth: Vec::new(),
+            has_sv3: false,
+            dated: false,
+            teeth: 0,
             failed,
+            line,
         });
     }
 
     fn sv3(&mut self, fields: &[&[u8]]) {
         let segment = self.segments.number;
         let component = self.segments.delimiters.component;
-        let Some(draft) = self.draft.as_mut().filter(|d| d.sv3.is_none()) else {
+        let Some(draft) = self.draft.as_mut().filter(|d| !d.has_sv3) else {
             self.error(X12Error::Sv3WithoutLx { segment });
             return;
         };
@@ -559,41 +570,26 @@ impl<R: BufRead> X12Reader<R> {
             return;
         }
         let element = |n: usize| fields.get(n - 1).copied().unwrap_or_default();
-        let procedure = components(element(1), component);
-        let code = procedure.get(1).map_or("", |c| c.trim());
-        if code.is_empty() {
+        let mut procedure = element(1).split(|&b| b == component);
+        let line = &mut draft.line;
+        put_text(&mut line.qualifier, procedure.next().unwrap_or_default());
+        put_text(&mut line.code, procedure.next().unwrap_or_default());
+        if line.code.is_empty() {
             draft.failed = true;
             self.error(X12Error::MissingCode { segment });
             return;
         }
-        let optional = |bytes: &[u8]| {
-            let value = text(bytes);
-            let value = value.trim();
-            (!value.is_empty()).then(|| value.to_string())
-        };
-        let sv3 = Sv3 {
-            segment,
-            qualifier: procedure[0].trim().to_string(),
-            code: code.to_string(),
-            modifiers: procedure
-                .iter()
-                .skip(2)
-                .take(4)
-                .map(|m| m.trim())
-                .filter(|m| !m.is_empty())
-                .map(ToString::to_string)
-                .collect(),
-            charge: optional(element(2)),
-            oral_cavity: components(element(4), component)
-                .into_iter()
-                .map(|c| c.trim().to_string())
-                .filter(|c| !c.is_empty())
-                .take(5)
-                .collect(),
-            prosthesis: optional(element(5)),
-            quantity: optional(element(6)),
-        };
-        draft.sv3 = Some(sv3);
+        draft.has_sv3 = true;
+        line.sv3_segment = segment;
+        put_list(&mut line.modifiers, procedure.take(4), usize::MAX);
+        put_opt_text(&mut line.charge, element(2));
+        put_list(
+            &mut line.oral_cavity,
+            element(4).split(|&b| b == component),
+            5,
+        );
+        put_opt_text(&mut line.prosthesis, element(5));
+        put_opt_text(&mut line.quantity, element(6));
     }
 
     fn tooth(&mut self, fields: &[&[u8]]) {
@@ -603,74 +599,85 @@ impl<R: BufRead> X12Reader<R> {
             return;
         };
         let element = |n: usize| fields.get(n - 1).copied().unwrap_or_default();
-        draft.teeth.push(ToothInfo {
-            qualifier: text(element(1)).trim().to_string(),
-            code: text(element(2)).trim().to_string(),
-            surfaces: components(element(3), component)
-                .into_iter()
-                .map(|c| c.trim().to_string())
-                .filter(|c| !c.is_empty())
-                .collect(),
-        });
+        let teeth = &mut draft.line.teeth;
+        if teeth.len() == draft.teeth {
+            teeth.push(ToothInfo::default());
+        }
+        let tooth = &mut teeth[draft.teeth];
+        draft.teeth += 1;
+        put_text(&mut tooth.qualifier, element(1));
+        put_text(&mut tooth.code, element(2));
+        put_list(
+            &mut tooth.surfaces,
+            element(3).split(|&b| b == component),
+            usize::MAX,
+        );
     }
 
-    /// Ends the open `LX` loop: queues its service line, or the error for
-    /// a loop without `SV3`.
+    /// Hands back a service line the caller is done with: the next lines
+    /// reuse its buffers, so reading costs no allocation once they have
+    /// grown.
+    pub(crate) fn recycle(&mut self, line: ServiceLine) {
+        if self.spare.len() < SPARE_LINES {
+            self.spare.push(line);
+        }
+    }
+
     fn flush_line(&mut self) {
         let Some(draft) = self.draft.take() else {
             return;
         };
-        if draft.failed {
+        let Draft {
+            lx_segment,
+            has_sv3,
+            dated,
+            teeth,
+            failed,
+            mut line,
+        } = draft;
+        if failed {
+            self.recycle(line);
             return;
         }
-        let Some(sv3) = draft.sv3 else {
-            // Before what was found inside the loop, which waited for it.
-            let lx = draft.lx_segment;
+        if !has_sv3 {
+            self.recycle(line);
             let at = self
                 .pending
                 .iter()
                 .position(|item| match item {
-                    Ok(line) => line.lx_segment > lx,
-                    Err(error) => error.segment() > lx,
+                    Ok(line) => line.lx_segment > lx_segment,
+                    Err(error) => error.segment() > lx_segment,
                 })
                 .unwrap_or(self.pending.len());
-            self.pending
-                .insert(at, Err(X12Error::LxWithoutSv3 { segment: lx }));
+            self.pending.insert(
+                at,
+                Err(X12Error::LxWithoutSv3 {
+                    segment: lx_segment,
+                }),
+            );
             return;
-        };
-        let (claim_id, claim_date, appliance_placed, predetermination) = match &self.claim {
-            Some(claim) => (
-                claim.id.clone(),
-                claim.date.clone(),
-                claim.appliance_placed.clone(),
-                claim.predetermination,
-            ),
-            None => (String::new(), None, None, false),
-        };
-        self.pending.push_back(Ok(ServiceLine {
-            claim_id,
-            claim_date,
-            line_number: draft.line_number,
-            qualifier: sv3.qualifier,
-            code: sv3.code,
-            modifiers: sv3.modifiers,
-            charge: sv3.charge,
-            oral_cavity: sv3.oral_cavity,
-            prosthesis: sv3.prosthesis,
-            quantity: sv3.quantity,
-            line_date: draft.date,
-            appliance_placed,
-            predetermination,
-            // Only a predetermination ever needs it.
-            transaction_date: if predetermination {
-                self.transaction_date.clone()
-            } else {
-                None
-            },
-            teeth: draft.teeth,
-            lx_segment: draft.lx_segment,
-            sv3_segment: sv3.segment,
-        }));
+        }
+        if !dated {
+            line.line_date = None;
+        }
+        line.teeth.truncate(teeth);
+        if let Some(claim) = &self.claim {
+            put(&mut line.claim_id, &claim.id);
+            line.claim_date.clone_from(&claim.date);
+            line.appliance_placed.clone_from(&claim.appliance_placed);
+            line.predetermination = claim.predetermination;
+        } else {
+            line.claim_id.clear();
+            line.claim_date = None;
+            line.appliance_placed = None;
+            line.predetermination = false;
+        }
+        if line.predetermination {
+            line.transaction_date.clone_from(&self.transaction_date);
+        } else {
+            line.transaction_date = None;
+        }
+        self.pending.push_back(Ok(line));
     }
 }
 
@@ -682,12 +689,73 @@ impl<R: BufRead> Iterator for X12Reader<R> {
         self.pending.pop_front()
     }
 }
-/// Element bytes as text; bytes that are not UTF-8 become U+FFFD.
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+
+/// The most elements of a segment kept (`CLM19` is the furthest read).
+const MAX_ELEMENTS: usize = 24;
+
+/// The most service lines kept for reuse.
+const SPARE_LINES: usize = 4;
+
+/// An element's bytes as text: borrowed when they are UTF-8 (as they
+/// nearly always are), with U+FFFD for bytes that are not.
+fn text(bytes: &[u8]) -> Cow<'_, str> {
+    match core::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
 }
 
-/// The components of a composite element, as text.
-fn components(bytes: &[u8], separator: u8) -> Vec<String> {
-    bytes.split(|&b| b == separator).map(text).collect()
+/// Writes `text` into `target` keeping its buffer.
+fn put(target: &mut String, text: &str) {
+    target.clear();
+    target.push_str(text);
+}
+
+/// Writes an element, trimmed, into `target` keeping its buffer.
+fn put_text(target: &mut String, bytes: &[u8]) {
+    put(target, trimmed(&text(bytes)));
+}
+
+/// An optional element, trimmed: `None` when empty.
+fn put_opt_text(target: &mut Option<String>, bytes: &[u8]) {
+    let value = text(bytes);
+    let value = trimmed(&value);
+    match target {
+        _ if value.is_empty() => *target = None,
+        Some(target) => put(target, value),
+        None => *target = Some(value.to_string()),
+    }
+}
+
+/// A date element pair into `target`, keeping the buffers of the date it
+/// held.
+fn put_date(target: &mut Option<X12Date>, qualifier: &[u8], value: &[u8]) {
+    let date = target.get_or_insert_with(|| X12Date {
+        qualifier: String::new(),
+        value: String::new(),
+    });
+    put_text(&mut date.qualifier, qualifier);
+    put_text(&mut date.value, value);
+}
+
+/// The non-empty trimmed components among `items`, at most `limit` of
+/// them, into `target`, reusing its strings.
+fn put_list<'a>(target: &mut Vec<String>, items: impl Iterator<Item = &'a [u8]>, limit: usize) {
+    let mut count = 0;
+    for item in items {
+        if count == limit {
+            break;
+        }
+        let value = text(item);
+        let value = trimmed(&value);
+        if value.is_empty() {
+            continue;
+        }
+        match target.get_mut(count) {
+            Some(slot) => put(slot, value),
+            None => target.push(value.to_string()),
+        }
+        count += 1;
+    }
+    target.truncate(count);
 }

@@ -63,13 +63,29 @@ pub use error::X12Error;
 pub use segments::{looks_like_x12, Delimiters, DEFAULT_SEGMENT_LIMIT};
 
 /// A date or range from a `DTP` segment, kept as written.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, PartialEq, Eq, Hash)]
 pub struct X12Date {
     /// The format qualifier, `DTP02`: `D8` for `CCYYMMDD`, `RD8` for
     /// `CCYYMMDD-CCYYMMDD`.
     pub qualifier: String,
     /// The date text, `DTP03`.
     pub value: String,
+}
+
+// By hand, so that `clone_from` keeps the buffers: the reader copies the
+// claim's date onto each of its lines.
+impl Clone for X12Date {
+    fn clone(&self) -> X12Date {
+        X12Date {
+            qualifier: self.qualifier.clone(),
+            value: self.value.clone(),
+        }
+    }
+
+    fn clone_from(&mut self, source: &X12Date) {
+        self.qualifier.clone_from(&source.qualifier);
+        self.value.clone_from(&source.value);
+    }
 }
 
 impl X12Date {
@@ -128,7 +144,7 @@ fn is_ccyymmdd(text: &str) -> bool {
 }
 
 /// A tooth from a `TOO` segment.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ToothInfo {
     /// The code list, `TOO01` (`JP` for the universal numbering).
     pub qualifier: String,
@@ -139,7 +155,7 @@ pub struct ToothInfo {
 }
 
 /// One service line: an `LX` loop with its `SV3`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ServiceLine {
     /// The claim's id, `CLM01`.
     pub claim_id: String,

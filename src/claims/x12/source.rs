@@ -2,94 +2,91 @@
 //! the guide says applies and the teeth in one numbering.
 
 use std::string::{String, ToString};
-use std::vec::Vec;
 
 use super::{ServiceLine, X12Date};
-use crate::claims::line::{ClaimLine, LineDate};
-use crate::claims::report::ToothEntry;
+use crate::claims::line::{put, put_number, put_opt, put_tooth, ClaimLine};
 use crate::claims::verdict::DateSource;
 
-/// The claim line of an 837D service line.
-pub(crate) fn claim_line(line: ServiceLine) -> ClaimLine {
-    let mut notes = Vec::new();
-    let date = date_of_service(&line, &mut notes);
-    let teeth = line
-        .teeth
-        .iter()
-        .map(|tooth| {
-            let surfaces = tooth.surfaces.concat();
-            match tooth.qualifier.as_str() {
-                "JO" => match iso_to_universal(&tooth.code) {
-                    Some(universal) => {
-                        notes.push(std::format!(
-                            "ISO 3950 tooth {} (TOO01 JO) read as Universal {universal}",
-                            tooth.code
-                        ));
-                        ToothEntry::new(&universal, &surfaces)
-                    }
-                    None => ToothEntry::new(&std::format!("{ISO_PREFIX}{}", tooth.code), &surfaces),
-                },
-                _ => ToothEntry::new(&tooth.code, &surfaces),
-            }
-        })
-        .collect();
-    ClaimLine {
-        position: line.sv3_segment,
-        claim: Some(line.claim_id),
-        patient: None,
-        line: line.line_number.to_string(),
-        code: line.code,
-        date,
-        qualifier: Some(line.qualifier),
-        teeth,
-        areas: line.oral_cavity,
-        notes,
+/// Writes the service line into `out` as a claim line (the date the guide
+/// says applies, the teeth in one numbering), keeping `out`'s buffers.
+pub(crate) fn fill_claim_line(line: &ServiceLine, out: &mut ClaimLine) {
+    out.notes.clear();
+    put_date_of_service(line, out);
+    let mut count = 0;
+    for tooth in &line.teeth {
+        match tooth.qualifier.as_str() {
+            "JO" => match iso_to_universal(&tooth.code) {
+                Some(universal) => {
+                    out.notes.push(std::format!(
+                        "ISO 3950 tooth {} (TOO01 JO) read as Universal {universal}",
+                        tooth.code
+                    ));
+                    put_tooth(&mut out.teeth, count, &universal, "");
+                }
+                None => put_tooth(
+                    &mut out.teeth,
+                    count,
+                    &std::format!("{ISO_PREFIX}{}", tooth.code),
+                    "",
+                ),
+            },
+            _ => put_tooth(&mut out.teeth, count, &tooth.code, ""),
+        }
+        // The surfaces as one text, as a tooth column would hold them.
+        let surfaces = &mut out.teeth[count].surfaces;
+        for surface in &tooth.surfaces {
+            surfaces.push_str(surface);
+        }
+        let trimmed = surfaces.trim();
+        if trimmed.len() != surfaces.len() {
+            *surfaces = trimmed.to_string();
+        }
+        count += 1;
     }
+    out.teeth.truncate(count);
+    out.position = line.sv3_segment;
+    put_opt(&mut out.claim, Some(&line.claim_id));
+    out.patient = None;
+    put_number(&mut out.line, u64::from(line.line_number));
+    put(&mut out.code, &line.code);
+    put_opt(&mut out.qualifier, Some(&line.qualifier));
+    out.areas.clone_from(&line.oral_cavity);
 }
 
-/// The date that applies, in the guide's order: the line's `DTP*472`, the
-/// claim's `DTP*472`, the appliance placement date (`DTP*452`) of an
-/// orthodontic claim, the transaction date (`BHT04`) of a
-/// predetermination.
-fn date_of_service(line: &ServiceLine, notes: &mut Vec<String>) -> Option<LineDate> {
+/// The line's date of service by the guide's order: the line's `DTP*472`,
+/// the claim's, the appliance placement date (`DTP*452`), and for a
+/// predetermination its transaction date (`BHT04`); none when none.
+fn put_date_of_service(line: &ServiceLine, out: &mut ClaimLine) {
     // A range with both ends readable is a range; a single D8 date is that
     // date; anything else is judged as the whole text (a bad date).
-    let from = |date: &X12Date, source| match (date.start(), date.end()) {
+    let put_from = |out: &mut ClaimLine, date: &X12Date, source| match (date.start(), date.end()) {
         (Some(start), Some(end)) if date.qualifier == "RD8" && start != end => {
-            LineDate::range(start, end, source)
+            out.put_date(start, Some(end), source);
         }
-        (Some(start), Some(_)) => LineDate {
-            source,
-            ..LineDate::new(start)
-        },
-        _ => LineDate {
-            source,
-            ..LineDate::new(&date.value)
-        },
+        (Some(start), Some(_)) => out.put_date(start, None, source),
+        _ => out.put_date(&date.value, None, source),
     };
     if let Some(date) = &line.line_date {
-        return Some(from(date, DateSource::Line));
+        return put_from(out, date, DateSource::Line);
     }
     if let Some(date) = &line.claim_date {
-        return Some(from(date, DateSource::Claim));
+        return put_from(out, date, DateSource::Claim);
     }
     if let Some(date) = &line.appliance_placed {
-        notes.push("no date of service: judged on the appliance placement date (DTP*452)".into());
-        return Some(from(date, DateSource::AppliancePlacement));
+        out.notes
+            .push("no date of service: judged on the appliance placement date (DTP*452)".into());
+        return put_from(out, date, DateSource::AppliancePlacement);
     }
     if line.predetermination {
         if let Some(date) = &line.transaction_date {
-            notes.push(
+            out.notes.push(
                 "a predetermination without a date of service: judged on its transaction date (BHT04)"
                     .into(),
             );
-            return Some(LineDate {
-                source: DateSource::Transaction,
-                ..LineDate::new(date)
-            });
+            return out.put_date(date, None, DateSource::Transaction);
         }
     }
-    None
+    out.date = None;
 }
 
 /// What a tooth sent in the ISO numbering that is no ISO tooth is written

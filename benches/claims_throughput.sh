@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Instructions (valgrind's callgrind) to check the claims benchmarks' files
+# (200,000 generated lines as CSV and as an X12 837D), against the
+# baselines of `cargo bench --bench claims` counted the same way: the `csv`
+# crate reading the CSV into one reused ByteRecord, and a `memchr` split of
+# the 837D on its terminator. Instruction counts do not move with the load
+# of the machine; they are not times (memchr's vector instructions do more
+# per instruction than the checker's), so the criterion bench stays the
+# measure of speed. Run from the repository root:
+#   bash benches/claims_throughput.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v valgrind >/dev/null || { echo "needs valgrind (apt-get install valgrind)" >&2; exit 2; }
+cargo build --quiet --release -p cdt-codes-benches --example claims_instructions
+bin=target/release/examples/claims_instructions
+count() {
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null --collect-atstart=no \
+        --toggle-collect='*measure*' "$bin" "$1" 2>&1 | sed -n 's/.*Collected : //p'
+}
+echo "date: $(date -u +%F), cores: $(nproc), commit: $(git rev-parse --short HEAD)"
+echo "| file | baseline | checker, owned reports | checker, lent reports | per line (lent) | baseline / lent |"
+echo "|---|---|---|---|---|---|"
+for format in csv x12; do
+    base=$(count "$format-baseline")
+    owned=$(count "$format-owned")
+    lent=$(count "$format-lent")
+    python3 -c "
+base, owned, lent = $base, $owned, $lent
+print(f'| $format | {base/1e6:.1f} M | {owned/1e6:.1f} M | {lent/1e6:.1f} M | {lent/200000:.0f} | {base/lent:.3f}x |')"
+done

@@ -1,0 +1,89 @@
+//! Checks the claims benchmarks' generated files (200,000 lines as CSV and
+//! as an 837D) inside functions that callgrind can count alone, and the
+//! baselines the same way; `benches/claims_throughput.sh` runs every mode
+//! under valgrind and prints instructions per line and the ratios, figures
+//! that do not move with the load of the machine.
+//!
+//! ```text
+//! valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*measure*' \
+//!     target/release/examples/claims_instructions csv-lent
+//! ```
+
+use std::hint::black_box;
+
+use cdt_codes::claims::ClaimChecker;
+use cdt_codes_benches::claim_files::{claims_csv, claims_x12, LINES};
+
+/// The `csv` crate reading every row into one reused `ByteRecord`.
+#[inline(never)]
+fn measure_csv_crate(bytes: &[u8]) -> usize {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+    let mut fields = 0;
+    while reader.read_byte_record(&mut record).unwrap_or(false) {
+        fields += record.len();
+    }
+    fields
+}
+
+/// Splitting on the segment terminator with `memchr`.
+#[inline(never)]
+fn measure_memchr_split(bytes: &[u8]) -> usize {
+    let mut segments = 0;
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'~', bytes) {
+        segments += usize::from(end > start);
+        start = end + 1;
+    }
+    segments
+}
+
+/// The checker's owned reports (its `Iterator`).
+#[inline(never)]
+fn measure_owned(bytes: &[u8]) -> usize {
+    let mut checker = ClaimChecker::new(bytes).expect("a header");
+    let rejected = checker
+        .by_ref()
+        .filter(|line| !line.as_ref().is_ok_and(|report| report.is_valid()))
+        .count();
+    assert_eq!(checker.summary().lines(), LINES as u64);
+    rejected
+}
+
+/// The checker's lent reports (`next_report`).
+#[inline(never)]
+fn measure_lent(bytes: &[u8]) -> usize {
+    let mut checker = ClaimChecker::new(bytes).expect("a header");
+    let mut rejected = 0;
+    while let Some(line) = checker.next_report() {
+        rejected += usize::from(!line.is_ok_and(|report| report.is_valid()));
+    }
+    assert_eq!(checker.summary().lines(), LINES as u64);
+    rejected
+}
+
+fn main() {
+    let mode = std::env::args().nth(1).unwrap_or_default();
+    let csv = claims_csv();
+    let (format, how) = mode.split_once('-').unwrap_or(("", ""));
+    let text = match format {
+        "csv" => csv,
+        "x12" => claims_x12(&csv),
+        _ => {
+            eprintln!("usage: claims_instructions csv|x12-baseline|owned|lent");
+            std::process::exit(2);
+        }
+    };
+    let bytes = black_box(text.as_bytes());
+    let found = match (format, how) {
+        ("csv", "baseline") => measure_csv_crate(bytes),
+        ("x12", "baseline") => measure_memchr_split(bytes),
+        (_, "owned") => measure_owned(bytes),
+        (_, "lent") => measure_lent(bytes),
+        _ => {
+            eprintln!("usage: claims_instructions csv|x12-baseline|owned|lent");
+            std::process::exit(2);
+        }
+    };
+    println!("{mode}: {found} ({} bytes, {LINES} lines)", bytes.len());
+}

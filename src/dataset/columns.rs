@@ -3,7 +3,7 @@
 use std::string::String;
 use std::vec::Vec;
 
-use super::delimited::normalise_header;
+use super::delimited::match_header;
 use super::error::{Blame, DataError, DataErrorKind};
 use super::table::Row;
 
@@ -58,8 +58,10 @@ impl Column {
         }
     }
 
-    /// Header names accepted for the column, after normalising (lower case,
-    /// `_` and `-` read as spaces, runs of spaces collapsed).
+    /// Header names accepted for the column, in the form
+    /// [`normalise_header`](super::delimited::normalise_header) gives
+    /// (`Procedure Code`, `procedure-code` and `procedureCode` all read as
+    /// `procedure_code`).
     fn synonyms(self) -> &'static [&'static str] {
         match self {
             Column::Code => &["code", "procedure_code", "cdt_code", "cdt", "proc_code"],
@@ -76,59 +78,48 @@ impl Column {
             Column::Unconfirmed => &["unconfirmed", "inferred"],
         }
     }
-
-    fn from_header(cell: &str) -> Option<Column> {
-        let normal = normalise_header(cell);
-        Column::ALL
-            .into_iter()
-            .find(|column| column.synonyms().contains(&normal.as_str()))
-    }
 }
 
-/// Where each recognised column sits, plus the header cells nobody claimed.
+/// The header of a code file, read: where each recognised column sits,
+/// plus the header cells nobody claimed.
 #[derive(Debug, Clone)]
-pub(crate) struct Layout {
+pub(crate) struct CodeHeader {
     positions: [Option<usize>; 12],
     names: Vec<String>,
     /// Header cells that name no known column, with their 0-based positions.
     pub(crate) unknown: Vec<(usize, String)>,
 }
 
-impl Layout {
+impl CodeHeader {
     /// Reads the header row; `required` columns must be present.
     pub(crate) fn from_header(
         blame: Blame<'_>,
         header: &Row,
         required: &[Column],
-    ) -> Result<Layout, Vec<DataError>> {
-        let mut positions = [None; 12];
-        let mut unknown = Vec::new();
-        let mut errors = Vec::new();
+    ) -> Result<CodeHeader, Vec<DataError>> {
+        let found = match_header(
+            Column::ALL,
+            header.fields.iter().map(String::as_str),
+            |column, cell| column.synonyms().contains(&cell),
+        );
+        let cell = |position: usize| header.fields.get(position).map_or("", String::as_str);
+        let mut errors: Vec<DataError> = found
+            .repeats
+            .iter()
+            .map(|repeat| {
+                let name = repeat.column.name();
+                blame.field(
+                    header.line,
+                    repeat.again,
+                    name,
+                    cell(repeat.again),
+                    DataErrorKind::DuplicateColumn { column: name },
+                )
+            })
+            .collect();
         let header_text = header.fields.join(" | ");
-        for (position, cell) in header.fields.iter().enumerate() {
-            match Column::from_header(cell) {
-                Some(column) => {
-                    let slot = &mut positions[column as usize];
-                    if slot.is_some() {
-                        errors.push(blame.field(
-                            header.line,
-                            position,
-                            column.name(),
-                            cell,
-                            DataErrorKind::DuplicateColumn {
-                                column: column.name(),
-                            },
-                        ));
-                    } else {
-                        *slot = Some(position);
-                    }
-                }
-                None if cell.trim().is_empty() => {}
-                None => unknown.push((position, cell.clone())),
-            }
-        }
         for column in required {
-            if positions[*column as usize].is_none() {
+            if found.positions[*column as usize].is_none() {
                 errors.push(blame.line(
                     header.line,
                     &header_text,
@@ -139,10 +130,14 @@ impl Layout {
             }
         }
         if errors.is_empty() {
-            Ok(Layout {
-                positions,
+            Ok(CodeHeader {
+                positions: found.positions,
                 names: header.fields.clone(),
-                unknown,
+                unknown: found
+                    .unknown
+                    .into_iter()
+                    .map(|position| (position, cell(position).into()))
+                    .collect(),
             })
         } else {
             Err(errors)
@@ -180,7 +175,7 @@ mod tests {
     #[test]
     fn recognises_synonyms_in_any_case() {
         let blame = Blame { file: "f" };
-        let layout = Layout::from_header(
+        let layout = CodeHeader::from_header(
             blame,
             &header(&[
                 "Procedure Code",
@@ -199,9 +194,30 @@ mod tests {
     }
 
     #[test]
+    fn all_is_in_declaration_order() {
+        // `CodeHeader` indexes the matcher's positions by `column as usize`.
+        for (index, column) in Column::ALL.into_iter().enumerate() {
+            assert_eq!(column as usize, index);
+        }
+    }
+
+    #[test]
+    fn recognises_camel_case_and_quoted_headers() {
+        let layout = CodeHeader::from_header(
+            Blame { file: "f" },
+            &header(&["\u{feff}procedureCode", "'Added In'", "DeletedIn"]),
+            &[Column::Code],
+        )
+        .unwrap();
+        assert_eq!(layout.position(Column::Code), Some(0));
+        assert_eq!(layout.position(Column::AddedIn), Some(1));
+        assert_eq!(layout.position(Column::DeletedIn), Some(2));
+    }
+
+    #[test]
     fn reports_missing_and_duplicate_columns() {
         let blame = Blame { file: "f" };
-        let errors = Layout::from_header(
+        let errors = CodeHeader::from_header(
             blame,
             &header(&["code", "cdt code"]),
             &[Column::Code, Column::Description],

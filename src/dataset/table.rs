@@ -9,7 +9,7 @@
 use std::string::{String, ToString};
 use std::vec::Vec;
 
-use super::delimited::{Delimiter, QuotePolicy, Reader, RowError};
+use super::delimited::{match_header, Delimiter, QuotePolicy, Reader, RowError};
 use super::error::{Blame, DataError, DataErrorKind};
 
 /// The delimiter of a data file: `.tsv`/`.tab` files are tab-separated
@@ -149,28 +149,46 @@ pub(crate) fn split(file: &str, text: &str, delimiter: Delimiter) -> Result<Tabl
 }
 
 impl Table {
-    /// The position of each of `names` in the header (case aside), or an
-    /// error for each name the header lacks: for the fixed-layout files
-    /// (headings, reporting).
+    /// The position of each of `names` in the header, matched as every
+    /// header is ([`match_header`]: `Tooth Kind` and `toothKind` name
+    /// `tooth_kind`), or an error for each name the header lacks or repeats:
+    /// for the fixed-layout files (headings, reporting, successors). The
+    /// names are given in normalised form.
     pub(crate) fn positions<const N: usize>(
         &self,
         blame: Blame<'_>,
         names: [&'static str; N],
     ) -> Result<[usize; N], Vec<DataError>> {
+        let header = &self.header;
+        let found = match_header(
+            names,
+            header.fields.iter().map(String::as_str),
+            |name, cell| name == cell,
+        );
+        let mut errors: Vec<DataError> = found
+            .repeats
+            .iter()
+            .map(|repeat| {
+                let cell = header.fields.get(repeat.again).map_or("", String::as_str);
+                blame.field(
+                    header.line,
+                    repeat.again,
+                    repeat.column,
+                    cell,
+                    DataErrorKind::DuplicateColumn {
+                        column: repeat.column,
+                    },
+                )
+            })
+            .collect();
         let mut positions = [0usize; N];
-        let mut errors = Vec::new();
-        for (slot, wanted) in positions.iter_mut().zip(names) {
-            let found = self
-                .header
-                .fields
-                .iter()
-                .position(|cell| cell.trim().eq_ignore_ascii_case(wanted));
+        for ((slot, found), name) in positions.iter_mut().zip(found.positions).zip(names) {
             match found {
                 Some(position) => *slot = position,
                 None => errors.push(blame.line(
-                    self.header.line,
-                    &self.header.fields.join(" | "),
-                    DataErrorKind::MissingColumn { column: wanted },
+                    header.line,
+                    &header.fields.join(" | "),
+                    DataErrorKind::MissingColumn { column: name },
                 )),
             }
         }
@@ -249,6 +267,28 @@ mod tests {
         let error = decode("f", b"code\nD0120\tcaf\xE9\n").unwrap_err();
         assert_eq!((error.line, error.column), (2, Some(10)));
         assert_eq!(error.value, "0xE9");
+    }
+
+    #[test]
+    fn fixed_layout_headers_match_as_every_header_does() {
+        let table = split("r.tsv", "Code\tTooth Kind\treportsAlso\n", Delimiter::Tab).unwrap();
+        let blame = Blame { file: "r.tsv" };
+        assert_eq!(
+            table.positions(blame, ["tooth_kind", "code"]).unwrap(),
+            [1, 0]
+        );
+        let errors = table.positions(blame, ["code", "also"]).unwrap_err();
+        assert_eq!(
+            errors[0].kind,
+            DataErrorKind::MissingColumn { column: "also" }
+        );
+        let table = split("r.tsv", "code\tCODE\n", Delimiter::Tab).unwrap();
+        let errors = table.positions(blame, ["code"]).unwrap_err();
+        assert_eq!((errors.len(), errors[0].column), (1, Some(2)));
+        assert_eq!(
+            errors[0].kind,
+            DataErrorKind::DuplicateColumn { column: "code" }
+        );
     }
 
     #[test]

@@ -149,6 +149,14 @@ pub(crate) fn split(file: &str, text: &str, delimiter: Delimiter) -> Result<Tabl
 }
 
 impl Table {
+    /// The position of the first header cell naming `name` (given in
+    /// normalised form), matched as every header is ([`match_header`]):
+    /// for a fixed-layout file's optional columns.
+    pub(crate) fn position_of(&self, name: &str) -> Option<usize> {
+        let cells = self.header.fields.iter().map(String::as_str);
+        match_header([name], cells, |name, cell| name == cell).positions[0]
+    }
+
     /// The position of each of `names` in the header, matched as every
     /// header is ([`match_header`]: `Tooth Kind` and `toothKind` name
     /// `tooth_kind`), or an error for each name the header lacks or repeats:
@@ -277,6 +285,8 @@ mod tests {
             table.positions(blame, ["tooth_kind", "code"]).unwrap(),
             [1, 0]
         );
+        assert_eq!(table.position_of("reports_also"), Some(2));
+        assert_eq!(table.position_of("also"), None);
         let errors = table.positions(blame, ["code", "also"]).unwrap_err();
         assert_eq!(
             errors[0].kind,

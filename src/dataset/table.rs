@@ -9,7 +9,7 @@
 use std::string::{String, ToString};
 use std::vec::Vec;
 
-use super::delimited::{match_header, Delimiter, QuotePolicy, Reader, RowError};
+use super::delimited::{match_header, Delimiter, HeaderMatch, QuotePolicy, Reader, RowError};
 use super::error::{Blame, DataError, DataErrorKind};
 
 /// The delimiter of a data file: `.tsv`/`.tab` files are tab-separated
@@ -167,41 +167,52 @@ impl Table {
         blame: Blame<'_>,
         names: [&'static str; N],
     ) -> Result<[usize; N], Vec<DataError>> {
-        let header = &self.header;
-        let found = match_header(
+        let found = self.header.match_columns(
+            blame,
             names,
-            header.fields.iter().map(String::as_str),
             |name, cell| name == cell,
-        );
+            |name| name,
+            |_| true,
+        )?;
+        Ok(found.positions.map(Option::unwrap_or_default))
+    }
+}
+
+impl Row {
+    /// Matches this header row to `columns` ([`match_header`]; `aliases`
+    /// tells whether a normalised cell names a column) and reports, as a
+    /// data file's problems, each column named twice and each `required`
+    /// column missing (by `name`).
+    pub(crate) fn match_columns<C: Copy, const N: usize>(
+        &self,
+        blame: Blame<'_>,
+        columns: [C; N],
+        aliases: impl Fn(C, &str) -> bool,
+        name: impl Fn(C) -> &'static str,
+        required: impl Fn(C) -> bool,
+    ) -> Result<HeaderMatch<C, N>, Vec<DataError>> {
+        let cells = self.fields.iter().map(String::as_str);
+        let found = match_header(columns, cells, aliases);
         let mut errors: Vec<DataError> = found
             .repeats
             .iter()
             .map(|repeat| {
-                let cell = header.fields.get(repeat.again).map_or("", String::as_str);
-                blame.field(
-                    header.line,
-                    repeat.again,
-                    repeat.column,
-                    cell,
-                    DataErrorKind::DuplicateColumn {
-                        column: repeat.column,
-                    },
-                )
+                let column = name(repeat.column);
+                let cell = self.fields.get(repeat.again).map_or("", String::as_str);
+                let kind = DataErrorKind::DuplicateColumn { column };
+                blame.field(self.line, repeat.again, column, cell, kind)
             })
             .collect();
-        let mut positions = [0usize; N];
-        for ((slot, found), name) in positions.iter_mut().zip(found.positions).zip(names) {
-            match found {
-                Some(position) => *slot = position,
-                None => errors.push(blame.line(
-                    header.line,
-                    &header.fields.join(" | "),
-                    DataErrorKind::MissingColumn { column: name },
-                )),
+        for (column, position) in columns.into_iter().zip(found.positions) {
+            if position.is_none() && required(column) {
+                let kind = DataErrorKind::MissingColumn {
+                    column: name(column),
+                };
+                errors.push(blame.line(self.line, &self.fields.join(" | "), kind));
             }
         }
         if errors.is_empty() {
-            Ok(positions)
+            Ok(found)
         } else {
             Err(errors)
         }

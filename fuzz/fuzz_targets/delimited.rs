@@ -1,5 +1,7 @@
-//! The shared delimited reader, `cdt_codes::dataset::delimited::Reader`,
-//! and `Delimiter::detect`, on arbitrary bytes.
+//! The shared delimited reader, `Reader` (crate-private; reached through
+//! `cdt_codes::dataset::fuzzing`, which exists only in builds with
+//! `--cfg fuzzing`, as `cargo fuzz` makes them), and `Delimiter::detect`,
+//! on arbitrary bytes.
 //!
 //! Input: two control bytes, then the text.
 //!
@@ -35,7 +37,7 @@
 
 use std::io::{BufRead, BufReader};
 
-use cdt_codes::dataset::delimited::{Delimiter, QuotePolicy, Reader, RowError};
+use cdt_codes::dataset::fuzzing::{Delimiter, QuotePolicy, Reader, RowError, DEFAULT_LIMIT};
 use libfuzzer_sys::fuzz_target;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -361,7 +363,7 @@ fuzz_target!(|data: &[u8]| {
             text,
             delimiter,
             policy,
-            limit.unwrap_or(cdt_codes::dataset::delimited::DEFAULT_LIMIT),
+            limit.unwrap_or(DEFAULT_LIMIT),
         );
         assert_eq!(items, expected, "model");
     }

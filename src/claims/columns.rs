@@ -5,7 +5,7 @@ use std::string::String;
 use std::vec::Vec;
 
 use super::error::HeaderError;
-use crate::dataset::delimited::normalise_header;
+use crate::dataset::delimited::{match_header, normalise_header};
 
 /// A column the checker reads from a delimited claims file.
 ///
@@ -269,53 +269,48 @@ impl ColumnNames {
     }
 }
 
-/// Where each column sits in a header, and the header's width.
+/// The header of a claims export, read: where each column sits, and the
+/// header's width.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Layout {
+pub(crate) struct ClaimHeader {
     positions: [Option<usize>; ClaimColumn::ALL.len()],
     pub(crate) width: usize,
 }
 
-impl Layout {
+impl ClaimHeader {
     /// Finds the columns in a header.
     pub(crate) fn find<'h>(
         header: impl IntoIterator<Item = &'h str>,
         names: &ColumnNames,
-    ) -> Result<Layout, HeaderError> {
+    ) -> Result<ClaimHeader, HeaderError> {
         let header: Vec<String> = header.into_iter().map(String::from).collect();
-        let mut positions = [None; ClaimColumn::ALL.len()];
-        for (index, cell) in header.iter().enumerate() {
-            let cell = normalise_header(cell);
-            for column in ClaimColumn::ALL {
-                if !names.matches(column, &cell) {
-                    continue;
-                }
-                if let Some(first) = positions[column as usize] {
-                    return Err(HeaderError::DuplicateColumn {
-                        column,
-                        first: header.get(first).cloned().unwrap_or_default(),
-                        second: header.get(index).cloned().unwrap_or_default(),
-                    });
-                }
-                positions[column as usize] = Some(index);
-            }
+        let found = match_header(
+            ClaimColumn::ALL,
+            header.iter().map(String::as_str),
+            |column, cell| names.matches(column, cell),
+        );
+        let cell = |position: usize| header.get(position).cloned().unwrap_or_default();
+        if let Some(repeat) = found.repeats.first() {
+            return Err(HeaderError::DuplicateColumn {
+                column: repeat.column,
+                first: cell(repeat.first),
+                second: cell(repeat.again),
+            });
         }
+        let positions = found.positions;
         // Required columns, and any column the caller named, must be found.
-        let missing: Vec<ClaimColumn> = ClaimColumn::ALL
-            .into_iter()
-            .filter(|column| {
-                (column.is_required() || names.get(*column).is_some())
-                    && positions[*column as usize].is_none()
-            })
-            .collect();
-        if let Some(&column) = missing.first() {
+        let missing = ClaimColumn::ALL.into_iter().find(|column| {
+            (column.is_required() || names.get(*column).is_some())
+                && positions[*column as usize].is_none()
+        });
+        if let Some(column) = missing {
             return Err(HeaderError::MissingColumn {
                 column,
                 wanted: names.get(column).map(String::from),
                 header,
             });
         }
-        Ok(Layout {
+        Ok(ClaimHeader {
             positions,
             width: header.len(),
         })
@@ -324,5 +319,44 @@ impl Layout {
     /// The field index of `column`, if the header has it.
     pub(crate) fn position(&self, column: ClaimColumn) -> Option<usize> {
         self.positions[column as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_columns_by_any_spelling() {
+        // `ClaimHeader` indexes the matcher's positions by `column as usize`.
+        let order: Vec<usize> = ClaimColumn::ALL
+            .iter()
+            .map(|column| *column as usize)
+            .collect();
+        assert_eq!(order, (0..ClaimColumn::ALL.len()).collect::<Vec<_>>());
+        let header = [
+            "\u{feff}Claim #",
+            "ProcCode",
+            "dateOfService",
+            "TOOTH_NUM",
+            "notes",
+        ];
+        let found = ClaimHeader::find(header, &ColumnNames::default()).unwrap();
+        assert_eq!(found.position(ClaimColumn::Claim), Some(0));
+        assert_eq!(found.position(ClaimColumn::Code), Some(1));
+        assert_eq!(found.position(ClaimColumn::Date), Some(2));
+        assert_eq!(found.position(ClaimColumn::Tooth), Some(3));
+        assert_eq!(found.width, 5);
+    }
+
+    #[test]
+    fn the_first_repeat_is_the_error() {
+        let header = ["code", "dos", "CDT Code", "date"];
+        let error = ClaimHeader::find(header, &ColumnNames::default()).unwrap_err();
+        assert!(matches!(
+            error,
+            HeaderError::DuplicateColumn { column: ClaimColumn::Code, ref first, ref second }
+                if first == "code" && second == "CDT Code"
+        ));
     }
 }

@@ -4,7 +4,7 @@
 use std::io::BufRead;
 use std::vec::Vec;
 
-use super::columns::{ClaimColumn, Layout};
+use super::columns::{ClaimColumn, ClaimHeader as Layout};
 use super::error::{HeaderError, LineError};
 use super::judge::Carried;
 use super::line::{put, put_number, put_opt, put_tooth, trimmed, ClaimLine};
@@ -12,7 +12,7 @@ use super::report::ToothEntry;
 use super::verdict::DateSource;
 use super::x12::source::{iso_to_universal, ISO_PREFIX};
 use super::CheckOptions;
-use crate::dataset::delimited::{QuotePolicy, Reader, Record};
+use crate::dataset::delimited::{BorrowedRow as Record, QuotePolicy, Reader};
 use crate::dataset::Delimiter;
 
 /// Reads the rows of a delimited export as claim lines.

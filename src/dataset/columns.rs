@@ -3,8 +3,7 @@
 use std::string::String;
 use std::vec::Vec;
 
-use super::delimited::normalise_header;
-use super::error::{Blame, DataError, DataErrorKind};
+use super::error::{Blame, DataError};
 use super::table::Row;
 
 /// A column the parser understands.
@@ -58,8 +57,10 @@ impl Column {
         }
     }
 
-    /// Header names accepted for the column, after normalising (lower case,
-    /// `_` and `-` read as spaces, runs of spaces collapsed).
+    /// Header names accepted for the column, in the form
+    /// [`normalise_header`](super::delimited::normalise_header) gives
+    /// (`Procedure Code`, `procedure-code` and `procedureCode` all read as
+    /// `procedure_code`).
     fn synonyms(self) -> &'static [&'static str] {
         match self {
             Column::Code => &["code", "procedure_code", "cdt_code", "cdt", "proc_code"],
@@ -76,77 +77,40 @@ impl Column {
             Column::Unconfirmed => &["unconfirmed", "inferred"],
         }
     }
-
-    fn from_header(cell: &str) -> Option<Column> {
-        let normal = normalise_header(cell);
-        Column::ALL
-            .into_iter()
-            .find(|column| column.synonyms().contains(&normal.as_str()))
-    }
 }
 
-/// Where each recognised column sits, plus the header cells nobody claimed.
+/// The header of a code file, read: where each recognised column sits,
+/// plus the header cells nobody claimed.
 #[derive(Debug, Clone)]
-pub(crate) struct Layout {
+pub(crate) struct CodeHeader {
     positions: [Option<usize>; 12],
     names: Vec<String>,
     /// Header cells that name no known column, with their 0-based positions.
     pub(crate) unknown: Vec<(usize, String)>,
 }
 
-impl Layout {
+impl CodeHeader {
     /// Reads the header row; `required` columns must be present.
     pub(crate) fn from_header(
         blame: Blame<'_>,
         header: &Row,
         required: &[Column],
-    ) -> Result<Layout, Vec<DataError>> {
-        let mut positions = [None; 12];
-        let mut unknown = Vec::new();
-        let mut errors = Vec::new();
-        let header_text = header.fields.join(" | ");
-        for (position, cell) in header.fields.iter().enumerate() {
-            match Column::from_header(cell) {
-                Some(column) => {
-                    let slot = &mut positions[column as usize];
-                    if slot.is_some() {
-                        errors.push(blame.field(
-                            header.line,
-                            position,
-                            column.name(),
-                            cell,
-                            DataErrorKind::DuplicateColumn {
-                                column: column.name(),
-                            },
-                        ));
-                    } else {
-                        *slot = Some(position);
-                    }
-                }
-                None if cell.trim().is_empty() => {}
-                None => unknown.push((position, cell.clone())),
-            }
-        }
-        for column in required {
-            if positions[*column as usize].is_none() {
-                errors.push(blame.line(
-                    header.line,
-                    &header_text,
-                    DataErrorKind::MissingColumn {
-                        column: column.name(),
-                    },
-                ));
-            }
-        }
-        if errors.is_empty() {
-            Ok(Layout {
-                positions,
-                names: header.fields.clone(),
-                unknown,
-            })
-        } else {
-            Err(errors)
-        }
+    ) -> Result<CodeHeader, Vec<DataError>> {
+        let found = header.match_columns(
+            blame,
+            Column::ALL,
+            |column, cell| column.synonyms().contains(&cell),
+            Column::name,
+            |column| required.contains(&column),
+        )?;
+        let unknown = found.unknown.into_iter();
+        Ok(CodeHeader {
+            positions: found.positions,
+            names: header.fields.clone(),
+            unknown: unknown
+                .map(|position| (position, header.fields[position].clone()))
+                .collect(),
+        })
     }
 
     /// The 0-based position of `column`, if the file has it.
@@ -168,6 +132,7 @@ impl Layout {
 #[cfg(all(test, feature = "std"))]
 mod tests {
     use super::*;
+    use crate::dataset::error::DataErrorKind;
     use std::vec;
 
     fn header(cells: &[&str]) -> Row {
@@ -179,8 +144,11 @@ mod tests {
 
     #[test]
     fn recognises_synonyms_in_any_case() {
+        // `CodeHeader` indexes the matcher's positions by `column as usize`.
+        let order: Vec<usize> = Column::ALL.iter().map(|column| *column as usize).collect();
+        assert_eq!(order, (0..Column::ALL.len()).collect::<Vec<_>>());
         let blame = Blame { file: "f" };
-        let layout = Layout::from_header(
+        let layout = CodeHeader::from_header(
             blame,
             &header(&[
                 "Procedure Code",
@@ -199,9 +167,22 @@ mod tests {
     }
 
     #[test]
+    fn recognises_camel_case_and_quoted_headers() {
+        let layout = CodeHeader::from_header(
+            Blame { file: "f" },
+            &header(&["\u{feff}procedureCode", "'Added In'", "DeletedIn"]),
+            &[Column::Code],
+        )
+        .unwrap();
+        assert_eq!(layout.position(Column::Code), Some(0));
+        assert_eq!(layout.position(Column::AddedIn), Some(1));
+        assert_eq!(layout.position(Column::DeletedIn), Some(2));
+    }
+
+    #[test]
     fn reports_missing_and_duplicate_columns() {
         let blame = Blame { file: "f" };
-        let errors = Layout::from_header(
+        let errors = CodeHeader::from_header(
             blame,
             &header(&["code", "cdt code"]),
             &[Column::Code, Column::Description],

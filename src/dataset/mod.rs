@@ -29,7 +29,7 @@
 //! ```
 
 mod columns;
-pub mod delimited;
+pub(crate) mod delimited;
 mod edits;
 mod error;
 mod headings;
@@ -45,7 +45,7 @@ use std::collections::BTreeMap;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
-pub use delimited::Delimiter;
+pub use delimited::{Delimiter, RowError, UnknownDelimiter};
 pub use edits::{bundled_edits, parse_edits, EditProblem, EditRow};
 #[allow(unused_imports)] // build.rs compiles the bundled rule file
 pub(crate) use edits::{BUNDLED_EDITS, BUNDLED_EDITS_NAME};
@@ -60,8 +60,18 @@ pub use synonyms::{bundled_synonyms, parse_synonyms, SynonymRow, MAX_TERM_WORDS}
 
 use crate::model::code::CdtCode;
 use crate::model::edition::{in_force, Added, Edition};
-use columns::{Column, Layout as Columns};
+use columns::{CodeHeader, Column};
 use error::Blame;
+
+/// The crate's delimited reader, for the fuzz target alone: `cargo fuzz`
+/// builds with `--cfg fuzzing`, and nothing here is part of the API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use super::delimited::{
+        BorrowedRow, Delimiter, QuotePolicy, Reader, RowError, DEFAULT_LIMIT,
+    };
+}
 use records::PendingReplacement;
 
 /// The bundled code file, as shipped in `data/codes.tsv`.
@@ -443,7 +453,7 @@ fn parse_procedures(
 ) -> Option<(Vec<ProcedureRow>, Vec<String>)> {
     let blame = Blame { file: source.name };
     let table = read_table(source, errors)?;
-    let mut layout = Columns::from_header(blame, &table.header, &[Column::Code]);
+    let mut layout = CodeHeader::from_header(blame, &table.header, &[Column::Code]);
     if let Ok(found) = &layout {
         if !found.has(Column::Description) && !found.has(Column::Nomenclature) {
             layout = Err(std::vec![blame.line(
@@ -502,7 +512,7 @@ fn reject_duplicates(
 /// Parses each replacement list now that every defined code is known.
 fn resolve_replacements(
     blame: Blame<'_>,
-    layout: &Columns,
+    layout: &CodeHeader,
     procedures: &mut [Parsed],
     errors: &mut Vec<DataError>,
 ) {

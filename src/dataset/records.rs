@@ -3,7 +3,7 @@
 use std::string::String;
 use std::vec::Vec;
 
-use super::columns::{Column, Layout};
+use super::columns::{CodeHeader, Column};
 use super::error::{Blame, DataError, DataErrorKind};
 use super::table::Row;
 use crate::model::category::Category;
@@ -128,7 +128,7 @@ struct Field<'a> {
 }
 
 impl<'a> Field<'a> {
-    fn of(row: &'a Row, layout: &'a Layout, column: Column) -> Option<Field<'a>> {
+    fn of(row: &'a Row, layout: &'a CodeHeader, column: Column) -> Option<Field<'a>> {
         let position = layout.position(column)?;
         Some(Field {
             line: row.line,
@@ -151,7 +151,7 @@ impl<'a> Field<'a> {
 /// replacement texts to resolve later, and the errors found.
 pub(crate) fn parse_rows(
     blame: Blame<'_>,
-    layout: &Layout,
+    layout: &CodeHeader,
     rows: &[Row],
 ) -> (
     Vec<(ProcedureRow, Option<PendingReplacement>)>,
@@ -173,7 +173,7 @@ pub(crate) fn parse_rows(
 
 fn parse_row(
     blame: Blame<'_>,
-    layout: &Layout,
+    layout: &CodeHeader,
     row: &Row,
     errors: &mut Vec<DataError>,
 ) -> Option<(ProcedureRow, Option<PendingReplacement>)> {
@@ -285,7 +285,7 @@ fn check_category(blame: Blame<'_>, code: CdtCode, field: &Field<'_>, errors: &m
 fn description(
     blame: Blame<'_>,
     row: &Row,
-    layout: &Layout,
+    layout: &CodeHeader,
     nomenclature: Option<&str>,
     errors: &mut Vec<DataError>,
 ) -> Option<String> {

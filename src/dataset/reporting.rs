@@ -30,13 +30,7 @@ pub(crate) fn attach(
     let table = super::read_table(source, &mut errors).ok_or_else(|| errors.clone())?;
     let blame = Blame { file: source.name };
     let positions = table.positions(blame, HEADER)?;
-    let optional = OPTIONAL.map(|name| {
-        table
-            .header
-            .fields
-            .iter()
-            .position(|cell| cell.trim().eq_ignore_ascii_case(name))
-    });
+    let optional = OPTIONAL.map(|name| table.position_of(name));
     let rows = parse_rows(blame, &table, positions, optional, &mut errors);
     for row in &mut data.procedures {
         match rows.get(&row.code) {

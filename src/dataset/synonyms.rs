@@ -145,13 +145,7 @@ fn parse(
     table: &super::table::Table,
     errors: &mut Vec<DataError>,
 ) -> Vec<SynonymRow> {
-    let position = |wanted: &str| {
-        table
-            .header
-            .fields
-            .iter()
-            .position(|cell| cell.trim().eq_ignore_ascii_case(wanted))
-    };
+    let position = |wanted: &str| table.position_of(wanted);
     let (Some(term_at), Some(expansion_at)) = (position(HEADER[0]), position(HEADER[1])) else {
         let column = if position(HEADER[0]).is_none() {
             HEADER[0]

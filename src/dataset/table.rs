@@ -9,7 +9,7 @@
 use std::string::{String, ToString};
 use std::vec::Vec;
 
-use super::delimited::{Delimiter, QuotePolicy, Reader, RowError};
+use super::delimited::{match_header, Delimiter, HeaderMatch, QuotePolicy, Reader, RowError};
 use super::error::{Blame, DataError, DataErrorKind};
 
 /// The delimiter of a data file: `.tsv`/`.tab` files are tab-separated
@@ -149,33 +149,70 @@ pub(crate) fn split(file: &str, text: &str, delimiter: Delimiter) -> Result<Tabl
 }
 
 impl Table {
-    /// The position of each of `names` in the header (case aside), or an
-    /// error for each name the header lacks: for the fixed-layout files
-    /// (headings, reporting).
+    /// The position of the first header cell naming `name` (given in
+    /// normalised form), matched as every header is ([`match_header`]):
+    /// for a fixed-layout file's optional columns.
+    pub(crate) fn position_of(&self, name: &str) -> Option<usize> {
+        let cells = self.header.fields.iter().map(String::as_str);
+        match_header([name], cells, |name, cell| name == cell).positions[0]
+    }
+
+    /// The position of each of `names` in the header, matched as every
+    /// header is ([`match_header`]: `Tooth Kind` and `toothKind` name
+    /// `tooth_kind`), or an error for each name the header lacks or repeats:
+    /// for the fixed-layout files (headings, reporting, successors). The
+    /// names are given in normalised form.
     pub(crate) fn positions<const N: usize>(
         &self,
         blame: Blame<'_>,
         names: [&'static str; N],
     ) -> Result<[usize; N], Vec<DataError>> {
-        let mut positions = [0usize; N];
-        let mut errors = Vec::new();
-        for (slot, wanted) in positions.iter_mut().zip(names) {
-            let found = self
-                .header
-                .fields
-                .iter()
-                .position(|cell| cell.trim().eq_ignore_ascii_case(wanted));
-            match found {
-                Some(position) => *slot = position,
-                None => errors.push(blame.line(
-                    self.header.line,
-                    &self.header.fields.join(" | "),
-                    DataErrorKind::MissingColumn { column: wanted },
-                )),
+        let found = self.header.match_columns(
+            blame,
+            names,
+            |name, cell| name == cell,
+            |name| name,
+            |_| true,
+        )?;
+        Ok(found.positions.map(Option::unwrap_or_default))
+    }
+}
+
+impl Row {
+    /// Matches this header row to `columns` ([`match_header`]; `aliases`
+    /// tells whether a normalised cell names a column) and reports, as a
+    /// data file's problems, each column named twice and each `required`
+    /// column missing (by `name`).
+    pub(crate) fn match_columns<C: Copy, const N: usize>(
+        &self,
+        blame: Blame<'_>,
+        columns: [C; N],
+        aliases: impl Fn(C, &str) -> bool,
+        name: impl Fn(C) -> &'static str,
+        required: impl Fn(C) -> bool,
+    ) -> Result<HeaderMatch<C, N>, Vec<DataError>> {
+        let cells = self.fields.iter().map(String::as_str);
+        let found = match_header(columns, cells, aliases);
+        let mut errors: Vec<DataError> = found
+            .repeats
+            .iter()
+            .map(|repeat| {
+                let column = name(repeat.column);
+                let cell = self.fields.get(repeat.again).map_or("", String::as_str);
+                let kind = DataErrorKind::DuplicateColumn { column };
+                blame.field(self.line, repeat.again, column, cell, kind)
+            })
+            .collect();
+        for (column, position) in columns.into_iter().zip(found.positions) {
+            if position.is_none() && required(column) {
+                let kind = DataErrorKind::MissingColumn {
+                    column: name(column),
+                };
+                errors.push(blame.line(self.line, &self.fields.join(" | "), kind));
             }
         }
         if errors.is_empty() {
-            Ok(positions)
+            Ok(found)
         } else {
             Err(errors)
         }
@@ -249,6 +286,30 @@ mod tests {
         let error = decode("f", b"code\nD0120\tcaf\xE9\n").unwrap_err();
         assert_eq!((error.line, error.column), (2, Some(10)));
         assert_eq!(error.value, "0xE9");
+    }
+
+    #[test]
+    fn fixed_layout_headers_match_as_every_header_does() {
+        let table = split("r.tsv", "Code\tTooth Kind\treportsAlso\n", Delimiter::Tab).unwrap();
+        let blame = Blame { file: "r.tsv" };
+        assert_eq!(
+            table.positions(blame, ["tooth_kind", "code"]).unwrap(),
+            [1, 0]
+        );
+        assert_eq!(table.position_of("reports_also"), Some(2));
+        assert_eq!(table.position_of("also"), None);
+        let errors = table.positions(blame, ["code", "also"]).unwrap_err();
+        assert_eq!(
+            errors[0].kind,
+            DataErrorKind::MissingColumn { column: "also" }
+        );
+        let table = split("r.tsv", "code\tCODE\n", Delimiter::Tab).unwrap();
+        let errors = table.positions(blame, ["code"]).unwrap_err();
+        assert_eq!((errors.len(), errors[0].column), (1, Some(2)));
+        assert_eq!(
+            errors[0].kind,
+            DataErrorKind::DuplicateColumn { column: "code" }
+        );
     }
 
     #[test]

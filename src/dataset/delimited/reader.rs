@@ -1,0 +1,474 @@
+//! The reader: lines in, rows of unquoted fields out, in buffers it
+//! reuses (see the [module](super) docs for the format).
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use std::io::{self, BufRead};
+
+use super::{Delimiter, QuotePolicy, RowError, BOM, DEFAULT_LIMIT};
+
+/// One record: its fields, unquoted, borrowed from the [`Reader`] until
+/// its next call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BorrowedRow<'a> {
+    line: u64,
+    text: &'a str,
+    ends: &'a [usize],
+}
+
+impl<'a> BorrowedRow<'a> {
+    /// The line the record starts on, counting from 1.
+    #[must_use]
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// How many fields the record has (at least 1 for a record read from
+    /// a [`Reader`]).
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether the record has no fields (never true for a record read from
+    /// a [`Reader`]).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Field `index` (from 0), unquoted and untrimmed.
+    #[must_use]
+    pub fn get(&self, index: usize) -> Option<&'a str> {
+        let end = *self.ends.get(index)?;
+        let start = match index.checked_sub(1) {
+            Some(previous) => self.ends[previous],
+            None => 0,
+        };
+        self.text.get(start..end)
+    }
+
+    /// The fields in order.
+    #[must_use]
+    pub fn iter(&self) -> Fields<'a> {
+        Fields {
+            text: self.text,
+            ends: self.ends.iter(),
+            start: 0,
+        }
+    }
+
+    /// Whether every field is empty or only whitespace (such as the row
+    /// `,,`): callers usually skip these like blank lines.
+    #[must_use]
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+impl<'a> IntoIterator for &BorrowedRow<'a> {
+    type Item = &'a str;
+    type IntoIter = Fields<'a>;
+
+    fn into_iter(self) -> Fields<'a> {
+        self.iter()
+    }
+}
+
+impl<'a> IntoIterator for BorrowedRow<'a> {
+    type Item = &'a str;
+    type IntoIter = Fields<'a>;
+
+    fn into_iter(self) -> Fields<'a> {
+        self.iter()
+    }
+}
+
+/// The fields of a [`BorrowedRow`], from [`BorrowedRow::iter`].
+#[derive(Debug, Clone)]
+pub struct Fields<'a> {
+    text: &'a str,
+    ends: core::slice::Iter<'a, usize>,
+    start: usize,
+}
+
+impl<'a> Iterator for Fields<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let end = *self.ends.next()?;
+        let field = self.text.get(self.start..end).unwrap_or("");
+        self.start = end;
+        Some(field)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.ends.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Fields<'_> {}
+
+/// Reads rows from delimited text; see the [module](super) docs.
+#[derive(Debug)]
+pub struct Reader<R> {
+    inner: R,
+    delimiter: u8,
+    policy: QuotePolicy,
+    limit: usize,
+    /// Lines consumed so far.
+    line: u64,
+    /// The current line, without its line ending.
+    raw: Vec<u8>,
+    /// The current record's fields, unquoted, end to end.
+    text: String,
+    /// Where each field ends in `text`.
+    ends: Vec<usize>,
+    record_line: u64,
+    done: bool,
+    /// Lines that are not UTF-8 are read as Windows-1252 (claims exports
+    /// from older software) instead of failing.
+    windows_1252: bool,
+    /// A line decoded from Windows-1252.
+    decoded: String,
+}
+
+/// What [`Reader::read_line`] found.
+enum Line {
+    End,
+    Read { crlf: bool },
+    TooLong,
+}
+
+/// Where a line's parse stopped.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// At the start of a field (and of the record, before any line).
+    FieldStart,
+    /// Inside a quoted field that the line left open.
+    Quoted,
+}
+
+impl<R: BufRead> Reader<R> {
+    /// A reader of `inner` with the 1 MiB default limit.
+    pub fn new(inner: R, delimiter: Delimiter, policy: QuotePolicy) -> Self {
+        Reader {
+            inner,
+            delimiter: delimiter.as_byte(),
+            policy,
+            limit: DEFAULT_LIMIT,
+            line: 0,
+            raw: Vec::new(),
+            text: String::new(),
+            ends: Vec::new(),
+            record_line: 0,
+            done: false,
+            windows_1252: false,
+            decoded: String::new(),
+        }
+    }
+
+    /// Reads a line that is not UTF-8 as Windows-1252 (a superset of
+    /// Latin-1 as spreadsheets write it) instead of failing with
+    /// [`RowError::NotUtf8`]: for claims exports, where a name with `é`
+    /// written by older software must not cost the row.
+    #[must_use]
+    pub fn windows_1252_fallback(mut self, on: bool) -> Self {
+        self.windows_1252 = on;
+        self
+    }
+
+    /// Sets the longest record, in bytes (at least 1); longer ones give
+    /// [`RowError::TooLong`].
+    #[must_use]
+    pub fn with_limit(mut self, limit: usize) -> Self {
+        self.limit = limit.max(1);
+        self
+    }
+
+    /// The longest record read, in bytes (for the fuzz target).
+    #[cfg(fuzzing)]
+    #[must_use]
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// Bytes of buffer the reader holds now, for checking that memory
+    /// stays bounded: the capacity of its line and field buffers plus that
+    /// of its field-end list (for the tests and the fuzz target).
+    #[cfg(any(test, fuzzing))]
+    #[must_use]
+    pub fn buffer_capacity(&self) -> usize {
+        self.raw.capacity()
+            + self.text.capacity()
+            + self.ends.capacity() * core::mem::size_of::<usize>()
+    }
+
+    /// The next record, an error for a record that cannot be read (call
+    /// again for the next one), or `None` at the end of the input or after
+    /// an I/O error.
+    ///
+    /// # Errors
+    ///
+    /// [`RowError`]; only [`RowError::Io`] ends the reading.
+    pub fn next_record(&mut self) -> Option<Result<BorrowedRow<'_>, RowError>> {
+        if self.done {
+            return None;
+        }
+        match self.fill_record() {
+            Ok(true) => Some(Ok(BorrowedRow {
+                line: self.record_line,
+                text: &self.text,
+                ends: &self.ends,
+            })),
+            Ok(false) => {
+                self.done = true;
+                None
+            }
+            Err(error) => {
+                if error.is_io() {
+                    self.done = true;
+                }
+                Some(Err(error))
+            }
+        }
+    }
+
+    /// Reads the next non-blank record into `text` and `ends`: `false` at
+    /// the end of the input.
+    fn fill_record(&mut self) -> Result<bool, RowError> {
+        loop {
+            let crlf = match self.read_line(self.limit)? {
+                Line::End => return Ok(false),
+                Line::TooLong => {
+                    return Err(RowError::TooLong {
+                        line: self.line,
+                        limit: self.limit,
+                    })
+                }
+                Line::Read { crlf } => crlf,
+            };
+            if self.raw.iter().all(|&b| matches!(b, b' ' | b'\t' | b'\r')) {
+                continue;
+            }
+            self.record_line = self.line;
+            self.text.clear();
+            self.ends.clear();
+            return self.parse_record(crlf).map(|()| true);
+        }
+    }
+
+    /// Parses the record whose first line is in `raw`, reading more lines
+    /// while a quoted field stays open under [`QuotePolicy::AcrossLines`].
+    fn parse_record(&mut self, mut crlf: bool) -> Result<(), RowError> {
+        let mut used = self.raw.len();
+        let mut state = State::FieldStart;
+        loop {
+            let Reader {
+                raw,
+                text,
+                ends,
+                delimiter,
+                limit,
+                line,
+                windows_1252,
+                decoded,
+                ..
+            } = self;
+            let line_text = match core::str::from_utf8(raw) {
+                Ok(line_text) => line_text,
+                Err(_) if *windows_1252 => {
+                    decode_windows_1252(raw, decoded);
+                    decoded.as_str()
+                }
+                Err(error) => {
+                    return Err(RowError::NotUtf8 {
+                        line: *line,
+                        column: raw[..error.valid_up_to()]
+                            .iter()
+                            .filter(|&&b| b & 0xC0 != 0x80)
+                            .count()
+                            + 1,
+                    })
+                }
+            };
+            reserve_capped(text, line_text.len(), *limit);
+            state = split_line(line_text, *delimiter, state, text, ends);
+            if state == State::FieldStart {
+                return Ok(());
+            }
+            let unterminated = RowError::UnterminatedQuote {
+                line: self.record_line,
+                field: self.ends.len() + 1,
+            };
+            if self.policy == QuotePolicy::WithinLine {
+                return Err(unterminated);
+            }
+            let line_break = if crlf { "\r\n" } else { "\n" };
+            used += line_break.len();
+            let too_long = RowError::TooLong {
+                line: self.record_line,
+                limit: self.limit,
+            };
+            // Out of room at a line break: the record ends here and reading
+            // goes on at the next line.
+            let Some(room) = self.limit.checked_sub(used) else {
+                return Err(too_long);
+            };
+            reserve_capped(&mut self.text, line_break.len(), self.limit);
+            self.text.push_str(line_break);
+            crlf = match self.read_line(room)? {
+                Line::End => return Err(unterminated),
+                Line::TooLong => return Err(too_long),
+                Line::Read { crlf } => crlf,
+            };
+            used += self.raw.len();
+        }
+    }
+
+    /// Reads the next line into `raw` without its line ending (and without
+    /// a byte-order mark on line 1), keeping at most `room` bytes: a longer
+    /// line is consumed to its end and reported as [`Line::TooLong`].
+    fn read_line(&mut self, room: usize) -> Result<Line, RowError> {
+        self.raw.clear();
+        let mut read_any = false;
+        let mut too_long = false;
+        // One byte of slack for the `\r` of a `\r\n` ending.
+        let keep = room.saturating_add(1);
+        loop {
+            let available = match self.inner.fill_buf() {
+                Ok(bytes) => bytes,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                Err(source) => {
+                    return Err(RowError::Io {
+                        line: self.line + 1,
+                        source,
+                    })
+                }
+            };
+            if available.is_empty() {
+                break;
+            }
+            read_any = true;
+            let (chunk, used, ended) = match available.iter().position(|&b| b == b'\n') {
+                Some(end) => (&available[..end], end + 1, true),
+                None => (available, available.len(), false),
+            };
+            if !too_long {
+                // The BOM is allowed beyond the limit.
+                let allowance = if self.line == 0 { BOM.len() } else { 0 };
+                if self.raw.len() + chunk.len() > keep + allowance {
+                    too_long = true;
+                    self.raw.clear();
+                } else {
+                    reserve_capped_bytes(&mut self.raw, chunk.len(), keep + allowance);
+                    self.raw.extend_from_slice(chunk);
+                }
+            }
+            self.inner.consume(used);
+            if ended {
+                break;
+            }
+        }
+        if !read_any {
+            return Ok(Line::End);
+        }
+        if self.line == 0 && self.raw.starts_with(BOM) {
+            self.raw.drain(..BOM.len());
+        }
+        self.line += 1;
+        if too_long {
+            return Ok(Line::TooLong);
+        }
+        let crlf = self.raw.last() == Some(&b'\r');
+        if crlf {
+            self.raw.pop();
+        }
+        if self.raw.len() > room {
+            self.raw.clear();
+            return Ok(Line::TooLong);
+        }
+        Ok(Line::Read { crlf })
+    }
+}
+
+/// Splits one line (or the part of a record on one line) into `text` and
+/// `ends`, starting in `state`; gives the state at the end of the line.
+fn split_line(
+    line: &str,
+    delimiter: u8,
+    mut state: State,
+    text: &mut String,
+    ends: &mut Vec<usize>,
+) -> State {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    loop {
+        if state == State::Quoted {
+            let Some(offset) = bytes[at..].iter().position(|&b| b == b'"') else {
+                text.push_str(&line[at..]);
+                return State::Quoted;
+            };
+            let quote = at + offset;
+            text.push_str(&line[at..quote]);
+            if bytes.get(quote + 1) == Some(&b'"') {
+                text.push('"');
+                at = quote + 2;
+                continue;
+            }
+            // Closed: what follows up to the delimiter is kept as written.
+            at = quote + 1;
+        } else if bytes.get(at) == Some(&b'"') {
+            state = State::Quoted;
+            at += 1;
+            continue;
+        }
+        state = State::FieldStart;
+        let Some(offset) = bytes[at..].iter().position(|&b| b == delimiter) else {
+            text.push_str(&line[at..]);
+            ends.push(text.len());
+            return State::FieldStart;
+        };
+        text.push_str(&line[at..at + offset]);
+        ends.push(text.len());
+        at += offset + 1;
+    }
+}
+
+/// Makes room for `additional` more bytes in `text`, growing by doubling
+/// but never past `cap` (unless the bytes themselves need more).
+fn reserve_capped(text: &mut String, additional: usize, cap: usize) {
+    let needed = text.len() + additional;
+    if needed > text.capacity() {
+        let target = text.capacity().saturating_mul(2).min(cap).max(needed);
+        text.reserve_exact(target - text.len());
+    }
+}
+
+/// [`reserve_capped`] for bytes.
+fn reserve_capped_bytes(bytes: &mut Vec<u8>, additional: usize, cap: usize) {
+    let needed = bytes.len() + additional;
+    if needed > bytes.capacity() {
+        let target = bytes.capacity().saturating_mul(2).min(cap).max(needed);
+        bytes.reserve_exact(target - bytes.len());
+    }
+}
+
+/// The characters Windows-1252 puts at 0x80 to 0x9F (where Latin-1 has
+/// control codes); `\u{FFFD}` for the five bytes it leaves undefined.
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '\u{20AC}', '\u{FFFD}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{02C6}', '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{FFFD}', '\u{017D}', '\u{FFFD}',
+    '\u{FFFD}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', '\u{0153}', '\u{FFFD}', '\u{017E}', '\u{0178}',
+];
+
+/// Decodes Windows-1252 bytes into `out` (cleared first): ASCII and
+/// 0xA0 to 0xFF as the same code points, 0x80 to 0x9F by the table.
+fn decode_windows_1252(bytes: &[u8], out: &mut String) {
+    out.clear();
+    out.extend(bytes.iter().map(|&byte| match byte {
+        0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }));
+}

@@ -1,0 +1,479 @@
+//! The reader's and the header matcher's unit tests.
+
+use super::*;
+use alloc::vec;
+use alloc::vec::Vec;
+use std::io;
+use std::io::Read;
+
+fn all(
+    text: &[u8],
+    delimiter: Delimiter,
+    policy: QuotePolicy,
+) -> Vec<Result<(u64, Vec<String>), String>> {
+    let mut reader = Reader::new(text, delimiter, policy);
+    let mut out = Vec::new();
+    while let Some(record) = reader.next_record() {
+        out.push(
+            record
+                .map(|r| (r.line(), r.iter().map(str::to_string).collect()))
+                .map_err(|e| e.to_string()),
+        );
+    }
+    out
+}
+
+#[allow(clippy::unnecessary_wraps)]
+fn ok(line: u64, fields: &[&str]) -> Result<(u64, Vec<String>), String> {
+    Ok((line, fields.iter().map(|f| (*f).to_string()).collect()))
+}
+
+#[test]
+fn reads_each_delimiter() {
+    for (delimiter, text) in [
+        (Delimiter::Comma, "a,b,c\n1,,3\n"),
+        (Delimiter::Tab, "a\tb\tc\n1\t\t3\n"),
+        (Delimiter::Semicolon, "a;b;c\n1;;3\n"),
+        (Delimiter::Pipe, "a|b|c\n1||3"),
+    ] {
+        assert_eq!(
+            all(text.as_bytes(), delimiter, QuotePolicy::WithinLine),
+            vec![ok(1, &["a", "b", "c"]), ok(2, &["1", "", "3"])],
+            "{delimiter}"
+        );
+    }
+}
+
+#[test]
+fn other_delimiters_are_data() {
+    assert_eq!(
+        all(b"a;b,c|d\te", Delimiter::Comma, QuotePolicy::WithinLine),
+        vec![ok(1, &["a;b", "c|d\te"])]
+    );
+}
+
+#[test]
+fn detects_delimiters() {
+    assert_eq!(Delimiter::detect(b"a,b,c"), Some(Delimiter::Comma));
+    assert_eq!(Delimiter::detect(b"a\tb,c\td"), Some(Delimiter::Tab));
+    assert_eq!(Delimiter::detect(b"a;b;c,d"), Some(Delimiter::Semicolon));
+    assert_eq!(Delimiter::detect(b"a|b|c"), Some(Delimiter::Pipe));
+    assert_eq!(Delimiter::detect(b"\xEF\xBB\xBFa|b"), Some(Delimiter::Pipe));
+    assert_eq!(
+        Delimiter::detect(b"\"x,y,z\";b"),
+        Some(Delimiter::Semicolon)
+    );
+    assert_eq!(Delimiter::detect(b"\"x\"\",y\"|b"), Some(Delimiter::Pipe));
+    assert_eq!(Delimiter::detect(b"a|b\nc,d,e,f"), Some(Delimiter::Pipe));
+    assert_eq!(Delimiter::detect(b"a,b;c"), None);
+    assert_eq!(Delimiter::detect(b"single"), None);
+    assert_eq!(Delimiter::detect(b""), None);
+}
+
+#[test]
+fn parses_delimiter_names() {
+    for (text, want) in [
+        ("comma", Delimiter::Comma),
+        (",", Delimiter::Comma),
+        ("TAB", Delimiter::Tab),
+        ("\t", Delimiter::Tab),
+        ("\\t", Delimiter::Tab),
+        ("semicolon", Delimiter::Semicolon),
+        (";", Delimiter::Semicolon),
+        (" pipe ", Delimiter::Pipe),
+        ("|", Delimiter::Pipe),
+    ] {
+        assert_eq!(text.parse::<Delimiter>(), Ok(want), "{text:?}");
+    }
+    let error = "colon".parse::<Delimiter>().unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "unknown delimiter \"colon\": use comma, tab, semicolon or pipe"
+    );
+    for d in Delimiter::ALL {
+        assert_eq!(d.to_string().parse::<Delimiter>(), Ok(d));
+    }
+}
+
+#[test]
+fn strips_bom_and_handles_crlf_and_blank_lines() {
+    let text = b"\xEF\xBB\xBFcode,name\r\n\r\n  \t\r\nD0120,x\r\n\nD0140,y";
+    assert_eq!(
+        all(text, Delimiter::Comma, QuotePolicy::WithinLine),
+        vec![
+            ok(1, &["code", "name"]),
+            ok(4, &["D0120", "x"]),
+            ok(6, &["D0140", "y"])
+        ]
+    );
+}
+
+#[test]
+fn bom_only_at_start() {
+    let text = b"a\n\xEF\xBB\xBFb\n";
+    assert_eq!(
+        all(text, Delimiter::Comma, QuotePolicy::WithinLine),
+        vec![ok(1, &["a"]), ok(2, &["\u{feff}b"])]
+    );
+}
+
+#[test]
+fn quoted_fields() {
+    let text = "\"a,b\",\"say \"\"hi\"\"\",\"\",\"x\"tail,mid\"dle,\" keep \"";
+    assert_eq!(
+        all(text.as_bytes(), Delimiter::Comma, QuotePolicy::WithinLine),
+        vec![ok(
+            1,
+            &["a,b", "say \"hi\"", "", "xtail", "mid\"dle", " keep "]
+        )]
+    );
+    let text = "\"a|b\"|c\n\"\t\"\t1";
+    assert_eq!(
+        all(text.as_bytes(), Delimiter::Pipe, QuotePolicy::WithinLine),
+        vec![ok(1, &["a|b", "c"]), ok(2, &["\t\t1"])]
+    );
+    assert_eq!(
+        all(b"\"\t\"\t1", Delimiter::Tab, QuotePolicy::WithinLine),
+        vec![ok(1, &["\t", "1"])]
+    );
+}
+
+#[test]
+fn quotes_across_lines() {
+    let text = "id,note\n1,\"two\r\nlines, \"\"quoted\"\"\"\n2,x\n";
+    assert_eq!(
+        all(text.as_bytes(), Delimiter::Comma, QuotePolicy::AcrossLines),
+        vec![
+            ok(1, &["id", "note"]),
+            ok(2, &["1", "two\r\nlines, \"quoted\""]),
+            ok(4, &["2", "x"])
+        ]
+    );
+    // The same text under the claims policy: one bad row, then on.
+    assert_eq!(
+        all(text.as_bytes(), Delimiter::Comma, QuotePolicy::WithinLine),
+        vec![
+            ok(1, &["id", "note"]),
+            Err("line 2: unterminated quote in field 2".into()),
+            ok(3, &["lines", " \"\"quoted\"\"\""]),
+            ok(4, &["2", "x"])
+        ]
+    );
+}
+
+#[test]
+fn blank_line_inside_quotes_is_data() {
+    let text = "a,\"x\n\ny\",b\n";
+    assert_eq!(
+        all(text.as_bytes(), Delimiter::Comma, QuotePolicy::AcrossLines),
+        vec![ok(1, &["a", "x\n\ny", "b"])]
+    );
+}
+
+#[test]
+fn unterminated_quote_at_end_of_input() {
+    let text = "a,b\n1,\"open\nmore\n";
+    assert_eq!(
+        all(text.as_bytes(), Delimiter::Comma, QuotePolicy::AcrossLines),
+        vec![
+            ok(1, &["a", "b"]),
+            Err("line 2: unterminated quote in field 2".into())
+        ]
+    );
+}
+
+#[test]
+fn ragged_rows_are_returned_as_they_are() {
+    assert_eq!(
+        all(
+            b"a,b,c\n1\n1,2,3,4\n,,\n",
+            Delimiter::Comma,
+            QuotePolicy::WithinLine
+        ),
+        vec![
+            ok(1, &["a", "b", "c"]),
+            ok(2, &["1"]),
+            ok(3, &["1", "2", "3", "4"]),
+            ok(4, &["", "", ""])
+        ]
+    );
+    let mut reader = Reader::new(&b",, \n"[..], Delimiter::Comma, QuotePolicy::WithinLine);
+    let record = reader.next_record().unwrap().unwrap();
+    assert!(record.is_blank());
+    assert_eq!(
+        (record.len(), record.get(2), record.get(3)),
+        (3, Some(" "), None)
+    );
+}
+
+#[test]
+fn not_utf8() {
+    let text = b"code,name\nD0120,caf\xE9\nD0140,ok\n";
+    assert_eq!(
+        all(text, Delimiter::Comma, QuotePolicy::WithinLine),
+        vec![
+            ok(1, &["code", "name"]),
+            Err("line 2, column 10: the text is not valid UTF-8".into()),
+            ok(3, &["D0140", "ok"])
+        ]
+    );
+    // Column counts characters, not bytes.
+    let text = "é,\u{20ac}"
+        .as_bytes()
+        .iter()
+        .copied()
+        .chain([0xFF])
+        .collect::<Vec<u8>>();
+    let mut reader = Reader::new(&text[..], Delimiter::Comma, QuotePolicy::WithinLine);
+    assert!(matches!(
+        reader.next_record(),
+        Some(Err(RowError::NotUtf8 { line: 1, column: 4 }))
+    ));
+}
+
+#[test]
+fn windows_1252_lines_when_asked() {
+    let text = b"code,name\nD0120,caf\xE9 \x93ok\x94\nD0140,\xE2\x82\xAC\n";
+    let mut reader = Reader::new(&text[..], Delimiter::Comma, QuotePolicy::WithinLine)
+        .windows_1252_fallback(true);
+    let mut rows = Vec::new();
+    while let Some(row) = reader.next_record() {
+        rows.push(row.unwrap().iter().map(String::from).collect::<Vec<_>>());
+    }
+    // A line that is UTF-8 stays UTF-8 (the euro sign); one that is
+    // not is Windows-1252, curly quotes included.
+    assert_eq!(rows[1], ["D0120", "caf\u{e9} \u{201c}ok\u{201d}"]);
+    assert_eq!(rows[2], ["D0140", "\u{20ac}"]);
+}
+
+#[test]
+fn too_long_line_then_next() {
+    let mut text = String::from("a,b\n");
+    text.push_str(&"x".repeat(100));
+    text.push_str("\nc,d\n");
+    let mut reader =
+        Reader::new(text.as_bytes(), Delimiter::Comma, QuotePolicy::WithinLine).with_limit(50);
+    assert_eq!(reader.next_record().unwrap().unwrap().get(1), Some("b"));
+    assert!(matches!(
+        reader.next_record(),
+        Some(Err(RowError::TooLong { line: 2, limit: 50 }))
+    ));
+    let record = reader.next_record().unwrap().unwrap();
+    assert_eq!((record.line(), record.get(0)), (3, Some("c")));
+    assert!(reader.buffer_capacity() <= 2 * 52 + 8 * 8);
+}
+
+#[test]
+fn limit_is_exact_and_crlf_does_not_count() {
+    for (text, fits) in [("abcd\r\n", true), ("abcd\n", true), ("abcde\n", false)] {
+        let mut reader =
+            Reader::new(text.as_bytes(), Delimiter::Comma, QuotePolicy::WithinLine).with_limit(4);
+        assert_eq!(reader.next_record().unwrap().is_ok(), fits, "{text:?}");
+    }
+}
+
+#[test]
+fn too_long_quoted_record_across_lines() {
+    let text = "1,\"aaaa\nbbbb\ncccc\ndddd\"\n2,x\n";
+    let mut reader =
+        Reader::new(text.as_bytes(), Delimiter::Comma, QuotePolicy::AcrossLines).with_limit(12);
+    assert!(matches!(
+        reader.next_record(),
+        Some(Err(RowError::TooLong { line: 1, limit: 12 }))
+    ));
+    // Reading goes on at the line after the one where the limit was hit.
+    let rest: Vec<_> = core::iter::from_fn(|| {
+        reader.next_record().map(|r| {
+            r.map(|r| (r.line(), r.get(0).unwrap_or("").to_string()))
+                .map_err(|e| e.to_string())
+        })
+    })
+    .collect();
+    assert_eq!(
+        rest,
+        vec![
+            Ok((3, "cccc".to_string())),
+            Ok((4, "dddd\"".to_string())),
+            Ok((5, "2".to_string()))
+        ]
+    );
+}
+
+/// Gives `remaining` bytes of `a` and no newline, a few KiB at a time.
+struct Endless {
+    remaining: usize,
+}
+
+impl Read for Endless {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = buf.len().min(self.remaining).min(8192);
+        buf[..n].fill(b'a');
+        self.remaining -= n;
+        Ok(n)
+    }
+}
+
+#[test]
+fn endless_line_is_bounded() {
+    const LIMIT: usize = 1024 * 1024;
+    for policy in [QuotePolicy::WithinLine, QuotePolicy::AcrossLines] {
+        let input = io::BufReader::new(Endless {
+            remaining: 50 * 1024 * 1024,
+        })
+        .chain(&b"\nnext,row\n"[..]);
+        let mut reader = Reader::new(input, Delimiter::Comma, policy);
+        assert!(matches!(
+            reader.next_record(),
+            Some(Err(RowError::TooLong {
+                line: 1,
+                limit: LIMIT
+            }))
+        ));
+        assert!(
+            reader.buffer_capacity() <= 2 * LIMIT + 64,
+            "{}",
+            reader.buffer_capacity()
+        );
+        let record = reader.next_record().unwrap().unwrap();
+        assert_eq!((record.line(), record.get(1)), (2, Some("row")));
+        assert!(reader.next_record().is_none());
+    }
+    // An open quote that never closes is cut off at the limit too.
+    let input = io::BufReader::new(&b"\""[..]).chain(io::BufReader::new(Endless {
+        remaining: 10 * 1024 * 1024,
+    }));
+    let mut reader = Reader::new(input, Delimiter::Comma, QuotePolicy::AcrossLines);
+    assert!(matches!(
+        reader.next_record(),
+        Some(Err(RowError::TooLong { .. }))
+    ));
+    assert!(reader.buffer_capacity() <= 2 * LIMIT + 64);
+}
+
+#[test]
+fn many_short_quoted_lines_stay_bounded() {
+    // A quote that never closes over many short lines.
+    let mut text = String::from("\"");
+    for _ in 0..10_000 {
+        text.push_str("abcdefghij\n");
+    }
+    let mut reader =
+        Reader::new(text.as_bytes(), Delimiter::Comma, QuotePolicy::AcrossLines).with_limit(1000);
+    assert!(matches!(
+        reader.next_record(),
+        Some(Err(RowError::TooLong {
+            line: 1,
+            limit: 1000
+        }))
+    ));
+    assert!(reader.buffer_capacity() <= 2 * 1002 + 64);
+    // The rest are unquoted lines of one field each.
+    let record = reader.next_record().unwrap().unwrap();
+    assert_eq!(record.get(0), Some("abcdefghij"));
+}
+
+#[test]
+fn io_error_stops_reading() {
+    struct Failing;
+    impl Read for Failing {
+        fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+            Err(io::Error::other("disk on fire"))
+        }
+    }
+    let input = io::BufReader::new((&b"a,b\n"[..]).chain(Failing));
+    let mut reader = Reader::new(input, Delimiter::Comma, QuotePolicy::WithinLine);
+    assert!(reader.next_record().unwrap().is_ok());
+    let error = reader.next_record().unwrap().unwrap_err();
+    assert!(error.is_io());
+    assert_eq!(error.line(), 2);
+    assert_eq!(error.to_string(), "line 2: reading failed: disk on fire");
+    assert!(reader.next_record().is_none());
+}
+
+#[test]
+fn buffers_are_reused() {
+    let text = "a,b,c\n".repeat(1000);
+    let mut reader = Reader::new(text.as_bytes(), Delimiter::Comma, QuotePolicy::WithinLine);
+    reader.next_record().unwrap().unwrap();
+    let capacity = reader.buffer_capacity();
+    while let Some(record) = reader.next_record() {
+        assert_eq!(record.unwrap().len(), 3);
+    }
+    assert_eq!(reader.buffer_capacity(), capacity);
+}
+
+#[test]
+fn reads_quoted_fields_and_crlf_lines() {
+    let text = "code,note\r\nD0120,\"a, b\"\r\n\r\nD0140,\"say \"\"hi\"\"\"\r\n";
+    let mut reader = Reader::new(text.as_bytes(), Delimiter::Comma, QuotePolicy::WithinLine);
+    let header = reader.next_record().unwrap().unwrap();
+    assert_eq!(header.iter().collect::<Vec<_>>(), ["code", "note"]);
+    let row = reader.next_record().unwrap().unwrap();
+    assert_eq!((row.line(), row.get(1)), (2, Some("a, b")));
+    let row = reader.next_record().unwrap().unwrap();
+    assert_eq!((row.line(), row.get(1)), (4, Some("say \"hi\"")));
+    assert!(reader.next_record().is_none());
+}
+
+#[test]
+fn windows_1252_name() {
+    let bytes = b"name,code\nRen\xe9e,D0120\n";
+    let mut reader = Reader::new(&bytes[..], Delimiter::Comma, QuotePolicy::WithinLine)
+        .windows_1252_fallback(true);
+    reader.next_record();
+    let row = reader.next_record().unwrap().unwrap();
+    assert_eq!(row.get(0), Some("Ren\u{e9}e"));
+}
+
+#[test]
+fn normalises_camel_case_quotes_and_bom() {
+    assert_eq!(
+        normalise_header("\u{feff} Date of -- Service "),
+        "date_of_service"
+    );
+    assert_eq!(normalise_header("CDT_Code"), "cdt_code");
+    assert_eq!(normalise_header("procedureCode"), "procedure_code");
+    assert_eq!(normalise_header("ProcCode"), "proc_code");
+    assert_eq!(normalise_header("CDTCode"), "cdt_code");
+    assert_eq!(normalise_header("LINE_PRCDR_CD"), "line_prcdr_cd");
+    assert_eq!(normalise_header("DOS"), "dos");
+    assert_eq!(normalise_header("\"Tooth Num\""), "tooth_num");
+    assert_eq!(normalise_header(" 'ToothNum' "), "tooth_num");
+    // Only a matching pair is removed.
+    assert_eq!(normalise_header("'code\""), "'code\"");
+    assert_eq!(normalise_header("\""), "\"");
+}
+
+#[test]
+fn matches_cells_to_columns() {
+    let names = |column: usize, cell: &str| match column {
+        0 => ["code", "cdt"].contains(&cell),
+        1 => cell == "date",
+        _ => cell == "code_or_date" || cell == "date",
+    };
+    let found = match_header([0, 1, 2], ["Notes", "CDT", "", "Date", "code", "  "], names);
+    assert_eq!(found.positions, [Some(1), Some(3), Some(3)]);
+    // A cell may name two columns; a later cell naming a found column is
+    // a repeat; blank cells are neither known nor unknown.
+    assert_eq!(found.repeats.len(), 1);
+    assert_eq!(
+        (
+            found.repeats[0].column,
+            found.repeats[0].first,
+            found.repeats[0].again
+        ),
+        (0, 1, 4)
+    );
+    assert_eq!(found.unknown, [0]);
+}
+
+#[test]
+fn normalises_headers() {
+    assert_eq!(normalise_header("  Procedure Code "), "procedure_code");
+    assert_eq!(normalise_header("procedure-code"), "procedure_code");
+    assert_eq!(normalise_header("PROCEDURE__ -CODE"), "procedure_code");
+    assert_eq!(normalise_header("\u{feff}Code"), "code");
+    assert_eq!(normalise_header("Date\tof Service"), "date_of_service");
+    assert_eq!(normalise_header("_id_"), "_id");
+    assert_eq!(normalise_header("   "), "");
+}

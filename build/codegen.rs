@@ -26,8 +26,9 @@ pub struct Provenance {
     pub sha256: String,
 }
 
-/// Declares `statics` (a static per table, by the table's writer) and
-/// `code_set` (the compiled set borrowing them) from `tables!`'s list.
+/// Declares `statics` (a static per table, by the table's writer), `labels`
+/// (what each text is) and `code_set` (the compiled set borrowing the
+/// statics) from `tables!`'s list.
 macro_rules! generator {
     ($($(#[doc = $doc:literal])* $field:ident: $row:ty => $static:ident, $write:ident;)*) => {
         fn statics(out: &mut String, layout: &Layout) {
@@ -39,6 +40,18 @@ macro_rules! generator {
                 };
                 $write(out, layout, &table, &layout.$field);
             )*
+        }
+
+        /// What each text of the pool is, by where it starts, from the
+        /// rows that point at it (see `Literal::label`).
+        fn labels(layout: &Layout) -> BTreeMap<u32, String> {
+            let mut labels = BTreeMap::new();
+            $(
+                for row in &layout.$field {
+                    row.label(layout, &mut labels);
+                }
+            )*
+            labels
         }
 
         fn code_set(out: &mut String, layout: &Layout) {
@@ -189,45 +202,7 @@ fn code_index(out: &mut String, _layout: &Layout, table: &Table, items: &[u16]) 
 /// The text pool, one piece a line with what it is, so the file reads
 /// like the data.
 fn text(out: &mut String, layout: &Layout) {
-    let mut labels: BTreeMap<u32, String> = BTreeMap::new();
-    for record in &layout.records {
-        labels.insert(
-            record.description.start,
-            format!("{} description", record.code),
-        );
-        if let Some(span) = record.nomenclature {
-            labels.insert(span.start, format!("{} nomenclature", record.code));
-        }
-        if let Some(span) = record.descriptor {
-            labels.insert(span.start, format!("{} descriptor", record.code));
-        }
-        if let Some(succession) = record.succession {
-            labels.insert(
-                succession.source.start,
-                format!("{} successor source", record.code),
-            );
-            labels.insert(
-                succession.note.start,
-                format!("{} successor note", record.code),
-            );
-        }
-    }
-    for heading in &layout.headings {
-        labels.insert(heading.name.start, "heading".into());
-    }
-    for word in &layout.words {
-        labels
-            .entry(word.text.start)
-            .or_insert_with(|| "word".into());
-    }
-    for synonym in &layout.synonyms {
-        labels
-            .entry(synonym.term.start)
-            .or_insert_with(|| "search term".into());
-        labels
-            .entry(synonym.expansion.start)
-            .or_insert_with(|| "its expansion".into());
-    }
+    let labels = labels(layout);
     out.push_str("/// Every text, one after another; records hold spans into it.\nstatic TEXT: &str = concat!(\n");
     let starts: Vec<u32> = labels.keys().copied().collect();
     for (position, (start, label)) in labels.iter().enumerate() {

@@ -4,8 +4,11 @@
 //!
 //! Each row type's writer takes the row apart field by field, so a field
 //! added to a row type and not written here stops the build script from
-//! compiling, at the line to change.
+//! compiling, at the line to change. A row that points into the text pool
+//! also names those texts (`Literal::label`), for the comments of the
+//! generated pool.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::dataset::Layout;
@@ -27,6 +30,10 @@ pub trait Literal {
     fn note(&self, _layout: &Layout) -> String {
         String::new()
     }
+
+    /// Names the texts the row points at in `labels` (by where each starts
+    /// in the text pool), for the comments of the generated text pool.
+    fn label(&self, _layout: &Layout, _labels: &mut BTreeMap<u32, String>) {}
 }
 
 /// The expression of a value, as a string.
@@ -270,6 +277,21 @@ impl Literal for Record {
     fn note(&self, _layout: &Layout) -> String {
         self.code.to_string()
     }
+
+    fn label(&self, _layout: &Layout, labels: &mut BTreeMap<u32, String>) {
+        let code = self.code;
+        labels.insert(self.description.start, format!("{code} description"));
+        if let Some(span) = self.nomenclature {
+            labels.insert(span.start, format!("{code} nomenclature"));
+        }
+        if let Some(span) = self.descriptor {
+            labels.insert(span.start, format!("{code} descriptor"));
+        }
+        if let Some(succession) = self.succession {
+            labels.insert(succession.source.start, format!("{code} successor source"));
+            labels.insert(succession.note.start, format!("{code} successor note"));
+        }
+    }
 }
 
 impl Literal for Heading {
@@ -296,6 +318,10 @@ impl Literal for Heading {
     fn note(&self, layout: &Layout) -> String {
         layout.text_of(self.name).into()
     }
+
+    fn label(&self, _layout: &Layout, labels: &mut BTreeMap<u32, String>) {
+        labels.insert(self.name.start, "heading".into());
+    }
 }
 
 impl Literal for Word {
@@ -315,6 +341,13 @@ impl Literal for Word {
 
     fn note(&self, layout: &Layout) -> String {
         layout.text_of(self.text).into()
+    }
+
+    fn label(&self, _layout: &Layout, labels: &mut BTreeMap<u32, String>) {
+        // A word that is also a record's text is labelled as that text.
+        labels
+            .entry(self.text.start)
+            .or_insert_with(|| "word".into());
     }
 }
 
@@ -345,6 +378,15 @@ impl Literal for Synonym {
             layout.text_of(self.term),
             layout.text_of(self.expansion)
         )
+    }
+
+    fn label(&self, _layout: &Layout, labels: &mut BTreeMap<u32, String>) {
+        labels
+            .entry(self.term.start)
+            .or_insert_with(|| "search term".into());
+        labels
+            .entry(self.expansion.start)
+            .or_insert_with(|| "its expansion".into());
     }
 }
 

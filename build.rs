@@ -14,6 +14,11 @@ extern crate alloc;
 #[path = "src/model/mod.rs"]
 mod model;
 
+// The list of a code set's tables, for the layout and the generator.
+#[macro_use]
+#[path = "src/set/tables.rs"]
+mod tables;
+
 #[allow(dead_code, unused_imports)]
 #[path = "src/dataset/mod.rs"]
 mod dataset;
@@ -26,6 +31,8 @@ mod severity;
 mod codegen;
 #[path = "build/edits.rs"]
 mod edit_rules;
+#[path = "build/literal.rs"]
+mod literal;
 #[path = "build/sha256.rs"]
 mod sha256;
 
@@ -52,7 +59,13 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    for input in ["data", "src/model", "src/dataset", "build"] {
+    for input in [
+        "data",
+        "src/model",
+        "src/dataset",
+        "src/set/tables.rs",
+        "build",
+    ] {
         println!("cargo:rerun-if-changed={input}");
     }
     for variable in [DATA_VARIABLE, EDITION_VARIABLE, MODE_VARIABLE] {

@@ -1,17 +1,20 @@
 //! Writes the Rust source of the compiled code set from its [`Layout`].
 //!
 //! The layout is the one the runtime loader builds from the same data, so
-//! the generated statics are that layout written out. The output is
-//! deterministic: the same data gives the same bytes, so the generated file
-//! can be read and diffed like any other source.
+//! the generated statics are that layout written out: one static per table
+//! `tables!` lists (`src/set/tables.rs`), each row written by its
+//! [`Literal`](crate::literal::Literal), then the text pool and the
+//! compiled set that borrows them all. The output is deterministic: the
+//! same data gives the same bytes, so the generated file can be read and
+//! diffed like any other source.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::dataset::Layout;
-use crate::model::edition::{Added, Edition};
+use crate::literal::{literal, Literal};
 use crate::model::lexicon;
-use crate::model::record::{Record, Span, NO_RECORD};
+use crate::model::record::NO_RECORD;
 
 /// Where the compiled data came from, written into the generated constants.
 pub struct Provenance {
@@ -22,6 +25,64 @@ pub struct Provenance {
     /// Hex SHA-256 of the code file.
     pub sha256: String,
 }
+
+/// Declares `statics` (a static per table, by the table's writer), `labels`
+/// (what each text is) and `code_set` (the compiled set borrowing the
+/// statics) from `tables!`'s list.
+macro_rules! generator {
+    ($($(#[doc = $doc:literal])* $field:ident: $row:ty => $static:ident, $write:ident;)*) => {
+        fn statics(out: &mut String, layout: &Layout) {
+            $(
+                let table = Table {
+                    name: stringify!($static),
+                    row: stringify!($row),
+                    docs: &[$($doc),*],
+                };
+                $write(out, layout, &table, &layout.$field);
+            )*
+        }
+
+        /// What each text of the pool is, by where it starts, from the
+        /// rows that point at it (see `Literal::label`).
+        fn labels(layout: &Layout) -> BTreeMap<u32, String> {
+            let mut labels = BTreeMap::new();
+            $(
+                for row in &layout.$field {
+                    row.label(layout, &mut labels);
+                }
+            )*
+            labels
+        }
+
+        fn code_set(out: &mut String, layout: &Layout) {
+            let categories: Vec<String> = layout
+                .categories
+                .iter()
+                .map(|[a, b, c, d]| format!("[{a}, {b}, {c}, {d}]"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "pub(crate) static COMPILED: CodeSet = CodeSet {{\n    \
+                 edition: TABLES_EDITION,\n    \
+                 source: DATA_SOURCE,\n    \
+                 text: text(TEXT),\n    \
+                 categories: [{}],",
+                categories.join(", ")
+            );
+            $(
+                let _ = writeln!(
+                    out,
+                    "    {}: pool(&{}),",
+                    stringify!($field),
+                    stringify!($static)
+                );
+            )*
+            out.push_str("    #[cfg(feature = \"std\")]\n    warnings: std::vec::Vec::new(),\n};\n");
+        }
+    };
+}
+
+tables!(generator);
 
 /// The whole generated module.
 pub fn generate(layout: &Layout, provenance: &Provenance) -> String {
@@ -40,198 +101,89 @@ pub fn generate(layout: &Layout, provenance: &Provenance) -> String {
         provenance.source,
         provenance.sha256
     );
-    records(&mut out, layout);
+    statics(&mut out, layout);
     text(&mut out, layout);
-    list(
-        &mut out,
-        "CODES",
-        "CdtCode",
-        layout.codes.iter().map(|c| format!("code({})", c.number())),
-    );
-    list(
-        &mut out,
-        "EDITIONS",
-        "Edition",
-        layout.editions.iter().map(|e| edition(*e)),
-    );
-    headings(&mut out, layout);
-    list(
-        &mut out,
-        "MEMBERS",
-        "u16",
-        layout.members.iter().map(ToString::to_string),
-    );
-    code_index(&mut out, layout);
-    words(&mut out, layout);
     code_set(&mut out, layout);
     out
 }
 
-fn span(span: Span) -> String {
-    format!("span({}, {})", grouped(span.start), grouped(span.len))
+/// What the generated static of a table is called and says of itself.
+struct Table {
+    name: &'static str,
+    row: &'static str,
+    docs: &'static [&'static str],
 }
 
-/// A number as a Rust literal with `_` between groups of three digits
-/// from 100,000 up, as clippy asks of long literals.
-fn grouped(number: u32) -> String {
-    let digits = number.to_string();
-    if digits.len() < 6 {
-        return digits;
-    }
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push('_');
+impl Table {
+    /// The table's docs and the first line of its static.
+    fn open(&self, out: &mut String, len: usize) {
+        for line in self.docs {
+            let _ = writeln!(out, "///{line}");
         }
-        out.push(digit);
+        let len = if len >= 10_000 {
+            format!("{}_{:03}", len / 1000, len % 1000)
+        } else {
+            len.to_string()
+        };
+        let _ = writeln!(out, "static {}: [{}; {len}] = [", self.name, self.row);
     }
-    out
 }
 
-fn edition(edition: Edition) -> String {
-    format!("edition({})", edition.year())
-}
-
-fn option<T>(value: Option<T>, show: impl Fn(T) -> String) -> String {
-    value.map_or_else(
-        || "None".to_string(),
-        |value| format!("Some({})", show(value)),
-    )
-}
-
-fn records(out: &mut String, layout: &Layout) {
-    let _ = writeln!(
-        out,
-        "static RECORDS: [Record; {}] = [",
-        layout.records.len()
-    );
-    for record in &layout.records {
-        record_literal(out, record);
+/// A table one row a line, each with its note (the code, the word).
+fn rows<T: Literal>(out: &mut String, layout: &Layout, table: &Table, items: &[T]) {
+    table.open(out, items.len());
+    for item in items {
+        let row = literal(item);
+        let note = item.note(layout);
+        match row.split_once('\n') {
+            Some((first, rest)) => {
+                let _ = writeln!(out, "    {first} // {note}\n{rest},");
+            }
+            None if note.is_empty() => {
+                let _ = writeln!(out, "    {row},");
+            }
+            None => {
+                let _ = writeln!(out, "    {row}, // {note}");
+            }
+        }
     }
     out.push_str("];\n\n");
 }
 
-fn record_literal(out: &mut String, record: &Record) {
-    let added = option(record.added, |added| match added {
-        Added::In(e) => format!("Added::In({})", edition(e)),
-        Added::Before(e) => format!("Added::Before({})", edition(e)),
-    });
-    let effective = option(record.effective, |date| {
-        format!("date({}, {}, {})", date.year(), date.month(), date.day())
-    });
-    let _ = writeln!(
-        out,
-        "    Record {{ // {code}\n        code: code({number}),\n        category: Category::{category},\n        heading: {heading},\n        description: {description},\n        nomenclature: {nomenclature},\n        descriptor: {descriptor},\n        added: {added},\n        deleted_in: {deleted},\n        effective: {effective},\n        replaced_by: {replaced},\n        revised_in: {revised},\n        unconfirmed: Unconfirmed({unconfirmed}),\n        reporting: {reporting},\n        succession: {succession},\n    }},",
-        code = record.code,
-        number = record.code.number(),
-        category = record.category.variant_name(),
-        heading = record.heading,
-        description = span(record.description),
-        nomenclature = option(record.nomenclature, span),
-        descriptor = option(record.descriptor, span),
-        deleted = option(record.deleted_in, edition),
-        replaced = span(record.replaced_by),
-        revised = span(record.revised_in),
-        unconfirmed = record.unconfirmed.0,
-        reporting = option(record.reporting, |r| format!(
-            "Reporting {{ sites: {}, min_surfaces: {}, max_surfaces: {}, teeth: ToothClass({}), confirmed: {}, also: {}, names: {}, sources: {} }}",
-            r.sites, r.min_surfaces, r.max_surfaces, r.teeth.0, r.confirmed, r.also, r.names, r.sources
-        )),
-        succession = option(record.succession, |s| format!(
-            "crate::model::record::Succession {{ kind: crate::model::record::SuccessorKind::{:?}, codes: {}, source: {}, note: {} }}",
-            s.kind, span(s.codes), span(s.source), span(s.note)
-        )),
-    );
-}
-
-/// The text pool, one piece a line with what it is, so the file reads
-/// like the data.
-fn text(out: &mut String, layout: &Layout) {
-    let mut labels: BTreeMap<u32, String> = BTreeMap::new();
-    for record in &layout.records {
-        labels.insert(
-            record.description.start,
-            format!("{} description", record.code),
-        );
-        if let Some(span) = record.nomenclature {
-            labels.insert(span.start, format!("{} nomenclature", record.code));
-        }
-        if let Some(span) = record.descriptor {
-            labels.insert(span.start, format!("{} descriptor", record.code));
-        }
-        if let Some(succession) = record.succession {
-            labels.insert(
-                succession.source.start,
-                format!("{} successor source", record.code),
-            );
-            labels.insert(
-                succession.note.start,
-                format!("{} successor note", record.code),
-            );
-        }
-    }
-    for heading in &layout.headings {
-        labels.insert(heading.name.start, "heading".into());
-    }
-    for word in &layout.words {
-        labels
-            .entry(word.text.start)
-            .or_insert_with(|| "word".into());
-    }
-    for synonym in &layout.synonyms {
-        labels
-            .entry(synonym.term.start)
-            .or_insert_with(|| "search term".into());
-        labels
-            .entry(synonym.expansion.start)
-            .or_insert_with(|| "its expansion".into());
-    }
-    out.push_str("/// Every text, one after another; records hold spans into it.\nstatic TEXT: &str = concat!(\n");
-    let starts: Vec<u32> = labels.keys().copied().collect();
-    for (position, (start, label)) in labels.iter().enumerate() {
-        let end = starts
-            .get(position + 1)
-            .map_or(layout.text.len(), |&next| next as usize);
-        let piece = layout.text.get(*start as usize..end).unwrap_or("");
-        let _ = writeln!(out, "    {piece:?}, // {label}");
-    }
-    out.push_str(");\n\n");
-}
-
-fn list(out: &mut String, name: &str, item: &str, items: impl Iterator<Item = String>) {
-    let items: Vec<String> = items.collect();
-    let _ = writeln!(out, "static {name}: [{item}; {}] = [", items.len());
+/// A table of short rows, sixteen a line.
+fn list<T: Literal>(out: &mut String, _layout: &Layout, table: &Table, items: &[T]) {
+    table.open(out, items.len());
     for chunk in items.chunks(16) {
-        let _ = writeln!(out, "    {},", chunk.join(", "));
+        let cells: Vec<String> = chunk.iter().map(literal).collect();
+        let _ = writeln!(out, "    {},", cells.join(", "));
     }
     out.push_str("];\n\n");
 }
 
-fn headings(out: &mut String, layout: &Layout) {
-    let _ = writeln!(
-        out,
-        "static HEADINGS: [Heading; {}] = [",
-        layout.headings.len()
-    );
-    for heading in &layout.headings {
-        let _ = writeln!(
-            out,
-            "    Heading {{ category: Category::{}, name: {}, confirmed: {}, members: {} }}, // {}",
-            heading.category.variant_name(),
-            span(heading.name),
-            heading.confirmed,
-            span(heading.members),
-            layout.text_of(heading.name),
-        );
+/// A hash table (see `src/model/lexicon.rs`), sixteen slots a line,
+/// `EMPTY` where none.
+fn slots(out: &mut String, _layout: &Layout, table: &Table, items: &[u16]) {
+    table.open(out, items.len());
+    for chunk in items.chunks(16) {
+        let cells: Vec<String> = chunk
+            .iter()
+            .map(|&slot| {
+                if slot == lexicon::EMPTY {
+                    "EMPTY".to_string()
+                } else {
+                    slot.to_string()
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "    {},", cells.join(", "));
     }
     out.push_str("];\n\n");
 }
 
-/// The code index: a perfect hash whose hash function is the identity.
-fn code_index(out: &mut String, layout: &Layout) {
-    out.push_str("/// Slot `n` holds the index in `RECORDS` of code `Dn`, or `NO_RECORD`.\n");
-    out.push_str("static CODE_INDEX: [u16; 10_000] = [\n");
-    for (row, chunk) in layout.index.chunks(20).enumerate() {
+/// The code index, twenty slots a line, each line with its first code.
+fn code_index(out: &mut String, _layout: &Layout, table: &Table, items: &[u16]) {
+    table.open(out, items.len());
+    for (row, chunk) in items.chunks(20).enumerate() {
         let cells: Vec<String> = chunk
             .iter()
             .map(|&slot| {
@@ -247,108 +199,18 @@ fn code_index(out: &mut String, layout: &Layout) {
     out.push_str("];\n\n");
 }
 
-/// The search words (sorted, so a prefix is a contiguous run), their
-/// postings, the vocabulary, and the hash tables that find a word or a
-/// term by its text (see `src/model/lexicon.rs`).
-fn words(out: &mut String, layout: &Layout) {
-    let _ = writeln!(out, "static WORDS: [Word; {}] = [", layout.words.len());
-    for word in &layout.words {
-        let _ = writeln!(
-            out,
-            "    Word {{ text: {}, postings: {}, weight: {} }}, // {}",
-            span(word.text),
-            span(word.postings),
-            word.weight,
-            layout.text_of(word.text)
-        );
+/// The text pool, one piece a line with what it is, so the file reads
+/// like the data.
+fn text(out: &mut String, layout: &Layout) {
+    let labels = labels(layout);
+    out.push_str("/// Every text, one after another; records hold spans into it.\nstatic TEXT: &str = concat!(\n");
+    let starts: Vec<u32> = labels.keys().copied().collect();
+    for (position, (start, label)) in labels.iter().enumerate() {
+        let end = starts
+            .get(position + 1)
+            .map_or(layout.text.len(), |&next| next as usize);
+        let piece = layout.text.get(*start as usize..end).unwrap_or("");
+        let _ = writeln!(out, "    {piece:?}, // {label}");
     }
-    out.push_str("];\n\n");
-    let _ = writeln!(
-        out,
-        "/// The search vocabulary, sorted by term.\nstatic SYNONYMS: [Synonym; {}] = [",
-        layout.synonyms.len()
-    );
-    for synonym in &layout.synonyms {
-        let _ = writeln!(
-            out,
-            "    Synonym {{ term: {}, expansion: {}, term_hits: {}, expansion_hits: {} }}, // {} -> {}",
-            span(synonym.term),
-            span(synonym.expansion),
-            span(synonym.term_hits),
-            span(synonym.expansion_hits),
-            layout.text_of(synonym.term),
-            layout.text_of(synonym.expansion)
-        );
-    }
-    out.push_str("];\n\n");
-    out.push_str("/// Record << 2 | fields (1 description, 2 heading or category), per word.\n");
-    list(
-        out,
-        "POSTINGS",
-        "u16",
-        layout.postings.iter().map(ToString::to_string),
-    );
-    out.push_str("/// The records each vocabulary term and expansion matches, with points.\n");
-    list(
-        out,
-        "PHRASES",
-        "PhraseHit",
-        layout
-            .phrases
-            .iter()
-            .map(|hit| format!("hit({}, {})", hit.record, hit.points)),
-    );
-    out.push_str("/// The slip index: per bucket, where its words start in `SLIP_WORDS`.\n");
-    list(
-        out,
-        "SLIP_STARTS",
-        "u32",
-        layout.slip_starts.iter().map(ToString::to_string),
-    );
-    out.push_str("/// The slip index: word positions, bucket after bucket.\n");
-    list(
-        out,
-        "SLIP_WORDS",
-        "u16",
-        layout.slip_words.iter().map(ToString::to_string),
-    );
-    for (name, what, slots) in [
-        (
-            "WORD_SLOTS",
-            "a word to its position in `WORDS`",
-            &layout.word_slots,
-        ),
-        (
-            "TERM_SLOTS",
-            "a term to its position in `SYNONYMS`",
-            &layout.term_slots,
-        ),
-    ] {
-        let _ = writeln!(out, "/// Hash table from {what}; `EMPTY` where none.");
-        list(
-            out,
-            name,
-            "u16",
-            slots.iter().map(|&slot| {
-                if slot == lexicon::EMPTY {
-                    "EMPTY".to_string()
-                } else {
-                    slot.to_string()
-                }
-            }),
-        );
-    }
-}
-
-fn code_set(out: &mut String, layout: &Layout) {
-    let categories: Vec<String> = layout
-        .categories
-        .iter()
-        .map(|[a, b, c, d]| format!("[{a}, {b}, {c}, {d}]"))
-        .collect();
-    let _ = writeln!(
-        out,
-        "pub(crate) static COMPILED: CodeSet = CodeSet {{\n    edition: TABLES_EDITION,\n    source: DATA_SOURCE,\n    records: pool(&RECORDS),\n    text: text(TEXT),\n    codes: pool(&CODES),\n    editions: pool(&EDITIONS),\n    headings: pool(&HEADINGS),\n    members: pool(&MEMBERS),\n    index: pool(&CODE_INDEX),\n    categories: [{}],\n    words: pool(&WORDS),\n    postings: pool(&POSTINGS),\n    word_slots: pool(&WORD_SLOTS),\n    slip_starts: pool(&SLIP_STARTS),\n    slip_words: pool(&SLIP_WORDS),\n    synonyms: pool(&SYNONYMS),\n    term_slots: pool(&TERM_SLOTS),\n    phrases: pool(&PHRASES),\n    #[cfg(feature = \"std\")]\n    warnings: std::vec::Vec::new(),\n}};",
-        categories.join(", ")
-    );
+    out.push_str(");\n\n");
 }

@@ -88,6 +88,7 @@ mod provenance;
 mod search;
 #[cfg(feature = "serde")]
 mod serde_impls;
+#[macro_use] // `tables!`, the list of a code set's tables (src/set/tables.rs)
 mod set;
 mod severity;
 mod validity;

@@ -23,37 +23,36 @@ use crate::model::record::{
 };
 use crate::model::{lexicon, words};
 
-/// The tables of one code set, owned.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Layout {
-    pub(crate) edition: Edition,
-    pub(crate) records: Vec<Record>,
-    pub(crate) text: String,
-    pub(crate) codes: Vec<CdtCode>,
-    pub(crate) editions: Vec<Edition>,
-    pub(crate) headings: Vec<Heading>,
-    pub(crate) members: Vec<u16>,
-    /// Slot `n` holds the index of code `Dn` in `records`, or `NO_RECORD`.
-    pub(crate) index: Vec<u16>,
-    /// Per category (in `Category::ALL` order): records and headings.
-    pub(crate) categories: [[u16; 4]; 12],
-    /// Search words (stems), sorted by text.
-    pub(crate) words: Vec<Word>,
-    /// Postings (see `lexicon::posting`), one run per word.
-    pub(crate) postings: Vec<u16>,
-    /// A hash table (see `lexicon`) from a word's text to its position.
-    pub(crate) word_slots: Vec<u16>,
-    /// The slip index (see `lexicon::for_each_form`): bucket `b` holds the
-    /// word positions `slip_words[slip_starts[b]..slip_starts[b + 1]]`.
-    pub(crate) slip_starts: Vec<u32>,
-    pub(crate) slip_words: Vec<u16>,
-    /// The search vocabulary, sorted by term.
-    pub(crate) synonyms: Vec<Synonym>,
-    /// A hash table from a vocabulary term's text to its position.
-    pub(crate) term_slots: Vec<u16>,
-    /// The records the vocabulary's terms and expansions match.
-    pub(crate) phrases: Vec<PhraseHit>,
+/// Declares `Layout` with a `Vec` of each table `tables!` lists
+/// (`src/set/tables.rs`), and its empty value.
+macro_rules! layout {
+    ($($(#[doc = $doc:literal])* $field:ident: $row:ty => $static:ident, $write:ident;)*) => {
+        /// The tables of one code set, owned.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub(crate) struct Layout {
+            pub(crate) edition: Edition,
+            /// Every text the tables point into.
+            pub(crate) text: String,
+            /// Per category (in `Category::ALL` order): records and headings.
+            pub(crate) categories: [[u16; 4]; 12],
+            $($(#[doc = $doc])* pub(crate) $field: Vec<$row>,)*
+        }
+
+        impl Layout {
+            /// No tables yet, for `edition`.
+            fn empty(edition: Edition) -> Layout {
+                Layout {
+                    edition,
+                    text: String::new(),
+                    categories: [[0; 4]; 12],
+                    $($field: Vec::new(),)*
+                }
+            }
+        }
+    };
 }
+
+tables!(layout);
 
 impl Layout {
     /// The layout of `data` with the bundled search vocabulary.
@@ -77,25 +76,10 @@ impl Layout {
         data: &Dataset,
         synonyms: &[SynonymRow],
     ) -> Result<Layout, DataErrors> {
-        let mut layout = Layout {
-            edition: data.edition,
-            records: Vec::with_capacity(data.procedures.len()),
-            text: String::new(),
-            codes: Vec::new(),
-            editions: Vec::new(),
-            headings: Vec::with_capacity(data.headings.len()),
-            members: Vec::new(),
-            index: std::vec![NO_RECORD; 10_000],
-            categories: [[0; 4]; 12],
-            words: Vec::new(),
-            postings: Vec::new(),
-            word_slots: Vec::new(),
-            slip_starts: Vec::new(),
-            slip_words: Vec::new(),
-            synonyms: Vec::new(),
-            term_slots: Vec::new(),
-            phrases: Vec::new(),
-        };
+        let mut layout = Layout::empty(data.edition);
+        layout.records.reserve(data.procedures.len());
+        layout.headings.reserve(data.headings.len());
+        layout.index = std::vec![NO_RECORD; 10_000];
         let mut members: Vec<Vec<u16>> = std::vec![Vec::new(); data.headings.len()];
         for (position, row) in data.procedures.iter().enumerate() {
             let heading = data.heading_of(row);

@@ -45,6 +45,26 @@ impl From<DataErrors> for LoadError {
     }
 }
 
+/// Declares `owned`, the set that owns a layout's tables (the list of
+/// tables is `tables!`'s).
+macro_rules! owned {
+    ($($(#[doc = $doc:literal])* $field:ident: $row:ty => $static:ident, $write:ident;)*) => {
+        /// The set that owns the tables of `layout`.
+        fn owned(layout: Layout, source: DataSource) -> CodeSet {
+            CodeSet {
+                edition: layout.edition,
+                source,
+                text: Cow::Owned(layout.text),
+                categories: layout.categories,
+                $($field: Cow::Owned(layout.$field),)*
+                warnings: std::vec::Vec::new(),
+            }
+        }
+    };
+}
+
+tables!(owned);
+
 impl CodeSet {
     /// Loads a code file and lays it over the bundled data, as a build with
     /// `CDT_CODES_DATA` does: the file's official text on the bundled
@@ -206,28 +226,7 @@ impl CodeSet {
     /// # Ok::<(), cdt_codes::dataset::DataErrors>(())
     /// ```
     pub fn from_dataset(data: &Dataset, source: DataSource) -> Result<CodeSet, DataErrors> {
-        let layout = Layout::of(data)?;
-        Ok(CodeSet {
-            edition: layout.edition,
-            source,
-            records: Cow::Owned(layout.records),
-            text: Cow::Owned(layout.text),
-            codes: Cow::Owned(layout.codes),
-            editions: Cow::Owned(layout.editions),
-            headings: Cow::Owned(layout.headings),
-            members: Cow::Owned(layout.members),
-            index: Cow::Owned(layout.index),
-            categories: layout.categories,
-            words: Cow::Owned(layout.words),
-            postings: Cow::Owned(layout.postings),
-            word_slots: Cow::Owned(layout.word_slots),
-            slip_starts: Cow::Owned(layout.slip_starts),
-            slip_words: Cow::Owned(layout.slip_words),
-            synonyms: Cow::Owned(layout.synonyms),
-            term_slots: Cow::Owned(layout.term_slots),
-            phrases: Cow::Owned(layout.phrases),
-            warnings: std::vec::Vec::new(),
-        })
+        Ok(owned(Layout::of(data)?, source))
     }
 
     /// What loading the set's file reported: codes the overlay recorded as

@@ -7,6 +7,9 @@
 //! are the compiled set's methods. A set's tables are either borrowed from
 //! the binary or owned, which only the storage knows.
 
+#[macro_use]
+mod tables;
+
 pub(crate) mod compiled;
 mod iter;
 #[cfg(feature = "std")]
@@ -44,52 +47,40 @@ pub(crate) type TextPool = alloc::borrow::Cow<'static, str>;
 #[cfg(not(feature = "alloc"))]
 pub(crate) type TextPool = &'static str;
 
-/// A set of CDT codes with their history: the compiled tables, or a file
-/// loaded at run time, with one API.
-///
-/// ```
-/// use cdt_codes::{CodeSet, Category};
-///
-/// let set = CodeSet::compiled();
-/// let procedure = set.lookup("D3353").unwrap();
-/// assert_eq!(procedure.category(), Category::Endodontics);
-/// assert_eq!(set.edition(), cdt_codes::CDT_EDITION);
-/// assert!(set.category(Category::Endodontics).any(|p| p.code() == procedure.code()));
-/// ```
-#[derive(Debug)]
-// Without `alloc` there is no search, so the word index goes unread.
-#[cfg_attr(not(feature = "alloc"), allow(dead_code))]
-pub struct CodeSet {
-    pub(crate) edition: Edition,
-    pub(crate) source: DataSource,
-    pub(crate) records: Pool<Record>,
-    pub(crate) text: TextPool,
-    pub(crate) codes: Pool<CdtCode>,
-    pub(crate) editions: Pool<Edition>,
-    pub(crate) headings: Pool<Heading>,
-    pub(crate) members: Pool<u16>,
-    /// Slot `n` holds the index of code `Dn`, or `NO_RECORD`.
-    pub(crate) index: Pool<u16>,
-    /// Per category: records start and end, headings start and end.
-    pub(crate) categories: [[u16; 4]; 12],
-    /// Search words sorted by text, and their postings.
-    pub(crate) words: Pool<Word>,
-    pub(crate) postings: Pool<u16>,
-    /// Hash table from a word's text to its position (see `lexicon`).
-    pub(crate) word_slots: Pool<u16>,
-    /// The slip index: bucket starts into `slip_words`, and word positions.
-    pub(crate) slip_starts: Pool<u32>,
-    pub(crate) slip_words: Pool<u16>,
-    /// The search vocabulary, sorted by term.
-    pub(crate) synonyms: Pool<Synonym>,
-    /// Hash table from a term's text to its position in `synonyms`.
-    pub(crate) term_slots: Pool<u16>,
-    /// The records the vocabulary's terms and expansions match.
-    pub(crate) phrases: Pool<PhraseHit>,
-    /// What loading the set's file reported.
-    #[cfg(feature = "std")]
-    pub(crate) warnings: std::vec::Vec<crate::dataset::Warning>,
+/// Declares `CodeSet` with a `Pool` of each table `tables!` lists.
+macro_rules! code_set {
+    ($($(#[doc = $doc:literal])* $field:ident: $row:ty => $static:ident, $write:ident;)*) => {
+        /// A set of CDT codes with their history: the compiled tables, or a file
+        /// loaded at run time, with one API.
+        ///
+        /// ```
+        /// use cdt_codes::{CodeSet, Category};
+        ///
+        /// let set = CodeSet::compiled();
+        /// let procedure = set.lookup("D3353").unwrap();
+        /// assert_eq!(procedure.category(), Category::Endodontics);
+        /// assert_eq!(set.edition(), cdt_codes::CDT_EDITION);
+        /// assert!(set.category(Category::Endodontics).any(|p| p.code() == procedure.code()));
+        /// ```
+        #[derive(Debug)]
+        // Without `alloc` there is no search, so the word index goes unread.
+        #[cfg_attr(not(feature = "alloc"), allow(dead_code))]
+        pub struct CodeSet {
+            pub(crate) edition: Edition,
+            pub(crate) source: DataSource,
+            /// Every text the tables point into.
+            pub(crate) text: TextPool,
+            /// Per category: records start and end, headings start and end.
+            pub(crate) categories: [[u16; 4]; 12],
+            $($(#[doc = $doc])* pub(crate) $field: Pool<$row>,)*
+            /// What loading the set's file reported.
+            #[cfg(feature = "std")]
+            pub(crate) warnings: std::vec::Vec<crate::dataset::Warning>,
+        }
+    };
 }
+
+tables!(code_set);
 
 /// An edition outside the editions a code set holds.
 ///

@@ -1,0 +1,360 @@
+//! The crate's string-keyed tables against `phf` 0.14, in the same run, on
+//! the same keys (see BENCHMARKS.md, "phf against the own tables").
+//!
+//! Three tables:
+//! - **word index**: a search word (a stem) to its position in the index.
+//!   The crate's own table (`src/model/lexicon.rs`: open addressing, a
+//!   multiply-rotate hash) against `phf`'s CHD map (its default) and its
+//!   `ptrhash` map. Keys: the stems of the words of the everyday queries of
+//!   `benches/search.rs` (hits) and slips and words the data lacks (misses).
+//! - **category name**: `Category::from_name` (a case-insensitive scan of
+//!   twelve names and twelve variant names) against a `phf` map of the
+//!   lower-cased names, the query lower-cased on the stack first.
+//! - **heading name**: the parser's `Dataset::heading_of` (a scan of the 75
+//!   headings for the category and name) against one `phf` map per
+//!   category, name to heading.
+//!
+//! `phf` is built with `ptrhash` here, which switches `phf::Map` to the
+//! ptrhash layout; the CHD map is the lookup `phf::Map::get_entry` runs
+//! without the feature (`phf_shared::hash`, `phf_shared::get_index`, one
+//! key comparison), on the CHD state `phf_generator::generate_hash` makes.
+//! Both maps are made at start-up with the generators `phf_codegen` calls,
+//! so they hold what a build script would write. The word index, headings
+//! and the parser are the crate's own code, included by path as `build.rs`
+//! includes them.
+
+#![allow(missing_docs)]
+
+extern crate alloc;
+
+#[allow(dead_code, unused_imports, clippy::all)]
+#[path = "../src/model/mod.rs"]
+mod model;
+
+#[macro_use]
+#[path = "../src/set/tables.rs"]
+mod tables;
+
+#[allow(dead_code, unused_imports, clippy::all)]
+#[path = "../src/dataset/mod.rs"]
+mod dataset;
+
+#[allow(dead_code, clippy::all)]
+#[path = "../src/severity.rs"]
+mod severity;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+
+use dataset::{Dataset, Layout};
+use model::category::Category;
+use model::lexicon;
+
+/// The everyday queries of `benches/search.rs` (its `MIX`), whose words'
+/// stems are the hits.
+const QUERIES: [&str; 25] = [
+    "crown",
+    "crown porcelain",
+    "extraction",
+    "bitewings",
+    "night guard",
+    "deep cleaning 4 teeth",
+    "root canal molar",
+    "filling",
+    "implant",
+    "denture",
+    "x-ray",
+    "cleaning",
+    "bridge",
+    "fmx",
+    "sealant",
+    "fluoride varnish",
+    "wisdom teeth removal",
+    "bone graft",
+    "pfm crown",
+    "periodic exam",
+    "white filling back tooth",
+    "tooth",
+    "D2740",
+    "srp",
+    "pano",
+];
+
+/// Words a biller types that the index lacks: slips, the vocabulary's
+/// shorthands and words of no dental code.
+const MISSES: [&str; 16] = [
+    "extration",
+    "gard",
+    "bitewigns",
+    "porcelian",
+    "flouride",
+    "cleening",
+    "wisdon",
+    "molr",
+    "xyzzy",
+    "invoice",
+    "molars2",
+    "zirconium",
+    "teh",
+    "dentst",
+    "implnt",
+    "brige",
+];
+
+/// The lookup `phf::Map::get_entry` runs without the `ptrhash` feature.
+struct Chd {
+    key: phf_shared::HashKey,
+    disps: Vec<(u32, u32)>,
+    entries: Vec<(&'static str, u16)>,
+}
+
+impl Chd {
+    fn new(keys: &[(&'static str, u16)]) -> Chd {
+        let names: Vec<&str> = keys.iter().map(|&(key, _)| key).collect();
+        let state = phf_generator::generate_hash(&names);
+        Chd {
+            key: state.key,
+            disps: state.disps,
+            entries: state.map.iter().map(|&at| keys[at]).collect(),
+        }
+    }
+
+    #[inline]
+    fn get(&self, key: &str) -> Option<u16> {
+        if self.disps.is_empty() {
+            return None;
+        }
+        let hashes = phf_shared::hash(key, &self.key);
+        let index = phf_shared::get_index(&hashes, &self.disps, self.entries.len());
+        let (found, value) = self.entries[index as usize];
+        (found == key).then_some(value)
+    }
+}
+
+/// A `phf::Map` (ptrhash layout) of `keys`, as `phf_codegen` writes it.
+fn ptrhash(keys: &[(&'static str, u16)]) -> phf::Map<&'static str, u16> {
+    let names: Vec<&str> = keys.iter().map(|&(key, _)| key).collect();
+    let state = phf_generator::ptrhash::generate_hash(&names);
+    let entries: Vec<(&'static str, u16)> = state.map.iter().map(|&at| keys[at]).collect();
+    phf::Map {
+        key: state.seed,
+        pilots: Vec::leak(state.pilots),
+        remap: Vec::leak(state.remap),
+        entries: Vec::leak(entries),
+    }
+}
+
+/// The stems of `text`, as search asks the index for them.
+fn stems(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    model::words::for_each_stem(text, |stem| out.push(stem.to_string()));
+    out
+}
+
+fn word_index(c: &mut Criterion) {
+    let data = Dataset::bundled().expect("the bundled data parses");
+    let layout = Layout::of(&data).expect("the bundled data lays out");
+    let layout: &'static Layout = Box::leak(Box::new(layout));
+    let own = |key: &str| {
+        lexicon::find(&layout.word_slots, key.as_bytes(), |entry| {
+            layout
+                .words
+                .get(usize::from(entry))
+                .map_or(&b""[..], |word| layout.text_of(word.text).as_bytes())
+        })
+    };
+    let keys: Vec<(&'static str, u16)> = layout
+        .words
+        .iter()
+        .enumerate()
+        .map(|(at, word)| (layout.text_of(word.text), at as u16))
+        .collect();
+    let chd = Chd::new(&keys);
+    let ptr = ptrhash(&keys);
+
+    let mut hits: Vec<String> = QUERIES.iter().flat_map(|query| stems(query)).collect();
+    hits.retain(|stem| own(stem).is_some());
+    let mut misses: Vec<String> = MISSES.iter().flat_map(|word| stems(word)).collect();
+    misses.retain(|stem| own(stem).is_none());
+    for key in hits.iter().chain(&misses) {
+        let found = own(key);
+        assert_eq!(chd.get(key), found, "CHD on {key:?}");
+        assert_eq!(ptr.get(key.as_str()).copied(), found, "ptrhash on {key:?}");
+    }
+    println!(
+        "word index: {} words, {} hit keys, {} miss keys",
+        keys.len(),
+        hits.len(),
+        misses.len()
+    );
+
+    for (name, keys) in [("hits", &hits), ("misses", &misses)] {
+        let mut group = c.benchmark_group(format!("word index {name}"));
+        group.bench_function("own table", |b| {
+            b.iter(|| {
+                for key in keys {
+                    black_box(own(black_box(key)));
+                }
+            });
+        });
+        group.bench_function("phf CHD (default)", |b| {
+            b.iter(|| {
+                for key in keys {
+                    black_box(chd.get(black_box(key)));
+                }
+            });
+        });
+        group.bench_function("phf ptrhash", |b| {
+            b.iter(|| {
+                for key in keys {
+                    black_box(ptr.get(black_box(key.as_str())));
+                }
+            });
+        });
+        group.finish();
+    }
+}
+
+/// `text` trimmed and lower-cased into `buffer`, as a `phf` key of
+/// lower-case names needs it; `None` when longer than the buffer.
+fn lowered<'b>(text: &str, buffer: &'b mut [u8; 32]) -> Option<&'b str> {
+    let text = text.trim().as_bytes();
+    let slot = buffer.get_mut(..text.len())?;
+    for (to, from) in slot.iter_mut().zip(text) {
+        *to = from.to_ascii_lowercase();
+    }
+    core::str::from_utf8(slot).ok()
+}
+
+fn names(c: &mut Criterion) {
+    // Category names, as a person or a file writes them.
+    let mut keys: Vec<(&'static str, u16)> = Vec::new();
+    for category in Category::ALL {
+        for name in [category.name(), category.variant_name()] {
+            // Most names are their variant's (`Diagnostic`); a key once.
+            let lower: &'static str = Box::leak(name.to_ascii_lowercase().into_boxed_str());
+            if !keys.iter().any(|&(key, _)| key == lower) {
+                keys.push((lower, category as u16));
+            }
+        }
+    }
+    let chd = Chd::new(&keys);
+    let ptr = ptrhash(&keys);
+    let phf_chd = |name: &str| {
+        let mut buffer = [0u8; 32];
+        lowered(name, &mut buffer).and_then(|key| chd.get(key))
+    };
+    let phf_ptr = |name: &str| {
+        let mut buffer = [0u8; 32];
+        lowered(name, &mut buffer).and_then(|key| ptr.get(key).copied())
+    };
+    let asked = [
+        "Endodontics",
+        "endodontics",
+        "Prosthodontics (fixed)",
+        "ImplantServices",
+        "Adjunctive General Services",
+        "Diagnostic",
+        " Orthodontics ",
+        "Dermatology",
+        "Prosthodontics",
+        "Radiology",
+    ];
+    for name in asked {
+        let found = Category::from_name(name).map(|category| category as u16);
+        assert_eq!(phf_chd(name), found, "{name}");
+        assert_eq!(phf_ptr(name), found, "{name}");
+    }
+    let mut group = c.benchmark_group("category name");
+    group.bench_function("Category::from_name (scan)", |b| {
+        b.iter(|| {
+            for name in asked {
+                black_box(Category::from_name(black_box(name)));
+            }
+        });
+    });
+    group.bench_function("phf CHD (default)", |b| {
+        b.iter(|| {
+            for name in asked {
+                black_box(phf_chd(black_box(name)));
+            }
+        });
+    });
+    group.bench_function("phf ptrhash", |b| {
+        b.iter(|| {
+            for name in asked {
+                black_box(phf_ptr(black_box(name)));
+            }
+        });
+    });
+    group.finish();
+
+    // Heading names: every record's heading, as the parser resolves them.
+    let data: &'static Dataset = Box::leak(Box::new(Dataset::bundled().expect("bundled")));
+    let mut by_category: Vec<Vec<(&'static str, u16)>> = vec![Vec::new(); Category::ALL.len()];
+    for (at, heading) in data.headings.iter().enumerate() {
+        by_category[heading.category as usize].push((heading.name.as_str(), at as u16));
+    }
+    let chd: Vec<Chd> = by_category.iter().map(|keys| Chd::new(keys)).collect();
+    let ptr: Vec<phf::Map<&'static str, u16>> = by_category.iter().map(|k| ptrhash(k)).collect();
+    let rows: Vec<&dataset::ProcedureRow> = data
+        .procedures
+        .iter()
+        .filter(|row| row.subcategory.is_some())
+        .collect();
+    // As `heading_of`: the row's category and heading name, then the map.
+    let phf_chd = |row: &dataset::ProcedureRow| {
+        let category = Category::of(row.code)?;
+        chd[category as usize].get(row.subcategory.as_deref()?)
+    };
+    let phf_ptr = |row: &dataset::ProcedureRow| {
+        let category = Category::of(row.code)?;
+        ptr[category as usize]
+            .get(row.subcategory.as_deref()?)
+            .copied()
+    };
+    for &row in &rows {
+        let found = data.heading_of(row).map(|at| at as u16);
+        assert_eq!(phf_chd(row), found, "{:?}", row.subcategory);
+        assert_eq!(phf_ptr(row), found, "{:?}", row.subcategory);
+    }
+    println!(
+        "heading names: {} headings, {} rows",
+        data.headings.len(),
+        rows.len()
+    );
+    let mut group = c.benchmark_group("heading name");
+    group.bench_function("Dataset::heading_of (scan)", |b| {
+        b.iter(|| {
+            for &row in &rows {
+                black_box(data.heading_of(black_box(row)));
+            }
+        });
+    });
+    group.bench_function("phf CHD (default)", |b| {
+        b.iter(|| {
+            for &row in &rows {
+                black_box(phf_chd(black_box(row)));
+            }
+        });
+    });
+    group.bench_function("phf ptrhash", |b| {
+        b.iter(|| {
+            for &row in &rows {
+                black_box(phf_ptr(black_box(row)));
+            }
+        });
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets = word_index, names
+}
+criterion_main!(benches);

@@ -229,13 +229,13 @@ fn run<R: BufRead>(
     out: impl Write,
 ) -> io::Result<Summary> {
     let mut writer = ReportWriter::new(out, format)?;
-    while let Some(item) = checker.next() {
-        if let Err(error) = &item {
-            if error.is_io() {
-                return Err(io::Error::other(error.to_string()));
-            }
+    // Lent reports: the checker reuses its buffers line after line.
+    while let Some(item) = checker.next_report() {
+        match item {
+            Err(error) if error.is_io() => return Err(io::Error::other(error.to_string())),
+            Err(error) => writer.unreadable(error)?,
+            Ok(report) => writer.report(report)?,
         }
-        writer.item(&item)?;
         writer.conflicts(&checker.take_conflicts())?;
         let seen = checker.summary().lines();
         if seen % PROGRESS_EVERY == 0 {

@@ -4,7 +4,7 @@
 use std::io::BufRead;
 use std::vec::Vec;
 
-use super::columns::{ClaimColumn, ClaimHeader as Layout};
+use super::columns::{ClaimColumn, ClaimHeader};
 use super::error::{HeaderError, LineError};
 use super::judge::Carried;
 use super::line::{put, put_number, put_opt, put_tooth, trimmed, ClaimLine};
@@ -12,14 +12,14 @@ use super::report::ToothEntry;
 use super::verdict::DateSource;
 use super::x12::source::{iso_to_universal, ISO_PREFIX};
 use super::CheckOptions;
-use crate::dataset::delimited::{BorrowedRow as Record, QuotePolicy, Reader};
+use crate::dataset::delimited::{BorrowedRow, QuotePolicy, Reader};
 use crate::dataset::Delimiter;
 
 /// Reads the rows of a delimited export as claim lines.
 #[derive(Debug)]
 pub(crate) struct DelimitedSource<R> {
     reader: Reader<R>,
-    layout: Layout,
+    header: ClaimHeader,
     pub(crate) delimiter: Delimiter,
 }
 
@@ -33,21 +33,21 @@ impl<R: BufRead> DelimitedSource<R> {
         let delimiter = options.delimiter.or(detected).unwrap_or(Delimiter::Comma);
         let mut reader =
             Reader::new(reader, delimiter, QuotePolicy::WithinLine).windows_1252_fallback(true);
-        let layout = match reader.next_record() {
+        let header = match reader.next_record() {
             None => return Err(HeaderError::Empty),
             Some(Err(error)) => return Err(HeaderError::Malformed(error)),
-            Some(Ok(header)) => Layout::find(header.iter(), &options.columns)?,
+            Some(Ok(header)) => ClaimHeader::find(header.iter(), &options.columns)?,
         };
         Ok(DelimitedSource {
             reader,
-            layout,
+            header,
             delimiter,
         })
     }
 
     /// The elements the file has columns for.
     pub(crate) fn carried(&self) -> Carried {
-        let has = |column| self.layout.position(column).is_some();
+        let has = |column| self.header.position(column).is_some();
         Carried {
             tooth: has(ClaimColumn::Tooth),
             surfaces: has(ClaimColumn::Surfaces),
@@ -57,12 +57,12 @@ impl<R: BufRead> DelimitedSource<R> {
 
     /// Whether the file names the claim of each row.
     pub(crate) fn has_claims(&self) -> bool {
-        self.layout.position(ClaimColumn::Claim).is_some()
+        self.header.position(ClaimColumn::Claim).is_some()
     }
 
     /// Whether the file names the patient of each row.
     pub(crate) fn has_patients(&self) -> bool {
-        self.layout.position(ClaimColumn::Patient).is_some()
+        self.header.position(ClaimColumn::Patient).is_some()
     }
 
     /// The next row as a claim line; `None` at the end.
@@ -73,14 +73,24 @@ impl<R: BufRead> DelimitedSource<R> {
         loop {
             return Some(match self.reader.next_record()? {
                 Err(error) => Err(LineError::Row(error)),
-                Ok(record) if record.is_blank() => continue,
-                Ok(record) if record.len() != self.layout.width => Err(LineError::FieldCount {
+                // A row is blank when every field is whitespace: the
+                // first field's first byte settles it for nearly every row.
+                Ok(record)
+                    if record
+                        .get(0)
+                        .and_then(|first| first.bytes().next())
+                        .is_none_or(|byte| byte.is_ascii_whitespace())
+                        && record.is_blank() =>
+                {
+                    continue
+                }
+                Ok(record) if record.len() != self.header.width => Err(LineError::FieldCount {
                     line: record.line(),
-                    expected: self.layout.width,
+                    expected: self.header.width,
                     found: record.len(),
                 }),
                 Ok(record) => {
-                    fill_line(&record, &self.layout, line);
+                    fill_line(&record, &self.header, line);
                     Ok(())
                 }
             });
@@ -90,9 +100,9 @@ impl<R: BufRead> DelimitedSource<R> {
 
 /// The row as a claim line, written over what `line` held before.
 #[inline]
-fn fill_line(record: &Record<'_>, layout: &Layout, line: &mut ClaimLine) {
+fn fill_line(record: &BorrowedRow<'_>, header: &ClaimHeader, line: &mut ClaimLine) {
     let field = |column: ClaimColumn| {
-        layout
+        header
             .position(column)
             .and_then(|index| record.get(index))
             .map(trimmed)

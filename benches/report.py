@@ -264,9 +264,12 @@ def lookup_tables(load):
         return median_ns / batch_size
 
     batch_sizes = {kind: saved[(f"lookup_{kind}", "cdt_codes::lookup", kind)][1] for kind in ["hit", "miss", "malformed"]}
-    when = datetime.datetime.fromtimestamp(
-        (ROOT / "lookup_hit").stat().st_mtime, datetime.timezone.utc
+    newest = max(
+        path.stat().st_mtime
+        for group in ["lookup_hit", "lookup_miss", "lookup_malformed", "by_code", "iteration"]
+        for path in (ROOT / group).glob("**/new/estimates.json")
     )
+    when = datetime.datetime.fromtimestamp(newest, datetime.timezone.utc)
     stamp = [
         f"Measured {when:%Y-%m-%d %H:%M} UTC on a machine with {os.cpu_count()} cores, load average "
         + (f"between {load[0]:.2f} and {load[1]:.2f} while it ran" if load else "not recorded")

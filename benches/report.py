@@ -10,6 +10,10 @@ baselines measured in the same run.
     python3 benches/report.py --write --instructions
                                          # also count instructions per query under
                                          # valgrind's callgrind (needs valgrind)
+    python3 benches/report.py --write-lookup
+                                         # run the lookup bench (its baselines in the
+                                         # same run) and write its tables into
+                                         # BENCHMARKS.md, with the load it ran under
 """
 import datetime
 import json
@@ -20,7 +24,7 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "target" / "criterion"
 # Each lookup benchmark runs over a batch of inputs: one per record of the
-# bundled data (948 in CDT 2026). The batch size is read from the saved
+# bundled data (949 in CDT 2026, 102 of them deleted). The batch size is read from the saved
 # throughput so the report stays right when the data grows.
 
 
@@ -40,37 +44,11 @@ def per_item(group, bench):
 
 
 def lookups():
-    print("| input | cdt_codes::lookup | parse + dense index | std HashMap<&str> | sorted slice | linear scan | lookup vs dense | HashMap / lookup |")
-    print("|---|---|---|---|---|---|---|---|")
-    for kind in ["hit", "miss", "malformed"]:
-        group = f"lookup_{kind}"
-        names = {
-            "ours": f"cdt_codes__lookup/{kind}",
-            "dense": f"baseline_ parse + dense index/{kind}",
-            "hash": f"baseline_ std HashMap_&str_/{kind}",
-            "sorted": f"baseline_ sorted slice + binary search/{kind}",
-            "scan": f"baseline_ linear scan/{kind}",
-        }
-        ns = {key: per_item(group, name) for key, name in names.items()}
-        print(
-            f"| {kind} | {ns['ours']:.2f} ns | {ns['dense']:.2f} ns | {ns['hash']:.2f} ns | "
-            f"{ns['sorted']:.1f} ns | {ns['scan']:.0f} ns | {ns['ours'] / ns['dense']:.2f}x | "
-            f"{ns['hash'] / ns['ours']:.1f}x |"
-        )
-    print()
-    print("| operation | ns per item |")
-    print("|---|---|")
-    for bench, label in [
-        ("cdt_codes__get", "get(CdtCode)"),
-        ("CdtCode__parse", "CdtCode::parse (valid codes)"),
-        ("Category__of", "Category::of"),
-    ]:
-        print(f"| {label} | {per_item('by_code', bench):.2f} |")
-    for bench, label in [
-        ("Category__Endodontics.procedures()", "Endodontics procedures, filter active (whole category)"),
-        ("cdt_codes__iter()", "iter() over every record, filter active"),
-    ]:
-        print(f"| {label} | {median('iteration', bench):.0f} (total) |")
+    """Prints the lookup tables from the saved results (the load of that run
+    is not known here: --write-lookup records it)."""
+    for lines in lookup_tables(None).values():
+        print("\n".join(lines))
+        print()
 
 
 SEARCH_QUERIES = [
@@ -254,6 +232,134 @@ def write_search_tables():
     path.write_text(text)
 
 
+LOOKUP_COMMAND = "cargo bench -p cdt-codes-benches --bench lookup"
+LOOKUP_BASELINES = [
+    ("dense", "baseline: parse + dense index"),
+    ("hash", "baseline: std HashMap<&str>"),
+    ("sorted", "baseline: sorted slice + binary search"),
+    ("scan", "baseline: linear scan"),
+]
+
+
+def saved_benchmarks():
+    """Every benchmark criterion saved, by (group, function, parameter):
+    (median ns of a batch, batch size)."""
+    found = {}
+    for path in ROOT.glob("**/new/benchmark.json"):
+        meta = json.loads(path.read_text())
+        estimates = json.loads((path.parent / "estimates.json").read_text())
+        throughput = meta.get("throughput") or {}
+        key = (meta["group_id"], meta.get("function_id"), meta.get("value_str"))
+        found[key] = (estimates["median"]["point_estimate"], throughput.get("Elements", 1))
+    return found
+
+
+def lookup_tables(load):
+    """The lookup, by-code and iteration tables and the lookup targets, from
+    the saved results of the lookup bench."""
+    saved = saved_benchmarks()
+
+    def per_item(group, function, value=None):
+        median_ns, batch_size = saved[(group, function, value)]
+        return median_ns / batch_size
+
+    batch_sizes = {kind: saved[(f"lookup_{kind}", "cdt_codes::lookup", kind)][1] for kind in ["hit", "miss", "malformed"]}
+    newest = max(
+        path.stat().st_mtime
+        for group in ["lookup_hit", "lookup_miss", "lookup_malformed", "by_code", "iteration"]
+        for path in (ROOT / group).glob("**/new/estimates.json")
+    )
+    when = datetime.datetime.fromtimestamp(newest, datetime.timezone.utc)
+    stamp = [
+        f"Measured {when:%Y-%m-%d %H:%M} UTC on a machine with {os.cpu_count()} cores, load average "
+        + (f"between {load[0]:.2f} and {load[1]:.2f} while it ran" if load else "not recorded")
+        + f" (the machine is shared: read the "
+        f"same-run ratios, not the nanoseconds), by `{LOOKUP_COMMAND}`, tables written by "
+        f"`python3 benches/report.py --write-lookup`. Batches: {batch_sizes['hit']} hits (every code of the "
+        f"bundled data), {batch_sizes['miss']} misses, {batch_sizes['malformed']} malformed strings."
+    ]
+    table = [
+        "| input | cdt_codes::lookup | parse + dense index | std HashMap<&str> | sorted slice | linear scan | lookup / dense | HashMap / lookup |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    ratios = {}
+    for kind in ["hit", "miss", "malformed"]:
+        group = f"lookup_{kind}"
+        ns = {"ours": per_item(group, "cdt_codes::lookup", kind)}
+        for key, name in LOOKUP_BASELINES:
+            ns[key] = per_item(group, name, kind)
+        ratios[kind] = ns
+        table.append(
+            f"| {kind} | {ns['ours']:.2f} ns | {ns['dense']:.2f} ns | {ns['hash']:.2f} ns | "
+            f"{ns['sorted']:.1f} ns | {ns['scan']:.0f} ns | {ns['ours'] / ns['dense']:.2f}x | "
+            f"{ns['hash'] / ns['ours']:.1f}x |"
+        )
+    ops = ["| operation | time |", "|---|---|"]
+    for function, label in [
+        ("cdt_codes::get", "get(CdtCode), per code"),
+        ("CdtCode::parse", "CdtCode::parse (valid codes), per code"),
+        ("Category::of", "Category::of, per code"),
+    ]:
+        ops.append(f"| {label} | {per_item('by_code', function):.2f} ns |")
+    for function, label in [
+        ("CodeSet::category(Endodontics)", "Endodontics procedures, filter active (whole category)"),
+        ("cdt_codes::iter()", "iter() over every record, filter active"),
+    ]:
+        ops.append(f"| {label} | {saved[('iteration', function, None)][0]:.0f} ns in all |")
+    hit, malformed = ratios["hit"], ratios["malformed"]
+    get_ns = per_item("by_code", "cdt_codes::get")
+
+    def met(condition):
+        return "yes" if condition else "**no**"
+
+    targets = [
+        "| target | this run | met |",
+        "|---|---|---|",
+        f"| `lookup(&str)` hit at most 2x parse + dense index | {hit['ours'] / hit['dense']:.2f}x | "
+        f"{met(hit['ours'] <= 2 * hit['dense'])} |",
+        f"| `lookup(&str)` hit at least 3x faster than `HashMap<&str>` | {hit['hash'] / hit['ours']:.1f}x | "
+        f"{met(hit['hash'] >= 3 * hit['ours'])} |",
+        f"| malformed input rejected in under 3 ns (an absolute time: moves with the load) | "
+        f"{malformed['ours']:.2f} ns | {met(malformed['ours'] < 3)} |",
+        f"| `get(CdtCode)` under 3 ns (absolute, as above) | {get_ns:.2f} ns | {met(get_ns < 3)} |",
+        "| zero heap allocation on every lookup path | `tests/no_alloc.rs`, counting allocator: 0 | yes |",
+    ]
+    if load is None or load[1] > os.cpu_count():
+        stamp.append("")
+        stamp.append(
+            "**The machine was loaded beyond its cores during this run** (or the load is unknown): "
+            "criterion runs one benchmark after another, so even the same-run ratios shift with the "
+            "load of the moment, and the nanoseconds are several times a quiet run's. The absolute "
+            "targets below cannot be judged from such a run; rerun the command on a quiet machine."
+        )
+    return {"lookup-stamp": stamp, "lookup": table, "lookup-ops": ops, "lookup-targets": targets}
+
+
+def write_lookup_tables():
+    """Runs the lookup bench, then writes its tables into BENCHMARKS.md,
+    with the least and greatest one-minute load average seen while it ran
+    (sampled every 10 seconds)."""
+    bench = subprocess.Popen(LOOKUP_COMMAND.split(), cwd=ROOT.parent.parent)
+    loads = [os.getloadavg()[0]]
+    while bench.poll() is None:
+        try:
+            bench.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+        loads.append(os.getloadavg()[0])
+    if bench.returncode != 0:
+        sys.exit(bench.returncode)
+    sections = lookup_tables((min(loads), max(loads)))
+    path = ROOT.parent.parent / "BENCHMARKS.md"
+    text = path.read_text()
+    for marker, lines in sections.items():
+        text = replace(text, marker, lines)
+    path.write_text(text)
+    for lines in sections.values():
+        print("\n".join(lines))
+        print()
+
+
 def claims():
     ours = median("claims", "ClaimChecker")
     split = median("claims", "baseline_ split lines and fields")
@@ -271,6 +377,9 @@ def print_lines(lines_of):
 
 
 if __name__ == "__main__":
+    if "--write-lookup" in sys.argv:
+        write_lookup_tables()
+        sys.exit(0)
     if "--write" in sys.argv:
         write_search_tables()
         sys.exit(0)

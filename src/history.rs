@@ -62,6 +62,8 @@ impl<'a> CodeList<'a> {
     /// The codes listed.
     ///
     /// ```
+    /// let codes = [cdt_codes::CdtCode::new(2391).unwrap()];
+    /// assert_eq!(cdt_codes::CodeList::or(&codes).codes()[0].to_string(), "D2391");
     /// assert!(cdt_codes::CodeList::or(&[]).codes().is_empty());
     /// ```
     #[must_use]
@@ -184,6 +186,10 @@ impl<'a> Successors<'a> {
     ///         assert!(successors.source().is_some());
     ///     }
     /// }
+    /// // D0260 (deleted) went to D0250 by inference, not from a source
+    /// let d0260 = cdt_codes::lookup("D0260").unwrap().successors();
+    /// assert_eq!(d0260.codes()[0].to_string(), "D0250");
+    /// assert!(!d0260.is_confirmed());
     /// ```
     #[must_use]
     pub fn is_confirmed(&self) -> bool {
@@ -194,6 +200,8 @@ impl<'a> Successors<'a> {
     ///
     /// ```
     /// assert!(cdt_codes::lookup("D0120").unwrap().successors().is_empty());
+    /// let d0260 = cdt_codes::lookup("D0260").unwrap().successors(); // deleted
+    /// assert_eq!((d0260.is_empty(), d0260.codes().len()), (false, 1));
     /// ```
     #[must_use]
     pub const fn is_empty(&self) -> bool {
@@ -335,9 +343,8 @@ impl<'a> Change<'a> {
     ///
     /// ```
     /// let e = |year| cdt_codes::Edition::new(year).unwrap();
-    /// for change in cdt_codes::changes(e(2025), e(2026))? {
-    ///     assert!(change.procedure().code().number() > 0);
-    /// }
+    /// let first = cdt_codes::changes(e(2025), e(2026))?.next().unwrap();
+    /// assert_eq!(first.procedure().code().to_string(), "D0426");
     /// # Ok::<(), cdt_codes::NotInData>(())
     /// ```
     #[must_use]
@@ -370,7 +377,7 @@ impl<'a> Change<'a> {
     /// ```
     /// let e = |year| cdt_codes::Edition::new(year).unwrap();
     /// let first = cdt_codes::changes(e(2025), e(2026))?.next().unwrap();
-    /// assert!(["added", "deleted", "revised"].contains(&first.kind()));
+    /// assert_eq!(first.kind(), "added"); // D0426, new in CDT 2026
     /// # Ok::<(), cdt_codes::NotInData>(())
     /// ```
     #[must_use]
@@ -457,8 +464,14 @@ impl CodeSet {
     /// ```
     /// let e = |year| cdt_codes::Edition::new(year).unwrap();
     /// let set = cdt_codes::CodeSet::compiled();
-    /// assert!(set.changes(e(2025), e(2026))?.count() > 0);
-    /// assert!(set.changes(e(2026), e(2199)).is_err());
+    /// let codes = |kind: &str| -> Vec<String> {
+    ///     let changes = set.changes(e(2025), e(2026)).unwrap();
+    ///     changes.filter(|c| c.kind() == kind).map(|c| c.procedure().code().to_string()).collect()
+    /// };
+    /// assert_eq!(codes("added")[..2], ["D0426", "D0461"]); // CDT 2026's first additions
+    /// assert!(codes("deleted").contains(&"D1352".to_string())); // replaced by D2391
+    /// let error = set.changes(e(2026), e(2199)).unwrap_err();
+    /// assert_eq!(error.to_string(), "the data holds CDT-3 to CDT 2026; CDT 2199 is not in it");
     /// # Ok::<(), cdt_codes::NotInData>(())
     /// ```
     pub fn changes(&self, from: Edition, to: Edition) -> Result<Changes<'_>, NotInData> {
@@ -478,8 +491,10 @@ impl CodeSet {
 ///
 /// ```
 /// let e = |year| cdt_codes::Edition::new(year).unwrap();
-/// let changes = cdt_codes::changes(e(2013), e(2014))?;
-/// assert!(changes.count() > 0);
+/// let mut changes = cdt_codes::changes(e(2025), e(2026))?;
+/// assert_eq!(changes.next().unwrap().to_string(), "added D0426 in CDT 2026");
+/// let d1352 = changes.find(|c| c.procedure().code().to_string() == "D1352").unwrap();
+/// assert_eq!(d1352.to_string(), "deleted D1352 in CDT 2026 (replaced by D2391)");
 /// # Ok::<(), cdt_codes::NotInData>(())
 /// ```
 #[derive(Debug, Clone)]

@@ -110,6 +110,13 @@ impl<'a> ReportedTooth<'a> {
 /// let line = ReportedLine::new(&teeth, &[]);
 /// let d5820 = cdt_codes::lookup("D5820").unwrap();
 /// assert!(d5820.check_line(line).is_empty());
+///
+/// let wrong = [ReportedTooth::new("8", ""), ReportedTooth::new("40", "")];
+/// let problems = d5820.check_line(ReportedLine::new(&wrong, &[]));
+/// assert_eq!(
+///     problems.iter().next().unwrap().to_string(),
+///     "40 is not a tooth number: permanent teeth are 1-32, supernumerary 51-82"
+/// );
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ReportedLine<'a> {

@@ -102,7 +102,11 @@ impl<'a> Validity<'a> {
     ///
     /// ```
     /// let date = "2026-06-30".parse().unwrap();
-    /// assert!(cdt_codes::validity("D0120", date).procedure().is_some());
+    /// let d0120 = cdt_codes::validity("D0120", date).procedure().unwrap();
+    /// assert_eq!(d0120.code().to_string(), "D0120");
+    /// // a deleted code still has its record
+    /// let d1352 = cdt_codes::validity("D1352", date).procedure().unwrap();
+    /// assert_eq!(d1352.replaced_by()[0].to_string(), "D2391");
     /// assert!(cdt_codes::validity("D0000", date).procedure().is_none());
     /// ```
     #[must_use]

@@ -162,7 +162,9 @@ impl Rule {
     /// are described in `data/SOURCES.md`).
     ///
     /// ```
-    /// assert!(!cdt_codes::claims::rules()[0].basis().is_empty());
+    /// let rules = cdt_codes::claims::rules();
+    /// let rule = rules.iter().find(|r| r.id() == "full-series-includes-bitewings").unwrap();
+    /// assert!(rule.basis().starts_with("regence-70")); // a key of data/SOURCES.md
     /// ```
     #[must_use]
     pub const fn basis(&self) -> &'static str {
@@ -322,6 +324,7 @@ impl EditLine {
     ///
     /// ```
     /// let line = cdt_codes::claims::EditLine::new(1, "D1110".parse()?, "2026-01-05".parse()?);
+    /// assert_eq!((line.index, line.code.to_string(), line.date.to_string()), (1, "D1110".into(), "2026-01-05".into()));
     /// assert!(line.teeth.is_empty() && line.areas.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -556,6 +559,12 @@ impl fmt::Display for Conflict {
 ///     EditLine::new(5, "D4341".parse()?, date).with_area(Area::UpperLeftQuadrant),
 /// ];
 /// assert!(conflicts(&claim).is_empty());
+///
+/// // A comprehensive evaluation on the recall visit's date: one rule, lines 1 and 6.
+/// let mut again = claim.to_vec();
+/// again.push(EditLine::new(6, "D0150".parse()?, date));
+/// let found = conflicts(&again);
+/// assert_eq!((found.len(), found[0].rule().id(), found[0].lines()), (1, "evaluation-once", &[1, 6][..]));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[must_use]

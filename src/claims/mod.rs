@@ -229,8 +229,13 @@ impl<R: BufRead> ClaimChecker<'static, R> {
     /// read, or it holds another X12 transaction than an 837 dental claim.
     ///
     /// ```
-    /// let checker = cdt_codes::claims::ClaimChecker::new("CDT,Service Date\n".as_bytes());
-    /// assert!(checker.is_ok());
+    /// use cdt_codes::claims::{ClaimChecker, Format};
+    /// use cdt_codes::dataset::Delimiter;
+    ///
+    /// let checker = ClaimChecker::new("CDT,Service Date\n".as_bytes()).unwrap();
+    /// assert_eq!(checker.format(), Format::Delimited(Delimiter::Comma));
+    /// let empty = ClaimChecker::new("".as_bytes()).unwrap_err();
+    /// assert_eq!(empty.to_string(), "the claims file is empty: expected a header row, or an X12 interchange");
     /// ```
     pub fn new(reader: R) -> Result<Self, HeaderError> {
         ClaimChecker::with_options(reader, CodeSet::compiled(), &CheckOptions::default())
@@ -355,6 +360,16 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
     /// ```
     /// let checker = cdt_codes::claims::ClaimChecker::new("code,dos\n".as_bytes())?;
     /// assert!(checker.envelope_warnings().is_empty());
+    ///
+    /// // An 837D whose SE01 counts 9 segments where the set has 6.
+    /// let text = "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       \
+    ///     *260215*1030*^*00501*000000001*0*T*:~GS*HC*S*R*20260215*1030*1*X*005010X224A2~\
+    ///     ST*837*0001*005010X224A2~CLM*C1*55***11:B:1*Y*A*Y*Y~\
+    ///     DTP*472*D8*20260115~LX*1~SV3*AD:D0120*55****1~SE*9*0001~GE*1*1~IEA*1*000000001~";
+    /// let mut checker = cdt_codes::claims::ClaimChecker::new(text.as_bytes())?;
+    /// assert_eq!(checker.by_ref().count(), 1);
+    /// let warnings = checker.envelope_warnings();
+    /// assert_eq!(warnings[0].to_string(), "segment 8: SE01 says 9 segments; the transaction set has 6");
     /// # Ok::<(), cdt_codes::claims::HeaderError>(())
     /// ```
     #[must_use]

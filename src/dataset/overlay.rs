@@ -51,7 +51,8 @@ impl core::str::FromStr for Mode {
 /// A mode name other than `overlay` or `replace`.
 ///
 /// ```
-/// assert!("merge".parse::<cdt_codes::dataset::Mode>().is_err());
+/// let error = "merge".parse::<cdt_codes::dataset::Mode>().unwrap_err();
+/// assert_eq!(error.to_string(), "not a data mode: expected overlay or replace");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[error("not a data mode: expected overlay or replace")]

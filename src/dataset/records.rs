@@ -96,11 +96,21 @@ impl ProcedureRow {
     /// exactly (not for `<2005`).
     ///
     /// ```
-    /// let set = cdt_codes::CodeSet::load_replacing(
-    ///     "c.tsv", b"code\tadded_in\tdescription\nD0120\t<2005\tperiodic exam\n", None,
-    /// );
-    /// // No exact year anywhere in the file, so the edition must be given.
-    /// assert!(set.is_err());
+    /// use cdt_codes::dataset::{Dataset, Options, Source};
+    ///
+    /// let codes = "code\tadded_in\tdescription\n\
+    ///              D0120\t<2005\tperiodic exam\n\
+    ///              D0426\t2026\tsaliva test\n";
+    /// let options = Options::for_edition(cdt_codes::Edition::new(2026).unwrap());
+    /// let headings = "category\theading\tconfirmed\tsource\n";
+    /// let data = Dataset::parse(
+    ///     Source::new("codes.tsv", codes.as_bytes()),
+    ///     Source::new("subcategories.tsv", headings.as_bytes()),
+    ///     &options,
+    /// )
+    /// .unwrap();
+    /// let years: Vec<_> = data.procedures.iter().map(|row| row.added_in_year()).collect();
+    /// assert_eq!(years, [None, Some(2026)]); // `<2005` is no exact year
     /// ```
     #[must_use]
     pub fn added_in_year(&self) -> Option<u16> {

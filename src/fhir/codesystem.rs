@@ -572,7 +572,7 @@ impl CodeSystem {
     ///
     /// ```
     /// let system = cdt_codes::fhir::CodeSystem::of(cdt_codes::CodeSet::compiled());
-    /// assert!(system.concept("D3353").is_some());
+    /// assert_eq!(system.concept("D3353").map(|c| c.code.as_str()), Some("D3353"));
     /// assert!(system.concept("D0000").is_none());
     /// ```
     #[must_use]

@@ -241,8 +241,10 @@ impl CodeableConcept {
     /// The first CDT coding, if any.
     ///
     /// ```
-    /// let concept = cdt_codes::CodeableConcept::default();
-    /// assert!(concept.cdt_coding().is_none());
+    /// let d3353 = cdt_codes::lookup("D3353").unwrap();
+    /// let concept = cdt_codes::CodeableConcept::from_procedure(d3353);
+    /// assert_eq!(concept.cdt_coding().and_then(|c| c.code.as_deref()), Some("D3353"));
+    /// assert!(cdt_codes::CodeableConcept::default().cdt_coding().is_none());
     /// ```
     #[must_use]
     pub fn cdt_coding(&self) -> Option<&Coding> {
@@ -273,7 +275,7 @@ impl CodeableConcept {
     /// ```
     /// let set = cdt_codes::CodeSet::compiled();
     /// let concept = cdt_codes::CodeableConcept::from_procedure(set.lookup("D3353").unwrap());
-    /// assert!(concept.procedure_in(set).is_ok());
+    /// assert_eq!(concept.procedure_in(set).unwrap().code().to_string(), "D3353");
     /// ```
     pub fn procedure_in<'a>(&self, set: &'a CodeSet) -> Result<Procedure<'a>, FhirError> {
         self.cdt_coding()

@@ -100,8 +100,14 @@ pub struct TargetCode {
 /// ```
 /// use cdt_codes::fhir::targets;
 ///
+/// use cdt_codes::fhir::Relationship;
+///
 /// assert!(targets(cdt_codes::lookup("D0120").unwrap()).is_empty());
-/// assert!(!targets(cdt_codes::lookup("D1352").unwrap()).is_empty());
+/// // D1352, deleted in CDT 2026: the ADA named D2391 to report instead
+/// let d1352 = targets(cdt_codes::lookup("D1352").unwrap());
+/// assert_eq!(d1352.len(), 1);
+/// assert_eq!(d1352[0].code.to_string(), "D2391");
+/// assert_eq!(d1352[0].relationship, Relationship::Replacement);
 /// ```
 #[must_use]
 pub fn targets(procedure: Procedure<'_>) -> Vec<TargetCode> {
@@ -294,7 +300,8 @@ pub struct MapTarget {
 /// use cdt_codes::fhir::{ConceptMap, Release};
 ///
 /// let r5 = ConceptMap::of_release(cdt_codes::CodeSet::compiled(), Release::R5);
-/// assert!(r5.source_scope_uri.is_some() && r5.source_uri.is_none());
+/// assert_eq!(r5.source_scope_uri.as_deref(), Some("http://www.ada.org/cdt?fhir_vs"));
+/// assert!(r5.source_uri.is_none()); // the R4 name
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
@@ -318,6 +325,7 @@ impl ConceptMap {
     /// for procedure in set.iter().filter(|p| !p.replaced_by().is_empty()) {
     ///     assert!(!map.targets_of(&procedure.code().to_string()).is_empty());
     /// }
+    /// assert_eq!(map.targets_of("D0351"), ["D0801", "D0802", "D0803", "D0804"]);
     /// ```
     #[must_use]
     pub fn of(set: &CodeSet) -> ConceptMap {
@@ -403,7 +411,8 @@ impl ConceptMap {
     ///
     /// ```
     /// let map = cdt_codes::fhir::ConceptMap::of(cdt_codes::CodeSet::compiled());
-    /// assert!(map.targets_of("D0120").is_empty());
+    /// assert!(map.targets_of("D0120").is_empty()); // in force
+    /// assert_eq!(map.targets_of("D1352"), ["D2391"]); // deleted in CDT 2026
     /// ```
     #[must_use]
     pub fn targets_of(&self, code: &str) -> Vec<&str> {

@@ -73,7 +73,10 @@ impl Parameters {
     /// The value of the first parameter named `name`.
     ///
     /// ```
-    /// let parameters = cdt_codes::fhir::Parameters::new(Vec::new());
+    /// use cdt_codes::fhir::{Parameter, Parameters, Value};
+    ///
+    /// let parameters = Parameters::new(vec![Parameter::new("result", Value::Boolean(true))]);
+    /// assert_eq!(parameters.value("result"), Some(&Value::Boolean(true)));
     /// assert!(parameters.value("message").is_none());
     /// ```
     #[must_use]
@@ -135,7 +138,10 @@ impl Parameter {
     /// A parameter with a value.
     ///
     /// ```
-    /// let p = cdt_codes::fhir::Parameter::new("result", cdt_codes::fhir::Value::Boolean(false));
+    /// use cdt_codes::fhir::{Parameter, Value};
+    ///
+    /// let p = Parameter::new("result", Value::Boolean(false));
+    /// assert_eq!((p.name.as_str(), p.value), ("result", Some(Value::Boolean(false))));
     /// assert!(p.part.is_empty());
     /// ```
     #[must_use]
@@ -150,7 +156,11 @@ impl Parameter {
     /// A parameter made of parts.
     ///
     /// ```
-    /// let p = cdt_codes::fhir::Parameter::with_parts("property", Vec::new());
+    /// use cdt_codes::fhir::{Parameter, Value};
+    ///
+    /// let code = Parameter::new("code", Value::Code("status".into()));
+    /// let p = Parameter::with_parts("property", vec![code.clone()]);
+    /// assert_eq!((p.name.as_str(), p.part), ("property", vec![code]));
     /// assert!(p.value.is_none());
     /// ```
     #[must_use]

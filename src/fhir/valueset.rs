@@ -19,9 +19,12 @@ use crate::set::{CodeSet, NotInData, Procedure, Subcategory};
 ///
 /// let set = CodeSet::compiled();
 /// let listed = ValueSet::category(set, Category::Endodontics, None, Form::Codes)?;
-/// assert!(!listed.include()[0].concept.is_empty());
+/// let codes = &listed.include()[0].concept;
+/// assert_eq!(codes[0].code, "D3110"); // the direct pulp cap opens Endodontics
+/// assert!(codes.iter().any(|c| c.code == "D3330")); // molar root canal
 /// let filtered = ValueSet::category(set, Category::Endodontics, None, Form::Filter)?;
 /// assert!(filtered.include()[0].concept.is_empty());
+/// assert_eq!(filtered.include()[0].filter[0].value, "Endodontics");
 /// # Ok::<(), cdt_codes::NotInData>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -137,6 +140,7 @@ pub struct Compose {
 /// ```
 /// let include = cdt_codes::fhir::Include::default();
 /// assert!(include.concept.is_empty() && include.filter.is_empty());
+/// assert_eq!(serde_json::to_string(&include).unwrap(), "{}"); // nothing yet
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Include {

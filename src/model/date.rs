@@ -94,7 +94,9 @@ impl ServiceDate {
     /// ```
     /// use cdt_codes::ServiceDate;
     ///
-    /// assert!(ServiceDate::new(2024, 2, 29).is_ok());
+    /// assert_eq!(ServiceDate::new(2024, 2, 29).unwrap().to_string(), "2024-02-29"); // leap year
+    /// let error = ServiceDate::new(2023, 2, 29).unwrap_err();
+    /// assert_eq!(error.to_string(), "day 29 does not exist in 2023-02");
     /// assert!(ServiceDate::new(2024, 4, 31).is_err());
     /// ```
     pub const fn new(year: u16, month: u8, day: u8) -> Result<ServiceDate, DateError> {

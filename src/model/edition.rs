@@ -283,8 +283,9 @@ impl TryFrom<u16> for Edition {
     /// ```
     /// use cdt_codes::Edition;
     ///
-    /// assert!(Edition::try_from(2013).is_ok());
-    /// assert!(Edition::try_from(2010).is_err());
+    /// assert_eq!(Edition::try_from(2013).unwrap().year(), 2013); // yearly from CDT 2013
+    /// let error = Edition::try_from(2010).unwrap_err(); // the second year of CDT-2009/2010
+    /// assert_eq!(error.to_string(), "CDT-2009/2010 covers 2010; use 2009");
     /// ```
     fn try_from(year: u16) -> Result<Edition, EditionError> {
         Edition::new(year)

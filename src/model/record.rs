@@ -106,7 +106,11 @@ impl FromStr for Fact {
 /// A name that is not one of the [`Fact`] columns.
 ///
 /// ```
-/// assert!("colour".parse::<cdt_codes::Fact>().is_err());
+/// let error = "colour".parse::<cdt_codes::Fact>().unwrap_err();
+/// assert_eq!(
+///     error.to_string(),
+///     "not a fact the data marks: expected subcategory, added_in, deleted_in, replaced_by or effective"
+/// );
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[error("not a fact the data marks: expected subcategory, added_in, deleted_in, replaced_by or effective")]
@@ -199,7 +203,8 @@ impl FromStr for SuccessorKind {
 /// A word that is not one of the [`SuccessorKind`]s.
 ///
 /// ```
-/// assert!("maybe".parse::<cdt_codes::SuccessorKind>().is_err());
+/// let error = "maybe".parse::<cdt_codes::SuccessorKind>().unwrap_err();
+/// assert_eq!(error.to_string(), "not a kind of succession: expected confirmed, inferred or none");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[error("not a kind of succession: expected confirmed, inferred or none")]

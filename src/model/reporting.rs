@@ -136,7 +136,8 @@ impl core::str::FromStr for Site {
 /// A value of `data/reporting.tsv` that is not one the file may hold.
 ///
 /// ```
-/// assert!("tooth_or_two".parse::<cdt_codes::Site>().is_err());
+/// let error = "tooth_or_two".parse::<cdt_codes::Site>().unwrap_err();
+/// assert!(error.to_string().starts_with("not a site: expected tooth, tooth_surfaces,"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
@@ -677,8 +678,9 @@ impl Reporting {
 /// The sites of a [`Reporting`]: see [`Reporting::sites`].
 ///
 /// ```
+/// // scaling and root planing, four or more teeth: reported by quadrant
 /// let reporting = cdt_codes::lookup("D4341").unwrap().reporting().unwrap();
-/// assert!(reporting.sites().count() >= 1);
+/// assert_eq!(reporting.sites().collect::<Vec<_>>(), [cdt_codes::Site::Quadrant]);
 /// ```
 #[derive(Debug, Clone)]
 pub struct Sites {

@@ -246,8 +246,11 @@ impl Score {
     /// one query only.
     ///
     /// ```
-    /// let mut scores = cdt_codes::search("sealant").scored().map(|m| m.score.points());
-    /// assert!(scores.next().unwrap() > 0);
+    /// let scored: Vec<_> = cdt_codes::search("sealant").scored().collect();
+    /// // D1351 (sealant per tooth) first, D1353 (sealant repair) below it
+    /// assert_eq!(scored[0].procedure.code().to_string(), "D1351");
+    /// assert_eq!(scored[1].procedure.code().to_string(), "D1353");
+    /// assert!(scored[0].score.points() > scored[1].score.points());
     /// ```
     #[must_use]
     pub const fn points(self) -> u32 {

@@ -62,7 +62,8 @@ impl core::iter::FusedIterator for Procedures<'_> {}
 ///
 /// ```
 /// let sub = cdt_codes::lookup("D0120").unwrap().subcategory().unwrap();
-/// assert!(sub.procedures().len() > 1);
+/// let codes: Vec<String> = sub.procedures().map(|p| p.code().to_string()).collect();
+/// assert_eq!(codes[..3], ["D0120", "D0140", "D0145"]); // Clinical Oral Evaluations
 /// ```
 #[derive(Debug, Clone)]
 pub struct Members<'a> {

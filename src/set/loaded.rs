@@ -172,9 +172,14 @@ impl CodeSet {
     /// [`LoadError::Io`] when the file cannot be read, [`LoadError::Data`]
     /// with every problem found otherwise.
     ///
-    /// ```no_run
-    /// let set = cdt_codes::CodeSet::from_path("CDT2027.csv", cdt_codes::Edition::new(2027)?)?;
-    /// println!("{} codes, newest edition {}", set.iter().count(), set.edition());
+    /// ```
+    /// // A licensed file laid over the bundled data; here the crate's own
+    /// // three-code test file, in a real program e.g. `CDT2027.csv`.
+    /// let path = "tests/fixtures/licensed/good.csv";
+    /// let set = cdt_codes::CodeSet::from_path(path, cdt_codes::Edition::new(2026)?)?;
+    /// let d0120 = set.lookup("D0120").unwrap();
+    /// assert_eq!(d0120.nomenclature(), Some("Synthetic periodic evaluation, established patient"));
+    /// assert_eq!(set.lookup("D3330").unwrap().nomenclature(), None); // kept from the bundled data
     /// # Ok::<(), cdt_codes::LoadError>(())
     /// ```
     pub fn from_path(
@@ -190,11 +195,15 @@ impl CodeSet {
     ///
     /// As [`CodeSet::from_path`].
     ///
-    /// ```no_run
+    /// ```
     /// use cdt_codes::dataset::{Mode, Options};
     ///
     /// let options = Options::for_edition(cdt_codes::Edition::new(2026)?);
-    /// let set = cdt_codes::CodeSet::from_path_with("mine.csv", &options, Mode::Replace)?;
+    /// // the crate's three-code test file alone, in place of the bundled data
+    /// let path = "tests/fixtures/licensed/good.csv";
+    /// let set = cdt_codes::CodeSet::from_path_with(path, &options, Mode::Replace)?;
+    /// let codes: Vec<String> = set.iter().map(|p| p.code().to_string()).collect();
+    /// assert_eq!(codes, ["D0120", "D0140", "D3353"]);
     /// # Ok::<(), cdt_codes::LoadError>(())
     /// ```
     pub fn from_path_with(

@@ -107,7 +107,8 @@ impl CodeSet {
     ///
     /// ```
     /// let set = cdt_codes::CodeSet::compiled();
-    /// assert!(set.lookup("D0120").is_some());
+    /// let d0120 = set.lookup("D0120").unwrap();
+    /// assert_eq!(d0120.category(), cdt_codes::Category::Diagnostic);
     /// ```
     #[must_use]
     pub fn compiled() -> &'static CodeSet {
@@ -229,7 +230,8 @@ impl CodeSet {
     ///
     /// ```
     /// let set = cdt_codes::CodeSet::compiled();
-    /// assert!(set.lookup(" d3353 ").is_some());
+    /// assert_eq!(set.lookup(" d3353 ").unwrap().code().to_string(), "D3353");
+    /// assert_eq!(set.lookup("D1352").unwrap().deleted_in().map(|e| e.year()), Some(2026));
     /// assert!(set.lookup("D0000").is_none()); // well-formed, undefined
     /// assert!(set.lookup("hello").is_none()); // malformed
     /// ```

@@ -180,10 +180,9 @@ impl<'a> Procedure<'a> {
     /// `false` when the placement is an inference (or there is none).
     ///
     /// ```
-    /// let procedure = cdt_codes::lookup("D0120").unwrap();
-    /// if !procedure.subcategory_confirmed() {
-    ///     println!("{} is placed under its heading by inference", procedure.code());
-    /// }
+    /// assert!(cdt_codes::lookup("D0120").unwrap().subcategory_confirmed());
+    /// // D0260 (deleted) sits under its heading by inference
+    /// assert!(!cdt_codes::lookup("D0260").unwrap().subcategory_confirmed());
     /// ```
     #[must_use]
     pub fn subcategory_confirmed(&self) -> bool {
@@ -294,6 +293,8 @@ impl<'a> Procedure<'a> {
     /// ```
     /// let procedure = cdt_codes::lookup("D0120").unwrap();
     /// assert!(procedure.replaced_by().is_empty());
+    /// let d1352 = cdt_codes::lookup("D1352").unwrap(); // deleted in CDT 2026
+    /// assert_eq!(d1352.replaced_by()[0].to_string(), "D2391");
     /// ```
     #[must_use]
     pub fn replaced_by(&self) -> &'a [CdtCode] {
@@ -407,8 +408,8 @@ impl<'a> Procedure<'a> {
 /// [`Procedure::related`].
 ///
 /// ```
-/// let related = cdt_codes::lookup("D0120").unwrap().related();
-/// assert!(related.count() > 0);
+/// let mut related = cdt_codes::lookup("D0120").unwrap().related();
+/// assert_eq!(related.next().unwrap().code().to_string(), "D0140"); // D0120 itself left out
 /// ```
 #[derive(Debug, Clone)]
 pub struct Related<'a> {

@@ -119,7 +119,7 @@ impl<'a> Subcategory<'a> {
     ///
     /// ```
     /// let sub = cdt_codes::lookup("D0120").unwrap().subcategory().unwrap();
-    /// assert!(!sub.is_empty());
+    /// assert_eq!((sub.name(), sub.is_empty()), ("Clinical Oral Evaluations", false));
     /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {

@@ -123,7 +123,11 @@ impl ToothSet {
     /// Whether the set holds no tooth.
     ///
     /// ```
-    /// assert!(cdt_codes::teeth::ToothSet::EMPTY.is_empty());
+    /// use cdt_codes::teeth::ToothSet;
+    ///
+    /// assert!(ToothSet::EMPTY.is_empty());
+    /// let one: ToothSet = "8".parse().unwrap();
+    /// assert_eq!((one.is_empty(), one.to_string()), (false, "8".to_string()));
     /// ```
     #[must_use]
     pub const fn is_empty(self) -> bool {

@@ -135,8 +135,11 @@ impl Surface {
     /// use cdt_codes::teeth::{Surface, Tooth};
     ///
     /// let canine = Tooth::permanent(6).unwrap();
-    /// assert!(Surface::Incisal.check(canine).is_ok());
-    /// assert!(Surface::Occlusal.check(canine).is_err());
+    /// assert_eq!(Surface::Incisal.check(canine), Ok(()));
+    /// assert_eq!(
+    ///     Surface::Occlusal.check(canine).unwrap_err().to_string(),
+    ///     "surface O (occlusal) is not on tooth 6, an anterior tooth; use I (incisal)"
+    /// );
     /// ```
     pub const fn check(self, tooth: Tooth) -> Result<(), SurfaceError> {
         match self {
@@ -284,7 +287,8 @@ impl Surfaces {
     /// use cdt_codes::teeth::{Surface, Surfaces};
     ///
     /// assert!(Surfaces::EMPTY.is_empty());
-    /// assert!(!Surfaces::from(Surface::Mesial).is_empty());
+    /// let mesial = Surfaces::from(Surface::Mesial);
+    /// assert_eq!((mesial.is_empty(), mesial.to_string()), (false, "M".to_string()));
     /// ```
     #[must_use]
     pub const fn is_empty(self) -> bool {

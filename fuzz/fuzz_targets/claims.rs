@@ -53,12 +53,13 @@
 use std::io::{BufRead, Read};
 
 use cdt_codes::claims::x12::looks_like_x12;
-use cdt_codes::claims::{
-    CheckOptions, ClaimChecker, ClaimColumn, Format, Outcome, Summary, Verdict,
-};
+use cdt_codes::claims::{CheckOptions, ClaimChecker, ClaimColumn, Format, Outcome, Verdict};
 use cdt_codes::dataset::Delimiter;
 use cdt_codes::{CdtCode, CodeSet, DateError, ServiceDate, Validity};
 use libfuzzer_sys::fuzz_target;
+
+mod common;
+use common::{same, Run};
 
 const FIXTURE: &[u8] = include_bytes!("../../tests/fixtures/claims.837");
 
@@ -113,12 +114,6 @@ struct Counts {
     not_cdt: u64,
     unreadable: u64,
     assumed: u64,
-}
-
-struct Run {
-    format: Format,
-    items: Vec<String>,
-    summary: Summary,
 }
 
 fn check_report(
@@ -272,12 +267,18 @@ fn run<R: BufRead>(
             .expect("a verdict listed in Verdict::ALL")
     };
     let mut items = Vec::new();
+    let mut lines_seen = Vec::new();
     let mut last_position = 0;
     for item in checker.by_ref() {
         let position = match &item {
             Ok(report) => {
                 check_report(report, format, assume_latest, &mut counts);
                 verdicts[slot(report.verdict())] += 1;
+                lines_seen.push((
+                    report.verdict(),
+                    report.code.to_string(),
+                    report.date.to_string(),
+                ));
                 report.position
             }
             Err(error) => {
@@ -285,6 +286,7 @@ fn run<R: BufRead>(
                 assert!(!error.is_io(), "{error}");
                 counts.unreadable += 1;
                 verdicts[slot(Verdict::Unreadable)] += 1;
+                lines_seen.push((Verdict::Unreadable, String::new(), String::new()));
                 error.position()
             }
         };
@@ -330,24 +332,9 @@ fn run<R: BufRead>(
     Ok(Run {
         format,
         items,
+        verdicts: lines_seen,
         summary,
     })
-}
-
-fn same(a: &Result<Run, String>, b: &Result<Run, String>, what: &str) {
-    match (a, b) {
-        (Ok(a), Ok(b)) => {
-            assert_eq!(a.format, b.format, "{what}");
-            assert_eq!(a.items, b.items, "{what}");
-            assert_eq!(a.summary, b.summary, "{what}");
-        }
-        (Err(a), Err(b)) => assert_eq!(a, b, "{what}"),
-        (a, b) => panic!(
-            "{what}: {:?} vs {:?}",
-            a.as_ref().map(|r| r.items.len()),
-            b.as_ref().map(|r| r.items.len())
-        ),
-    }
 }
 
 /// Whether an X12 input's `ISA` holds no line break before `ISA16`. The

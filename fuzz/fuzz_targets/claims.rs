@@ -218,6 +218,19 @@ fn check_report(
                 counts.unknown += 1;
                 return;
             };
+            if end.is_some() && report.service_date.is_none() {
+                // Under a qualifier other than `RD8` (not read here) the
+                // text is one date, which does not read: only an undefined
+                // code is judged, `Unknown` without a date, so nothing was
+                // judged by the newest edition.
+                assert_eq!(*validity, Validity::Unknown(code));
+                assert!(defined.is_none());
+                assert!(!report.assumed_latest);
+                counts.unknown += 1;
+                return;
+            }
+            // The date judged is the (first) date given.
+            assert_eq!(report.service_date, Some(date));
             let (_, last) = set.horizon();
             let judge = |date: ServiceDate| {
                 let beyond = assume_latest && date > last;

@@ -253,3 +253,81 @@ fn the_delimiter_does_not_depend_on_a_byte_order_mark() {
         .unwrap();
     assert!(report.is_valid());
 }
+
+/// Finding C of `fuzz/fuzz_targets/decode.rs` (issue 29): a byte-order
+/// mark is only the first code point of a file; a U+FEFF after it is
+/// content, and the same content must get the same answer whatever its
+/// encoding. UTF-16's mark was consumed and a U+FEFF that began the
+/// content was then taken for a UTF-8 mark too (`FF FE`, then U+FEFF
+/// `code,dos`: a header as UTF-16, `\u{feff}code` as UTF-8); and a U+FEFF
+/// after blank lines before an `ISA` made the file X12 without a mark but
+/// delimited with one, because the format test trimmed the blank lines
+/// before it looked for the mark.
+#[test]
+fn a_second_byte_order_mark_is_content_in_every_encoding() {
+    use cdt_codes::claims::ClaimChecker;
+
+    fn answer(bytes: &[u8]) -> String {
+        match ClaimChecker::new(bytes) {
+            Err(error) => format!("{error:?}"),
+            Ok(mut checker) => {
+                let format = checker.format();
+                let items: Vec<String> = checker.by_ref().map(|item| format!("{item:?}")).collect();
+                format!("{format:?} {items:?} {:?}", checker.summary())
+            }
+        }
+    }
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let mut bytes = if big_endian {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for unit in text.encode_utf16() {
+            bytes.extend(if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        bytes
+    }
+
+    let x12 = std::fs::read_to_string("tests/fixtures/claims.837").unwrap();
+    let contents = [
+        "\u{feff}code,dos\nD0120,2026-01-15\n".to_string(),
+        "\u{feff}\u{feff}code,dos\nD0120,2026-01-15\n".to_string(),
+        "code,dos\n\u{feff}D0120,2026-01-15\n".to_string(),
+        format!("\n\u{feff}{x12}"),
+        format!("\u{feff}{x12}"),
+        format!("  \r\n\u{feff}\n{x12}"),
+    ];
+    for content in &contents {
+        let shown: String = content.chars().take(24).collect();
+        let marked = format!("\u{feff}{content}");
+        let utf8 = answer(marked.as_bytes());
+        assert_eq!(utf8, answer(&utf16(content, false)), "UTF-16LE {shown:?}");
+        assert_eq!(utf8, answer(&utf16(content, true)), "UTF-16BE {shown:?}");
+        if !content.starts_with('\u{feff}') {
+            // Without a mark of its own, the content's first code point
+            // is not U+FEFF: the same answer as with a mark.
+            assert_eq!(utf8, answer(content.as_bytes()), "no mark {shown:?}");
+        }
+    }
+    // The mark is dropped once: a U+FEFF that begins the content is part
+    // of the header's first name, which is then not `code`, as in UTF-8.
+    let doubled = utf16("\u{feff}code,dos\nD0120,2026-01-15\n", false);
+    let twice = "\u{feff}\u{feff}code,dos\nD0120,2026-01-15\n";
+    assert_eq!(answer(&doubled), answer(twice.as_bytes()));
+    // Blank lines, then U+FEFF, then an `ISA`: not X12 with or without
+    // a mark (the `ISA` is not the first thing after the mark).
+    let late = format!("\n\u{feff}{x12}");
+    let checker = ClaimChecker::new(late.as_bytes());
+    assert!(
+        !matches!(
+            checker.map(|c| c.format()),
+            Ok(cdt_codes::claims::Format::X12)
+        ),
+        "a U+FEFF after blank lines is content, not a mark"
+    );
+}

@@ -19,15 +19,19 @@
 //!   each kind's count the number of reports of that kind (`missing_date`
 //!   the X12 lines without a date, `reporting` the valid codes reported with
 //!   a tooth, surface or area problem, which are not `valid`),
-//!   `assumed_latest` the reports so judged, `rejected()` is
-//!   `lines() - valid`; a report is valid exactly when its outcome is and
-//!   it has no reporting problem;
+//!   `assumed_latest` the reports so judged, `conflict` the valid codes
+//!   whose only findings are claim-level conflicts, `conflicts` the
+//!   distinct conflicts the lines carry (at least that many for X12),
+//!   `rejected()` is `lines() - valid`; a report is valid exactly when its
+//!   outcome is and it has no reporting problem and no conflict;
+//! - a line's conflicts each name at least two lines, this one among them,
+//!   and when they name a claim it is the line's claim;
 //! - each report's outcome is what an independent reading of the rules
 //!   says: `NotCdt` exactly for an X12 qualifier other than `AD`, a
 //!   missing date for an empty X12 date or a database's empty date
 //!   (`0001-01-01`, `01/01/0001`), `Malformed` =
 //!   `CdtCode::parse` fails, `Unknown` for an undefined code with an
-//!   unreadable date, `BadDate` = the date does not parse, else
+//!   unreadable date or range (finding D), `BadDate` = the date does not parse, else
 //!   `validity_of` on the date (the newest date of the data when
 //!   `assume_latest` and the date lies beyond it, and only then
 //!   `assumed_latest`); an X12 range is judged on its first and last day
@@ -53,12 +57,13 @@
 use std::io::{BufRead, Read};
 
 use cdt_codes::claims::x12::looks_like_x12;
-use cdt_codes::claims::{
-    CheckOptions, ClaimChecker, ClaimColumn, Format, Outcome, Summary, Verdict,
-};
+use cdt_codes::claims::{CheckOptions, ClaimChecker, ClaimColumn, Format, Outcome, Verdict};
 use cdt_codes::dataset::Delimiter;
 use cdt_codes::{CdtCode, CodeSet, DateError, ServiceDate, Validity};
 use libfuzzer_sys::fuzz_target;
+
+mod common;
+use common::{same, Run};
 
 const FIXTURE: &[u8] = include_bytes!("../../tests/fixtures/claims.837");
 
@@ -103,6 +108,8 @@ struct Counts {
     valid: u64,
     /// Valid codes reported with the wrong tooth, surfaces or area.
     reporting: u64,
+    /// Valid codes whose only findings are conflicts within their claim.
+    conflict: u64,
     malformed: u64,
     unknown: u64,
     deleted: u64,
@@ -113,12 +120,6 @@ struct Counts {
     not_cdt: u64,
     unreadable: u64,
     assumed: u64,
-}
-
-struct Run {
-    format: Format,
-    items: Vec<String>,
-    summary: Summary,
 }
 
 fn check_report(
@@ -134,8 +135,23 @@ fn check_report(
     assert!(!report.message().is_empty());
     assert_eq!(
         report.is_valid(),
-        report.outcome.is_valid() && report.problems.is_empty()
+        report.outcome.is_valid() && report.problems.is_empty() && report.conflicts.is_empty()
     );
+    // A claim-level finding names this line, and only lines of its claim.
+    for conflict in &report.conflicts {
+        assert!(conflict.lines.len() >= 2, "{conflict:?}");
+        assert_eq!(conflict.lines.len(), conflict.positions.len());
+        assert!(
+            conflict.positions.contains(&report.position),
+            "line {} not in {conflict:?}",
+            report.position
+        );
+        if conflict.claim.is_some() {
+            assert_eq!(conflict.claim, report.claim, "{conflict:?}");
+            assert!(conflict.lines.contains(&report.line), "{conflict:?}");
+        }
+        assert!(!conflict.to_string().is_empty());
+    }
     counts.assumed += u64::from(report.assumed_latest);
     let parsed = CdtCode::parse(&report.code);
     let defined = parsed.ok().and_then(|code| set.get(code));
@@ -170,12 +186,9 @@ fn check_report(
         }
         Outcome::BadDate(error) => {
             let end = end.map(str::parse::<ServiceDate>);
-            // An undefined code with an unreadable date is `Unknown`; but
-            // the end of a range is read after the start (finding E).
-            assert!(
-                defined.is_some() || (date.is_ok() && end.is_some()),
-                "bad date for an undefined code"
-            );
+            // An undefined code with an unreadable date is `Unknown`, on a
+            // single date or a broken range alike (finding D).
+            assert!(defined.is_some(), "bad date for an undefined code");
             // Under a qualifier other than `RD8` the whole text is the date.
             let whole = report.date.parse::<ServiceDate>() == Err(*error);
             match (date, end) {
@@ -205,6 +218,19 @@ fn check_report(
                 counts.unknown += 1;
                 return;
             };
+            if end.is_some() && report.service_date.is_none() {
+                // Under a qualifier other than `RD8` (not read here) the
+                // text is one date, which does not read: only an undefined
+                // code is judged, `Unknown` without a date, so nothing was
+                // judged by the newest edition.
+                assert_eq!(*validity, Validity::Unknown(code));
+                assert!(defined.is_none());
+                assert!(!report.assumed_latest);
+                counts.unknown += 1;
+                return;
+            }
+            // The date judged is the (first) date given.
+            assert_eq!(report.service_date, Some(date));
             let (_, last) = set.horizon();
             let judge = |date: ServiceDate| {
                 let beyond = assume_latest && date > last;
@@ -238,8 +264,9 @@ fn check_report(
             assert_eq!(report.assumed_latest, beyond);
             assert_eq!(*validity, expected);
             match validity {
-                Validity::Valid(_) if report.problems.is_empty() => counts.valid += 1,
-                Validity::Valid(_) => counts.reporting += 1,
+                Validity::Valid(_) if !report.problems.is_empty() => counts.reporting += 1,
+                Validity::Valid(_) if !report.conflicts.is_empty() => counts.conflict += 1,
+                Validity::Valid(_) => counts.valid += 1,
                 Validity::Unknown(_) => counts.unknown += 1,
                 Validity::Deleted { .. } => counts.deleted += 1,
                 Validity::NotYetInForce { .. } => counts.not_yet += 1,
@@ -272,12 +299,27 @@ fn run<R: BufRead>(
             .expect("a verdict listed in Verdict::ALL")
     };
     let mut items = Vec::new();
+    let mut lines_seen = Vec::new();
+    let mut conflicts = std::collections::BTreeSet::new();
     let mut last_position = 0;
     for item in checker.by_ref() {
         let position = match &item {
             Ok(report) => {
                 check_report(report, format, assume_latest, &mut counts);
                 verdicts[slot(report.verdict())] += 1;
+                for conflict in &report.conflicts {
+                    conflicts.insert((
+                        conflict.rule.id(),
+                        conflict.claim.clone(),
+                        conflict.lines.clone(),
+                        conflict.positions.clone(),
+                    ));
+                }
+                lines_seen.push((
+                    report.verdict(),
+                    report.code.to_string(),
+                    report.date.to_string(),
+                ));
                 report.position
             }
             Err(error) => {
@@ -285,6 +327,7 @@ fn run<R: BufRead>(
                 assert!(!error.is_io(), "{error}");
                 counts.unreadable += 1;
                 verdicts[slot(Verdict::Unreadable)] += 1;
+                lines_seen.push((Verdict::Unreadable, String::new(), String::new()));
                 error.position()
             }
         };
@@ -303,6 +346,7 @@ fn run<R: BufRead>(
     let found = Counts {
         valid: summary.valid,
         reporting: summary.reporting,
+        conflict: summary.conflict,
         malformed: summary.malformed_code,
         unknown: summary.unknown_code,
         deleted: summary.deleted,
@@ -316,6 +360,14 @@ fn run<R: BufRead>(
     };
     assert_eq!(found, counts, "summary vs reports");
     assert_eq!(summary.lines(), items.len() as u64);
+    // Each conflict is counted once, and every line it names carries it.
+    // (X12 positions restart at each `ISA`, so two interchanges may hold
+    // conflicts that look alike.)
+    let distinct = conflicts.len() as u64;
+    match format {
+        Format::Delimited(_) => assert_eq!(distinct, summary.conflicts, "conflicts"),
+        _ => assert!(distinct <= summary.conflicts, "conflicts"),
+    }
     for (at, &verdict) in Verdict::ALL.iter().enumerate() {
         assert_eq!(summary.count(verdict), verdicts[at], "{verdict:?}");
     }
@@ -330,24 +382,9 @@ fn run<R: BufRead>(
     Ok(Run {
         format,
         items,
+        verdicts: lines_seen,
         summary,
     })
-}
-
-fn same(a: &Result<Run, String>, b: &Result<Run, String>, what: &str) {
-    match (a, b) {
-        (Ok(a), Ok(b)) => {
-            assert_eq!(a.format, b.format, "{what}");
-            assert_eq!(a.items, b.items, "{what}");
-            assert_eq!(a.summary, b.summary, "{what}");
-        }
-        (Err(a), Err(b)) => assert_eq!(a, b, "{what}"),
-        (a, b) => panic!(
-            "{what}: {:?} vs {:?}",
-            a.as_ref().map(|r| r.items.len()),
-            b.as_ref().map(|r| r.items.len())
-        ),
-    }
 }
 
 /// Whether an X12 input's `ISA` holds no line break before `ISA16`. The

@@ -2,6 +2,11 @@
 //! with a byte-order mark. [`Decoded`] turns such input into UTF-8 as it
 //! streams, so the sources downstream read UTF-8 only. (Lines in
 //! Windows-1252 are handled by the delimited reader, line by line.)
+//!
+//! A byte-order mark is only the first code point of a file: UTF-16's mark
+//! comes out as UTF-8's (`EF BB BF`), so the decoded stream is exactly the
+//! same content saved as UTF-8 with a mark, and a U+FEFF after it is
+//! content in both (fuzz round 3, finding C).
 
 use std::io::{self, BufRead, Read};
 use std::vec::Vec;
@@ -17,8 +22,8 @@ pub(crate) enum Decoded<R> {
 
 impl<R: BufRead> Decoded<R> {
     /// Looks at the first bytes: a UTF-16 byte-order mark (`FF FE` little
-    /// endian, `FE FF` big endian) is consumed and the rest decoded;
-    /// anything else passes through.
+    /// endian, `FE FF` big endian) is handed on as a UTF-8 mark and the
+    /// rest decoded; anything else passes through.
     pub(crate) fn detect(mut inner: R) -> io::Result<Decoded<R>> {
         let start = loop {
             match inner.fill_buf() {
@@ -36,7 +41,9 @@ impl<R: BufRead> Decoded<R> {
         Ok(Decoded::Utf16(Utf16 {
             inner,
             big_endian,
-            out: Vec::new(),
+            // The mark, in UTF-8: what follows is content, as after a
+            // UTF-8 file's mark.
+            out: Vec::from(*b"\xEF\xBB\xBF"),
             at: 0,
             odd: None,
             high: None,
@@ -168,6 +175,7 @@ impl<R: BufRead> BufRead for Decoded<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::format;
     use std::string::String;
 
     fn decode(bytes: &[u8]) -> String {
@@ -198,9 +206,12 @@ mod tests {
     #[test]
     fn both_byte_orders_and_surrogates() {
         let text = "code\tdos\tname\r\nD0120\t2026-01-15\tRen\u{e9}e \u{1F9B7}\r\n";
-        assert_eq!(decode(&utf16(text, false)), text);
-        assert_eq!(decode(&utf16(text, true)), text);
+        let marked = format!("\u{feff}{text}");
+        assert_eq!(decode(&utf16(text, false)), marked);
+        assert_eq!(decode(&utf16(text, true)), marked);
         assert_eq!(decode(text.as_bytes()), text);
+        // A U+FEFF in the content comes out after the mark, as content.
+        assert_eq!(decode(&utf16("\u{feff}a", false)), "\u{feff}\u{feff}a");
     }
 
     #[test]
@@ -210,9 +221,9 @@ mod tests {
         let mut decoded = Decoded::detect(io::BufReader::with_capacity(3, &bytes[..])).unwrap();
         let mut text = String::new();
         decoded.read_to_string(&mut text).unwrap();
-        assert_eq!(text, "D0120,\u{1F9B7}");
+        assert_eq!(text, "\u{feff}D0120,\u{1F9B7}");
         // A lone surrogate and a dangling byte become U+FFFD.
         let broken = [0xFF, 0xFE, 0x00, 0xD8, b'A', 0, b'B'];
-        assert_eq!(decode(&broken), "\u{FFFD}A\u{FFFD}");
+        assert_eq!(decode(&broken), "\u{feff}\u{FFFD}A\u{FFFD}");
     }
 }

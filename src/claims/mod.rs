@@ -296,10 +296,13 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         // hands out its bytes, then handed back in front of the rest.
         let mut reader = Decoded::detect(reader)?;
         let start = first_line(&mut reader)?;
-        let header = start.trim_ascii_start();
-        let is_x12 = x12::looks_like_x12(header);
+        // A byte-order mark is only the first code point of the input (UTF-16's
+        // comes out of `Decoded` as UTF-8's): `looks_like_x12` skips it, then
+        // whitespace, as `X12Reader` does; a U+FEFF after blank lines is
+        // content, in every encoding.
+        let is_x12 = x12::looks_like_x12(&start);
         // A UTF-8 byte-order mark is no part of the header: without this
-        // the trim above stopped at it and leading tabs counted.
+        // the trim below stopped at it and leading tabs counted.
         let body = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&start);
         let detected = Delimiter::detect(body.trim_ascii_start());
         let reader = io::Cursor::new(start).chain(reader);

@@ -462,6 +462,20 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(run.format == Format::X12, looks_like_x12(&input));
     }
 
+    // The lent reports (`next_report`, buffers reused line after line) are
+    // the iterator's reports, item for item, with the same summary.
+    if let Ok(owned) = &whole {
+        let mut checker = ClaimChecker::with_options(&input[..], CodeSet::compiled(), &options)
+            .expect("the header read the first time");
+        let mut lent = Vec::new();
+        while let Some(item) = checker.next_report() {
+            lent.push(format!("{item:?}"));
+        }
+        assert_eq!(owned.items, lent, "lent reports");
+        assert_eq!(owned.summary, checker.summary(), "lent summary");
+        assert!(checker.next_report().is_none(), "lent reports not fused");
+    }
+
     // The first piece runs through the end of the first line that is not
     // blank (after a byte-order mark): the checker decides the format and
     // the delimiter from its first buffer (finding A in the README).

@@ -17,32 +17,9 @@ use std::hint::black_box;
 use cdt_codes::claims::{CheckOptions, ClaimChecker};
 use cdt_codes::CodeSet;
 use cdt_codes_benches::claim_files::{
-    claims_csv, claims_with_ids, claims_with_teeth, claims_x12, LINES,
+    check_all, check_all_lent, claims_csv, claims_with_ids, claims_with_teeth, claims_x12, LINES,
 };
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-
-/// Checks every line; the number of lines not valid.
-fn check_all(bytes: &[u8]) -> usize {
-    let mut checker = ClaimChecker::new(bytes).unwrap();
-    let rejected = checker
-        .by_ref()
-        .filter(|line| !line.as_ref().is_ok_and(|report| report.is_valid()))
-        .count();
-    assert_eq!(checker.summary().lines(), LINES as u64);
-    rejected
-}
-
-/// Checks every line through the lent reports
-/// ([`ClaimChecker::next_report`]); the number of lines not valid.
-fn check_all_lent(bytes: &[u8]) -> usize {
-    let mut checker = ClaimChecker::new(bytes).unwrap();
-    let mut rejected = 0;
-    while let Some(line) = checker.next_report() {
-        rejected += usize::from(!line.is_ok_and(|report| report.is_valid()));
-    }
-    assert_eq!(checker.summary().lines(), LINES as u64);
-    rejected
-}
 
 /// Checks every line with the claim-level edits on or off; the number of
 /// conflicts found.

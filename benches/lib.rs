@@ -10,6 +10,7 @@
 pub mod claim_files {
     use std::fmt::Write as _;
 
+    use cdt_codes::claims::ClaimChecker;
     use cdt_codes::Procedure;
 
     pub const LINES: usize = 200_000;
@@ -123,5 +124,28 @@ pub mod claim_files {
             segments + 1
         );
         text
+    }
+
+    /// Checks every line; the number of lines not valid.
+    pub fn check_all(bytes: &[u8]) -> usize {
+        let mut checker = ClaimChecker::new(bytes).unwrap();
+        let rejected = checker
+            .by_ref()
+            .filter(|line| !line.as_ref().is_ok_and(|report| report.is_valid()))
+            .count();
+        assert_eq!(checker.summary().lines(), LINES as u64);
+        rejected
+    }
+
+    /// Checks every line through the lent reports
+    /// ([`ClaimChecker::next_report`]); the number of lines not valid.
+    pub fn check_all_lent(bytes: &[u8]) -> usize {
+        let mut checker = ClaimChecker::new(bytes).unwrap();
+        let mut rejected = 0;
+        while let Some(line) = checker.next_report() {
+            rejected += usize::from(!line.is_ok_and(|report| report.is_valid()));
+        }
+        assert_eq!(checker.summary().lines(), LINES as u64);
+        rejected
     }
 }

@@ -11,8 +11,7 @@
 
 use std::hint::black_box;
 
-use cdt_codes::claims::ClaimChecker;
-use cdt_codes_benches::claim_files::{claims_csv, claims_x12, LINES};
+use cdt_codes_benches::claim_files::{check_all, check_all_lent, claims_csv, claims_x12, LINES};
 
 /// The `csv` crate reading every row into one reused `ByteRecord`.
 #[inline(never)]
@@ -41,25 +40,13 @@ fn measure_memchr_split(bytes: &[u8]) -> usize {
 /// The checker's owned reports (its `Iterator`).
 #[inline(never)]
 fn measure_owned(bytes: &[u8]) -> usize {
-    let mut checker = ClaimChecker::new(bytes).expect("a header");
-    let rejected = checker
-        .by_ref()
-        .filter(|line| !line.as_ref().is_ok_and(|report| report.is_valid()))
-        .count();
-    assert_eq!(checker.summary().lines(), LINES as u64);
-    rejected
+    check_all(bytes)
 }
 
 /// The checker's lent reports (`next_report`).
 #[inline(never)]
 fn measure_lent(bytes: &[u8]) -> usize {
-    let mut checker = ClaimChecker::new(bytes).expect("a header");
-    let mut rejected = 0;
-    while let Some(line) = checker.next_report() {
-        rejected += usize::from(!line.is_ok_and(|report| report.is_valid()));
-    }
-    assert_eq!(checker.summary().lines(), LINES as u64);
-    rejected
+    check_all_lent(bytes)
 }
 
 fn main() {

@@ -39,6 +39,8 @@ import subprocess
 import sys
 import tempfile
 
+from report import replace  # the marker writer BENCHMARKS.md's scripts share
+
 REPO = pathlib.Path(__file__).resolve().parent.parent
 TARGET = REPO / "target" / "measure"
 SMALL = "tests/fixtures/licensed/good.csv"
@@ -227,13 +229,6 @@ def report(runs):
         f"{stripped_added / 1000:.0f} KB stripped | {'yes' if max(size_added, stripped_added) <= 300_000 else '**no**'} |",
     ]
     return {"build-stamp": [stamp], "build-time": build, "binary-size": size, "table-memory": memory, "build-targets": targets}
-
-
-def replace(text, marker, lines):
-    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
-    head, rest = text.split(start, 1)
-    _, tail = rest.split(end, 1)
-    return head + start + "\n" + "\n".join(lines) + "\n" + end + tail
 
 
 def main():

@@ -342,6 +342,9 @@ fn common_procedures_put_the_common_code_in_the_top_three() {
     }
     // `search crown` puts a porcelain/ceramic crown first.
     assert_eq!(first("crown"), "D2740");
+    // `bone graft` puts a bone graft first (the socket graft billed most),
+    // not the jaw resection whose description says grafts are billed apart.
+    assert_eq!(first("bone graft"), "D7953");
 }
 
 /// The commonness prior orders near-ties only: it never drops a match, and

@@ -22,6 +22,15 @@ mod dataset;
 #[path = "src/severity.rs"]
 mod severity;
 
+/// The search index's format, weights and builder (and its reader, unused
+/// here), reached as `crate::search::index` as in the library.
+#[allow(dead_code)]
+#[path = "src/search/index.rs"]
+mod index;
+mod search {
+    pub(crate) use super::index;
+}
+
 #[path = "build/codegen.rs"]
 mod codegen;
 #[path = "build/edits.rs"]
@@ -52,7 +61,13 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    for input in ["data", "src/model", "src/dataset", "build"] {
+    for input in [
+        "data",
+        "src/model",
+        "src/dataset",
+        "src/search/index.rs",
+        "build",
+    ] {
         println!("cargo:rerun-if-changed={input}");
     }
     for variable in [DATA_VARIABLE, EDITION_VARIABLE, MODE_VARIABLE] {

@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 
 use crate::dataset::Layout;
 use crate::model::edition::{Added, Edition};
-use crate::model::lexicon;
 use crate::model::record::{Record, Span, NO_RECORD};
+use crate::search::index;
 
 /// Where the compiled data came from, written into the generated constants.
 pub struct Provenance {
@@ -249,7 +249,7 @@ fn code_index(out: &mut String, layout: &Layout) {
 
 /// The search words (sorted, so a prefix is a contiguous run), their
 /// postings, the vocabulary, and the hash tables that find a word or a
-/// term by its text (see `src/model/lexicon.rs`).
+/// term by its text (see `src/search/index.rs`).
 fn words(out: &mut String, layout: &Layout) {
     let _ = writeln!(out, "static WORDS: [Word; {}] = [", layout.words.len());
     for word in &layout.words {
@@ -312,6 +312,11 @@ fn words(out: &mut String, layout: &Layout) {
         "u16",
         layout.slip_words.iter().map(ToString::to_string),
     );
+    let _ = writeln!(
+        out,
+        "/// A slot of a hash table that holds nothing.\nconst EMPTY: u16 = {};\n",
+        index::EMPTY
+    );
     for (name, what, slots) in [
         (
             "WORD_SLOTS",
@@ -330,7 +335,7 @@ fn words(out: &mut String, layout: &Layout) {
             name,
             "u16",
             slots.iter().map(|&slot| {
-                if slot == lexicon::EMPTY {
+                if slot == index::EMPTY {
                     "EMPTY".to_string()
                 } else {
                     slot.to_string()

@@ -3,7 +3,8 @@
 //! compiles, so a search looks a record's tier up with one array read.
 //!
 //! The tier only orders near-ties: a code in tier 1 gains 1/16 of its
-//! points, one in tier 2 gains 1/32, every other code nothing. No match is
+//! points, one in tier 2 gains 1/32, every other code nothing (the
+//! weights are `search::index`'s). No match is
 //! ever dropped for being uncommon, and a record matching more of a query's
 //! terms still comes first.
 
@@ -19,13 +20,10 @@ pub(super) fn tier(number: u16) -> u8 {
     TIERS.get(usize::from(number)).copied().unwrap_or(0)
 }
 
-/// `points` with the commonness bonus of the code numbered `number`.
+/// `points` with the commonness bonus of the code numbered `number` (see
+/// `index::with_bonus`).
 pub(super) fn weighted(points: u32, number: u16) -> u32 {
-    match tier(number) {
-        1 => points.saturating_add(points / 16),
-        2 => points.saturating_add(points / 32),
-        _ => points,
-    }
+    super::index::with_bonus(points, tier(number))
 }
 
 /// Reads the file: a header line, then `D` + four digits, a tab, the tier

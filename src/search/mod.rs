@@ -8,10 +8,9 @@
 //! search works alike over both.
 
 mod commonness;
-mod index;
+pub(crate) mod index;
 mod plan;
 mod score;
-mod typo;
 
 use core::cmp::Ordering;
 use core::fmt;
@@ -160,6 +159,21 @@ impl<'q> Query<'q> {
 }
 
 impl CodeSet {
+    /// The set's search tables, borrowed.
+    pub(crate) fn search_tables(&self) -> index::Tables<'_> {
+        index::Tables {
+            text: &self.text,
+            words: &self.words,
+            postings: &self.postings,
+            word_slots: &self.word_slots,
+            slip_starts: &self.slip_starts,
+            slip_words: &self.slip_words,
+            synonyms: &self.synonyms,
+            term_slots: &self.term_slots,
+            phrases: &self.phrases,
+        }
+    }
+
     /// Searches the set's codes in force for `query`, best first (see
     /// [`Query`] for how terms match and rank).
     ///

@@ -9,8 +9,8 @@
 
 use alloc::vec::Vec;
 
-use super::{commonness, index};
-use crate::model::lexicon;
+use super::commonness;
+use super::index::{self, Tables};
 use crate::model::record::{PhraseHit, Word};
 use crate::set::CodeSet;
 
@@ -176,17 +176,23 @@ impl Tally<'_> {
     /// Offers the records that hold every word at `positions`, each with
     /// the sum over the words of `weight × grade × field / 10` (the
     /// weight at most `cap`).
-    pub(super) fn offer_all(&mut self, set: &CodeSet, positions: &[u16], grade: u32, cap: u16) {
-        let points = |word: &Word| lexicon::field_points(word.weight, cap, grade);
+    pub(super) fn offer_all(
+        &mut self,
+        tables: Tables<'_>,
+        positions: &[u16],
+        grade: u32,
+        cap: u16,
+    ) {
+        let points = |word: &Word| index::field_points(word.weight, cap, grade);
         if let [position] = positions {
             // One word, the common case: its postings are the records.
-            let Some(word) = index::word(set, *position) else {
+            let Some(word) = tables.word(*position) else {
                 return;
             };
             let points = points(word);
-            for &posting in index::postings(set, word) {
-                let fields = usize::from(lexicon::fields_of(posting));
-                let record = lexicon::record_of(posting);
+            for &posting in tables.postings(word) {
+                let fields = usize::from(index::fields_of(posting));
+                let record = index::record_of(posting);
                 self.offer(record, points.get(fields).copied().unwrap_or(0));
             }
             return;
@@ -201,12 +207,12 @@ impl Tally<'_> {
             &mut heap[..]
         };
         for (slot, &position) in lists.iter_mut().zip(positions) {
-            let Some(word) = index::word(set, position) else {
+            let Some(word) = tables.word(position) else {
                 return;
             };
-            *slot = (index::postings(set, word), points(word));
+            *slot = (tables.postings(word), points(word));
         }
-        lexicon::for_each_common(lists, |record, total| self.offer(record, total));
+        index::for_each_common(lists, |record, total| self.offer(record, total));
     }
 
     /// The [`keys`](Hit::key) of the best `limit` records, in no order

@@ -75,7 +75,7 @@ pub struct CodeSet {
     /// Search words sorted by text, and their postings.
     pub(crate) words: Pool<Word>,
     pub(crate) postings: Pool<u16>,
-    /// Hash table from a word's text to its position (see `lexicon`).
+    /// Hash table from a word's text to its position (see `search::index`).
     pub(crate) word_slots: Pool<u16>,
     /// The slip index: bucket starts into `slip_words`, and word positions.
     pub(crate) slip_starts: Pool<u32>,

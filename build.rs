@@ -23,12 +23,16 @@ mod dataset;
 mod severity;
 
 /// The search index's format, weights and builder (and its reader, unused
-/// here), reached as `crate::search::index` as in the library.
+/// here), and the commonness tiers it ranks by, reached as
+/// `crate::search::…` as in the library.
+#[allow(dead_code)]
+#[path = "src/search/commonness.rs"]
+mod commonness;
 #[allow(dead_code)]
 #[path = "src/search/index.rs"]
 mod index;
 mod search {
-    pub(crate) use super::index;
+    pub(crate) use super::{commonness, index};
 }
 
 #[path = "build/codegen.rs"]

@@ -457,3 +457,82 @@ fn results_read_lazily_keep_the_full_order() {
         assert_eq!(limited, all[..7.min(all.len())], "{query}");
     }
 }
+
+/// A query of one term is read in order from the index's ranked lists
+/// (`search(q)`); with a limit every match is scored and sorted instead.
+/// Both give the same results with the same scores, from either end, with
+/// and without deleted codes: every word of every description, the start
+/// of each, and vocabulary terms.
+#[test]
+fn reading_in_order_matches_scoring_every_match() {
+    let mut queries: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    for procedure in cdt_codes::iter() {
+        for word in procedure
+            .description()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| word.len() > 1)
+        {
+            let word = word.to_lowercase();
+            if let Some((cut, _)) = word.char_indices().nth(3) {
+                queries.insert(word[..cut].to_string());
+            }
+            queries.insert(word);
+        }
+    }
+    queries.extend(
+        [
+            "night guard",
+            "root canal",
+            "deep cleaning",
+            "x-ray",
+            "bone graft",
+            "fmx",
+            "tooth",
+            "teeth",
+            "den",
+            "extration",
+        ]
+        .map(String::from),
+    );
+    assert!(queries.len() > 1_000, "{}", queries.len());
+    for query in &queries {
+        for deleted in [false, true] {
+            let merged = || Query::new(query).include_deleted(deleted).run();
+            let sorted = || {
+                Query::new(query)
+                    .include_deleted(deleted)
+                    .limit(1 << 20)
+                    .run()
+            };
+            let read = |matches: cdt_codes::Matches<'static>| -> Vec<(String, u32)> {
+                matches
+                    .scored()
+                    .map(|m| (m.procedure.code().to_string(), m.score.points()))
+                    .collect()
+            };
+            let want = read(sorted());
+            assert_eq!(merged().len(), want.len(), "{query:?}");
+            assert_eq!(read(merged()), want, "{query:?}");
+            let mut backwards: Vec<_> = merged()
+                .scored()
+                .rev()
+                .map(|m| (m.procedure.code().to_string(), m.score.points()))
+                .collect();
+            backwards.reverse();
+            assert_eq!(backwards, want, "{query:?} from the back");
+            // Both ends at once meet in the middle.
+            let mut both = merged();
+            let (mut front, mut back) = (Vec::new(), Vec::new());
+            loop {
+                let Some(first) = both.next() else { break };
+                front.push(first.code().to_string());
+                let Some(last) = both.next_back() else { break };
+                back.push(last.code().to_string());
+            }
+            back.reverse();
+            front.extend(back);
+            let codes: Vec<String> = want.into_iter().map(|(code, _)| code).collect();
+            assert_eq!(front, codes, "{query:?} from both ends");
+        }
+    }
+}

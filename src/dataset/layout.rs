@@ -16,7 +16,7 @@ use super::synonyms::{search_words, SynonymRow};
 use super::{Dataset, ProcedureRow};
 use crate::model::category::Category;
 use crate::model::code::CdtCode;
-use crate::model::edition::Edition;
+use crate::model::edition::{in_force, Edition};
 use crate::model::record::{
     Heading, PhraseHit, Record, Span, Succession, Synonym, Unconfirmed, Word, NO_HEADING, NO_RECORD,
 };
@@ -192,6 +192,8 @@ impl Layout {
         let mut builder = index::Builder::default();
         for (record, row) in data.procedures.iter().enumerate() {
             let record = record as u16;
+            let active = in_force(row.added, row.deleted_in, data.edition);
+            builder.record(row.code.number(), active);
             let text = std::iter::once(row.description.as_str()).chain(row.nomenclature.as_deref());
             for text in text {
                 builder.add(record, index::IN_TEXT, text);
@@ -212,16 +214,17 @@ impl Layout {
         let terms = synonyms
             .iter()
             .map(|row| (search_words(&row.term), search_words(&row.expansion)));
-        let built = builder
-            .build(data.procedures.len(), terms, &mut self.text)
-            .map_err(|index::TooManyWords(words)| {
-                let error = Blame { file: "(data set)" }.line(
-                    0,
-                    "",
-                    DataErrorKind::TooManyIndexWords { words },
-                );
-                DataErrors::from(std::vec![error])
-            })?;
+        let built =
+            builder
+                .build(terms, &mut self.text)
+                .map_err(|index::TooManyWords(words)| {
+                    let error = Blame { file: "(data set)" }.line(
+                        0,
+                        "",
+                        DataErrorKind::TooManyIndexWords { words },
+                    );
+                    DataErrors::from(std::vec![error])
+                })?;
         let index::Built {
             words,
             postings,
@@ -231,6 +234,7 @@ impl Layout {
             synonyms,
             term_slots,
             phrases,
+            ..
         } = built;
         self.words = words;
         self.postings = postings;

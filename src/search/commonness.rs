@@ -16,14 +16,8 @@ static TIERS: [u8; 10_000] = parse(FILE.as_bytes());
 
 /// The tier of the code numbered `number` (1 commonest, 2 common, 0 not
 /// listed).
-pub(super) fn tier(number: u16) -> u8 {
+pub(crate) fn tier(number: u16) -> u8 {
     TIERS.get(usize::from(number)).copied().unwrap_or(0)
-}
-
-/// `points` with the commonness bonus of the code numbered `number` (see
-/// `index::with_bonus`).
-pub(super) fn weighted(points: u32, number: u16) -> u32 {
-    super::index::with_bonus(points, tier(number))
 }
 
 /// Reads the file: a header line, then `D` + four digits, a tab, the tier
@@ -75,7 +69,8 @@ const fn parse(bytes: &[u8]) -> [u8; 10_000] {
 
 #[cfg(all(test, feature = "std"))]
 mod tests {
-    use super::{tier, weighted, FILE};
+    use super::{tier, FILE};
+    use crate::search::index::{ranked_points, SCALE};
     use crate::set::CodeSet;
 
     #[test]
@@ -98,9 +93,9 @@ mod tests {
         assert_eq!(tier(2740), 1); // all-ceramic crown
         assert_eq!(tier(6240), 2); // bridge pontic, PFM high noble
         assert_eq!(tier(2710), 0); // composite resin crown
-        assert_eq!(weighted(3200, 2740), 3400);
-        assert_eq!(weighted(3200, 6240), 3300);
-        assert_eq!(weighted(3200, 2710), 3200);
-        assert_eq!(weighted(u32::MAX, 2740), u32::MAX);
+        let shown = |points, number| ranked_points(points, tier(number)) / SCALE;
+        assert_eq!(shown(3200, 2740), 3400);
+        assert_eq!(shown(3200, 6240), 3300);
+        assert_eq!(shown(3200, 2710), 3200);
     }
 }

@@ -236,14 +236,24 @@ pub(crate) fn field_points(weight: u16, cap: u16, grade: u32) -> [u32; 4] {
     [0, 1, 2, 3].map(|fields| points(weight, cap, grade, fields))
 }
 
-/// `points` with the commonness bonus of a code in `tier` (see
-/// `search::commonness`): 1/16 for tier 1, 1/32 for tier 2, none else.
-pub(crate) fn with_bonus(points: u32, tier: u8) -> u32 {
-    match tier {
-        1 => points.saturating_add(points / 16),
-        2 => points.saturating_add(points / 32),
-        _ => points,
-    }
+/// How much finer than points results are ranked: a ranked value is
+/// [`SCALE`] × points plus the commonness bonus unrounded, so two records
+/// whose shown points tie still rank by their bonus, and the order of a
+/// word's postings by field and tier is the order of its matches whatever
+/// the kind of match.
+pub(crate) const SCALE: u32 = 32;
+
+/// The value `points` of a code in `tier` (see `search::commonness`)
+/// rank by: [`SCALE`] × points plus 2 × points (tier 1) or points (tier
+/// 2). Divided by [`SCALE`], the points shown: a tier-1 code gains 1/16 of
+/// its points, a tier-2 code 1/32, every other code nothing.
+pub(crate) fn ranked_points(points: u32, tier: u8) -> u32 {
+    let bonus = match tier {
+        1 => 2,
+        2 => 1,
+        _ => 0,
+    };
+    points.saturating_mul(SCALE + bonus)
 }
 
 /// Calls `visit` with each record that every one of `lists` holds (each a
@@ -338,6 +348,12 @@ impl<'a> Tables<'a> {
 
     /// The postings of a word, ascending by record.
     pub(crate) fn postings(&self, word: &Word) -> &'a [u16] {
+        first_half(self.postings.get(word.postings.range()).unwrap_or(&[]))
+    }
+
+    /// The postings of a word twice: ascending by record, then in the
+    /// order its matches rank (see [`Builder::build`]).
+    pub(crate) fn run(&self, word: &Word) -> &'a [u16] {
         self.postings.get(word.postings.range()).unwrap_or(&[])
     }
 
@@ -375,8 +391,14 @@ impl<'a> Tables<'a> {
     }
 
     /// The records a vocabulary phrase (a term's or an expansion's words)
-    /// matches, with their points.
+    /// matches, with their points, ascending by record.
     pub(crate) fn phrase(&self, span: Span) -> &'a [PhraseHit] {
+        first_half(self.phrases.get(span.range()).unwrap_or(&[]))
+    }
+
+    /// The hits of a vocabulary phrase twice: ascending by record, then in
+    /// the order they rank (see [`Builder::build`]).
+    pub(crate) fn phrase_run(&self, span: Span) -> &'a [PhraseHit] {
         self.phrases.get(span.range()).unwrap_or(&[])
     }
 
@@ -431,12 +453,25 @@ impl<'a> Tables<'a> {
     }
 }
 
+/// The first half of a run: a run holds its entries ascending by record,
+/// then the same entries in rank order.
+pub(crate) fn first_half<T>(run: &[T]) -> &[T] {
+    run.get(..run.len() / 2).unwrap_or(&[])
+}
+
+/// The second half of a run (see [`first_half`]).
+pub(crate) fn second_half<T>(run: &[T]) -> &[T] {
+    run.get(run.len() / 2..).unwrap_or(&[])
+}
+
 // --------------------------------------------------------------- builder
 
 /// A code set's search tables, owned: what [`Builder::build`] lays out
 /// (see [`Tables`] for each).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Built {
+    /// Per record: in force, and commonness tier (for ranking runs only).
+    records: Vec<(bool, u8)>,
     pub(crate) words: Vec<Word>,
     pub(crate) postings: Vec<u16>,
     pub(crate) word_slots: Vec<u16>,
@@ -457,9 +492,18 @@ pub(crate) struct TooManyWords(pub(crate) usize);
 pub(crate) struct Builder {
     /// Per word (stem): per record holding it, the fields it is in.
     postings: BTreeMap<String, BTreeMap<u16, u16>>,
+    /// Per record: whether it is in force, and its commonness tier.
+    records: Vec<(bool, u8)>,
 }
 
 impl Builder {
+    /// Notes the next record (the first is record 0): the code numbered
+    /// `code`, in force or not.
+    pub(crate) fn record(&mut self, code: u16, active: bool) {
+        self.records
+            .push((active, crate::search::commonness::tier(code)));
+    }
+
     /// Files the words of `text`, found in `field` ([`IN_TEXT`] or
     /// [`IN_CONTEXT`]) of the record at `record` (below [`MAX_RECORDS`]).
     pub(crate) fn add(&mut self, record: u16, field: u16, text: &str) {
@@ -469,22 +513,34 @@ impl Builder {
         });
     }
 
-    /// The tables of the words filed so far, for a set of `records`
-    /// records, with the vocabulary `terms` (a term and its expansion,
-    /// each search words joined by spaces). Texts go into the set's text
-    /// pool `text`. Terms whose expansion is the term itself, empty ones
-    /// and repeats are left out.
+    /// The tables of the words filed so far and of the records noted,
+    /// with the vocabulary `terms` (a term and its expansion, each search
+    /// words joined by spaces). Texts go into the set's text pool `text`.
+    /// Terms whose expansion is the term itself, empty ones and repeats are
+    /// left out.
+    ///
+    /// A word's run of postings, and a term's or expansion's run of hits,
+    /// holds them twice: ascending by record, for walking lists side by
+    /// side, then in the order they rank: records in force first, then by
+    /// points with the commonness bonus unrounded ([`ranked_points`]), then
+    /// by record. For a word that order is its fields' (description and
+    /// heading, description, heading), then tier, then record, whatever
+    /// the kind of match, so the first results of a one-word query are the
+    /// first postings.
     ///
     /// # Errors
     ///
     /// More than 65,534 distinct words.
     pub(crate) fn build(
         self,
-        records: usize,
         terms: impl IntoIterator<Item = (String, String)>,
         text: &mut String,
     ) -> Result<Built, TooManyWords> {
-        let mut built = Built::default();
+        let mut built = Built {
+            records: self.records,
+            ..Built::default()
+        };
+        let records = built.records.len();
         for (word, fields) in self.postings {
             let holding = fields.len();
             let start = built.postings.len();
@@ -493,6 +549,15 @@ impl Builder {
                     .into_iter()
                     .map(|(record, fields)| posting(record, fields)),
             );
+            let mut ranked = built.postings[start..].to_vec();
+            // Any grade: points for both fields > description > heading.
+            let points = field_points(1_000, u16::MAX, EXACT);
+            ranked.sort_by_key(|&entry| {
+                let record = record_of(entry);
+                let points = points[usize::from(fields_of(entry))];
+                built.rank(record, points)
+            });
+            built.postings.extend(ranked);
             built.words.push(Word {
                 text: push(text, &word),
                 postings: span(start, built.postings.len()),
@@ -508,6 +573,21 @@ impl Builder {
 }
 
 impl Built {
+    /// What orders a run in rank order: in force first, then more ranked
+    /// points, then the record.
+    fn rank(&self, record: u16, points: u32) -> (bool, core::cmp::Reverse<u32>, u16) {
+        let (active, tier) = self
+            .records
+            .get(usize::from(record))
+            .copied()
+            .unwrap_or_default();
+        (
+            !active,
+            core::cmp::Reverse(ranked_points(points, tier)),
+            record,
+        )
+    }
+
     /// Files every word of at least [`MIN_SLIP_WORD`] bytes under the
     /// buckets of its forms (see [`for_each_form`]), each word once per
     /// bucket; about four words to a bucket.
@@ -579,14 +659,17 @@ impl Built {
                 return Span::default();
             };
             let points = field_points(word.weight, u16::MAX, grade);
-            lists.push((&self.postings[word.postings.range()], points));
+            lists.push((first_half(&self.postings[word.postings.range()]), points));
         }
         let mut hits = Vec::new();
         for_each_common(&mut lists, |record, points| {
             hits.push(PhraseHit { record, points });
         });
+        let mut ranked = hits.clone();
+        ranked.sort_by_key(|hit| self.rank(hit.record, hit.points));
         let start = self.phrases.len();
         self.phrases.extend(hits);
+        self.phrases.extend(ranked);
         span(start, self.phrases.len())
     }
 }
@@ -697,10 +780,13 @@ mod tests {
         assert_eq!(weight(948, 1), 645);
         assert_eq!(points(100, u16::MAX, EXACT, IN_TEXT | IN_CONTEXT), 1400);
         assert_eq!(points(100, 50, PREFIX, IN_CONTEXT), 120);
-        assert_eq!(with_bonus(3200, 1), 3400);
-        assert_eq!(with_bonus(3200, 2), 3300);
-        assert_eq!(with_bonus(3200, 0), 3200);
-        assert_eq!(with_bonus(u32::MAX, 1), u32::MAX);
+        assert_eq!(ranked_points(3200, 1) / SCALE, 3400);
+        assert_eq!(ranked_points(3200, 2) / SCALE, 3300);
+        assert_eq!(ranked_points(3200, 0) / SCALE, 3200);
+        // Shown points tie (15 + 15/16 = 15), ranked ones do not.
+        assert!(ranked_points(15, 1) > ranked_points(15, 0));
+        assert_eq!(ranked_points(15, 1) / SCALE, 15);
+        assert_eq!(ranked_points(u32::MAX, 1), u32::MAX);
     }
 
     /// The words one slip from `query` by reading every word of the index.

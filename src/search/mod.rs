@@ -7,8 +7,9 @@
 //! built by the same code for the compiled set and for a loaded one, so
 //! search works alike over both.
 
-mod commonness;
+pub(crate) mod commonness;
 pub(crate) mod index;
+mod merge;
 mod plan;
 mod score;
 
@@ -16,7 +17,8 @@ use core::cmp::Ordering;
 use core::fmt;
 
 use crate::set::{CodeSet, Procedure};
-use score::{Hit, Ranking};
+use merge::Merge;
+use score::{Hit, Ranking, Results};
 
 /// A search query: its text, whether deleted codes may match, and how many
 /// results to keep.
@@ -130,6 +132,7 @@ impl<'q> Query<'q> {
     /// assert_eq!(cdt_codes::Query::new("!!!").run().count(), 0);
     /// ```
     #[must_use]
+    #[inline]
     pub fn run(&self) -> Matches<'static> {
         self.run_in(CodeSet::compiled())
     }
@@ -143,17 +146,21 @@ impl<'q> Query<'q> {
     /// ```
     #[must_use]
     pub fn run_in<'s>(&self, set: &'s CodeSet) -> Matches<'s> {
-        let (terms, hits) = score::with_tally(set, |tally| {
+        let (terms, results) = score::with_tally(set, |tally| {
             plan::score(set, self.text, tally);
             (
                 tally.terms(),
-                tally.ranked(set, self.include_deleted, self.limit),
+                tally.results(set, self.include_deleted, self.limit),
             )
         });
+        let hits = match results {
+            Results::Keys(keys) => Order::Sorted(Ranking::new(keys)),
+            Results::Merged(merge) => Order::Merged(merge),
+        };
         Matches {
             set,
             terms: u16::try_from(terms).unwrap_or(u16::MAX),
-            hits: Ranking::new(hits),
+            hits,
         }
     }
 }
@@ -198,6 +205,7 @@ impl CodeSet {
 /// assert_eq!(cdt_codes::search("").count(), 0);
 /// ```
 #[must_use]
+#[inline]
 pub fn search(query: &str) -> Matches<'static> {
     Query::new(query).run()
 }
@@ -315,7 +323,39 @@ pub struct Matches<'s> {
     set: &'s CodeSet,
     terms: u16,
     /// The hits' [keys](Hit::key), put in order as they are asked for.
-    hits: Ranking,
+    hits: Order<'s>,
+}
+
+/// Where the keys of the results come from.
+#[derive(Debug, Clone)]
+enum Order<'s> {
+    /// Every hit scored, put in order as read.
+    Sorted(Ranking),
+    /// A one-term query, merged from the index's ranked lists as read.
+    Merged(Merge<'s>),
+}
+
+impl Order<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Order::Sorted(ranking) => ranking.len(),
+            Order::Merged(merge) => merge.len(),
+        }
+    }
+
+    fn next(&mut self) -> Option<u64> {
+        match self {
+            Order::Sorted(ranking) => ranking.next(),
+            Order::Merged(merge) => merge.next(),
+        }
+    }
+
+    fn next_back(&mut self) -> Option<u64> {
+        match self {
+            Order::Sorted(ranking) => ranking.next_back(),
+            Order::Merged(merge) => merge.next_back(),
+        }
+    }
 }
 
 impl<'s> Matches<'s> {
@@ -352,7 +392,7 @@ impl<'s> Matches<'s> {
             score: Score {
                 matched: hit.matched,
                 terms: self.terms,
-                points: hit.points,
+                points: hit.points / index::SCALE,
             },
         })
     }

@@ -25,7 +25,7 @@ use crate::set::CodeSet;
 const UNCAPPED: u16 = u16::MAX;
 
 /// Scores every term of `text` over `set` into `tally`.
-pub(super) fn score(set: &CodeSet, text: &str, tally: &mut Tally<'_>) {
+pub(super) fn score<'s>(set: &'s CodeSet, text: &str, tally: &mut Tally<'_, 's>) {
     for run in words::split(text) {
         if let Some((records, points)) = code_term(set, run) {
             tally.next_term();
@@ -215,7 +215,7 @@ struct Builder<'b, 's, 't, 'q, I> {
 /// What scores alternatives: the set's search tables and the tally.
 struct Scorer<'b, 's, 't> {
     index: Tables<'s>,
-    tally: &'b mut Tally<'t>,
+    tally: &'b mut Tally<'t, 's>,
 }
 
 impl<'q, I: Iterator<Item = &'q str>> Builder<'_, '_, '_, 'q, I> {
@@ -234,13 +234,11 @@ impl<'q, I: Iterator<Item = &'q str>> Builder<'_, '_, '_, 'q, I> {
                 if length == 1 {
                     scorer.single(first, last, false);
                 } else {
-                    scorer
-                        .tally
-                        .offer_phrase(scorer.index.phrase(synonym.term_hits));
+                    scorer.tally.offer_phrase(scorer.index, synonym.term_hits);
                 }
                 scorer
                     .tally
-                    .offer_phrase(scorer.index.phrase(synonym.expansion_hits));
+                    .offer_phrase(scorer.index, synonym.expansion_hits);
                 length
             } else if let Some(position) = joined(scorer.index, &self.window) {
                 scorer.tally.next_term();

@@ -11,7 +11,8 @@ use alloc::vec::Vec;
 
 use super::commonness;
 use super::index::{self, Tables};
-use crate::model::record::{PhraseHit, Word};
+use super::merge::{Entries, Merge, Stream, MAX_RECORDS, MAX_STREAMS};
+use crate::model::record::{PhraseHit, Span, Word};
 use crate::set::CodeSet;
 
 /// The most words of an alternative walked with their lists on the stack
@@ -71,7 +72,7 @@ struct Entry {
 }
 
 /// The standing of every record matched so far.
-pub(super) struct Tally<'t> {
+pub(super) struct Tally<'t, 's> {
     /// Per record of the set: 1 + its entry's index, or 0.
     slots: &'t mut [u16],
     entries: Vec<Entry>,
@@ -80,11 +81,26 @@ pub(super) struct Tally<'t> {
     /// Whether the query names a code or code prefix (then results keep
     /// code order among equals: no commonness bonus).
     coded: bool,
+    /// While the query is one term whose alternatives are each one word or
+    /// a vocabulary phrase: their ranked lists, not offered yet (see
+    /// [`Merge`]). `None` once anything else comes.
+    deferred: Option<([Stream<'s>; MAX_STREAMS], usize)>,
+}
+
+/// The results of a query, to be put in order as they are read.
+pub(super) enum Results<'s> {
+    /// The keys of the hits (see [`Tally::ranked`]).
+    Keys(Vec<u64>),
+    /// A one-term query read from its ranked lists.
+    Merged(Merge<'s>),
 }
 
 /// Runs `score` with an empty tally for `set`: the slots live on the stack
 /// for a set of up to [`STACK_RECORDS`] records.
-pub(super) fn with_tally<T>(set: &CodeSet, score: impl FnOnce(&mut Tally<'_>) -> T) -> T {
+pub(super) fn with_tally<'s, T>(
+    set: &'s CodeSet,
+    score: impl FnOnce(&mut Tally<'_, 's>) -> T,
+) -> T {
     let count = set.records.len();
     let mut stack = [0u16; STACK_RECORDS];
     let mut heap = Vec::new();
@@ -94,18 +110,86 @@ pub(super) fn with_tally<T>(set: &CodeSet, score: impl FnOnce(&mut Tally<'_>) ->
         heap.resize(count, 0);
         &mut heap[..]
     };
+    let deferred = (count <= MAX_RECORDS).then_some(([Stream::EMPTY; MAX_STREAMS], 0));
     score(&mut Tally {
         slots,
-        entries: Vec::with_capacity(LISTED),
+        entries: Vec::new(),
         term: 0,
         coded: false,
+        deferred,
     })
 }
 
-impl Tally<'_> {
+impl<'s> Tally<'_, 's> {
     /// Starts the next term of the query.
     pub(super) fn next_term(&mut self) {
+        if self.term >= 1 {
+            self.flush();
+        }
         self.term = self.term.saturating_add(1);
+    }
+
+    /// Keeps `stream` for a merge while the query may still be read that
+    /// way; whether it was kept.
+    fn defer(&mut self, stream: Stream<'s>) -> bool {
+        if self.term != 1 {
+            self.flush();
+        }
+        let Some((streams, count)) = &mut self.deferred else {
+            return false;
+        };
+        if stream.len() == 0 {
+            return true;
+        }
+        if let Some(slot) = streams.get_mut(*count) {
+            *slot = stream;
+            *count += 1;
+            return true;
+        }
+        self.flush();
+        false
+    }
+
+    /// Offers the lists kept for a merge the general way, and keeps no
+    /// more.
+    fn flush(&mut self) {
+        let Some((streams, count)) = self.deferred.take() else {
+            return;
+        };
+        for stream in streams.iter().take(count) {
+            match (stream.ascending(), stream) {
+                (Entries::Postings(ascending), Stream::Word { points, .. }) => {
+                    for &posting in ascending {
+                        let fields = usize::from(index::fields_of(posting));
+                        let record = index::record_of(posting);
+                        self.offer(record, points.get(fields).copied().unwrap_or(0));
+                    }
+                }
+                (Entries::Hits(ascending), _) => self.offer_phrase_hits(ascending),
+                (Entries::Postings(_), Stream::Phrase { .. }) => {}
+            }
+        }
+    }
+
+    /// The results: merged from the ranked lists when the query was one
+    /// term of words and phrases and reads every match in force, else the
+    /// [`ranked`](Tally::ranked) keys.
+    pub(super) fn results(
+        &mut self,
+        set: &'s CodeSet,
+        include_deleted: bool,
+        limit: usize,
+    ) -> Results<'s> {
+        // A ranked list holds the records in force first, so only they
+        // are read in order from it.
+        if let (Some((streams, count)), usize::MAX, false) =
+            (&self.deferred, limit, include_deleted)
+        {
+            let streams = streams.get(..*count).unwrap_or(&[]);
+            return Results::Merged(Merge::new(set, streams));
+        }
+        self.flush();
+        Results::Keys(self.ranked(set, include_deleted, limit))
     }
 
     /// How many terms the query had.
@@ -115,6 +199,7 @@ impl Tally<'_> {
 
     /// `record` matches the current term with `points` (at least one
     /// counts): the term counts for it with its best alternative.
+    #[inline]
     pub(super) fn offer(&mut self, record: u16, points: u32) {
         let points = points.max(1);
         let Some(slot) = self.slots.get_mut(usize::from(record)) else {
@@ -136,6 +221,9 @@ impl Tally<'_> {
                     return;
                 };
                 *slot = number;
+                if self.entries.capacity() == 0 {
+                    self.entries.reserve(LISTED);
+                }
                 self.entries.push(Entry {
                     index: record,
                     matched: 1,
@@ -153,6 +241,7 @@ impl Tally<'_> {
     /// `points`, and when named in full it is kept even if deleted.
     pub(super) fn offer_code(&mut self, record: u16, points: u32, full: bool) {
         self.coded = true;
+        self.flush();
         self.offer(record, points);
         if !full {
             return;
@@ -167,7 +256,13 @@ impl Tally<'_> {
     }
 
     /// Offers the records of a vocabulary phrase.
-    pub(super) fn offer_phrase(&mut self, hits: &[PhraseHit]) {
+    pub(super) fn offer_phrase(&mut self, tables: Tables<'s>, span: Span) {
+        if !self.defer(Stream::phrase(tables, span)) {
+            self.offer_phrase_hits(tables.phrase(span));
+        }
+    }
+
+    fn offer_phrase_hits(&mut self, hits: &[PhraseHit]) {
         for hit in hits {
             self.offer(hit.record, hit.points);
         }
@@ -178,7 +273,7 @@ impl Tally<'_> {
     /// weight at most `cap`).
     pub(super) fn offer_all(
         &mut self,
-        tables: Tables<'_>,
+        tables: Tables<'s>,
         positions: &[u16],
         grade: u32,
         cap: u16,
@@ -190,6 +285,9 @@ impl Tally<'_> {
                 return;
             };
             let points = points(word);
+            if self.defer(Stream::word(tables, word, points)) {
+                return;
+            }
             for &posting in tables.postings(word) {
                 let fields = usize::from(index::fields_of(posting));
                 let record = index::record_of(posting);
@@ -198,6 +296,7 @@ impl Tally<'_> {
             return;
         }
         // Several words (at most a vocabulary phrase's, so on the stack).
+        self.flush();
         let mut stack = [(&[][..], [0u32; 4]); MAX_WORDS];
         let mut heap = Vec::new();
         let lists = if positions.len() <= MAX_WORDS {
@@ -229,10 +328,13 @@ impl Tally<'_> {
                 continue;
             };
             if include_deleted || entry.named || procedure.is_active() {
-                let mut points = entry.before.saturating_add(entry.best);
-                if !self.coded {
-                    points = commonness::weighted(points, procedure.code().number());
-                }
+                let points = entry.before.saturating_add(entry.best);
+                let tier = if self.coded {
+                    0
+                } else {
+                    commonness::tier(procedure.code().number())
+                };
+                let points = index::ranked_points(points, tier);
                 let hit = Hit {
                     index: entry.index,
                     matched: entry.matched,

@@ -1,0 +1,334 @@
+//! The results of a one-term query, read in order straight from the index.
+//!
+//! A word's postings and a vocabulary phrase's hits are stored a second
+//! time in the order they rank (see `index::Builder::build`), so the
+//! results of a query of one term (a word and the words it begins, or a
+//! vocabulary term) are a merge of a few ranked lists: a record's first
+//! appearance is its best. Taking the first ten costs ten steps of the
+//! merge, not a score for every match; only the count of the matches
+//! reads every list once, a bit per record.
+
+use super::commonness;
+use super::index::{self, Tables};
+use super::score::Hit;
+use crate::model::record::{PhraseHit, Span, Word};
+use crate::set::CodeSet;
+
+/// The most lists a merge takes; a term with more alternatives is scored
+/// the general way.
+pub(super) const MAX_STREAMS: usize = 4;
+/// The most records a merge can mark (a bit each, on the stack).
+pub(super) const MAX_RECORDS: usize = 1024;
+const SEEN_WORDS: usize = MAX_RECORDS / 64;
+
+/// One ranked list of an alternative of the term.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Stream<'s> {
+    /// A word's postings (ascending by record, then in rank order: see
+    /// `index::Tables::ranked`), with its points for each value of their
+    /// fields.
+    Word { run: &'s [u16], points: [u32; 4] },
+    /// A vocabulary phrase's hits (the same two halves).
+    Phrase { run: &'s [PhraseHit] },
+}
+
+impl<'s> Stream<'s> {
+    /// The postings of `word`, each worth `points` by its fields.
+    pub(super) fn word(tables: Tables<'s>, word: &Word, points: [u32; 4]) -> Stream<'s> {
+        Stream::Word {
+            run: tables.run(word),
+            points,
+        }
+    }
+
+    /// The hits of a vocabulary phrase.
+    pub(super) fn phrase(tables: Tables<'s>, span: Span) -> Stream<'s> {
+        Stream::Phrase {
+            run: tables.phrase_run(span),
+        }
+    }
+
+    pub(super) const EMPTY: Stream<'static> = Stream::Phrase { run: &[] };
+
+    pub(super) fn len(&self) -> usize {
+        match self {
+            Stream::Word { run, .. } => run.len() / 2,
+            Stream::Phrase { run } => run.len() / 2,
+        }
+    }
+
+    /// The entries ascending by record.
+    pub(super) fn ascending(&self) -> Entries<'s> {
+        match *self {
+            Stream::Word { run, .. } => Entries::Postings(index::first_half(run)),
+            Stream::Phrase { run } => Entries::Hits(index::first_half(run)),
+        }
+    }
+
+    /// The entries in rank order.
+    fn ranked(&self) -> Entries<'s> {
+        match *self {
+            Stream::Word { run, .. } => Entries::Postings(index::second_half(run)),
+            Stream::Phrase { run } => Entries::Hits(index::second_half(run)),
+        }
+    }
+
+    /// The record and points of the entry at `at` in rank order.
+    fn at(&self, at: usize) -> Option<(u16, u32)> {
+        match (self.ranked(), self) {
+            (Entries::Postings(ranked), Stream::Word { points, .. }) => {
+                let posting = *ranked.get(at)?;
+                let fields = usize::from(index::fields_of(posting));
+                Some((index::record_of(posting), points.get(fields).copied()?))
+            }
+            (Entries::Hits(ranked), _) => ranked.get(at).map(|hit| (hit.record, hit.points)),
+            _ => None,
+        }
+    }
+
+    /// The points of `record` in this list, if it holds it.
+    fn points_of(&self, record: u16) -> Option<u32> {
+        match (self.ascending(), self) {
+            (Entries::Postings(ascending), Stream::Word { points, .. }) => {
+                let at = ascending
+                    .binary_search_by_key(&record, |&posting| index::record_of(posting))
+                    .ok()?;
+                let fields = usize::from(index::fields_of(*ascending.get(at)?));
+                points.get(fields).copied()
+            }
+            (Entries::Hits(ascending), _) => {
+                let at = ascending
+                    .binary_search_by_key(&record, |hit| hit.record)
+                    .ok()?;
+                ascending.get(at).map(|hit| hit.points)
+            }
+            _ => None,
+        }
+    }
+
+    /// Calls `visit` with every record of the list up to `end` in rank
+    /// order.
+    fn for_each_record(&self, end: usize, mut visit: impl FnMut(u16)) {
+        match self.ranked() {
+            Entries::Postings(ranked) => {
+                for &posting in ranked.get(..end).unwrap_or(&[]) {
+                    visit(index::record_of(posting));
+                }
+            }
+            Entries::Hits(ranked) => {
+                for hit in ranked.get(..end).unwrap_or(&[]) {
+                    visit(hit.record);
+                }
+            }
+        }
+    }
+}
+
+/// Half of a list's run: postings or phrase hits.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Entries<'s> {
+    Postings(&'s [u16]),
+    Hits(&'s [PhraseHit]),
+}
+
+/// The ranked lists of a one-term query, merged as they are read.
+#[derive(Debug, Clone)]
+pub(super) struct Merge<'s> {
+    set: &'s CodeSet,
+    streams: [Stream<'s>; MAX_STREAMS],
+    count: usize,
+    /// Per list: the next entry from the front, and one past the next
+    /// from the back.
+    front: [u16; MAX_STREAMS],
+    back: [u16; MAX_STREAMS],
+    /// Per list: the key of the entry at its front, or [`DONE`].
+    heads: [u64; MAX_STREAMS],
+    /// The records read already, from either end.
+    seen: [u64; SEEN_WORDS],
+    /// How many records are left to read.
+    left: usize,
+}
+
+impl<'s> Merge<'s> {
+    /// The merge of `given` over `set` (at most [`MAX_RECORDS`] records):
+    /// the records in force, which come first in each list.
+    pub(super) fn new(set: &'s CodeSet, given: &[Stream<'s>]) -> Merge<'s> {
+        let mut merge = Merge {
+            set,
+            streams: [Stream::EMPTY; MAX_STREAMS],
+            count: given.len().min(MAX_STREAMS),
+            front: [0; MAX_STREAMS],
+            back: [0; MAX_STREAMS],
+            heads: [DONE; MAX_STREAMS],
+            seen: [0; SEEN_WORDS],
+            left: 0,
+        };
+        for ((slot, back), stream) in merge.streams.iter_mut().zip(&mut merge.back).zip(given) {
+            *slot = *stream;
+            let active = partition_point(stream.len(), |at| {
+                stream
+                    .at(at)
+                    .and_then(|(record, _)| set.procedure_at(usize::from(record)))
+                    .is_some_and(|procedure| procedure.is_active())
+            });
+            // Below `MAX_RECORDS`, as the set is.
+            *back = u16::try_from(active).unwrap_or(0);
+        }
+        for stream in 0..merge.count {
+            merge.update_head(stream);
+        }
+        merge.left = match merge.streams.get(..merge.count).unwrap_or(&[]) {
+            [] => 0,
+            [_] => usize::from(merge.back[0]),
+            streams => {
+                let mut marked = [0u64; SEEN_WORDS];
+                for (stream, &end) in streams.iter().zip(&merge.back) {
+                    stream.for_each_record(usize::from(end), |record| {
+                        if let Some(word) = marked.get_mut(usize::from(record) / 64) {
+                            *word |= 1 << (record % 64);
+                        }
+                    });
+                }
+                marked.iter().map(|word| word.count_ones() as usize).sum()
+            }
+        };
+        merge
+    }
+
+    /// How many records are left to read.
+    pub(super) fn len(&self) -> usize {
+        self.left
+    }
+
+    /// The ranking key (see [`Hit::key`]) of `record` with `points`.
+    fn key(&self, record: u16, points: u32) -> u64 {
+        let tier = self
+            .set
+            .records
+            .get(usize::from(record))
+            .map_or(0, |found| commonness::tier(found.code.number()));
+        Hit {
+            index: record,
+            matched: 1,
+            points: index::ranked_points(points.max(1), tier),
+        }
+        .key()
+    }
+
+    /// The key of the entry at `at` of list `stream`.
+    fn key_at(&self, stream: usize, at: usize) -> Option<u64> {
+        let (record, points) = self.streams.get(stream)?.at(at)?;
+        Some(self.key(record, points))
+    }
+
+    /// Sets the key of the entry at the front of list `stream`.
+    fn update_head(&mut self, stream: usize) {
+        let (Some(&front), Some(&back)) = (self.front.get(stream), self.back.get(stream)) else {
+            return;
+        };
+        let key = if front < back {
+            self.key_at(stream, usize::from(front)).unwrap_or(DONE)
+        } else {
+            DONE
+        };
+        if let Some(head) = self.heads.get_mut(stream) {
+            *head = key;
+        }
+    }
+
+    /// Marks `record` read; whether it was read before.
+    fn was_seen(&mut self, record: u16) -> bool {
+        let Some(word) = self.seen.get_mut(usize::from(record) / 64) else {
+            return true;
+        };
+        let bit = 1 << (record % 64);
+        let seen = *word & bit != 0;
+        *word |= bit;
+        seen
+    }
+
+    /// The best key left.
+    pub(super) fn next(&mut self) -> Option<u64> {
+        while self.left > 0 {
+            // The best head; among equal keys the first list.
+            let (mut key, mut stream) = (DONE, 0);
+            for (at, &head) in self.heads.iter().enumerate().take(self.count) {
+                if head < key {
+                    (key, stream) = (head, at);
+                }
+            }
+            if key == DONE {
+                return None;
+            }
+            *self.front.get_mut(stream)? += 1;
+            self.update_head(stream);
+            // A record's first appearance from the front is its best.
+            if !self.was_seen(Hit::from_key(key).index) {
+                self.left -= 1;
+                return Some(key);
+            }
+        }
+        None
+    }
+
+    /// The worst key left.
+    pub(super) fn next_back(&mut self) -> Option<u64> {
+        while self.left > 0 {
+            // The worst tail; among equal keys the last list.
+            let mut worst: Option<(u64, usize)> = None;
+            for stream in 0..self.count {
+                let (Some(&front), Some(&back)) = (self.front.get(stream), self.back.get(stream))
+                else {
+                    break;
+                };
+                if front < back {
+                    let key = self.key_at(stream, usize::from(back) - 1)?;
+                    if worst.is_none_or(|(worst, _)| key >= worst) {
+                        worst = Some((key, stream));
+                    }
+                }
+            }
+            let (key, stream) = worst?;
+            *self.back.get_mut(stream)? -= 1;
+            self.update_head(stream);
+            let record = Hit::from_key(key).index;
+            // Read a record where it ranks best: skip this entry when
+            // another list holds the record with a better key.
+            let better = (0..self.count)
+                .filter(|&other| other != stream)
+                .any(|other| {
+                    self.streams
+                        .get(other)
+                        .and_then(|list| list.points_of(record))
+                        .is_some_and(|points| {
+                            let theirs = self.key(record, points);
+                            theirs < key || (theirs == key && other < stream)
+                        })
+                });
+            if !better && !self.was_seen(record) {
+                self.left -= 1;
+                return Some(key);
+            }
+        }
+        None
+    }
+}
+
+/// The head of a list read to its end (no key is this large: a key's
+/// first bits count the terms a record did not match).
+const DONE: u64 = u64::MAX;
+
+/// The first position in `0..len` where `holds` is false (it holds for a
+/// prefix).
+fn partition_point(len: usize, holds: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if holds(middle) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    low
+}

@@ -458,25 +458,35 @@ fn results_read_lazily_keep_the_full_order() {
     }
 }
 
-/// A query of one term is read in order from the index's ranked lists
-/// (`search(q)`); with a limit every match is scored and sorted instead.
-/// Both give the same results with the same scores, from either end, with
-/// and without deleted codes: every word of every description, the start
-/// of each, and vocabulary terms.
+/// A query of words and vocabulary terms is read in order from the
+/// index's ranked lists (`search(q)`); with a limit every match is scored
+/// and sorted instead. Both give the same results with the same scores,
+/// from either end, with and without deleted codes: every word of every
+/// description, the start of each, two and three words in a row, and
+/// everyday queries.
 #[test]
 fn reading_in_order_matches_scoring_every_match() {
     let mut queries: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-    for procedure in cdt_codes::iter() {
-        for word in procedure
+    for (at, procedure) in cdt_codes::iter().enumerate() {
+        let words: Vec<String> = procedure
             .description()
             .split(|c: char| !c.is_alphanumeric())
             .filter(|word| word.len() > 1)
-        {
-            let word = word.to_lowercase();
+            .map(str::to_lowercase)
+            .collect();
+        for word in &words {
             if let Some((cut, _)) = word.char_indices().nth(3) {
                 queries.insert(word[..cut].to_string());
             }
-            queries.insert(word);
+            queries.insert(word.clone());
+        }
+        if at % 3 == 0 {
+            for pair in words.windows(2).step_by(2) {
+                queries.insert(pair.join(" "));
+            }
+            for triple in words.windows(3).step_by(3) {
+                queries.insert(triple.join(" "));
+            }
         }
     }
     queries.extend(
@@ -484,6 +494,7 @@ fn reading_in_order_matches_scoring_every_match() {
             "night guard",
             "root canal",
             "deep cleaning",
+            "deep cleaning 4 teeth",
             "x-ray",
             "bone graft",
             "fmx",
@@ -491,10 +502,17 @@ fn reading_in_order_matches_scoring_every_match() {
             "teeth",
             "den",
             "extration",
+            "crown porcelain",
+            "wisdom teeth removal",
+            "white filling back tooth",
+            "root canal molar",
+            "pfm crown",
+            "tooth crown",
+            "zzzz crown",
         ]
         .map(String::from),
     );
-    assert!(queries.len() > 1_000, "{}", queries.len());
+    assert!(queries.len() > 2_000, "{}", queries.len());
     for query in &queries {
         for deleted in [false, true] {
             let merged = || Query::new(query).include_deleted(deleted).run();

@@ -10,13 +10,14 @@
 
 use super::commonness;
 use super::index::{self, Tables};
-use super::score::Hit;
+use super::score::{Hit, Ranking};
 use crate::model::record::{PhraseHit, Span, Word};
 use crate::set::CodeSet;
+use alloc::vec::Vec;
 
 /// The most lists a merge takes; a term with more alternatives is scored
 /// the general way.
-pub(super) const MAX_STREAMS: usize = 4;
+pub(super) const MAX_STREAMS: usize = 8;
 /// The most records a merge can mark (a bit each, on the stack).
 pub(super) const MAX_RECORDS: usize = 1024;
 const SEEN_WORDS: usize = MAX_RECORDS / 64;
@@ -107,6 +108,28 @@ impl<'s> Stream<'s> {
     }
 
     /// Calls `visit` with every record of the list up to `end` in rank
+    /// order, and its points.
+    fn for_each_entry(&self, end: usize, mut visit: impl FnMut(u16, u32)) {
+        match (self.ranked(), self) {
+            (Entries::Postings(ranked), Stream::Word { points, .. }) => {
+                for &posting in ranked.get(..end).unwrap_or(&[]) {
+                    let fields = usize::from(index::fields_of(posting));
+                    visit(
+                        index::record_of(posting),
+                        points.get(fields).copied().unwrap_or(0),
+                    );
+                }
+            }
+            (Entries::Hits(ranked), _) => {
+                for hit in ranked.get(..end).unwrap_or(&[]) {
+                    visit(hit.record, hit.points);
+                }
+            }
+            (Entries::Postings(_), Stream::Phrase { .. }) => {}
+        }
+    }
+
+    /// Calls `visit` with every record of the list up to `end` in rank
     /// order.
     fn for_each_record(&self, end: usize, mut visit: impl FnMut(u16)) {
         match self.ranked() {
@@ -131,10 +154,18 @@ pub(super) enum Entries<'s> {
     Hits(&'s [PhraseHit]),
 }
 
-/// The ranked lists of a one-term query, merged as they are read.
+/// The results of a query whose alternatives are all words and phrases.
+///
+/// Records that match two terms or more are few: they are found with a
+/// bit per record per term, scored, and come first (put in order as they
+/// are read). Every other record matches one term, and its points are its
+/// best entry in that term's lists: those come next, merged from the
+/// ranked lists as they are read.
 #[derive(Debug, Clone)]
 pub(super) struct Merge<'s> {
     set: &'s CodeSet,
+    /// The keys of the records matching two terms or more.
+    several: Ranking,
     streams: [Stream<'s>; MAX_STREAMS],
     count: usize,
     /// Per list: the next entry from the front, and one past the next
@@ -150,11 +181,13 @@ pub(super) struct Merge<'s> {
 }
 
 impl<'s> Merge<'s> {
-    /// The merge of `given` over `set` (at most [`MAX_RECORDS`] records):
+    /// The merge of `given` over `set` (at most [`MAX_RECORDS`] records),
+    /// each list an alternative of the term of the same place in `terms`:
     /// the records in force, which come first in each list.
-    pub(super) fn new(set: &'s CodeSet, given: &[Stream<'s>]) -> Merge<'s> {
+    pub(super) fn new(set: &'s CodeSet, given: &[Stream<'s>], terms: &[u32]) -> Merge<'s> {
         let mut merge = Merge {
             set,
+            several: Ranking::new(Vec::new()),
             streams: [Stream::EMPTY; MAX_STREAMS],
             count: given.len().min(MAX_STREAMS),
             front: [0; MAX_STREAMS],
@@ -177,27 +210,188 @@ impl<'s> Merge<'s> {
         for stream in 0..merge.count {
             merge.update_head(stream);
         }
-        merge.left = match merge.streams.get(..merge.count).unwrap_or(&[]) {
-            [] => 0,
-            [_] => usize::from(merge.back[0]),
-            streams => {
-                let mut marked = [0u64; SEEN_WORDS];
-                for (stream, &end) in streams.iter().zip(&merge.back) {
-                    stream.for_each_record(usize::from(end), |record| {
-                        if let Some(word) = marked.get_mut(usize::from(record) / 64) {
-                            *word |= 1 << (record % 64);
-                        }
-                    });
+        let streams = merge.streams.get(..merge.count).unwrap_or(&[]);
+        if let [_] = streams {
+            merge.left = usize::from(merge.back[0]);
+            return merge;
+        }
+        // A bit per record per term (terms come in order), then the records
+        // in one term or more, and in two or more.
+        let mut bits = [[0u64; SEEN_WORDS]; MAX_STREAMS];
+        let mut distinct = 0;
+        for (at, (stream, &end)) in streams.iter().zip(&merge.back).enumerate() {
+            if at > 0 && terms.get(at) != terms.get(at - 1) {
+                distinct += 1;
+            }
+            let Some(marked) = bits.get_mut(distinct) else {
+                break;
+            };
+            stream.for_each_record(usize::from(end), |record| {
+                if let Some(word) = marked.get_mut(usize::from(record) / 64) {
+                    *word |= 1 << (record % 64);
                 }
-                marked.iter().map(|word| word.count_ones() as usize).sum()
+            });
+        }
+        let (mut one, mut two) = ([0u64; SEEN_WORDS], [0u64; SEEN_WORDS]);
+        for marked in bits.iter().take(distinct + 1) {
+            for ((one, two), &word) in one.iter_mut().zip(&mut two).zip(marked) {
+                *two |= *one & word;
+                *one |= word;
+            }
+        }
+        let count = |words: &[u64; SEEN_WORDS]| -> usize {
+            words.iter().map(|word| word.count_ones() as usize).sum()
+        };
+        let several = count(&two);
+        merge.left = count(&one) - several;
+        if several > 0 {
+            // Looking each record up in every list, or one pass over the
+            // lists: whichever reads less.
+            let entries: usize = merge
+                .back
+                .iter()
+                .take(merge.count)
+                .map(|&end| usize::from(end))
+                .sum();
+            let keys = if several * merge.count * 8 < entries {
+                merge.look_up(&two, several, terms)
+            } else {
+                merge.score(&two, several, terms)
+            };
+            merge.several = Ranking::new(keys);
+            // They are read from `several`: the merge skips them.
+            merge.seen = two;
+        }
+        merge
+    }
+
+    /// The keys of the records marked in `two` (`several` of them), which
+    /// match several terms, each looked up in every list (see
+    /// [`score`](Merge::score)).
+    fn look_up(&self, two: &[u64; SEEN_WORDS], several: usize, terms: &[u32]) -> Vec<u64> {
+        let mut keys = Vec::with_capacity(several);
+        for (word_at, &word) in two.iter().enumerate() {
+            let mut word = word;
+            while word != 0 {
+                let bit = u16::try_from(word.trailing_zeros()).unwrap_or(0);
+                word &= word - 1;
+                let record = u16::try_from(word_at * 64).unwrap_or(0) + bit;
+                let (mut matched, mut total) = (0u16, 0u32);
+                let mut best: Option<u32> = None;
+                let lists = self.streams.iter().take(self.count).enumerate();
+                for (at, stream) in lists {
+                    if at > 0 && terms.get(at) != terms.get(at - 1) {
+                        if let Some(best) = best.take() {
+                            matched += 1;
+                            total = total.saturating_add(best);
+                        }
+                    }
+                    if let Some(found) = stream.points_of(record) {
+                        let found = found.max(1);
+                        best = Some(best.map_or(found, |best| best.max(found)));
+                    }
+                }
+                if let Some(best) = best {
+                    matched += 1;
+                    total = total.saturating_add(best);
+                }
+                let tier = self
+                    .set
+                    .records
+                    .get(usize::from(record))
+                    .map_or(0, |found| commonness::tier(found.code.number()));
+                keys.push(
+                    Hit {
+                        index: record,
+                        matched,
+                        points: index::ranked_points(total, tier),
+                    }
+                    .key(),
+                );
+            }
+        }
+        keys
+    }
+
+    /// The keys of the records marked in `two` (`several` of them), which
+    /// match several terms: per term its best entry in the term's lists,
+    /// summed. One pass over the lists, the records' standings listed by
+    /// their place among the marked.
+    fn score(&self, two: &[u64; SEEN_WORDS], several: usize, terms: &[u32]) -> Vec<u64> {
+        let mut before = [0u16; SEEN_WORDS];
+        let mut running = 0u16;
+        for (slot, word) in before.iter_mut().zip(two) {
+            *slot = running;
+            running += word.count_ones() as u16;
+        }
+        let place = |record: u16| -> Option<usize> {
+            let word = *two.get(usize::from(record) / 64)?;
+            let bit = record % 64;
+            if word >> bit & 1 == 0 {
+                return None;
+            }
+            let below = (word & ((1u64 << bit) - 1)).count_ones() as usize;
+            Some(usize::from(*before.get(usize::from(record) / 64)?) + below)
+        };
+        // Per record, packed in what becomes its key: how many terms it
+        // matched, its total before the current term, its best in it.
+        let mut keys: Vec<u64> = alloc::vec![0; several];
+        let fold = |keys: &mut Vec<u64>| {
+            for standing in keys.iter_mut() {
+                let best = *standing & BEST;
+                if best > 0 {
+                    let total = ((*standing >> 32) & TOTAL).saturating_add(best).min(TOTAL);
+                    let matched = (*standing >> 59) + 1;
+                    *standing = (matched << 59) | (total << 32);
+                }
             }
         };
-        merge
+        let streams = self.streams.iter().zip(&self.back).take(self.count);
+        for (at, (stream, &end)) in streams.enumerate() {
+            if at > 0 && terms.get(at) != terms.get(at - 1) {
+                fold(&mut keys);
+            }
+            stream.for_each_entry(usize::from(end), |record, points| {
+                if let Some(standing) = place(record).and_then(|at| keys.get_mut(at)) {
+                    let best = (*standing & BEST).max(u64::from(points.max(1)));
+                    *standing = (*standing & !BEST) | best;
+                }
+            });
+        }
+        fold(&mut keys);
+        let mut at = 0;
+        for (word_at, &word) in two.iter().enumerate() {
+            let mut word = word;
+            while word != 0 {
+                let bit = u16::try_from(word.trailing_zeros()).unwrap_or(0);
+                word &= word - 1;
+                let record = u16::try_from(word_at * 64).unwrap_or(0) + bit;
+                let tier = self
+                    .set
+                    .records
+                    .get(usize::from(record))
+                    .map_or(0, |found| commonness::tier(found.code.number()));
+                if let Some(standing) = keys.get_mut(at) {
+                    // The fields were packed in their own bits.
+                    #[allow(clippy::cast_possible_truncation)]
+                    let (matched, total) =
+                        ((*standing >> 59) as u16, ((*standing >> 32) & TOTAL) as u32);
+                    *standing = Hit {
+                        index: record,
+                        matched,
+                        points: index::ranked_points(total, tier),
+                    }
+                    .key();
+                }
+                at += 1;
+            }
+        }
+        keys
     }
 
     /// How many records are left to read.
     pub(super) fn len(&self) -> usize {
-        self.left
+        self.several.len() + self.left
     }
 
     /// The ranking key (see [`Hit::key`]) of `record` with `points`.
@@ -249,6 +443,9 @@ impl<'s> Merge<'s> {
 
     /// The best key left.
     pub(super) fn next(&mut self) -> Option<u64> {
+        if let Some(key) = self.several.next() {
+            return Some(key);
+        }
         while self.left > 0 {
             // The best head; among equal keys the first list.
             let (mut key, mut stream) = (DONE, 0);
@@ -293,7 +490,8 @@ impl<'s> Merge<'s> {
             self.update_head(stream);
             let record = Hit::from_key(key).index;
             // Read a record where it ranks best: skip this entry when
-            // another list holds the record with a better key.
+            // another list holds the record with a better key (lists of
+            // other terms do not hold it: it matches one term).
             let better = (0..self.count)
                 .filter(|&other| other != stream)
                 .any(|other| {
@@ -310,9 +508,16 @@ impl<'s> Merge<'s> {
                 return Some(key);
             }
         }
-        None
+        self.several.next_back()
     }
 }
+
+/// The bits of a standing (see [`Merge::score`]) holding the best points
+/// of the current term.
+const BEST: u64 = 0xFFFF_FFFF;
+/// The most a standing's total can hold (27 bits; points saturate there,
+/// far above any sum of word points).
+const TOTAL: u64 = (1 << 27) - 1;
 
 /// The head of a list read to its end (no key is this large: a key's
 /// first bits count the terms a record did not match).

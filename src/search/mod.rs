@@ -331,8 +331,9 @@ pub struct Matches<'s> {
 enum Order<'s> {
     /// Every hit scored, put in order as read.
     Sorted(Ranking),
-    /// A one-term query, merged from the index's ranked lists as read.
-    Merged(Merge<'s>),
+    /// A query of words and phrases, merged from the index's ranked lists
+    /// as read.
+    Merged(alloc::boxed::Box<Merge<'s>>),
 }
 
 impl Order<'_> {

@@ -81,18 +81,27 @@ pub(super) struct Tally<'t, 's> {
     /// Whether the query names a code or code prefix (then results keep
     /// code order among equals: no commonness bonus).
     coded: bool,
-    /// While the query is one term whose alternatives are each one word or
-    /// a vocabulary phrase: their ranked lists, not offered yet (see
-    /// [`Merge`]). `None` once anything else comes.
-    deferred: Option<([Stream<'s>; MAX_STREAMS], usize)>,
+    /// While every alternative of the query's terms is one word or a
+    /// vocabulary phrase: their ranked lists and the term of each, not
+    /// offered yet (see [`Merge`]). `None` once anything else comes.
+    deferred: Option<Deferred<'s>>,
+}
+
+/// Ranked lists kept for a merge, each with its term.
+#[derive(Clone, Copy)]
+struct Deferred<'s> {
+    streams: [Stream<'s>; MAX_STREAMS],
+    terms: [u32; MAX_STREAMS],
+    count: usize,
 }
 
 /// The results of a query, to be put in order as they are read.
 pub(super) enum Results<'s> {
     /// The keys of the hits (see [`Tally::ranked`]).
     Keys(Vec<u64>),
-    /// A one-term query read from its ranked lists.
-    Merged(Merge<'s>),
+    /// A query of words and phrases read from its ranked lists (boxed:
+    /// moving the results would copy its lists and marks each time).
+    Merged(alloc::boxed::Box<Merge<'s>>),
 }
 
 /// Runs `score` with an empty tally for `set`: the slots live on the stack
@@ -110,7 +119,11 @@ pub(super) fn with_tally<'s, T>(
         heap.resize(count, 0);
         &mut heap[..]
     };
-    let deferred = (count <= MAX_RECORDS).then_some(([Stream::EMPTY; MAX_STREAMS], 0));
+    let deferred = (count <= MAX_RECORDS).then_some(Deferred {
+        streams: [Stream::EMPTY; MAX_STREAMS],
+        terms: [0; MAX_STREAMS],
+        count: 0,
+    });
     score(&mut Tally {
         slots,
         entries: Vec::new(),
@@ -123,27 +136,24 @@ pub(super) fn with_tally<'s, T>(
 impl<'s> Tally<'_, 's> {
     /// Starts the next term of the query.
     pub(super) fn next_term(&mut self) {
-        if self.term >= 1 {
-            self.flush();
-        }
         self.term = self.term.saturating_add(1);
     }
 
     /// Keeps `stream` for a merge while the query may still be read that
     /// way; whether it was kept.
     fn defer(&mut self, stream: Stream<'s>) -> bool {
-        if self.term != 1 {
-            self.flush();
-        }
-        let Some((streams, count)) = &mut self.deferred else {
+        let Some(deferred) = &mut self.deferred else {
             return false;
         };
         if stream.len() == 0 {
             return true;
         }
-        if let Some(slot) = streams.get_mut(*count) {
+        let at = deferred.count;
+        if let (Some(slot), Some(term)) = (deferred.streams.get_mut(at), deferred.terms.get_mut(at))
+        {
             *slot = stream;
-            *count += 1;
+            *term = self.term;
+            deferred.count += 1;
             return true;
         }
         self.flush();
@@ -153,10 +163,14 @@ impl<'s> Tally<'_, 's> {
     /// Offers the lists kept for a merge the general way, and keeps no
     /// more.
     fn flush(&mut self) {
-        let Some((streams, count)) = self.deferred.take() else {
+        let Some(deferred) = self.deferred.take() else {
             return;
         };
-        for stream in streams.iter().take(count) {
+        let current = self.term;
+        let listed = deferred.streams.iter().zip(deferred.terms);
+        for (stream, term) in listed.take(deferred.count) {
+            // Offered as under its own term (the lists are in term order).
+            self.term = term;
             match (stream.ascending(), stream) {
                 (Entries::Postings(ascending), Stream::Word { points, .. }) => {
                     for &posting in ascending {
@@ -169,10 +183,11 @@ impl<'s> Tally<'_, 's> {
                 (Entries::Postings(_), Stream::Phrase { .. }) => {}
             }
         }
+        self.term = current;
     }
 
-    /// The results: merged from the ranked lists when the query was one
-    /// term of words and phrases and reads every match in force, else the
+    /// The results: merged from the ranked lists when every alternative
+    /// was a word or a phrase and every match in force is read, else the
     /// [`ranked`](Tally::ranked) keys.
     pub(super) fn results(
         &mut self,
@@ -182,11 +197,11 @@ impl<'s> Tally<'_, 's> {
     ) -> Results<'s> {
         // A ranked list holds the records in force first, so only they
         // are read in order from it.
-        if let (Some((streams, count)), usize::MAX, false) =
-            (&self.deferred, limit, include_deleted)
-        {
-            let streams = streams.get(..*count).unwrap_or(&[]);
-            return Results::Merged(Merge::new(set, streams));
+        if let (Some(deferred), usize::MAX, false) = (&self.deferred, limit, include_deleted) {
+            let count = deferred.count;
+            let streams = deferred.streams.get(..count).unwrap_or(&[]);
+            let terms = deferred.terms.get(..count).unwrap_or(&[]);
+            return Results::Merged(alloc::boxed::Box::new(Merge::new(set, streams, terms)));
         }
         self.flush();
         Results::Keys(self.ranked(set, include_deleted, limit))

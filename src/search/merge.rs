@@ -215,6 +215,22 @@ impl<'s> Merge<'s> {
             merge.left = usize::from(merge.back[0]);
             return merge;
         }
+        let count = |words: &[u64; SEEN_WORDS]| -> usize {
+            words.iter().map(|word| word.count_ones() as usize).sum()
+        };
+        if terms.first() == terms.last() {
+            // One term: the records in any of its lists.
+            let mut one = [0u64; SEEN_WORDS];
+            for (stream, &end) in streams.iter().zip(&merge.back) {
+                stream.for_each_record(usize::from(end), |record| {
+                    if let Some(word) = one.get_mut(usize::from(record) / 64) {
+                        *word |= 1 << (record % 64);
+                    }
+                });
+            }
+            merge.left = count(&one);
+            return merge;
+        }
         // A bit per record per term (terms come in order), then the records
         // in one term or more, and in two or more.
         let mut bits = [[0u64; SEEN_WORDS]; MAX_STREAMS];
@@ -239,9 +255,6 @@ impl<'s> Merge<'s> {
                 *one |= word;
             }
         }
-        let count = |words: &[u64; SEEN_WORDS]| -> usize {
-            words.iter().map(|word| word.count_ones() as usize).sum()
-        };
         let several = count(&two);
         merge.left = count(&one) - several;
         if several > 0 {

@@ -28,7 +28,8 @@ mod severity;
 #[allow(dead_code)]
 #[path = "src/search/commonness.rs"]
 mod commonness;
-#[allow(dead_code)]
+// Its reader goes unused here (the file allows that itself without `std`).
+#[allow(dead_code, clippy::duplicated_attributes)]
 #[path = "src/search/index.rs"]
 mod index;
 mod search {

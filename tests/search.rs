@@ -541,8 +541,7 @@ fn reading_in_order_matches_scoring_every_match() {
             // Both ends at once meet in the middle.
             let mut both = merged();
             let (mut front, mut back) = (Vec::new(), Vec::new());
-            loop {
-                let Some(first) = both.next() else { break };
+            while let Some(first) = both.next() {
                 front.push(first.code().to_string());
                 let Some(last) = both.next_back() else { break };
                 back.push(last.code().to_string());

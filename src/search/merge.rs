@@ -335,7 +335,7 @@ impl<'s> Merge<'s> {
         let mut running = 0u16;
         for (slot, word) in before.iter_mut().zip(two) {
             *slot = running;
-            running += word.count_ones() as u16;
+            running += u16::try_from(word.count_ones()).unwrap_or(0);
         }
         let place = |record: u16| -> Option<usize> {
             let word = *two.get(usize::from(record) / 64)?;

@@ -41,9 +41,10 @@ use score::{Hit, Ranking, Results};
 /// category name, a whole word more than a prefix or a slip; a code named
 /// in the query outranks every word. Near-ties go to the codes billed most
 /// often: a code that `data/commonness.tsv` lists gains 1/16 (tier 1) or
-/// 1/32 (tier 2) of its points, so among equals an all-ceramic crown
-/// comes before a resin one; no match is left out for being uncommon, and
-/// a query naming codes keeps code order. Remaining ties keep code order.
+/// 1/32 (tier 2) of its points (ranked unrounded: shown points that tie
+/// still rank by the bonus), so among equals an all-ceramic crown comes
+/// before a resin one; no match is left out for being uncommon, and a
+/// query naming codes keeps code order. Remaining ties keep code order.
 ///
 /// Deleted codes are left out, except a code the query names in full
 /// (`D0360`), which is shown with its replacements.
@@ -112,9 +113,11 @@ impl<'q> Query<'q> {
         }
     }
 
-    /// Keeps only the best `limit` results (all by default). Results are
-    /// put in order as they are read, so `run().take(k)` costs about the
-    /// same; a limit also keeps the list of results short.
+    /// Keeps only the best `limit` results (all by default): every match
+    /// is scored and the best `limit` kept. Without a limit, results are
+    /// put in order as they are read (a query of words is read straight
+    /// from the index's ranked lists), so `run().take(k)` is usually the
+    /// cheaper way to the first few.
     ///
     /// ```
     /// let top = cdt_codes::Query::new("crown").limit(3).run();

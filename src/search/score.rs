@@ -5,7 +5,11 @@
 //!
 //! Only the records some term matches are touched: a tally keeps one
 //! entry per such record, found through a slot per record of the set, so
-//! a query costs in proportion to the postings it reads.
+//! a query costs in proportion to the postings it reads. While every
+//! alternative is a word or a vocabulary phrase, the tally only keeps
+//! their ranked lists, and the results are read from them (see
+//! `merge`); anything else offers the lists kept so far and goes on the
+//! general way.
 
 use alloc::vec::Vec;
 
@@ -339,8 +343,9 @@ impl<'s> Tally<'_, 's> {
 
     /// The [`keys`](Hit::key) of the best `limit` records, in no order
     /// (see [`Ranking`]): deleted records only when `include_deleted` or
-    /// when the query names their code. Each record's points gain its
-    /// code's commonness bonus here, unless the query names codes.
+    /// when the query names their code. Each record's points become its
+    /// ranked points here (see `index::ranked_points`), with its code's
+    /// commonness bonus unless the query names codes.
     pub(super) fn ranked(&self, set: &CodeSet, include_deleted: bool, limit: usize) -> Vec<u64> {
         // Ranked on packed keys: plain integers sort several times faster
         // than hits compared through a key function, and the keys (unique,

@@ -27,6 +27,20 @@ mod dataset;
 #[path = "src/severity.rs"]
 mod severity;
 
+/// The search index's format, weights and builder (and its reader, unused
+/// here), and the commonness tiers it ranks by, reached as
+/// `crate::search::…` as in the library.
+#[allow(dead_code)]
+#[path = "src/search/commonness.rs"]
+mod commonness;
+// Its reader goes unused here (the file allows that itself without `std`).
+#[allow(dead_code, clippy::duplicated_attributes)]
+#[path = "src/search/index.rs"]
+mod index;
+mod search {
+    pub(crate) use super::{commonness, index};
+}
+
 #[path = "build/codegen.rs"]
 mod codegen;
 #[path = "build/edits.rs"]
@@ -64,6 +78,7 @@ fn run() -> Result<(), String> {
         "src/model",
         "src/dataset",
         "src/set/tables.rs",
+        "src/search/index.rs",
         "build",
     ] {
         println!("cargo:rerun-if-changed={input}");

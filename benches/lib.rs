@@ -4,6 +4,36 @@
 
 #![forbid(unsafe_code)]
 
+/// The everyday queries of the mix: what billers type most, several of
+/// them matching a hundred codes or more.
+pub const MIX: [&str; 25] = [
+    "crown",
+    "crown porcelain",
+    "extraction",
+    "bitewings",
+    "night guard",
+    "deep cleaning 4 teeth",
+    "root canal molar",
+    "filling",
+    "implant",
+    "denture",
+    "x-ray",
+    "cleaning",
+    "bridge",
+    "fmx",
+    "sealant",
+    "fluoride varnish",
+    "wisdom teeth removal",
+    "bone graft",
+    "pfm crown",
+    "periodic exam",
+    "white filling back tooth",
+    "tooth",
+    "D2740",
+    "srp",
+    "pano",
+];
+
 /// The generated claim files the claims benchmarks read: the criterion
 /// bench (`claims.rs`) and the instruction counts
 /// (`examples/claims_instructions.rs`) use the same bytes.

@@ -3,7 +3,7 @@
 //!
 //! Three tables:
 //! - **word index**: a search word (a stem) to its position in the index.
-//!   The crate's own table (`src/model/lexicon.rs`: open addressing, a
+//!   The crate's own table (`src/search/index.rs`: open addressing, a
 //!   multiply-rotate hash) against `phf`'s CHD map (its default) and its
 //!   `ptrhash` map. Keys: the stems of the words of the everyday queries of
 //!   `benches/search.rs` (hits) and slips and words the data lacks (misses).
@@ -43,44 +43,25 @@ mod dataset;
 #[path = "../src/severity.rs"]
 mod severity;
 
+/// The search index (format, builder, reader) as `build.rs` includes it.
+#[allow(dead_code, clippy::all)]
+#[path = "../src/search/commonness.rs"]
+mod commonness;
+#[allow(dead_code, clippy::all)]
+#[path = "../src/search/index.rs"]
+mod index;
+mod search {
+    pub(crate) use super::{commonness, index};
+}
+
 use std::hint::black_box;
 use std::time::Duration;
 
+use cdt_codes_benches::MIX;
 use criterion::{criterion_group, criterion_main, Criterion};
 
 use dataset::{Dataset, Layout};
 use model::category::Category;
-use model::lexicon;
-
-/// The everyday queries of `benches/search.rs` (its `MIX`), whose words'
-/// stems are the hits.
-const QUERIES: [&str; 25] = [
-    "crown",
-    "crown porcelain",
-    "extraction",
-    "bitewings",
-    "night guard",
-    "deep cleaning 4 teeth",
-    "root canal molar",
-    "filling",
-    "implant",
-    "denture",
-    "x-ray",
-    "cleaning",
-    "bridge",
-    "fmx",
-    "sealant",
-    "fluoride varnish",
-    "wisdom teeth removal",
-    "bone graft",
-    "pfm crown",
-    "periodic exam",
-    "white filling back tooth",
-    "tooth",
-    "D2740",
-    "srp",
-    "pano",
-];
 
 /// Words a biller types that the index lacks: slips, the vocabulary's
 /// shorthands and words of no dental code.
@@ -157,14 +138,19 @@ fn word_index(c: &mut Criterion) {
     let data = Dataset::bundled().expect("the bundled data parses");
     let layout = Layout::of(&data).expect("the bundled data lays out");
     let layout: &'static Layout = Box::leak(Box::new(layout));
-    let own = |key: &str| {
-        lexicon::find(&layout.word_slots, key.as_bytes(), |entry| {
-            layout
-                .words
-                .get(usize::from(entry))
-                .map_or(&b""[..], |word| layout.text_of(word.text).as_bytes())
-        })
+    // The reader as a query uses it.
+    let tables = index::Tables {
+        text: &layout.text,
+        words: &layout.words,
+        postings: &layout.postings,
+        word_slots: &layout.word_slots,
+        slip_starts: &layout.slip_starts,
+        slip_words: &layout.slip_words,
+        synonyms: &layout.synonyms,
+        term_slots: &layout.term_slots,
+        phrases: &layout.phrases,
     };
+    let own = |key: &str| tables.position(key);
     let keys: Vec<(&'static str, u16)> = layout
         .words
         .iter()
@@ -174,7 +160,7 @@ fn word_index(c: &mut Criterion) {
     let chd = Chd::new(&keys);
     let ptr = ptrhash(&keys);
 
-    let mut hits: Vec<String> = QUERIES.iter().flat_map(|query| stems(query)).collect();
+    let mut hits: Vec<String> = MIX.iter().flat_map(|query| stems(query)).collect();
     hits.retain(|stem| own(stem).is_some());
     let mut misses: Vec<String> = MISSES.iter().flat_map(|word| stems(word)).collect();
     misses.retain(|stem| own(stem).is_none());

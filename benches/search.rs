@@ -21,37 +21,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use cdt_codes::{Procedure, Query};
+use cdt_codes_benches::MIX;
 use criterion::{criterion_group, criterion_main, Criterion};
-
-/// The everyday queries of the mix: what billers type most, several of
-/// them matching a hundred codes or more.
-pub const MIX: [&str; 25] = [
-    "crown",
-    "crown porcelain",
-    "extraction",
-    "bitewings",
-    "night guard",
-    "deep cleaning 4 teeth",
-    "root canal molar",
-    "filling",
-    "implant",
-    "denture",
-    "x-ray",
-    "cleaning",
-    "bridge",
-    "fmx",
-    "sealant",
-    "fluoride varnish",
-    "wisdom teeth removal",
-    "bone graft",
-    "pfm crown",
-    "periodic exam",
-    "white filling back tooth",
-    "tooth",
-    "D2740",
-    "srp",
-    "pano",
-];
 
 /// The fair naive scan: descriptions lower-cased once (outside the timed
 /// loop); each query word lower-cased and checked with `contains`.

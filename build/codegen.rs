@@ -13,8 +13,8 @@ use std::fmt::Write as _;
 
 use crate::dataset::Layout;
 use crate::literal::{literal, Literal};
-use crate::model::lexicon;
 use crate::model::record::NO_RECORD;
+use crate::search::index;
 
 /// Where the compiled data came from, written into the generated constants.
 pub struct Provenance {
@@ -101,6 +101,11 @@ pub fn generate(layout: &Layout, provenance: &Provenance) -> String {
         provenance.source,
         provenance.sha256
     );
+    let _ = writeln!(
+        out,
+        "/// A slot of a hash table that holds nothing.\nconst EMPTY: u16 = {};\n",
+        index::EMPTY
+    );
     statics(&mut out, layout);
     text(&mut out, layout);
     code_set(&mut out, layout);
@@ -160,7 +165,7 @@ fn list<T: Literal>(out: &mut String, _layout: &Layout, table: &Table, items: &[
     out.push_str("];\n\n");
 }
 
-/// A hash table (see `src/model/lexicon.rs`), sixteen slots a line,
+/// A hash table (see `src/search/index.rs`), sixteen slots a line,
 /// `EMPTY` where none.
 fn slots(out: &mut String, _layout: &Layout, table: &Table, items: &[u16]) {
     table.open(out, items.len());
@@ -168,7 +173,7 @@ fn slots(out: &mut String, _layout: &Layout, table: &Table, items: &[u16]) {
         let cells: Vec<String> = chunk
             .iter()
             .map(|&slot| {
-                if slot == lexicon::EMPTY {
+                if slot == index::EMPTY {
                     "EMPTY".to_string()
                 } else {
                     slot.to_string()

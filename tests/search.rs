@@ -342,6 +342,9 @@ fn common_procedures_put_the_common_code_in_the_top_three() {
     }
     // `search crown` puts a porcelain/ceramic crown first.
     assert_eq!(first("crown"), "D2740");
+    // `bone graft` puts a bone graft first (the socket graft billed most),
+    // not the jaw resection whose description says grafts are billed apart.
+    assert_eq!(first("bone graft"), "D7953");
 }
 
 /// The commonness prior orders near-ties only: it never drops a match, and
@@ -452,5 +455,101 @@ fn results_read_lazily_keep_the_full_order() {
             .map(|p| p.code().to_string())
             .collect();
         assert_eq!(limited, all[..7.min(all.len())], "{query}");
+    }
+}
+
+/// A query of words and vocabulary terms is read in order from the
+/// index's ranked lists (`search(q)`); with a limit every match is scored
+/// and sorted instead. Both give the same results with the same scores,
+/// from either end, with and without deleted codes: every word of every
+/// description, the start of each, two and three words in a row, and
+/// everyday queries.
+#[test]
+fn reading_in_order_matches_scoring_every_match() {
+    let mut queries: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    for (at, procedure) in cdt_codes::iter().enumerate() {
+        let words: Vec<String> = procedure
+            .description()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| word.len() > 1)
+            .map(str::to_lowercase)
+            .collect();
+        for word in &words {
+            if let Some((cut, _)) = word.char_indices().nth(3) {
+                queries.insert(word[..cut].to_string());
+            }
+            queries.insert(word.clone());
+        }
+        if at % 3 == 0 {
+            for pair in words.windows(2).step_by(2) {
+                queries.insert(pair.join(" "));
+            }
+            for triple in words.windows(3).step_by(3) {
+                queries.insert(triple.join(" "));
+            }
+        }
+    }
+    queries.extend(
+        [
+            "night guard",
+            "root canal",
+            "deep cleaning",
+            "deep cleaning 4 teeth",
+            "x-ray",
+            "bone graft",
+            "fmx",
+            "tooth",
+            "teeth",
+            "den",
+            "extration",
+            "crown porcelain",
+            "wisdom teeth removal",
+            "white filling back tooth",
+            "root canal molar",
+            "pfm crown",
+            "tooth crown",
+            "zzzz crown",
+        ]
+        .map(String::from),
+    );
+    assert!(queries.len() > 2_000, "{}", queries.len());
+    for query in &queries {
+        for deleted in [false, true] {
+            let merged = || Query::new(query).include_deleted(deleted).run();
+            let sorted = || {
+                Query::new(query)
+                    .include_deleted(deleted)
+                    .limit(1 << 20)
+                    .run()
+            };
+            let read = |matches: cdt_codes::Matches<'static>| -> Vec<(String, u32)> {
+                matches
+                    .scored()
+                    .map(|m| (m.procedure.code().to_string(), m.score.points()))
+                    .collect()
+            };
+            let want = read(sorted());
+            assert_eq!(merged().len(), want.len(), "{query:?}");
+            assert_eq!(read(merged()), want, "{query:?}");
+            let mut backwards: Vec<_> = merged()
+                .scored()
+                .rev()
+                .map(|m| (m.procedure.code().to_string(), m.score.points()))
+                .collect();
+            backwards.reverse();
+            assert_eq!(backwards, want, "{query:?} from the back");
+            // Both ends at once meet in the middle.
+            let mut both = merged();
+            let (mut front, mut back) = (Vec::new(), Vec::new());
+            while let Some(first) = both.next() {
+                front.push(first.code().to_string());
+                let Some(last) = both.next_back() else { break };
+                back.push(last.code().to_string());
+            }
+            back.reverse();
+            front.extend(back);
+            let codes: Vec<String> = want.into_iter().map(|(code, _)| code).collect();
+            assert_eq!(front, codes, "{query:?} from both ends");
+        }
     }
 }

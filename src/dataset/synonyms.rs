@@ -250,7 +250,7 @@ mod tests {
     /// them together describe at least one code in force.
     #[test]
     fn every_expansion_matches_a_code_in_force() {
-        use crate::model::lexicon;
+        use crate::search::index;
         let data = super::super::Dataset::bundled().unwrap();
         let layout = super::super::Layout::of(&data).unwrap();
         let postings = |stem: &str| -> Option<std::collections::BTreeSet<u16>> {
@@ -262,8 +262,8 @@ mod tests {
             Some(
                 layout.postings[word.postings.range()]
                     .iter()
-                    .filter(|&&posting| lexicon::fields_of(posting) & lexicon::IN_TEXT != 0)
-                    .map(|&posting| lexicon::record_of(posting))
+                    .filter(|&&posting| index::fields_of(posting) & index::IN_TEXT != 0)
+                    .map(|&posting| index::record_of(posting))
                     .collect(),
             )
         };

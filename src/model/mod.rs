@@ -9,9 +9,6 @@ pub(crate) mod edition;
 // Claim-level edits: read by the data parser and the claims engine (`std`).
 #[cfg_attr(not(feature = "std"), allow(dead_code))]
 pub(crate) mod edit;
-// Used by search (`alloc`) and by the index builder (`std`, and build.rs).
-#[cfg_attr(not(feature = "alloc"), allow(dead_code))]
-pub(crate) mod lexicon;
 pub(crate) mod record;
 pub(crate) mod reporting;
 pub mod teeth;

@@ -271,7 +271,7 @@ pub(crate) struct Heading {
 pub(crate) struct Word {
     /// Into the text pool.
     pub(crate) text: Span,
-    /// Into the postings pool: one posting (see `lexicon::posting`) per
+    /// Into the postings pool: one posting (see `search::index`) per
     /// record that holds the word, ascending by record, telling whether
     /// the description or nomenclature holds it, the heading, category
     /// name or descriptor, or both.
@@ -299,7 +299,7 @@ pub(crate) struct Synonym {
 }
 
 /// A record that holds every word of a vocabulary phrase, and the points
-/// that earns it (the sum of `lexicon::points` over the words).
+/// that earns it (the sum of `search::index::points` over the words).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PhraseHit {
     pub(crate) record: u16,

@@ -3,7 +3,8 @@
 //! compiles, so a search looks a record's tier up with one array read.
 //!
 //! The tier only orders near-ties: a code in tier 1 gains 1/16 of its
-//! points, one in tier 2 gains 1/32, every other code nothing. No match is
+//! points, one in tier 2 gains 1/32, every other code nothing (the
+//! weights are `search::index`'s). No match is
 //! ever dropped for being uncommon, and a record matching more of a query's
 //! terms still comes first.
 
@@ -15,17 +16,8 @@ static TIERS: [u8; 10_000] = parse(FILE.as_bytes());
 
 /// The tier of the code numbered `number` (1 commonest, 2 common, 0 not
 /// listed).
-pub(super) fn tier(number: u16) -> u8 {
+pub(crate) fn tier(number: u16) -> u8 {
     TIERS.get(usize::from(number)).copied().unwrap_or(0)
-}
-
-/// `points` with the commonness bonus of the code numbered `number`.
-pub(super) fn weighted(points: u32, number: u16) -> u32 {
-    match tier(number) {
-        1 => points.saturating_add(points / 16),
-        2 => points.saturating_add(points / 32),
-        _ => points,
-    }
 }
 
 /// Reads the file: a header line, then `D` + four digits, a tab, the tier
@@ -77,7 +69,8 @@ const fn parse(bytes: &[u8]) -> [u8; 10_000] {
 
 #[cfg(all(test, feature = "std"))]
 mod tests {
-    use super::{tier, weighted, FILE};
+    use super::{tier, FILE};
+    use crate::search::index::{ranked_points, SCALE};
     use crate::set::CodeSet;
 
     #[test]
@@ -100,9 +93,9 @@ mod tests {
         assert_eq!(tier(2740), 1); // all-ceramic crown
         assert_eq!(tier(6240), 2); // bridge pontic, PFM high noble
         assert_eq!(tier(2710), 0); // composite resin crown
-        assert_eq!(weighted(3200, 2740), 3400);
-        assert_eq!(weighted(3200, 6240), 3300);
-        assert_eq!(weighted(3200, 2710), 3200);
-        assert_eq!(weighted(u32::MAX, 2740), u32::MAX);
+        let shown = |points, number| ranked_points(points, tier(number)) / SCALE;
+        assert_eq!(shown(3200, 2740), 3400);
+        assert_eq!(shown(3200, 6240), 3300);
+        assert_eq!(shown(3200, 2710), 3200);
     }
 }

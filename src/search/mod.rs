@@ -7,17 +7,18 @@
 //! built by the same code for the compiled set and for a loaded one, so
 //! search works alike over both.
 
-mod commonness;
-mod index;
+pub(crate) mod commonness;
+pub(crate) mod index;
+mod merge;
 mod plan;
 mod score;
-mod typo;
 
 use core::cmp::Ordering;
 use core::fmt;
 
 use crate::set::{CodeSet, Procedure};
-use score::{Hit, Ranking};
+use merge::Merge;
+use score::{Hit, Ranking, Results};
 
 /// A search query: its text, whether deleted codes may match, and how many
 /// results to keep.
@@ -40,9 +41,10 @@ use score::{Hit, Ranking};
 /// category name, a whole word more than a prefix or a slip; a code named
 /// in the query outranks every word. Near-ties go to the codes billed most
 /// often: a code that `data/commonness.tsv` lists gains 1/16 (tier 1) or
-/// 1/32 (tier 2) of its points, so among equals an all-ceramic crown
-/// comes before a resin one; no match is left out for being uncommon, and
-/// a query naming codes keeps code order. Remaining ties keep code order.
+/// 1/32 (tier 2) of its points (ranked unrounded: shown points that tie
+/// still rank by the bonus), so among equals an all-ceramic crown comes
+/// before a resin one; no match is left out for being uncommon, and a
+/// query naming codes keeps code order. Remaining ties keep code order.
 ///
 /// Deleted codes are left out, except a code the query names in full
 /// (`D0360`), which is shown with its replacements.
@@ -111,9 +113,11 @@ impl<'q> Query<'q> {
         }
     }
 
-    /// Keeps only the best `limit` results (all by default). Results are
-    /// put in order as they are read, so `run().take(k)` costs about the
-    /// same; a limit also keeps the list of results short.
+    /// Keeps only the best `limit` results (all by default): every match
+    /// is scored and the best `limit` kept. Without a limit, results are
+    /// put in order as they are read (a query of words is read straight
+    /// from the index's ranked lists), so `run().take(k)` is usually the
+    /// cheaper way to the first few.
     ///
     /// ```
     /// let top = cdt_codes::Query::new("crown").limit(3).run();
@@ -131,6 +135,7 @@ impl<'q> Query<'q> {
     /// assert_eq!(cdt_codes::Query::new("!!!").run().count(), 0);
     /// ```
     #[must_use]
+    #[inline]
     pub fn run(&self) -> Matches<'static> {
         self.run_in(CodeSet::compiled())
     }
@@ -144,22 +149,41 @@ impl<'q> Query<'q> {
     /// ```
     #[must_use]
     pub fn run_in<'s>(&self, set: &'s CodeSet) -> Matches<'s> {
-        let (terms, hits) = score::with_tally(set, |tally| {
+        let (terms, results) = score::with_tally(set, |tally| {
             plan::score(set, self.text, tally);
             (
                 tally.terms(),
-                tally.ranked(set, self.include_deleted, self.limit),
+                tally.results(set, self.include_deleted, self.limit),
             )
         });
+        let hits = match results {
+            Results::Keys(keys) => Order::Sorted(Ranking::new(keys)),
+            Results::Merged(merge) => Order::Merged(merge),
+        };
         Matches {
             set,
             terms: u16::try_from(terms).unwrap_or(u16::MAX),
-            hits: Ranking::new(hits),
+            hits,
         }
     }
 }
 
 impl CodeSet {
+    /// The set's search tables, borrowed.
+    pub(crate) fn search_tables(&self) -> index::Tables<'_> {
+        index::Tables {
+            text: &self.text,
+            words: &self.words,
+            postings: &self.postings,
+            word_slots: &self.word_slots,
+            slip_starts: &self.slip_starts,
+            slip_words: &self.slip_words,
+            synonyms: &self.synonyms,
+            term_slots: &self.term_slots,
+            phrases: &self.phrases,
+        }
+    }
+
     /// Searches the set's codes in force for `query`, best first (see
     /// [`Query`] for how terms match and rank).
     ///
@@ -184,6 +208,7 @@ impl CodeSet {
 /// assert_eq!(cdt_codes::search("").count(), 0);
 /// ```
 #[must_use]
+#[inline]
 pub fn search(query: &str) -> Matches<'static> {
     Query::new(query).run()
 }
@@ -304,7 +329,40 @@ pub struct Matches<'s> {
     set: &'s CodeSet,
     terms: u16,
     /// The hits' [keys](Hit::key), put in order as they are asked for.
-    hits: Ranking,
+    hits: Order<'s>,
+}
+
+/// Where the keys of the results come from.
+#[derive(Debug, Clone)]
+enum Order<'s> {
+    /// Every hit scored, put in order as read.
+    Sorted(Ranking),
+    /// A query of words and phrases, merged from the index's ranked lists
+    /// as read.
+    Merged(alloc::boxed::Box<Merge<'s>>),
+}
+
+impl Order<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Order::Sorted(ranking) => ranking.len(),
+            Order::Merged(merge) => merge.len(),
+        }
+    }
+
+    fn next(&mut self) -> Option<u64> {
+        match self {
+            Order::Sorted(ranking) => ranking.next(),
+            Order::Merged(merge) => merge.next(),
+        }
+    }
+
+    fn next_back(&mut self) -> Option<u64> {
+        match self {
+            Order::Sorted(ranking) => ranking.next_back(),
+            Order::Merged(merge) => merge.next_back(),
+        }
+    }
 }
 
 impl<'s> Matches<'s> {
@@ -341,7 +399,7 @@ impl<'s> Matches<'s> {
             score: Score {
                 matched: hit.matched,
                 terms: self.terms,
-                points: hit.points,
+                points: hit.points / index::SCALE,
             },
         })
     }

@@ -15,22 +15,17 @@
 
 use core::ops::Range;
 
-use super::index;
+use super::index::{Tables, CODE, CODE_PREFIX, EXACT, PREFIX, RELATED, TYPO};
 use super::score::Tally;
-use crate::model::lexicon::{EXACT, PREFIX, RELATED, TYPO};
 use crate::model::record::Synonym;
 use crate::model::words::{self, Stem, MAX_TERM_WORDS, MAX_WORD_BYTES, STOP_WORDS};
 use crate::set::CodeSet;
 
-/// Points of a code named in full, and of a code under a named prefix.
-const CODE: u32 = 1_000_000;
-/// See [`CODE`].
-const CODE_PREFIX: u32 = 100_000;
 /// No cap on a word's weight.
 const UNCAPPED: u16 = u16::MAX;
 
 /// Scores every term of `text` over `set` into `tally`.
-pub(super) fn score(set: &CodeSet, text: &str, tally: &mut Tally<'_>) {
+pub(super) fn score<'s>(set: &'s CodeSet, text: &str, tally: &mut Tally<'_, 's>) {
     for run in words::split(text) {
         if let Some((records, points)) = code_term(set, run) {
             tally.next_term();
@@ -40,7 +35,10 @@ pub(super) fn score(set: &CodeSet, text: &str, tally: &mut Tally<'_>) {
         }
     }
     let mut builder = Builder {
-        scorer: Scorer { set, tally },
+        scorer: Scorer {
+            index: set.search_tables(),
+            tally,
+        },
         window: Window::new(query_tokens(text)),
         all_stop: None,
         text,
@@ -214,10 +212,10 @@ struct Builder<'b, 's, 't, 'q, I> {
     text: &'b str,
 }
 
-/// What scores alternatives: the set and the tally.
+/// What scores alternatives: the set's search tables and the tally.
 struct Scorer<'b, 's, 't> {
-    set: &'s CodeSet,
-    tally: &'b mut Tally<'t>,
+    index: Tables<'s>,
+    tally: &'b mut Tally<'t, 's>,
 }
 
 impl<'q, I: Iterator<Item = &'q str>> Builder<'_, '_, '_, 'q, I> {
@@ -230,25 +228,24 @@ impl<'q, I: Iterator<Item = &'q str>> Builder<'_, '_, '_, 'q, I> {
             };
             let last = self.window.at_last();
             let scorer = &mut self.scorer;
-            let used = if let Some((length, synonym)) = vocabulary_term(scorer.set, &self.window) {
+            let used = if let Some((length, synonym)) = vocabulary_term(scorer.index, &self.window)
+            {
                 scorer.tally.next_term();
                 if length == 1 {
                     scorer.single(first, last, false);
                 } else {
-                    scorer
-                        .tally
-                        .offer_phrase(index::phrase(scorer.set, synonym.term_hits));
+                    scorer.tally.offer_phrase(scorer.index, synonym.term_hits);
                 }
                 scorer
                     .tally
-                    .offer_phrase(index::phrase(scorer.set, synonym.expansion_hits));
+                    .offer_phrase(scorer.index, synonym.expansion_hits);
                 length
-            } else if let Some(position) = joined(scorer.set, &self.window) {
+            } else if let Some(position) = joined(scorer.index, &self.window) {
                 scorer.tally.next_term();
                 scorer.alternative(&[position], EXACT);
                 let parts = [self.window.get(0), self.window.get(1)].map(|word| {
                     word.and_then(QueryWord::stem)
-                        .and_then(|stem| index::position(scorer.set, stem))
+                        .and_then(|stem| scorer.index.position(stem))
                 });
                 if let [Some(left), Some(right)] = parts {
                     scorer.alternative(&[left, right], EXACT);
@@ -272,10 +269,10 @@ fn all_stop(known: &mut Option<bool>, text: &str) -> bool {
     *known.get_or_insert_with(|| query_tokens(text).all(|token| QueryWord::of(token).is_stop()))
 }
 
-/// The longest vocabulary term of `set` that the window starts with, and
+/// The longest vocabulary term of the index that the window starts with, and
 /// its length in words.
 fn vocabulary_term<'s, 'q, I: Iterator<Item = &'q str>>(
-    set: &'s CodeSet,
+    index: Tables<'s>,
     window: &Window<'q, I>,
 ) -> Option<(usize, &'s Synonym)> {
     // The stems of the next words joined by spaces; each shorter term
@@ -304,14 +301,17 @@ fn vocabulary_term<'s, 'q, I: Iterator<Item = &'q str>>(
     }
     let ends = ends.get(..count)?;
     ends.iter().enumerate().rev().find_map(|(words, &end)| {
-        let synonym = index::term(set, key.get(..end)?)?;
+        let synonym = index.term(key.get(..end)?)?;
         Some((words + 1, synonym))
     })
 }
 
 /// The position of the window's first two words written as one (`bite
-/// wing`), when the index of `set` holds it.
-fn joined<'q, I: Iterator<Item = &'q str>>(set: &CodeSet, window: &Window<'q, I>) -> Option<u16> {
+/// wing`), when the index holds it.
+fn joined<'q, I: Iterator<Item = &'q str>>(
+    index: Tables<'_>,
+    window: &Window<'q, I>,
+) -> Option<u16> {
     let first = window.get(0)?.lower()?;
     let second = window.get(1)?.lower()?;
     // Joined on the stack: both words fit in the index's word length.
@@ -321,7 +321,7 @@ fn joined<'q, I: Iterator<Item = &'q str>>(set: &CodeSet, window: &Window<'q, I>
     left.copy_from_slice(first.as_bytes());
     right.copy_from_slice(second.as_bytes());
     let joined = core::str::from_utf8(buffer.get(..length)?).ok()?;
-    index::position(set, words::stem(joined))
+    index.position(words::stem(joined))
 }
 
 impl Scorer<'_, '_, '_> {
@@ -331,7 +331,7 @@ impl Scorer<'_, '_, '_> {
             return;
         };
         let mut offered = 0;
-        let exact = index::position(self.set, stem);
+        let exact = self.index.position(stem);
         if let Some(position) = exact {
             self.alternative(&[position], EXACT);
             offered += 1;
@@ -340,11 +340,11 @@ impl Scorer<'_, '_, '_> {
         let mut begun = false;
         if (last && stem.len() >= 2) || (missing && stem.len() >= 4) {
             let cap = exact
-                .and_then(|position| index::word(self.set, position))
+                .and_then(|position| self.index.word(position))
                 .map_or(UNCAPPED, |word| word.weight);
-            for position in index::prefixed(self.set, stem, exact) {
+            for position in self.index.prefixed(stem, exact) {
                 if Some(position) != exact {
-                    self.tally.offer_all(self.set, &[position], PREFIX, cap);
+                    self.tally.offer_all(self.index, &[position], PREFIX, cap);
                     offered += 1;
                     begun = true;
                 }
@@ -361,7 +361,7 @@ impl Scorer<'_, '_, '_> {
             if head.len() < 4 {
                 break;
             }
-            if let Some(position) = index::position(self.set, head) {
+            if let Some(position) = self.index.position(head) {
                 self.alternative(&[position], PREFIX);
                 offered += 1;
             }
@@ -372,10 +372,10 @@ impl Scorer<'_, '_, '_> {
                 continue;
             };
             // The right half is looked up only when the left is a word.
-            let Some(left) = index::position(self.set, words::stem(left)) else {
+            let Some(left) = self.index.position(words::stem(left)) else {
                 continue;
             };
-            if let Some(right) = index::position(self.set, words::stem(right)) {
+            if let Some(right) = self.index.position(words::stem(right)) {
                 self.alternative(&[left, right], RELATED);
                 offered += 1;
             }
@@ -386,21 +386,21 @@ impl Scorer<'_, '_, '_> {
             return;
         }
         // One typing slip: `extration`, `sealent`, `night gard`.
-        let set = self.set;
-        index::near(set, stem, |position| {
-            self.tally.offer_all(set, &[position], TYPO, UNCAPPED);
+        let index = self.index;
+        index.near(stem, |position| {
+            self.tally.offer_all(index, &[position], TYPO, UNCAPPED);
             offered += 1;
         });
         if offered == 0 {
-            for synonym in index::near_terms(set, stem) {
-                self.all_of(set.text(synonym.expansion), TYPO);
+            for synonym in index.near_terms(stem) {
+                self.all_of(index.expansion(synonym), TYPO);
             }
         }
     }
 
     /// Offers the records holding every word at `positions`.
     fn alternative(&mut self, positions: &[u16], grade: u32) {
-        self.tally.offer_all(self.set, positions, grade, UNCAPPED);
+        self.tally.offer_all(self.index, positions, grade, UNCAPPED);
     }
 
     /// Offers the records holding every word of `stems` (a vocabulary
@@ -411,7 +411,7 @@ impl Scorer<'_, '_, '_> {
         let mut count = 0;
         for stem in stems.split(' ') {
             let (Some(position), Some(slot)) =
-                (index::position(self.set, stem), positions.get_mut(count))
+                (self.index.position(stem), positions.get_mut(count))
             else {
                 return;
             };

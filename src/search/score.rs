@@ -5,13 +5,18 @@
 //!
 //! Only the records some term matches are touched: a tally keeps one
 //! entry per such record, found through a slot per record of the set, so
-//! a query costs in proportion to the postings it reads.
+//! a query costs in proportion to the postings it reads. While every
+//! alternative is a word or a vocabulary phrase, the tally only keeps
+//! their ranked lists, and the results are read from them (see
+//! `merge`); anything else offers the lists kept so far and goes on the
+//! general way.
 
 use alloc::vec::Vec;
 
-use super::{commonness, index};
-use crate::model::lexicon;
-use crate::model::record::{PhraseHit, Word};
+use super::commonness;
+use super::index::{self, Tables};
+use super::merge::{Entries, Merge, Stream, MAX_RECORDS, MAX_STREAMS};
+use crate::model::record::{PhraseHit, Span, Word};
 use crate::set::CodeSet;
 
 /// The most words of an alternative walked with their lists on the stack
@@ -22,6 +27,9 @@ const SMALL: usize = 32;
 /// The records a tally starts with room for (most everyday queries match
 /// fewer; growing the list cost a tenth of a query of 100 matches).
 const LISTED: usize = 256;
+/// Below how many entries of its lists a query of several terms is scored
+/// the general way rather than merged.
+const SCORED_BELOW: usize = 128;
 /// The most records whose slots fit on the stack.
 const STACK_RECORDS: usize = 1024;
 
@@ -71,7 +79,7 @@ struct Entry {
 }
 
 /// The standing of every record matched so far.
-pub(super) struct Tally<'t> {
+pub(super) struct Tally<'t, 's> {
     /// Per record of the set: 1 + its entry's index, or 0.
     slots: &'t mut [u16],
     entries: Vec<Entry>,
@@ -80,11 +88,35 @@ pub(super) struct Tally<'t> {
     /// Whether the query names a code or code prefix (then results keep
     /// code order among equals: no commonness bonus).
     coded: bool,
+    /// While every alternative of the query's terms is one word or a
+    /// vocabulary phrase: their ranked lists and the term of each, not
+    /// offered yet (see [`Merge`]). `None` once anything else comes.
+    deferred: Option<Deferred<'s>>,
+}
+
+/// Ranked lists kept for a merge, each with its term.
+#[derive(Clone, Copy)]
+struct Deferred<'s> {
+    streams: [Stream<'s>; MAX_STREAMS],
+    terms: [u32; MAX_STREAMS],
+    count: usize,
+}
+
+/// The results of a query, to be put in order as they are read.
+pub(super) enum Results<'s> {
+    /// The keys of the hits (see [`Tally::ranked`]).
+    Keys(Vec<u64>),
+    /// A query of words and phrases read from its ranked lists (boxed:
+    /// moving the results would copy its lists and marks each time).
+    Merged(alloc::boxed::Box<Merge<'s>>),
 }
 
 /// Runs `score` with an empty tally for `set`: the slots live on the stack
 /// for a set of up to [`STACK_RECORDS`] records.
-pub(super) fn with_tally<T>(set: &CodeSet, score: impl FnOnce(&mut Tally<'_>) -> T) -> T {
+pub(super) fn with_tally<'s, T>(
+    set: &'s CodeSet,
+    score: impl FnOnce(&mut Tally<'_, 's>) -> T,
+) -> T {
     let count = set.records.len();
     let mut stack = [0u16; STACK_RECORDS];
     let mut heap = Vec::new();
@@ -94,18 +126,97 @@ pub(super) fn with_tally<T>(set: &CodeSet, score: impl FnOnce(&mut Tally<'_>) ->
         heap.resize(count, 0);
         &mut heap[..]
     };
+    let deferred = (count <= MAX_RECORDS).then_some(Deferred {
+        streams: [Stream::EMPTY; MAX_STREAMS],
+        terms: [0; MAX_STREAMS],
+        count: 0,
+    });
     score(&mut Tally {
         slots,
-        entries: Vec::with_capacity(LISTED),
+        entries: Vec::new(),
         term: 0,
         coded: false,
+        deferred,
     })
 }
 
-impl Tally<'_> {
+impl<'s> Tally<'_, 's> {
     /// Starts the next term of the query.
     pub(super) fn next_term(&mut self) {
         self.term = self.term.saturating_add(1);
+    }
+
+    /// Keeps `stream` for a merge while the query may still be read that
+    /// way; whether it was kept.
+    fn defer(&mut self, stream: Stream<'s>) -> bool {
+        let Some(deferred) = &mut self.deferred else {
+            return false;
+        };
+        if stream.len() == 0 {
+            return true;
+        }
+        let at = deferred.count;
+        if let (Some(slot), Some(term)) = (deferred.streams.get_mut(at), deferred.terms.get_mut(at))
+        {
+            *slot = stream;
+            *term = self.term;
+            deferred.count += 1;
+            return true;
+        }
+        self.flush();
+        false
+    }
+
+    /// Offers the lists kept for a merge the general way, and keeps no
+    /// more.
+    fn flush(&mut self) {
+        let Some(deferred) = self.deferred.take() else {
+            return;
+        };
+        let current = self.term;
+        let listed = deferred.streams.iter().zip(deferred.terms);
+        for (stream, term) in listed.take(deferred.count) {
+            // Offered as under its own term (the lists are in term order).
+            self.term = term;
+            match (stream.ascending(), stream) {
+                (Entries::Postings(ascending), Stream::Word { points, .. }) => {
+                    for &posting in ascending {
+                        let fields = usize::from(index::fields_of(posting));
+                        let record = index::record_of(posting);
+                        self.offer(record, points.get(fields).copied().unwrap_or(0));
+                    }
+                }
+                (Entries::Hits(ascending), _) => self.offer_phrase_hits(ascending),
+                (Entries::Postings(_), Stream::Phrase { .. }) => {}
+            }
+        }
+        self.term = current;
+    }
+
+    /// The results: merged from the ranked lists when every alternative
+    /// was a word or a phrase and every match in force is read, else the
+    /// [`ranked`](Tally::ranked) keys.
+    pub(super) fn results(
+        &mut self,
+        set: &'s CodeSet,
+        include_deleted: bool,
+        limit: usize,
+    ) -> Results<'s> {
+        // A ranked list holds the records in force first, so only they
+        // are read in order from it.
+        if let (Some(deferred), usize::MAX, false) = (&self.deferred, limit, include_deleted) {
+            let count = deferred.count;
+            let streams = deferred.streams.get(..count).unwrap_or(&[]);
+            let terms = deferred.terms.get(..count).unwrap_or(&[]);
+            // Several terms with few entries cost less scored the general
+            // way (counted with callgrind on the benches' mix).
+            let entries: usize = streams.iter().map(Stream::len).sum();
+            if terms.first() == terms.last() || entries >= SCORED_BELOW {
+                return Results::Merged(alloc::boxed::Box::new(Merge::new(set, streams, terms)));
+            }
+        }
+        self.flush();
+        Results::Keys(self.ranked(set, include_deleted, limit))
     }
 
     /// How many terms the query had.
@@ -115,6 +226,7 @@ impl Tally<'_> {
 
     /// `record` matches the current term with `points` (at least one
     /// counts): the term counts for it with its best alternative.
+    #[inline]
     pub(super) fn offer(&mut self, record: u16, points: u32) {
         let points = points.max(1);
         let Some(slot) = self.slots.get_mut(usize::from(record)) else {
@@ -136,6 +248,9 @@ impl Tally<'_> {
                     return;
                 };
                 *slot = number;
+                if self.entries.capacity() == 0 {
+                    self.entries.reserve(LISTED);
+                }
                 self.entries.push(Entry {
                     index: record,
                     matched: 1,
@@ -153,6 +268,7 @@ impl Tally<'_> {
     /// `points`, and when named in full it is kept even if deleted.
     pub(super) fn offer_code(&mut self, record: u16, points: u32, full: bool) {
         self.coded = true;
+        self.flush();
         self.offer(record, points);
         if !full {
             return;
@@ -167,7 +283,13 @@ impl Tally<'_> {
     }
 
     /// Offers the records of a vocabulary phrase.
-    pub(super) fn offer_phrase(&mut self, hits: &[PhraseHit]) {
+    pub(super) fn offer_phrase(&mut self, tables: Tables<'s>, span: Span) {
+        if !self.defer(Stream::phrase(tables, span)) {
+            self.offer_phrase_hits(tables.phrase(span));
+        }
+    }
+
+    fn offer_phrase_hits(&mut self, hits: &[PhraseHit]) {
         for hit in hits {
             self.offer(hit.record, hit.points);
         }
@@ -176,22 +298,32 @@ impl Tally<'_> {
     /// Offers the records that hold every word at `positions`, each with
     /// the sum over the words of `weight × grade × field / 10` (the
     /// weight at most `cap`).
-    pub(super) fn offer_all(&mut self, set: &CodeSet, positions: &[u16], grade: u32, cap: u16) {
-        let points = |word: &Word| lexicon::field_points(word.weight, cap, grade);
+    pub(super) fn offer_all(
+        &mut self,
+        tables: Tables<'s>,
+        positions: &[u16],
+        grade: u32,
+        cap: u16,
+    ) {
+        let points = |word: &Word| index::field_points(word.weight, cap, grade);
         if let [position] = positions {
             // One word, the common case: its postings are the records.
-            let Some(word) = index::word(set, *position) else {
+            let Some(word) = tables.word(*position) else {
                 return;
             };
             let points = points(word);
-            for &posting in index::postings(set, word) {
-                let fields = usize::from(lexicon::fields_of(posting));
-                let record = lexicon::record_of(posting);
+            if self.defer(Stream::word(tables, word, points)) {
+                return;
+            }
+            for &posting in tables.postings(word) {
+                let fields = usize::from(index::fields_of(posting));
+                let record = index::record_of(posting);
                 self.offer(record, points.get(fields).copied().unwrap_or(0));
             }
             return;
         }
         // Several words (at most a vocabulary phrase's, so on the stack).
+        self.flush();
         let mut stack = [(&[][..], [0u32; 4]); MAX_WORDS];
         let mut heap = Vec::new();
         let lists = if positions.len() <= MAX_WORDS {
@@ -201,18 +333,19 @@ impl Tally<'_> {
             &mut heap[..]
         };
         for (slot, &position) in lists.iter_mut().zip(positions) {
-            let Some(word) = index::word(set, position) else {
+            let Some(word) = tables.word(position) else {
                 return;
             };
-            *slot = (index::postings(set, word), points(word));
+            *slot = (tables.postings(word), points(word));
         }
-        lexicon::for_each_common(lists, |record, total| self.offer(record, total));
+        index::for_each_common(lists, |record, total| self.offer(record, total));
     }
 
     /// The [`keys`](Hit::key) of the best `limit` records, in no order
     /// (see [`Ranking`]): deleted records only when `include_deleted` or
-    /// when the query names their code. Each record's points gain its
-    /// code's commonness bonus here, unless the query names codes.
+    /// when the query names their code. Each record's points become its
+    /// ranked points here (see `index::ranked_points`), with its code's
+    /// commonness bonus unless the query names codes.
     pub(super) fn ranked(&self, set: &CodeSet, include_deleted: bool, limit: usize) -> Vec<u64> {
         // Ranked on packed keys: plain integers sort several times faster
         // than hits compared through a key function, and the keys (unique,
@@ -223,10 +356,13 @@ impl Tally<'_> {
                 continue;
             };
             if include_deleted || entry.named || procedure.is_active() {
-                let mut points = entry.before.saturating_add(entry.best);
-                if !self.coded {
-                    points = commonness::weighted(points, procedure.code().number());
-                }
+                let points = entry.before.saturating_add(entry.best);
+                let tier = if self.coded {
+                    0
+                } else {
+                    commonness::tier(procedure.code().number())
+                };
+                let points = index::ranked_points(points, tier);
                 let hit = Hit {
                     index: entry.index,
                     matched: entry.matched,

@@ -7,7 +7,7 @@
 //! function is the identity: 10,000 two-byte slots, one per well-formed
 //! code, so a lookup is one bounds-checked read with no hashing at all.
 //! Search words and vocabulary terms are found through hash tables built
-//! by the same code for a loaded set (see `model::lexicon`).
+//! by the same code for a loaded set (see `search::index`).
 
 use super::{CodeSet, Pool, Procedure, Procedures, Subcategories, TextPool};
 use crate::model::category::Category;
@@ -15,7 +15,6 @@ use crate::model::code::{AsCode, CdtCode};
 use crate::model::date::ServiceDate;
 #[allow(unused_imports)] // used by the generated code when the data has history
 use crate::model::edition::{Added, Edition};
-use crate::model::lexicon::EMPTY;
 use crate::model::record::{
     Heading, PhraseHit, Record, Span, Synonym, Unconfirmed, Word, NO_RECORD,
 };

@@ -43,13 +43,13 @@ macro_rules! tables {
             index: u16 => CODE_INDEX, code_index;
             /// The search words (stems), sorted by text.
             words: Word => WORDS, rows;
-            /// Postings (record << 2 | fields, see `lexicon::posting`), one
+            /// Postings (record << 2 | fields, see `search::index`), one
             /// run per word.
             postings: u16 => POSTINGS, list;
-            /// A hash table (see `lexicon`) from a word's text to its
+            /// A hash table (see `search::index`) from a word's text to its
             /// position in the words.
             word_slots: u16 => WORD_SLOTS, slots;
-            /// The slip index (see `lexicon::for_each_form`): per bucket,
+            /// The slip index (see `search::index`): per bucket,
             /// where its words start in the slip words.
             slip_starts: u32 => SLIP_STARTS, list;
             /// The slip index: word positions, bucket after bucket.

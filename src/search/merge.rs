@@ -1,0 +1,552 @@
+//! The results of a one-term query, read in order straight from the index.
+//!
+//! A word's postings and a vocabulary phrase's hits are stored a second
+//! time in the order they rank (see `index::Builder::build`), so the
+//! results of a query of one term (a word and the words it begins, or a
+//! vocabulary term) are a merge of a few ranked lists: a record's first
+//! appearance is its best. Taking the first ten costs ten steps of the
+//! merge, not a score for every match; only the count of the matches
+//! reads every list once, a bit per record.
+
+use super::commonness;
+use super::index::{self, Tables};
+use super::score::{Hit, Ranking};
+use crate::model::record::{PhraseHit, Span, Word};
+use crate::set::CodeSet;
+use alloc::vec::Vec;
+
+/// The most lists a merge takes; a term with more alternatives is scored
+/// the general way.
+pub(super) const MAX_STREAMS: usize = 8;
+/// The most records a merge can mark (a bit each, on the stack).
+pub(super) const MAX_RECORDS: usize = 1024;
+const SEEN_WORDS: usize = MAX_RECORDS / 64;
+
+/// One ranked list of an alternative of the term.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Stream<'s> {
+    /// A word's postings (ascending by record, then in rank order: see
+    /// `index::Tables::ranked`), with its points for each value of their
+    /// fields.
+    Word { run: &'s [u16], points: [u32; 4] },
+    /// A vocabulary phrase's hits (the same two halves).
+    Phrase { run: &'s [PhraseHit] },
+}
+
+impl<'s> Stream<'s> {
+    /// The postings of `word`, each worth `points` by its fields.
+    pub(super) fn word(tables: Tables<'s>, word: &Word, points: [u32; 4]) -> Stream<'s> {
+        Stream::Word {
+            run: tables.run(word),
+            points,
+        }
+    }
+
+    /// The hits of a vocabulary phrase.
+    pub(super) fn phrase(tables: Tables<'s>, span: Span) -> Stream<'s> {
+        Stream::Phrase {
+            run: tables.phrase_run(span),
+        }
+    }
+
+    pub(super) const EMPTY: Stream<'static> = Stream::Phrase { run: &[] };
+
+    pub(super) fn len(&self) -> usize {
+        match self {
+            Stream::Word { run, .. } => run.len() / 2,
+            Stream::Phrase { run } => run.len() / 2,
+        }
+    }
+
+    /// The entries ascending by record.
+    pub(super) fn ascending(&self) -> Entries<'s> {
+        match *self {
+            Stream::Word { run, .. } => Entries::Postings(index::first_half(run)),
+            Stream::Phrase { run } => Entries::Hits(index::first_half(run)),
+        }
+    }
+
+    /// The entries in rank order.
+    fn ranked(&self) -> Entries<'s> {
+        match *self {
+            Stream::Word { run, .. } => Entries::Postings(index::second_half(run)),
+            Stream::Phrase { run } => Entries::Hits(index::second_half(run)),
+        }
+    }
+
+    /// The record and points of the entry at `at` in rank order.
+    fn at(&self, at: usize) -> Option<(u16, u32)> {
+        match (self.ranked(), self) {
+            (Entries::Postings(ranked), Stream::Word { points, .. }) => {
+                let posting = *ranked.get(at)?;
+                let fields = usize::from(index::fields_of(posting));
+                Some((index::record_of(posting), points.get(fields).copied()?))
+            }
+            (Entries::Hits(ranked), _) => ranked.get(at).map(|hit| (hit.record, hit.points)),
+            _ => None,
+        }
+    }
+
+    /// The points of `record` in this list, if it holds it.
+    fn points_of(&self, record: u16) -> Option<u32> {
+        match (self.ascending(), self) {
+            (Entries::Postings(ascending), Stream::Word { points, .. }) => {
+                let at = ascending
+                    .binary_search_by_key(&record, |&posting| index::record_of(posting))
+                    .ok()?;
+                let fields = usize::from(index::fields_of(*ascending.get(at)?));
+                points.get(fields).copied()
+            }
+            (Entries::Hits(ascending), _) => {
+                let at = ascending
+                    .binary_search_by_key(&record, |hit| hit.record)
+                    .ok()?;
+                ascending.get(at).map(|hit| hit.points)
+            }
+            _ => None,
+        }
+    }
+
+    /// Calls `visit` with every record of the list up to `end` in rank
+    /// order, and its points.
+    fn for_each_entry(&self, end: usize, mut visit: impl FnMut(u16, u32)) {
+        match (self.ranked(), self) {
+            (Entries::Postings(ranked), Stream::Word { points, .. }) => {
+                for &posting in ranked.get(..end).unwrap_or(&[]) {
+                    let fields = usize::from(index::fields_of(posting));
+                    visit(
+                        index::record_of(posting),
+                        points.get(fields).copied().unwrap_or(0),
+                    );
+                }
+            }
+            (Entries::Hits(ranked), _) => {
+                for hit in ranked.get(..end).unwrap_or(&[]) {
+                    visit(hit.record, hit.points);
+                }
+            }
+            (Entries::Postings(_), Stream::Phrase { .. }) => {}
+        }
+    }
+
+    /// Calls `visit` with every record of the list up to `end` in rank
+    /// order.
+    fn for_each_record(&self, end: usize, mut visit: impl FnMut(u16)) {
+        match self.ranked() {
+            Entries::Postings(ranked) => {
+                for &posting in ranked.get(..end).unwrap_or(&[]) {
+                    visit(index::record_of(posting));
+                }
+            }
+            Entries::Hits(ranked) => {
+                for hit in ranked.get(..end).unwrap_or(&[]) {
+                    visit(hit.record);
+                }
+            }
+        }
+    }
+}
+
+/// Half of a list's run: postings or phrase hits.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Entries<'s> {
+    Postings(&'s [u16]),
+    Hits(&'s [PhraseHit]),
+}
+
+/// The results of a query whose alternatives are all words and phrases.
+///
+/// Records that match two terms or more are few: they are found with a
+/// bit per record per term, scored, and come first (put in order as they
+/// are read). Every other record matches one term, and its points are its
+/// best entry in that term's lists: those come next, merged from the
+/// ranked lists as they are read.
+#[derive(Debug, Clone)]
+pub(super) struct Merge<'s> {
+    set: &'s CodeSet,
+    /// The keys of the records matching two terms or more.
+    several: Ranking,
+    streams: [Stream<'s>; MAX_STREAMS],
+    count: usize,
+    /// Per list: the next entry from the front, and one past the next
+    /// from the back.
+    front: [u16; MAX_STREAMS],
+    back: [u16; MAX_STREAMS],
+    /// Per list: the key of the entry at its front, or [`DONE`].
+    heads: [u64; MAX_STREAMS],
+    /// The records read already, from either end.
+    seen: [u64; SEEN_WORDS],
+    /// How many records are left to read.
+    left: usize,
+}
+
+impl<'s> Merge<'s> {
+    /// The merge of `given` over `set` (at most [`MAX_RECORDS`] records),
+    /// each list an alternative of the term of the same place in `terms`:
+    /// the records in force, which come first in each list.
+    pub(super) fn new(set: &'s CodeSet, given: &[Stream<'s>], terms: &[u32]) -> Merge<'s> {
+        let mut merge = Merge {
+            set,
+            several: Ranking::new(Vec::new()),
+            streams: [Stream::EMPTY; MAX_STREAMS],
+            count: given.len().min(MAX_STREAMS),
+            front: [0; MAX_STREAMS],
+            back: [0; MAX_STREAMS],
+            heads: [DONE; MAX_STREAMS],
+            seen: [0; SEEN_WORDS],
+            left: 0,
+        };
+        for ((slot, back), stream) in merge.streams.iter_mut().zip(&mut merge.back).zip(given) {
+            *slot = *stream;
+            let active = partition_point(stream.len(), |at| {
+                stream
+                    .at(at)
+                    .and_then(|(record, _)| set.procedure_at(usize::from(record)))
+                    .is_some_and(|procedure| procedure.is_active())
+            });
+            // Below `MAX_RECORDS`, as the set is.
+            *back = u16::try_from(active).unwrap_or(0);
+        }
+        for stream in 0..merge.count {
+            merge.update_head(stream);
+        }
+        let streams = merge.streams.get(..merge.count).unwrap_or(&[]);
+        if let [_] = streams {
+            merge.left = usize::from(merge.back[0]);
+            return merge;
+        }
+        let count = |words: &[u64; SEEN_WORDS]| -> usize {
+            words.iter().map(|word| word.count_ones() as usize).sum()
+        };
+        if terms.first() == terms.last() {
+            // One term: the records in any of its lists.
+            let mut one = [0u64; SEEN_WORDS];
+            for (stream, &end) in streams.iter().zip(&merge.back) {
+                stream.for_each_record(usize::from(end), |record| {
+                    if let Some(word) = one.get_mut(usize::from(record) / 64) {
+                        *word |= 1 << (record % 64);
+                    }
+                });
+            }
+            merge.left = count(&one);
+            return merge;
+        }
+        // A bit per record per term (terms come in order), then the records
+        // in one term or more, and in two or more.
+        let mut bits = [[0u64; SEEN_WORDS]; MAX_STREAMS];
+        let mut distinct = 0;
+        for (at, (stream, &end)) in streams.iter().zip(&merge.back).enumerate() {
+            if at > 0 && terms.get(at) != terms.get(at - 1) {
+                distinct += 1;
+            }
+            let Some(marked) = bits.get_mut(distinct) else {
+                break;
+            };
+            stream.for_each_record(usize::from(end), |record| {
+                if let Some(word) = marked.get_mut(usize::from(record) / 64) {
+                    *word |= 1 << (record % 64);
+                }
+            });
+        }
+        let (mut one, mut two) = ([0u64; SEEN_WORDS], [0u64; SEEN_WORDS]);
+        for marked in bits.iter().take(distinct + 1) {
+            for ((one, two), &word) in one.iter_mut().zip(&mut two).zip(marked) {
+                *two |= *one & word;
+                *one |= word;
+            }
+        }
+        let several = count(&two);
+        merge.left = count(&one) - several;
+        if several > 0 {
+            // Looking each record up in every list, or one pass over the
+            // lists: whichever reads less.
+            let entries: usize = merge
+                .back
+                .iter()
+                .take(merge.count)
+                .map(|&end| usize::from(end))
+                .sum();
+            let keys = if several * merge.count * 8 < entries {
+                merge.look_up(&two, several, terms)
+            } else {
+                merge.score(&two, several, terms)
+            };
+            merge.several = Ranking::new(keys);
+            // They are read from `several`: the merge skips them.
+            merge.seen = two;
+        }
+        merge
+    }
+
+    /// The keys of the records marked in `two` (`several` of them), which
+    /// match several terms, each looked up in every list (see
+    /// [`score`](Merge::score)).
+    fn look_up(&self, two: &[u64; SEEN_WORDS], several: usize, terms: &[u32]) -> Vec<u64> {
+        let mut keys = Vec::with_capacity(several);
+        for (word_at, &word) in two.iter().enumerate() {
+            let mut word = word;
+            while word != 0 {
+                let bit = u16::try_from(word.trailing_zeros()).unwrap_or(0);
+                word &= word - 1;
+                let record = u16::try_from(word_at * 64).unwrap_or(0) + bit;
+                let (mut matched, mut total) = (0u16, 0u32);
+                let mut best: Option<u32> = None;
+                let lists = self.streams.iter().take(self.count).enumerate();
+                for (at, stream) in lists {
+                    if at > 0 && terms.get(at) != terms.get(at - 1) {
+                        if let Some(best) = best.take() {
+                            matched += 1;
+                            total = total.saturating_add(best);
+                        }
+                    }
+                    if let Some(found) = stream.points_of(record) {
+                        let found = found.max(1);
+                        best = Some(best.map_or(found, |best| best.max(found)));
+                    }
+                }
+                if let Some(best) = best {
+                    matched += 1;
+                    total = total.saturating_add(best);
+                }
+                let tier = self
+                    .set
+                    .records
+                    .get(usize::from(record))
+                    .map_or(0, |found| commonness::tier(found.code.number()));
+                keys.push(
+                    Hit {
+                        index: record,
+                        matched,
+                        points: index::ranked_points(total, tier),
+                    }
+                    .key(),
+                );
+            }
+        }
+        keys
+    }
+
+    /// The keys of the records marked in `two` (`several` of them), which
+    /// match several terms: per term its best entry in the term's lists,
+    /// summed. One pass over the lists, the records' standings listed by
+    /// their place among the marked.
+    fn score(&self, two: &[u64; SEEN_WORDS], several: usize, terms: &[u32]) -> Vec<u64> {
+        let mut before = [0u16; SEEN_WORDS];
+        let mut running = 0u16;
+        for (slot, word) in before.iter_mut().zip(two) {
+            *slot = running;
+            running += u16::try_from(word.count_ones()).unwrap_or(0);
+        }
+        let place = |record: u16| -> Option<usize> {
+            let word = *two.get(usize::from(record) / 64)?;
+            let bit = record % 64;
+            if word >> bit & 1 == 0 {
+                return None;
+            }
+            let below = (word & ((1u64 << bit) - 1)).count_ones() as usize;
+            Some(usize::from(*before.get(usize::from(record) / 64)?) + below)
+        };
+        // Per record, packed in what becomes its key: how many terms it
+        // matched, its total before the current term, its best in it.
+        let mut keys: Vec<u64> = alloc::vec![0; several];
+        let fold = |keys: &mut Vec<u64>| {
+            for standing in keys.iter_mut() {
+                let best = *standing & BEST;
+                if best > 0 {
+                    let total = ((*standing >> 32) & TOTAL).saturating_add(best).min(TOTAL);
+                    let matched = (*standing >> 59) + 1;
+                    *standing = (matched << 59) | (total << 32);
+                }
+            }
+        };
+        let streams = self.streams.iter().zip(&self.back).take(self.count);
+        for (at, (stream, &end)) in streams.enumerate() {
+            if at > 0 && terms.get(at) != terms.get(at - 1) {
+                fold(&mut keys);
+            }
+            stream.for_each_entry(usize::from(end), |record, points| {
+                if let Some(standing) = place(record).and_then(|at| keys.get_mut(at)) {
+                    let best = (*standing & BEST).max(u64::from(points.max(1)));
+                    *standing = (*standing & !BEST) | best;
+                }
+            });
+        }
+        fold(&mut keys);
+        let mut at = 0;
+        for (word_at, &word) in two.iter().enumerate() {
+            let mut word = word;
+            while word != 0 {
+                let bit = u16::try_from(word.trailing_zeros()).unwrap_or(0);
+                word &= word - 1;
+                let record = u16::try_from(word_at * 64).unwrap_or(0) + bit;
+                let tier = self
+                    .set
+                    .records
+                    .get(usize::from(record))
+                    .map_or(0, |found| commonness::tier(found.code.number()));
+                if let Some(standing) = keys.get_mut(at) {
+                    // The fields were packed in their own bits.
+                    #[allow(clippy::cast_possible_truncation)]
+                    let (matched, total) =
+                        ((*standing >> 59) as u16, ((*standing >> 32) & TOTAL) as u32);
+                    *standing = Hit {
+                        index: record,
+                        matched,
+                        points: index::ranked_points(total, tier),
+                    }
+                    .key();
+                }
+                at += 1;
+            }
+        }
+        keys
+    }
+
+    /// How many records are left to read.
+    pub(super) fn len(&self) -> usize {
+        self.several.len() + self.left
+    }
+
+    /// The ranking key (see [`Hit::key`]) of `record` with `points`.
+    fn key(&self, record: u16, points: u32) -> u64 {
+        let tier = self
+            .set
+            .records
+            .get(usize::from(record))
+            .map_or(0, |found| commonness::tier(found.code.number()));
+        Hit {
+            index: record,
+            matched: 1,
+            points: index::ranked_points(points.max(1), tier),
+        }
+        .key()
+    }
+
+    /// The key of the entry at `at` of list `stream`.
+    fn key_at(&self, stream: usize, at: usize) -> Option<u64> {
+        let (record, points) = self.streams.get(stream)?.at(at)?;
+        Some(self.key(record, points))
+    }
+
+    /// Sets the key of the entry at the front of list `stream`.
+    fn update_head(&mut self, stream: usize) {
+        let (Some(&front), Some(&back)) = (self.front.get(stream), self.back.get(stream)) else {
+            return;
+        };
+        let key = if front < back {
+            self.key_at(stream, usize::from(front)).unwrap_or(DONE)
+        } else {
+            DONE
+        };
+        if let Some(head) = self.heads.get_mut(stream) {
+            *head = key;
+        }
+    }
+
+    /// Marks `record` read; whether it was read before.
+    fn was_seen(&mut self, record: u16) -> bool {
+        let Some(word) = self.seen.get_mut(usize::from(record) / 64) else {
+            return true;
+        };
+        let bit = 1 << (record % 64);
+        let seen = *word & bit != 0;
+        *word |= bit;
+        seen
+    }
+
+    /// The best key left.
+    pub(super) fn next(&mut self) -> Option<u64> {
+        if let Some(key) = self.several.next() {
+            return Some(key);
+        }
+        while self.left > 0 {
+            // The best head; among equal keys the first list.
+            let (mut key, mut stream) = (DONE, 0);
+            for (at, &head) in self.heads.iter().enumerate().take(self.count) {
+                if head < key {
+                    (key, stream) = (head, at);
+                }
+            }
+            if key == DONE {
+                return None;
+            }
+            *self.front.get_mut(stream)? += 1;
+            self.update_head(stream);
+            // A record's first appearance from the front is its best.
+            if !self.was_seen(Hit::from_key(key).index) {
+                self.left -= 1;
+                return Some(key);
+            }
+        }
+        None
+    }
+
+    /// The worst key left.
+    pub(super) fn next_back(&mut self) -> Option<u64> {
+        while self.left > 0 {
+            // The worst tail; among equal keys the last list.
+            let mut worst: Option<(u64, usize)> = None;
+            for stream in 0..self.count {
+                let (Some(&front), Some(&back)) = (self.front.get(stream), self.back.get(stream))
+                else {
+                    break;
+                };
+                if front < back {
+                    let key = self.key_at(stream, usize::from(back) - 1)?;
+                    if worst.is_none_or(|(worst, _)| key >= worst) {
+                        worst = Some((key, stream));
+                    }
+                }
+            }
+            let (key, stream) = worst?;
+            *self.back.get_mut(stream)? -= 1;
+            self.update_head(stream);
+            let record = Hit::from_key(key).index;
+            // Read a record where it ranks best: skip this entry when
+            // another list holds the record with a better key (lists of
+            // other terms do not hold it: it matches one term).
+            let better = (0..self.count)
+                .filter(|&other| other != stream)
+                .any(|other| {
+                    self.streams
+                        .get(other)
+                        .and_then(|list| list.points_of(record))
+                        .is_some_and(|points| {
+                            let theirs = self.key(record, points);
+                            theirs < key || (theirs == key && other < stream)
+                        })
+                });
+            if !better && !self.was_seen(record) {
+                self.left -= 1;
+                return Some(key);
+            }
+        }
+        self.several.next_back()
+    }
+}
+
+/// The bits of a standing (see [`Merge::score`]) holding the best points
+/// of the current term.
+const BEST: u64 = 0xFFFF_FFFF;
+/// The most a standing's total can hold (27 bits; points saturate there,
+/// far above any sum of word points).
+const TOTAL: u64 = (1 << 27) - 1;
+
+/// The head of a list read to its end (no key is this large: a key's
+/// first bits count the terms a record did not match).
+const DONE: u64 = u64::MAX;
+
+/// The first position in `0..len` where `holds` is false (it holds for a
+/// prefix).
+fn partition_point(len: usize, holds: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if holds(middle) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    low
+}

@@ -39,7 +39,7 @@ import subprocess
 import sys
 import tempfile
 
-from report import replace  # the marker writer BENCHMARKS.md's scripts share
+from report import write_sections  # the marker writer BENCHMARKS.md's scripts share
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 TARGET = REPO / "target" / "measure"
@@ -235,14 +235,11 @@ def main():
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
     sections = report(runs)
     if "--write" in sys.argv:
-        path = REPO / "BENCHMARKS.md"
-        text = path.read_text()
-        for marker, lines in sections.items():
-            text = replace(text, marker, lines)
-        path.write_text(text)
-    for lines in sections.values():
-        print("\n".join(lines))
-        print()
+        write_sections(REPO / "BENCHMARKS.md", sections)
+    else:
+        for lines in sections.values():
+            print("\n".join(lines))
+            print()
 
 
 if __name__ == "__main__":

@@ -209,6 +209,17 @@ def instructions(runs=1000):
     return out
 
 
+def write_sections(path, sections):
+    """Writes each section between its markers in `path`, and prints it."""
+    text = path.read_text()
+    for marker, lines in sections.items():
+        text = replace(text, marker, lines)
+    path.write_text(text)
+    for lines in sections.values():
+        print("\n".join(lines))
+        print()
+
+
 def replace(text, marker, lines):
     start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
     head, rest = text.split(start, 1)
@@ -349,15 +360,7 @@ def write_lookup_tables():
         loads.append(os.getloadavg()[0])
     if bench.returncode != 0:
         sys.exit(bench.returncode)
-    sections = lookup_tables((min(loads), max(loads)))
-    path = ROOT.parent.parent / "BENCHMARKS.md"
-    text = path.read_text()
-    for marker, lines in sections.items():
-        text = replace(text, marker, lines)
-    path.write_text(text)
-    for lines in sections.values():
-        print("\n".join(lines))
-        print()
+    write_sections(ROOT.parent.parent / "BENCHMARKS.md", lookup_tables((min(loads), max(loads))))
 
 
 def claims():

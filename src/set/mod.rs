@@ -6,6 +6,16 @@
 //! ([`lookup`](crate::lookup), [`validity`](crate::validity) and the rest)
 //! are the compiled set's methods. A set's tables are either borrowed from
 //! the binary or owned, which only the storage knows.
+//!
+//! `CodeSet`'s lookups and iteration are here. Its other methods live with
+//! the feature they answer, each in one file, so that a feature the build
+//! leaves out takes its methods with it:
+//! - loading (`load`, `from_path`, `warnings`; `std`): `set/loaded.rs`;
+//! - validity on a date (`validity`, `validity_of`,
+//!   `validity_assuming_latest`): `src/validity.rs`;
+//! - changes between editions (`changes`): `src/history.rs`;
+//! - search (`search`; `alloc`): `src/search/mod.rs`;
+//! - checking a claim line (`check_line`; `std`): `src/claims/line.rs`.
 
 #[macro_use]
 mod tables;

@@ -12,7 +12,9 @@ use super::{Delimiter, QuotePolicy, RowError, BOM, DEFAULT_LIMIT};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BorrowedRow<'a> {
     line: u64,
+    /// The fields, unquoted, joined by the delimiter (one ASCII byte).
     text: &'a str,
+    /// Where each field ends in `text`; the next starts one byte later.
     ends: &'a [usize],
 }
 
@@ -42,7 +44,7 @@ impl<'a> BorrowedRow<'a> {
     pub fn get(&self, index: usize) -> Option<&'a str> {
         let end = *self.ends.get(index)?;
         let start = match index.checked_sub(1) {
-            Some(previous) => self.ends[previous],
+            Some(previous) => self.ends.get(previous)? + 1,
             None => 0,
         };
         self.text.get(start..end)
@@ -62,7 +64,7 @@ impl<'a> BorrowedRow<'a> {
     /// `,,`): callers usually skip these like blank lines.
     #[must_use]
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        self.iter().all(|field| field.trim().is_empty())
     }
 }
 
@@ -98,7 +100,7 @@ impl<'a> Iterator for Fields<'a> {
     fn next(&mut self) -> Option<&'a str> {
         let end = *self.ends.next()?;
         let field = self.text.get(self.start..end).unwrap_or("");
-        self.start = end;
+        self.start = end + 1;
         Some(field)
     }
 
@@ -120,7 +122,7 @@ pub struct Reader<R> {
     line: u64,
     /// The current line, without its line ending.
     raw: Vec<u8>,
-    /// The current record's fields, unquoted, end to end.
+    /// The current record's fields, unquoted, joined by the delimiter.
     text: String,
     /// Where each field ends in `text`.
     ends: Vec<usize>,
@@ -261,6 +263,9 @@ impl<R: BufRead> Reader<R> {
     /// Parses the record whose first line is in `raw`, reading more lines
     /// while a quoted field stays open under [`QuotePolicy::AcrossLines`].
     fn parse_record(&mut self, mut crlf: bool) -> Result<(), RowError> {
+        if !self.raw.contains(&b'"') && self.take_plain_line() {
+            return Ok(());
+        }
         let mut used = self.raw.len();
         let mut state = State::FieldStart;
         loop {
@@ -323,6 +328,33 @@ impl<R: BufRead> Reader<R> {
                 Line::Read { crlf } => crlf,
             };
             used += self.raw.len();
+        }
+    }
+
+    /// Takes a line without quotes (most lines) as the record as it
+    /// stands: its buffer becomes `text` (swapped with the empty one) and
+    /// its delimiters mark the field ends, with nothing copied. `false`,
+    /// with `raw` as it was, when the line is not UTF-8.
+    fn take_plain_line(&mut self) -> bool {
+        match String::from_utf8(core::mem::take(&mut self.raw)) {
+            Ok(line) => {
+                let mut spare = core::mem::replace(&mut self.text, line).into_bytes();
+                spare.clear();
+                self.raw = spare;
+                self.ends.clear();
+                let delimiter = self.delimiter;
+                for (at, &byte) in self.text.as_bytes().iter().enumerate() {
+                    if byte == delimiter {
+                        self.ends.push(at);
+                    }
+                }
+                self.ends.push(self.text.len());
+                true
+            }
+            Err(error) => {
+                self.raw = error.into_bytes();
+                false
+            }
         }
     }
 
@@ -392,8 +424,8 @@ impl<R: BufRead> Reader<R> {
     }
 }
 
-/// Splits one line (or the part of a record on one line) into `text` and
-/// `ends`, starting in `state`; gives the state at the end of the line.
+/// Splits one line (or the part of a record on one line) into `text` (the
+/// fields unquoted, joined by the delimiter) and `ends`, starting in `state`; gives the state at the end of the line.
 fn split_line(
     line: &str,
     delimiter: u8,
@@ -431,6 +463,7 @@ fn split_line(
         };
         text.push_str(&line[at..at + offset]);
         ends.push(text.len());
+        text.push(char::from(delimiter));
         at += offset + 1;
     }
 }

@@ -283,45 +283,27 @@ impl<'s> Merge<'s> {
     /// [`score`](Merge::score)).
     fn look_up(&self, two: &[u64; SEEN_WORDS], several: usize, terms: &[u32]) -> Vec<u64> {
         let mut keys = Vec::with_capacity(several);
-        for (word_at, &word) in two.iter().enumerate() {
-            let mut word = word;
-            while word != 0 {
-                let bit = u16::try_from(word.trailing_zeros()).unwrap_or(0);
-                word &= word - 1;
-                let record = u16::try_from(word_at * 64).unwrap_or(0) + bit;
-                let (mut matched, mut total) = (0u16, 0u32);
-                let mut best: Option<u32> = None;
-                let lists = self.streams.iter().take(self.count).enumerate();
-                for (at, stream) in lists {
-                    if at > 0 && terms.get(at) != terms.get(at - 1) {
-                        if let Some(best) = best.take() {
-                            matched += 1;
-                            total = total.saturating_add(best);
-                        }
-                    }
-                    if let Some(found) = stream.points_of(record) {
-                        let found = found.max(1);
-                        best = Some(best.map_or(found, |best| best.max(found)));
+        for record in marked(two) {
+            let (mut matched, mut total) = (0u16, 0u32);
+            let mut best: Option<u32> = None;
+            let lists = self.streams.iter().take(self.count).enumerate();
+            for (at, stream) in lists {
+                if at > 0 && terms.get(at) != terms.get(at - 1) {
+                    if let Some(best) = best.take() {
+                        matched += 1;
+                        total = total.saturating_add(best);
                     }
                 }
-                if let Some(best) = best {
-                    matched += 1;
-                    total = total.saturating_add(best);
+                if let Some(found) = stream.points_of(record) {
+                    let found = found.max(1);
+                    best = Some(best.map_or(found, |best| best.max(found)));
                 }
-                let tier = self
-                    .set
-                    .records
-                    .get(usize::from(record))
-                    .map_or(0, |found| commonness::tier(found.code.number()));
-                keys.push(
-                    Hit {
-                        index: record,
-                        matched,
-                        points: index::ranked_points(total, tier),
-                    }
-                    .key(),
-                );
             }
+            if let Some(best) = best {
+                matched += 1;
+                total = total.saturating_add(best);
+            }
+            keys.push(self.hit_key(record, matched, total));
         }
         keys
     }
@@ -372,32 +354,11 @@ impl<'s> Merge<'s> {
             });
         }
         fold(&mut keys);
-        let mut at = 0;
-        for (word_at, &word) in two.iter().enumerate() {
-            let mut word = word;
-            while word != 0 {
-                let bit = u16::try_from(word.trailing_zeros()).unwrap_or(0);
-                word &= word - 1;
-                let record = u16::try_from(word_at * 64).unwrap_or(0) + bit;
-                let tier = self
-                    .set
-                    .records
-                    .get(usize::from(record))
-                    .map_or(0, |found| commonness::tier(found.code.number()));
-                if let Some(standing) = keys.get_mut(at) {
-                    // The fields were packed in their own bits.
-                    #[allow(clippy::cast_possible_truncation)]
-                    let (matched, total) =
-                        ((*standing >> 59) as u16, ((*standing >> 32) & TOTAL) as u32);
-                    *standing = Hit {
-                        index: record,
-                        matched,
-                        points: index::ranked_points(total, tier),
-                    }
-                    .key();
-                }
-                at += 1;
-            }
+        for (record, standing) in marked(two).zip(keys.iter_mut()) {
+            // The fields were packed in their own bits.
+            #[allow(clippy::cast_possible_truncation)]
+            let (matched, total) = ((*standing >> 59) as u16, ((*standing >> 32) & TOTAL) as u32);
+            *standing = self.hit_key(record, matched, total);
         }
         keys
     }
@@ -409,6 +370,13 @@ impl<'s> Merge<'s> {
 
     /// The ranking key (see [`Hit::key`]) of `record` with `points`.
     fn key(&self, record: u16, points: u32) -> u64 {
+        self.hit_key(record, 1, points.max(1))
+    }
+
+    /// The ranking key of `record` matching `matched` terms for `total`
+    /// points, with its commonness tier.
+    #[inline]
+    fn hit_key(&self, record: u16, matched: u16, total: u32) -> u64 {
         let tier = self
             .set
             .records
@@ -416,8 +384,8 @@ impl<'s> Merge<'s> {
             .map_or(0, |found| commonness::tier(found.code.number()));
         Hit {
             index: record,
-            matched: 1,
-            points: index::ranked_points(points.max(1), tier),
+            matched,
+            points: index::ranked_points(total, tier),
         }
         .key()
     }
@@ -549,4 +517,21 @@ fn partition_point(len: usize, holds: impl Fn(usize) -> bool) -> usize {
         }
     }
     low
+}
+
+/// The records marked in a bit set (bit `r % 64` of word `r / 64` for
+/// record `r`), in ascending order.
+fn marked(bits: &[u64; SEEN_WORDS]) -> impl Iterator<Item = u16> + '_ {
+    bits.iter().enumerate().flat_map(|(word_at, &word)| {
+        let base = u16::try_from(word_at * 64).unwrap_or(0);
+        let mut rest = word;
+        core::iter::from_fn(move || {
+            if rest == 0 {
+                return None;
+            }
+            let bit = u16::try_from(rest.trailing_zeros()).unwrap_or(0);
+            rest &= rest - 1;
+            Some(base + bit)
+        })
+    })
 }

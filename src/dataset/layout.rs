@@ -99,7 +99,7 @@ impl Layout {
                 category: heading.category,
                 name,
                 confirmed: heading.confirmed,
-                members: span(start, layout.members.len()),
+                members: Span::between(start, layout.members.len()),
             });
         }
         for category in Category::ALL {
@@ -131,16 +131,16 @@ impl Layout {
         }
         let start = self.codes.len();
         self.codes.extend(&row.replaced_by);
-        let replaced_by = span(start, self.codes.len());
+        let replaced_by = Span::between(start, self.codes.len());
         let start = self.editions.len();
         self.editions.extend(&row.revised_in);
-        let revised_in = span(start, self.editions.len());
+        let revised_in = Span::between(start, self.editions.len());
         let succession = row.succession.as_ref().map(|found| {
             let start = self.codes.len();
             self.codes.extend(&found.successors);
             Succession {
                 kind: found.kind,
-                codes: span(start, self.codes.len()),
+                codes: Span::between(start, self.codes.len()),
                 source: self.text(&found.source),
                 note: self.text(&found.note),
             }
@@ -166,7 +166,7 @@ impl Layout {
     fn text(&mut self, value: &str) -> Span {
         let start = self.text.len();
         self.text.push_str(value);
-        span(start, self.text.len())
+        Span::between(start, self.text.len())
     }
 
     /// The search index of the records and the vocabulary (see
@@ -235,12 +235,5 @@ impl Layout {
     #[allow(dead_code)]
     pub(crate) fn text_of(&self, span: Span) -> &str {
         self.text.get(span.range()).unwrap_or("")
-    }
-}
-
-fn span(start: usize, end: usize) -> Span {
-    Span {
-        start: start as u32,
-        len: (end - start) as u32,
     }
 }

@@ -24,6 +24,17 @@ impl Span {
         let start = self.start as usize;
         start..start + self.len as usize
     }
+
+    /// The items from `start` to `end` of a pool the builders fill (a code
+    /// set has at most 10,000 records and its pools are far below 4 GiB).
+    #[allow(clippy::cast_possible_truncation)]
+    #[cfg_attr(not(feature = "alloc"), allow(dead_code))] // the builders need `alloc`
+    pub(crate) fn between(start: usize, end: usize) -> Span {
+        Span {
+            start: start as u32,
+            len: (end - start) as u32,
+        }
+    }
 }
 
 /// A fact about a code that the data may hold from a source or only by

@@ -184,6 +184,13 @@ pub(crate) const fn fields_of(posting: u16) -> u16 {
     posting & 3
 }
 
+/// The record of a posting and its points, given its word's points for
+/// each value of the fields (see [`field_points`]).
+#[inline]
+pub(crate) fn scored(posting: u16, points: &[u32; 4]) -> (u16, u32) {
+    (record_of(posting), points[usize::from(fields_of(posting))])
+}
+
 // --------------------------------------------------------------- weights
 
 /// How much a word counts in a description or nomenclature, in tenths.
@@ -581,14 +588,13 @@ impl Builder {
             // Any grade: points for both fields > description > heading.
             let points = field_points(1_000, u16::MAX, EXACT);
             ranked.sort_by_key(|&entry| {
-                let record = record_of(entry);
-                let points = points[usize::from(fields_of(entry))];
+                let (record, points) = scored(entry, &points);
                 built.rank(record, points)
             });
             built.postings.extend(ranked);
             built.words.push(Word {
                 text: push(text, &word),
-                postings: span(start, built.postings.len()),
+                postings: Span::between(start, built.postings.len()),
                 weight: weight(records, holding),
             });
         }
@@ -698,7 +704,7 @@ impl Built {
         let start = self.phrases.len();
         self.phrases.extend(hits);
         self.phrases.extend(ranked);
-        span(start, self.phrases.len())
+        Span::between(start, self.phrases.len())
     }
 }
 
@@ -706,19 +712,12 @@ impl Built {
 fn push(text: &mut String, value: &str) -> Span {
     let start = text.len();
     text.push_str(value);
-    span(start, text.len())
+    Span::between(start, text.len())
 }
 
 /// The text of a span of the pool.
 fn slice(text: &str, span: Span) -> &str {
     text.get(span.range()).unwrap_or("")
-}
-
-fn span(start: usize, end: usize) -> Span {
-    Span {
-        start: start as u32,
-        len: (end - start) as u32,
-    }
 }
 
 /// The hash table of `keys`: each slot holds a key's position or [`EMPTY`].

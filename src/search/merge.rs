@@ -78,9 +78,7 @@ impl<'s> Stream<'s> {
     fn at(&self, at: usize) -> Option<(u16, u32)> {
         match (self.ranked(), self) {
             (Entries::Postings(ranked), Stream::Word { points, .. }) => {
-                let posting = *ranked.get(at)?;
-                let fields = usize::from(index::fields_of(posting));
-                Some((index::record_of(posting), points.get(fields).copied()?))
+                Some(index::scored(*ranked.get(at)?, points))
             }
             (Entries::Hits(ranked), _) => ranked.get(at).map(|hit| (hit.record, hit.points)),
             _ => None,
@@ -94,8 +92,7 @@ impl<'s> Stream<'s> {
                 let at = ascending
                     .binary_search_by_key(&record, |&posting| index::record_of(posting))
                     .ok()?;
-                let fields = usize::from(index::fields_of(*ascending.get(at)?));
-                points.get(fields).copied()
+                Some(index::scored(*ascending.get(at)?, points).1)
             }
             (Entries::Hits(ascending), _) => {
                 let at = ascending
@@ -113,11 +110,8 @@ impl<'s> Stream<'s> {
         match (self.ranked(), self) {
             (Entries::Postings(ranked), Stream::Word { points, .. }) => {
                 for &posting in ranked.get(..end).unwrap_or(&[]) {
-                    let fields = usize::from(index::fields_of(posting));
-                    visit(
-                        index::record_of(posting),
-                        points.get(fields).copied().unwrap_or(0),
-                    );
+                    let (record, points) = index::scored(posting, points);
+                    visit(record, points);
                 }
             }
             (Entries::Hits(ranked), _) => {
@@ -222,11 +216,7 @@ impl<'s> Merge<'s> {
             // One term: the records in any of its lists.
             let mut one = [0u64; SEEN_WORDS];
             for (stream, &end) in streams.iter().zip(&merge.back) {
-                stream.for_each_record(usize::from(end), |record| {
-                    if let Some(word) = one.get_mut(usize::from(record) / 64) {
-                        *word |= 1 << (record % 64);
-                    }
-                });
+                stream.for_each_record(usize::from(end), |record| mark(&mut one, record));
             }
             merge.left = count(&one);
             return merge;
@@ -242,11 +232,7 @@ impl<'s> Merge<'s> {
             let Some(marked) = bits.get_mut(distinct) else {
                 break;
             };
-            stream.for_each_record(usize::from(end), |record| {
-                if let Some(word) = marked.get_mut(usize::from(record) / 64) {
-                    *word |= 1 << (record % 64);
-                }
-            });
+            stream.for_each_record(usize::from(end), |record| mark(marked, record));
         }
         let (mut one, mut two) = ([0u64; SEEN_WORDS], [0u64; SEEN_WORDS]);
         for marked in bits.iter().take(distinct + 1) {
@@ -519,8 +505,15 @@ fn partition_point(len: usize, holds: impl Fn(usize) -> bool) -> usize {
     low
 }
 
-/// The records marked in a bit set (bit `r % 64` of word `r / 64` for
-/// record `r`), in ascending order.
+/// Marks `record` in a bit set: bit `r % 64` of word `r / 64` for record
+/// `r` (below [`MAX_RECORDS`]; others are left out).
+fn mark(bits: &mut [u64; SEEN_WORDS], record: u16) {
+    if let Some(word) = bits.get_mut(usize::from(record) / 64) {
+        *word |= 1 << (record % 64);
+    }
+}
+
+/// The records marked in a bit set (see [`mark`]), in ascending order.
 fn marked(bits: &[u64; SEEN_WORDS]) -> impl Iterator<Item = u16> + '_ {
     bits.iter().enumerate().flat_map(|(word_at, &word)| {
         let base = u16::try_from(word_at * 64).unwrap_or(0);

@@ -180,11 +180,7 @@ impl<'s> Tally<'_, 's> {
             self.term = term;
             match (stream.ascending(), stream) {
                 (Entries::Postings(ascending), Stream::Word { points, .. }) => {
-                    for &posting in ascending {
-                        let fields = usize::from(index::fields_of(posting));
-                        let record = index::record_of(posting);
-                        self.offer(record, points.get(fields).copied().unwrap_or(0));
-                    }
+                    self.offer_postings(ascending, points);
                 }
                 (Entries::Hits(ascending), _) => self.offer_phrase_hits(ascending),
                 (Entries::Postings(_), Stream::Phrase { .. }) => {}
@@ -289,6 +285,15 @@ impl<'s> Tally<'_, 's> {
         }
     }
 
+    /// Offers the records of a word's postings, with the word's points
+    /// for each value of their fields.
+    fn offer_postings(&mut self, postings: &[u16], points: &[u32; 4]) {
+        for &posting in postings {
+            let (record, points) = index::scored(posting, points);
+            self.offer(record, points);
+        }
+    }
+
     fn offer_phrase_hits(&mut self, hits: &[PhraseHit]) {
         for hit in hits {
             self.offer(hit.record, hit.points);
@@ -315,11 +320,7 @@ impl<'s> Tally<'_, 's> {
             if self.defer(Stream::word(tables, word, points)) {
                 return;
             }
-            for &posting in tables.postings(word) {
-                let fields = usize::from(index::fields_of(posting));
-                let record = index::record_of(posting);
-                self.offer(record, points.get(fields).copied().unwrap_or(0));
-            }
+            self.offer_postings(tables.postings(word), &points);
             return;
         }
         // Several words (at most a vocabulary phrase's, so on the stack).

@@ -6,6 +6,8 @@
 use cdt_codes::dataset::{Dataset, Options, Source};
 use cdt_codes::{CodeSet, Edition, LoadError};
 
+include!("support/utf16.rs");
+
 fn lines_of(errors: &[cdt_codes::dataset::DataError]) -> Vec<usize> {
     errors.iter().map(|error| error.line).collect()
 }
@@ -276,21 +278,6 @@ fn a_second_byte_order_mark_is_content_in_every_encoding() {
                 format!("{format:?} {items:?} {:?}", checker.summary())
             }
         }
-    }
-    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-        let mut bytes = if big_endian {
-            vec![0xFE, 0xFF]
-        } else {
-            vec![0xFF, 0xFE]
-        };
-        for unit in text.encode_utf16() {
-            bytes.extend(if big_endian {
-                unit.to_be_bytes()
-            } else {
-                unit.to_le_bytes()
-            });
-        }
-        bytes
     }
 
     let x12 = std::fs::read_to_string("tests/fixtures/claims.837").unwrap();

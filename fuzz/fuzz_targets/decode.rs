@@ -82,21 +82,7 @@ fn run(bytes: &[u8]) -> Result<Run, String> {
     })
 }
 
-fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-    let mut bytes = if big_endian {
-        vec![0xFE, 0xFF]
-    } else {
-        vec![0xFF, 0xFE]
-    };
-    for unit in text.encode_utf16() {
-        bytes.extend_from_slice(&if big_endian {
-            unit.to_be_bytes()
-        } else {
-            unit.to_le_bytes()
-        });
-    }
-    bytes
-}
+include!("../../tests/support/utf16.rs");
 
 fn encodings(text: &str) {
     let plain = run(text.as_bytes());

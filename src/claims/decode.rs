@@ -187,21 +187,7 @@ mod tests {
         text
     }
 
-    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-        let mut bytes = Vec::from(if big_endian {
-            [0xFE, 0xFF]
-        } else {
-            [0xFF, 0xFE]
-        });
-        for unit in text.encode_utf16() {
-            bytes.extend(if big_endian {
-                unit.to_be_bytes()
-            } else {
-                unit.to_le_bytes()
-            });
-        }
-        bytes
-    }
+    include!("../../tests/support/utf16.rs");
 
     #[test]
     fn both_byte_orders_and_surrogates() {

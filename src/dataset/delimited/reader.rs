@@ -425,7 +425,8 @@ impl<R: BufRead> Reader<R> {
 }
 
 /// Splits one line (or the part of a record on one line) into `text` (the
-/// fields unquoted, joined by the delimiter) and `ends`, starting in `state`; gives the state at the end of the line.
+/// fields unquoted, joined by the delimiter) and `ends`, starting in
+/// `state`; gives the state at the end of the line.
 fn split_line(
     line: &str,
     delimiter: u8,

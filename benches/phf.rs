@@ -13,6 +13,12 @@
 //! - **heading name**: the parser's `Dataset::heading_of` (a scan of the 75
 //!   headings for the category and name) against one `phf` map per
 //!   category, name to heading.
+//! - **header aliases**: a header cell, normalised, to the column it names,
+//!   for claims exports (`ClaimColumn::names`, 11 columns) and code files
+//!   (`dataset::columns::Column`, 12 columns): the matcher's scan of each
+//!   column's aliases against one `phf` map of every alias. Keys: the
+//!   header cells of the real exports in `tests/fixtures/real/` and of the
+//!   bundled and licensed code files.
 //!
 //! `phf` is built with `ptrhash` here, which switches `phf::Map` to the
 //! ptrhash layout; the CHD map is the lookup `phf::Map::get_entry` runs
@@ -336,11 +342,136 @@ fn names(c: &mut Criterion) {
     group.finish();
 }
 
+/// The header rows the alias bench reads: `(file, header row)`, with the
+/// file's delimiter; the cells are normalised as the matcher does.
+const CLAIM_HEADERS: [&str; 4] = [
+    "../tests/fixtures/real/opendental_excel_cp1252.csv",
+    "../tests/fixtures/real/stedi_camelcase_lines.csv",
+    "../tests/fixtures/real/taf_other_services_line_dental.csv",
+    "../tests/fixtures/real/opendental_procedurelog.tsv",
+];
+const CODE_HEADERS: [&str; 3] = [
+    "../data/codes.tsv",
+    "../tests/fixtures/licensed/good.csv",
+    "../tests/fixtures/licensed/good.tsv",
+];
+
+/// The normalised cells of the first line of each file (path from this
+/// bench's directory).
+fn header_cells(files: &[&str]) -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut cells = Vec::new();
+    for file in files {
+        let bytes = std::fs::read(root.join(file)).expect("a header file of the corpus");
+        let text = String::from_utf8_lossy(&bytes);
+        let first = text.lines().next().unwrap_or("");
+        let delimiter = if first.contains('\t') { '\t' } else { ',' };
+        cells.extend(
+            first
+                .split(delimiter)
+                .map(dataset::delimited::normalise_header),
+        );
+    }
+    cells
+}
+
+fn header_aliases(c: &mut Criterion) {
+    use cdt_codes::claims::ClaimColumn;
+    use dataset::columns::Column;
+
+    // Claims: every alias of every column (an alias names one column).
+    let mut claim_keys: Vec<(&'static str, u16)> = Vec::new();
+    for column in ClaimColumn::ALL {
+        for &alias in column.names() {
+            assert!(
+                claim_keys.iter().all(|&(key, _)| key != alias),
+                "{alias} names two claim columns"
+            );
+            claim_keys.push((alias, column as u16));
+        }
+    }
+    let mut code_keys: Vec<(&'static str, u16)> = Vec::new();
+    for column in Column::ALL {
+        for &alias in column.synonyms() {
+            assert!(
+                code_keys.iter().all(|&(key, _)| key != alias),
+                "{alias} names two code-file columns"
+            );
+            code_keys.push((alias, column as u16));
+        }
+    }
+    let claim_cells = header_cells(&CLAIM_HEADERS);
+    let code_cells = header_cells(&CODE_HEADERS);
+    // What `match_header` asks of each cell: which column (if any) names it,
+    // by scanning the columns' alias lists in order.
+    let claim_scan = |cell: &str| {
+        ClaimColumn::ALL
+            .into_iter()
+            .find(|column| column.names().contains(&cell))
+            .map(|column| column as u16)
+    };
+    let code_scan = |cell: &str| {
+        Column::ALL
+            .into_iter()
+            .find(|column| column.synonyms().contains(&cell))
+            .map(|column| column as u16)
+    };
+    for (kind, keys, cells, scan) in [
+        (
+            "claims",
+            &claim_keys,
+            &claim_cells,
+            &claim_scan as &dyn Fn(&str) -> Option<u16>,
+        ),
+        ("code file", &code_keys, &code_cells, &code_scan),
+    ] {
+        let chd = Chd::new(keys);
+        let ptr = ptrhash(keys);
+        for cell in cells {
+            assert_eq!(chd.get(cell), scan(cell), "CHD on {cell:?}");
+            assert_eq!(
+                ptr.get(cell.as_str()).copied(),
+                scan(cell),
+                "ptrhash on {cell:?}"
+            );
+        }
+        let named = cells.iter().filter(|cell| scan(cell).is_some()).count();
+        println!(
+            "header aliases, {kind}: {} aliases, {} header cells ({named} name a column)",
+            keys.len(),
+            cells.len()
+        );
+        let mut group = c.benchmark_group(format!("header aliases {kind}"));
+        group.bench_function("own scan of the alias lists", |b| {
+            b.iter(|| {
+                for cell in cells {
+                    black_box(scan(black_box(cell)));
+                }
+            });
+        });
+        group.bench_function("phf CHD (default)", |b| {
+            b.iter(|| {
+                for cell in cells {
+                    black_box(chd.get(black_box(cell)));
+                }
+            });
+        });
+        group.bench_function("phf ptrhash", |b| {
+            b.iter(|| {
+                for cell in cells {
+                    black_box(ptr.get(black_box(cell.as_str())));
+                }
+            });
+        });
+        group.finish();
+    }
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    targets = word_index, names
+    targets = word_index, names, header_aliases
 }
 criterion_main!(benches);

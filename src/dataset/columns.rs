@@ -24,7 +24,7 @@ pub(crate) enum Column {
 }
 
 impl Column {
-    const ALL: [Column; 12] = [
+    pub(crate) const ALL: [Column; 12] = [
         Column::Code,
         Column::Description,
         Column::Nomenclature,
@@ -61,7 +61,7 @@ impl Column {
     /// [`normalise_header`](super::delimited::normalise_header) gives
     /// (`Procedure Code`, `procedure-code` and `procedureCode` all read as
     /// `procedure_code`).
-    fn synonyms(self) -> &'static [&'static str] {
+    pub(crate) fn synonyms(self) -> &'static [&'static str] {
         match self {
             Column::Code => &["code", "procedure_code", "cdt_code", "cdt", "proc_code"],
             Column::Description => &["description", "plain_description", "summary"],

@@ -28,7 +28,7 @@
 //! # Ok::<(), cdt_codes::dataset::DataErrors>(())
 //! ```
 
-mod columns;
+pub(crate) mod columns;
 pub(crate) mod delimited;
 mod edits;
 mod error;

@@ -13,6 +13,7 @@ use super::index::{self, Tables};
 use super::score::{Hit, Ranking};
 use crate::model::record::{PhraseHit, Span, Word};
 use crate::set::CodeSet;
+use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 /// The most lists a merge takes; a term with more alternatives is scored
@@ -178,8 +179,11 @@ impl<'s> Merge<'s> {
     /// The merge of `given` over `set` (at most [`MAX_RECORDS`] records),
     /// each list an alternative of the term of the same place in `terms`:
     /// the records in force, which come first in each list.
-    pub(super) fn new(set: &'s CodeSet, given: &[Stream<'s>], terms: &[u32]) -> Merge<'s> {
-        let mut merge = Merge {
+    ///
+    /// Made in its box: a merge moved after it is made would be copied
+    /// whole (its lists and marks).
+    pub(super) fn boxed(set: &'s CodeSet, given: &[Stream<'s>], terms: &[u32]) -> Box<Merge<'s>> {
+        let mut merge = Box::new(Merge {
             set,
             several: Ranking::new(Vec::new()),
             streams: [Stream::EMPTY; MAX_STREAMS],
@@ -189,7 +193,7 @@ impl<'s> Merge<'s> {
             heads: [DONE; MAX_STREAMS],
             seen: [0; SEEN_WORDS],
             left: 0,
-        };
+        });
         for ((slot, back), stream) in merge.streams.iter_mut().zip(&mut merge.back).zip(given) {
             *slot = *stream;
             let active = partition_point(stream.len(), |at| {

@@ -34,12 +34,14 @@ pub(super) fn score<'s>(set: &'s CodeSet, text: &str, tally: &mut Tally<'_, 's>)
             }
         }
     }
+    // The window stays where it is made: moving it copies every word.
+    let mut window = Window::new(query_tokens(text));
     let mut builder = Builder {
         scorer: Scorer {
             index: set.search_tables(),
             tally,
         },
-        window: Window::new(query_tokens(text)),
+        window: &mut window,
         all_stop: None,
         text,
     };
@@ -206,7 +208,7 @@ impl<'q, I: Iterator<Item = &'q str>> Window<'q, I> {
 
 struct Builder<'b, 's, 't, 'q, I> {
     scorer: Scorer<'b, 's, 't>,
-    window: Window<'q, I>,
+    window: &'b mut Window<'q, I>,
     /// Whether every word of the query is a stop word, once asked.
     all_stop: Option<bool>,
     text: &'b str,
@@ -228,8 +230,7 @@ impl<'q, I: Iterator<Item = &'q str>> Builder<'_, '_, '_, 'q, I> {
             };
             let last = self.window.at_last();
             let scorer = &mut self.scorer;
-            let used = if let Some((length, synonym)) = vocabulary_term(scorer.index, &self.window)
-            {
+            let used = if let Some((length, synonym)) = vocabulary_term(scorer.index, self.window) {
                 scorer.tally.next_term();
                 if length == 1 {
                     scorer.single(first, last, false);
@@ -240,7 +241,7 @@ impl<'q, I: Iterator<Item = &'q str>> Builder<'_, '_, '_, 'q, I> {
                     .tally
                     .offer_phrase(scorer.index, synonym.expansion_hits);
                 length
-            } else if let Some(position) = joined(scorer.index, &self.window) {
+            } else if let Some(position) = joined(scorer.index, self.window) {
                 scorer.tally.next_term();
                 scorer.alternative(&[position], EXACT);
                 let parts = [self.window.get(0), self.window.get(1)].map(|word| {

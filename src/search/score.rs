@@ -80,8 +80,13 @@ struct Entry {
 
 /// The standing of every record matched so far.
 pub(super) struct Tally<'t, 's> {
-    /// Per record of the set: 1 + its entry's index, or 0.
+    /// Per record of the set: 1 + its entry's index, or 0. Empty until the
+    /// query is scored the general way (see [`with_tally`]).
     slots: &'t mut [u16],
+    /// The stack's room for the slots, until they are made.
+    room: Option<&'t mut Option<[u16; STACK_RECORDS]>>,
+    /// How many records the set has.
+    count: usize,
     entries: Vec<Entry>,
     /// The current term, counting from 1.
     term: u32,
@@ -90,13 +95,15 @@ pub(super) struct Tally<'t, 's> {
     coded: bool,
     /// While every alternative of the query's terms is one word or a
     /// vocabulary phrase: their ranked lists and the term of each, not
-    /// offered yet (see [`Merge`]). `None` once anything else comes.
-    deferred: Option<Deferred<'s>>,
+    /// offered yet (see [`Merge`]). Closed once anything else comes.
+    deferred: Deferred<'s>,
 }
 
-/// Ranked lists kept for a merge, each with its term.
-#[derive(Clone, Copy)]
+/// Ranked lists kept for a merge, each with its term (kept in the tally,
+/// not moved: a move copies every list).
 struct Deferred<'s> {
+    /// Whether lists are still kept.
+    open: bool,
     streams: [Stream<'s>; MAX_STREAMS],
     terms: [u32; MAX_STREAMS],
     count: usize,
@@ -111,36 +118,53 @@ pub(super) enum Results<'s> {
     Merged(alloc::boxed::Box<Merge<'s>>),
 }
 
-/// Runs `score` with an empty tally for `set`: the slots live on the stack
-/// for a set of up to [`STACK_RECORDS`] records.
+/// Runs `score` with an empty tally for `set`. The tally's slots live on
+/// the stack for a set of up to [`STACK_RECORDS`] records, and are made
+/// (zeroed) only when the query is scored the general way: a query read
+/// from its ranked lists never needs them.
 pub(super) fn with_tally<'s, T>(
     set: &'s CodeSet,
     score: impl FnOnce(&mut Tally<'_, 's>) -> T,
 ) -> T {
     let count = set.records.len();
-    let mut stack = [0u16; STACK_RECORDS];
+    let mut stack = None;
     let mut heap = Vec::new();
-    let slots = if count <= STACK_RECORDS {
-        stack.get_mut(..count).unwrap_or(&mut [])
+    let (slots, room): (&mut [u16], _) = if count <= STACK_RECORDS {
+        (&mut [], Some(&mut stack))
     } else {
         heap.resize(count, 0);
-        &mut heap[..]
+        (&mut heap[..], None)
     };
-    let deferred = (count <= MAX_RECORDS).then_some(Deferred {
-        streams: [Stream::EMPTY; MAX_STREAMS],
-        terms: [0; MAX_STREAMS],
-        count: 0,
-    });
-    score(&mut Tally {
+    let mut tally = Tally {
         slots,
+        room,
+        count,
         entries: Vec::new(),
         term: 0,
         coded: false,
-        deferred,
-    })
+        deferred: Deferred {
+            open: count <= MAX_RECORDS,
+            streams: [Stream::EMPTY; MAX_STREAMS],
+            terms: [0; MAX_STREAMS],
+            count: 0,
+        },
+    };
+    if !tally.deferred.open {
+        tally.make_slots();
+    }
+    score(&mut tally)
 }
 
 impl<'s> Tally<'_, 's> {
+    /// Makes the slots in the stack's room, zeroed (once: the general way
+    /// starts here, and is never left).
+    fn make_slots(&mut self) {
+        if let Some(room) = self.room.take() {
+            let made = room.get_or_insert([0; STACK_RECORDS]);
+            self.slots = made.get_mut(..self.count).unwrap_or(&mut []);
+        }
+    }
+
     /// Starts the next term of the query.
     pub(super) fn next_term(&mut self) {
         self.term = self.term.saturating_add(1);
@@ -149,9 +173,10 @@ impl<'s> Tally<'_, 's> {
     /// Keeps `stream` for a merge while the query may still be read that
     /// way; whether it was kept.
     fn defer(&mut self, stream: Stream<'s>) -> bool {
-        let Some(deferred) = &mut self.deferred else {
+        let deferred = &mut self.deferred;
+        if !deferred.open {
             return false;
-        };
+        }
         if stream.len() == 0 {
             return true;
         }
@@ -170,17 +195,23 @@ impl<'s> Tally<'_, 's> {
     /// Offers the lists kept for a merge the general way, and keeps no
     /// more.
     fn flush(&mut self) {
-        let Some(deferred) = self.deferred.take() else {
+        if !self.deferred.open {
             return;
-        };
+        }
+        self.deferred.open = false;
+        self.make_slots();
         let current = self.term;
-        let listed = deferred.streams.iter().zip(deferred.terms);
-        for (stream, term) in listed.take(deferred.count) {
+        for at in 0..self.deferred.count {
+            let (Some(&stream), Some(&term)) =
+                (self.deferred.streams.get(at), self.deferred.terms.get(at))
+            else {
+                break;
+            };
             // Offered as under its own term (the lists are in term order).
             self.term = term;
             match (stream.ascending(), stream) {
                 (Entries::Postings(ascending), Stream::Word { points, .. }) => {
-                    self.offer_postings(ascending, points);
+                    self.offer_postings(ascending, &points);
                 }
                 (Entries::Hits(ascending), _) => self.offer_phrase_hits(ascending),
                 (Entries::Postings(_), Stream::Phrase { .. }) => {}
@@ -200,7 +231,8 @@ impl<'s> Tally<'_, 's> {
     ) -> Results<'s> {
         // A ranked list holds the records in force first, so only they
         // are read in order from it.
-        if let (Some(deferred), usize::MAX, false) = (&self.deferred, limit, include_deleted) {
+        let deferred = &self.deferred;
+        if let (true, usize::MAX, false) = (deferred.open, limit, include_deleted) {
             let count = deferred.count;
             let streams = deferred.streams.get(..count).unwrap_or(&[]);
             let terms = deferred.terms.get(..count).unwrap_or(&[]);
@@ -208,7 +240,7 @@ impl<'s> Tally<'_, 's> {
             // way (counted with callgrind on the benches' mix).
             let entries: usize = streams.iter().map(Stream::len).sum();
             if terms.first() == terms.last() || entries >= SCORED_BELOW {
-                return Results::Merged(alloc::boxed::Box::new(Merge::new(set, streams, terms)));
+                return Results::Merged(Merge::boxed(set, streams, terms));
             }
         }
         self.flush();

@@ -26,7 +26,10 @@ const UNCAPPED: u16 = u16::MAX;
 
 /// Scores every term of `text` over `set` into `tally`.
 pub(super) fn score<'s>(set: &'s CodeSet, text: &str, tally: &mut Tally<'_, 's>) {
-    for run in words::split(text) {
+    // A code has digits: a query without any names none (most do not, and
+    // this saves cutting the query into words twice).
+    let digits = text.bytes().any(|byte| byte.is_ascii_digit());
+    for run in words::split(if digits { text } else { "" }) {
         if let Some((records, points)) = code_term(set, run) {
             tally.next_term();
             for record in records {

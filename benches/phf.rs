@@ -183,29 +183,12 @@ fn word_index(c: &mut Criterion) {
     );
 
     for (name, keys) in [("hits", &hits), ("misses", &misses)] {
-        let mut group = c.benchmark_group(format!("word index {name}"));
-        group.bench_function("own table", |b| {
-            b.iter(|| {
-                for key in keys {
-                    black_box(own(black_box(key)));
-                }
-            });
-        });
-        group.bench_function("phf CHD (default)", |b| {
-            b.iter(|| {
-                for key in keys {
-                    black_box(chd.get(black_box(key)));
-                }
-            });
-        });
-        group.bench_function("phf ptrhash", |b| {
-            b.iter(|| {
-                for key in keys {
-                    black_box(ptr.get(black_box(key.as_str())));
-                }
-            });
-        });
-        group.finish();
+        let ways: [Way<'_>; 3] = [
+            ("own table", &own),
+            ("phf CHD (default)", &|key| chd.get(key)),
+            ("phf ptrhash", &|key| ptr.get(key).copied()),
+        ];
+        three_ways(c, &format!("word index {name}"), keys, ways);
     }
 }
 
@@ -342,6 +325,24 @@ fn names(c: &mut Criterion) {
     group.finish();
 }
 
+/// A way of looking a key up, with its name in the report.
+type Way<'w> = (&'w str, &'w dyn Fn(&str) -> Option<u16>);
+
+/// Times three ways of looking up every key of `keys` in one group.
+fn three_ways(c: &mut Criterion, group: &str, keys: &[String], ways: [Way<'_>; 3]) {
+    let mut group = c.benchmark_group(group);
+    for (name, way) in ways {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for key in keys {
+                    black_box(way(black_box(key.as_str())));
+                }
+            });
+        });
+    }
+    group.finish();
+}
+
 /// The header rows the alias bench reads: `(file, header row)`, with the
 /// file's delimiter; the cells are normalised as the matcher does.
 const CLAIM_HEADERS: [&str; 4] = [
@@ -375,31 +376,38 @@ fn header_cells(files: &[&str]) -> Vec<String> {
     cells
 }
 
+/// The aliases of `columns` (each its aliases and its number) as map keys,
+/// checking that no alias names two columns of the `kind`.
+fn alias_keys<const N: usize>(
+    kind: &str,
+    columns: [(&'static [&'static str], u16); N],
+) -> Vec<(&'static str, u16)> {
+    let mut keys: Vec<(&'static str, u16)> = Vec::new();
+    for (aliases, column) in columns {
+        for &alias in aliases {
+            assert!(
+                keys.iter().all(|&(key, _)| key != alias),
+                "{alias} names two {kind} columns"
+            );
+            keys.push((alias, column));
+        }
+    }
+    keys
+}
+
 fn header_aliases(c: &mut Criterion) {
     use cdt_codes::claims::ClaimColumn;
     use dataset::columns::Column;
 
-    // Claims: every alias of every column (an alias names one column).
-    let mut claim_keys: Vec<(&'static str, u16)> = Vec::new();
-    for column in ClaimColumn::ALL {
-        for &alias in column.names() {
-            assert!(
-                claim_keys.iter().all(|&(key, _)| key != alias),
-                "{alias} names two claim columns"
-            );
-            claim_keys.push((alias, column as u16));
-        }
-    }
-    let mut code_keys: Vec<(&'static str, u16)> = Vec::new();
-    for column in Column::ALL {
-        for &alias in column.synonyms() {
-            assert!(
-                code_keys.iter().all(|&(key, _)| key != alias),
-                "{alias} names two code-file columns"
-            );
-            code_keys.push((alias, column as u16));
-        }
-    }
+    // Every alias of every column (an alias names one column).
+    let claim_keys = alias_keys(
+        "claim",
+        ClaimColumn::ALL.map(|column| (column.names(), column as u16)),
+    );
+    let code_keys = alias_keys(
+        "code-file",
+        Column::ALL.map(|column| (column.synonyms(), column as u16)),
+    );
     let claim_cells = header_cells(&CLAIM_HEADERS);
     let code_cells = header_cells(&CODE_HEADERS);
     // What `match_header` asks of each cell: which column (if any) names it,
@@ -441,29 +449,12 @@ fn header_aliases(c: &mut Criterion) {
             keys.len(),
             cells.len()
         );
-        let mut group = c.benchmark_group(format!("header aliases {kind}"));
-        group.bench_function("own scan of the alias lists", |b| {
-            b.iter(|| {
-                for cell in cells {
-                    black_box(scan(black_box(cell)));
-                }
-            });
-        });
-        group.bench_function("phf CHD (default)", |b| {
-            b.iter(|| {
-                for cell in cells {
-                    black_box(chd.get(black_box(cell)));
-                }
-            });
-        });
-        group.bench_function("phf ptrhash", |b| {
-            b.iter(|| {
-                for cell in cells {
-                    black_box(ptr.get(black_box(cell.as_str())));
-                }
-            });
-        });
-        group.finish();
+        let ways: [Way<'_>; 3] = [
+            ("own scan of the alias lists", scan),
+            ("phf CHD (default)", &|cell| chd.get(cell)),
+            ("phf ptrhash", &|cell| ptr.get(cell).copied()),
+        ];
+        three_ways(c, &format!("header aliases {kind}"), cells, ways);
     }
 }
 

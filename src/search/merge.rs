@@ -291,15 +291,16 @@ impl<'s> Merge<'s> {
                 }
             }
         };
+        // A list's entry for a record: the term's best so far.
+        let offer = |standing: &mut u64, points: u32| {
+            let best = (*standing & BEST).max(u64::from(points.max(1)));
+            *standing = (*standing & !BEST) | best;
+        };
         let streams = self.streams.iter().zip(&self.back).take(self.count);
         for (at, (stream, &end)) in streams.enumerate() {
             if at > 0 && terms.get(at) != terms.get(at - 1) {
                 fold(&mut keys);
             }
-            let offer = |standing: &mut u64, points: u32| {
-                let best = (*standing & BEST).max(u64::from(points.max(1)));
-                *standing = (*standing & !BEST) | best;
-            };
             if looked_up_cheaper(several, usize::from(end)) {
                 for (record, standing) in marked(two).zip(keys.iter_mut()) {
                     if let Some(points) = stream.points_of(record) {

@@ -28,12 +28,13 @@ const UNCAPPED: u16 = u16::MAX;
 pub(super) fn score<'s>(set: &'s CodeSet, text: &str, tally: &mut Tally<'_, 's>) {
     // A code has digits: a query without any names none (most do not, and
     // this saves cutting the query into words twice).
-    let digits = text.bytes().any(|byte| byte.is_ascii_digit());
-    for run in words::split(if digits { text } else { "" }) {
-        if let Some((records, points)) = code_term(set, run) {
-            tally.next_term();
-            for record in records {
-                tally.offer_code(record, points, points == CODE);
+    if text.bytes().any(|byte| byte.is_ascii_digit()) {
+        for run in words::split(text) {
+            if let Some((records, points)) = code_term(set, run) {
+                tally.next_term();
+                for record in records {
+                    tally.offer_code(record, points, points == CODE);
+                }
             }
         }
     }

@@ -512,18 +512,7 @@ fn keep_best(keys: &mut [u64], count: usize) {
             continue;
         }
         core::mem::swap(key, worst);
-        // The new key moves down from the last place to its own.
-        let mut to = last;
-        while let (Some(&before), Some(&moving)) = (
-            to.checked_sub(1).and_then(|left| front.get(left)),
-            front.get(to),
-        ) {
-            if before <= moving {
-                break;
-            }
-            front.swap(to - 1, to);
-            to -= 1;
-        }
+        settle_last(front);
     }
 }
 
@@ -535,23 +524,31 @@ fn sort(keys: &mut [u64]) {
         keys.sort_unstable();
         return;
     }
-    for at in 1..keys.len() {
-        let Some(&key) = keys.get(at) else {
+    for end in 2..=keys.len() {
+        if let Some(head) = keys.get_mut(..end) {
+            settle_last(head);
+        }
+    }
+}
+
+/// Moves the last key of `keys` down to its place, the keys before it being
+/// in order (one step of an insertion sort).
+fn settle_last(keys: &mut [u64]) {
+    let Some((&key, _)) = keys.split_last() else {
+        return;
+    };
+    let mut to = keys.len() - 1;
+    while let Some(&before) = to.checked_sub(1).and_then(|left| keys.get(left)) {
+        if before <= key {
             break;
-        };
-        let mut to = at;
-        while let Some(&before) = to.checked_sub(1).and_then(|left| keys.get(left)) {
-            if before <= key {
-                break;
-            }
-            if let Some(slot) = keys.get_mut(to) {
-                *slot = before;
-            }
-            to -= 1;
         }
         if let Some(slot) = keys.get_mut(to) {
-            *slot = key;
+            *slot = before;
         }
+        to -= 1;
+    }
+    if let Some(slot) = keys.get_mut(to) {
+        *slot = key;
     }
 }
 

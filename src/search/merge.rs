@@ -301,7 +301,7 @@ impl<'s> Merge<'s> {
             if at > 0 && terms.get(at) != terms.get(at - 1) {
                 fold(&mut keys);
             }
-            if looked_up_cheaper(several, usize::from(end)) {
+            if looked_up_cheaper(several, stream.len(), usize::from(end)) {
                 for (record, standing) in marked(two).zip(keys.iter_mut()) {
                     if let Some(points) = stream.points_of(record) {
                         offer(standing, points);
@@ -455,14 +455,15 @@ impl<'s> Merge<'s> {
     }
 }
 
-/// Whether looking `several` records up in a list of `entries` (a binary
-/// search each) reads less than reading the list: about 24 + 7 per halving
-/// a record against 10 an entry (instructions, counted with callgrind on
-/// the benches' mix: `deep cleaning 4 teeth` looks its 16 records up in
-/// the 208 of `teeth`, `crown porcelain` reads both lists).
-fn looked_up_cheaper(several: usize, entries: usize) -> bool {
-    let halvings = (usize::BITS - entries.leading_zeros()) as usize;
-    several * (24 + 7 * halvings) < 10 * entries
+/// Whether looking `several` records up in a list (a binary search each
+/// over its `searched` entries, deleted codes' too) reads less than reading
+/// its `read` entries in force: about 24 + 7 per halving a record against
+/// 10 an entry (instructions, counted with callgrind on the benches' mix:
+/// `deep cleaning 4 teeth` looks its 16 records up in the 208 of `teeth`,
+/// `crown porcelain` reads both lists).
+fn looked_up_cheaper(several: usize, searched: usize, read: usize) -> bool {
+    let halvings = (usize::BITS - searched.leading_zeros()) as usize;
+    several * (24 + 7 * halvings) < 10 * read
 }
 
 /// The bits of a standing (see [`Merge::score`]) holding the best points

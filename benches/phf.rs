@@ -149,6 +149,7 @@ fn word_index(c: &mut Criterion) {
         text: &layout.text,
         words: &layout.words,
         postings: &layout.postings,
+        marks: &layout.marks,
         word_slots: &layout.word_slots,
         slip_starts: &layout.slip_starts,
         slip_words: &layout.slip_words,

@@ -78,6 +78,20 @@ impl Literal for u32 {
     }
 }
 
+impl Literal for u64 {
+    /// In hexadecimal, four digits to a group: the marks pool holds bit
+    /// sets.
+    fn write(&self, out: &mut String) {
+        out.push_str("0x");
+        for group in (0..4).rev() {
+            let _ = write!(out, "{:04x}", (self >> (16 * group)) & 0xffff);
+            if group > 0 {
+                out.push('_');
+            }
+        }
+    }
+}
+
 impl Literal for bool {
     fn write(&self, out: &mut String) {
         let _ = write!(out, "{self}");
@@ -330,11 +344,17 @@ impl Literal for Word {
             text,
             postings,
             weight,
+            marks,
         } = self;
         fields(
             out,
             "Word",
-            &[("text", text), ("postings", postings), ("weight", weight)],
+            &[
+                ("text", text),
+                ("postings", postings),
+                ("weight", weight),
+                ("marks", marks),
+            ],
             false,
         );
     }

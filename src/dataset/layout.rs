@@ -212,6 +212,7 @@ impl Layout {
         let index::Built {
             words,
             postings,
+            marks,
             word_slots,
             slip_starts,
             slip_words,
@@ -222,6 +223,7 @@ impl Layout {
         } = built;
         self.words = words;
         self.postings = postings;
+        self.marks = marks;
         self.word_slots = word_slots;
         self.slip_starts = slip_starts;
         self.slip_words = slip_words;

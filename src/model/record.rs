@@ -290,6 +290,10 @@ pub(crate) struct Word {
     /// The word's rarity: 100 × its inverse document frequency (BM25's
     /// `ln(1 + (N - n + 0.5) / (n + 0.5))` over `N` records, `n` holding it).
     pub(crate) weight: u16,
+    /// Into the marks pool, for a word held by many records in force: its
+    /// records in force as two bit sets (see `search::index::Marks`);
+    /// empty for other words.
+    pub(crate) marks: Span,
 }
 
 /// One entry of the search vocabulary: a term of the trade and the words

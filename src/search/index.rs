@@ -342,6 +342,8 @@ pub(crate) struct Tables<'a> {
     pub(crate) words: &'a [Word],
     /// Postings, one run per word.
     pub(crate) postings: &'a [u16],
+    /// The marks of the common words (see [`Marks`]).
+    pub(crate) marks: &'a [u64],
     /// A hash table from a word's text to its position in `words`.
     pub(crate) word_slots: &'a [u16],
     /// The slip index: bucket `b` holds the word positions
@@ -390,6 +392,12 @@ impl<'a> Tables<'a> {
     /// order its matches rank (see [`Builder::build`]).
     pub(crate) fn run(&self, word: &Word) -> &'a [u16] {
         self.postings.get(word.postings.range()).unwrap_or(&[])
+    }
+
+    /// The marks of a common word (see [`Marks`]).
+    pub(crate) fn marks(&self, word: &Word) -> Option<Marks<'a>> {
+        let both = self.marks.get(word.marks.range())?;
+        (!both.is_empty()).then_some(Marks { both })
     }
 
     /// The positions of the words that start with `prefix`, the word itself
@@ -488,6 +496,51 @@ impl<'a> Tables<'a> {
     }
 }
 
+/// Words held by at least this many records in force are marked (see
+/// [`Marks`]): reading their bits costs less than reading their postings.
+pub(crate) const MARKED_FROM: usize = 32;
+
+/// A common word's records in force as bit sets, one bit per record (bit
+/// `r % 64` of word `r / 64` for record `r`): those whose description or
+/// nomenclature holds the word, and those whose heading, category name or
+/// descriptor does. A record's fields ([`fields_of`] a posting) are its bit
+/// in each.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Marks<'a> {
+    /// The two bit sets, one after the other.
+    both: &'a [u64],
+}
+
+impl Marks<'_> {
+    /// How many words each bit set has.
+    fn words(&self) -> usize {
+        self.both.len() / 2
+    }
+
+    /// The fields of `record` (0 when the word's records in force lack it).
+    pub(crate) fn fields(&self, record: u16) -> u16 {
+        let at = usize::from(record) / 64;
+        let bit = record % 64;
+        let text = self.both.get(at).map_or(0, |word| word >> bit & 1);
+        let context = self
+            .both
+            .get(self.words() + at)
+            .map_or(0, |word| word >> bit & 1);
+        // Each is one bit.
+        #[allow(clippy::cast_possible_truncation)]
+        let fields = (text as u16 * IN_TEXT) | (context as u16 * IN_CONTEXT);
+        fields
+    }
+
+    /// The word's records in force, a bit set word by word.
+    pub(crate) fn records(&self) -> impl Iterator<Item = u64> + '_ {
+        let (text, context) = self.both.split_at(self.words());
+        text.iter()
+            .zip(context)
+            .map(|(text, context)| text | context)
+    }
+}
+
 /// The first half of a run: a run holds its entries ascending by record,
 /// then the same entries in rank order.
 pub(crate) fn first_half<T>(run: &[T]) -> &[T] {
@@ -509,6 +562,7 @@ pub(crate) struct Built {
     records: Vec<(bool, u8)>,
     pub(crate) words: Vec<Word>,
     pub(crate) postings: Vec<u16>,
+    pub(crate) marks: Vec<u64>,
     pub(crate) word_slots: Vec<u16>,
     pub(crate) slip_starts: Vec<u32>,
     pub(crate) slip_words: Vec<u16>,
@@ -581,8 +635,8 @@ impl Builder {
             let start = built.postings.len();
             built.postings.extend(
                 fields
-                    .into_iter()
-                    .map(|(record, fields)| posting(record, fields)),
+                    .iter()
+                    .map(|(&record, &fields)| posting(record, fields)),
             );
             let mut ranked = built.postings[start..].to_vec();
             // Any grade: points for both fields > description > heading.
@@ -592,10 +646,12 @@ impl Builder {
                 built.rank(record, points)
             });
             built.postings.extend(ranked);
+            let marks = built.mark(&fields);
             built.words.push(Word {
                 text: push(text, &word),
                 postings: Span::between(start, built.postings.len()),
                 weight: weight(records, holding),
+                marks,
             });
         }
         let keys = built.words.iter().map(|word| slice(text, word.text));
@@ -607,6 +663,37 @@ impl Builder {
 }
 
 impl Built {
+    /// The marks (see [`Marks`]) of a word held by the records of
+    /// `fields` (with the fields of each), when enough are in force.
+    fn mark(&mut self, fields: &BTreeMap<u16, u16>) -> Span {
+        let in_force: Vec<(u16, u16)> = fields
+            .iter()
+            .filter(|(&record, _)| {
+                self.records
+                    .get(usize::from(record))
+                    .is_some_and(|&(active, _)| active)
+            })
+            .map(|(&record, &fields)| (record, fields))
+            .collect();
+        let start = self.marks.len();
+        if in_force.len() < MARKED_FROM {
+            return Span::between(start, start);
+        }
+        let words = self.records.len().div_ceil(64);
+        self.marks.resize(start + 2 * words, 0);
+        for (record, fields) in in_force {
+            let (at, bit) = (usize::from(record) / 64, record % 64);
+            for (half, field) in [(0, IN_TEXT), (words, IN_CONTEXT)] {
+                if fields & field != 0 {
+                    if let Some(word) = self.marks.get_mut(start + half + at) {
+                        *word |= 1 << bit;
+                    }
+                }
+            }
+        }
+        Span::between(start, self.marks.len())
+    }
+
     /// What orders a run in rank order: in force first, then more ranked
     /// points, then the record.
     fn rank(&self, record: u16, points: u32) -> (bool, core::cmp::Reverse<u32>, u16) {
@@ -752,6 +839,48 @@ mod tests {
     fn a_full_table_still_ends() {
         let table = [0u16; 8];
         assert_eq!(find(&table, b"x", |_| b"y".as_slice()), None);
+    }
+
+    #[test]
+    fn a_common_word_is_marked_with_its_records_in_force_and_their_fields() {
+        // 100 records, every third out of force; `crown` in every text,
+        // `ceramic` in the context of the even ones, `rare` in one.
+        let mut builder = Builder::default();
+        for record in 0..100u16 {
+            builder.record(2_000 + record, record % 3 != 0);
+            builder.add(record, IN_TEXT, "crown");
+            if record % 2 == 0 {
+                builder.add(record, IN_CONTEXT, "crown ceramic");
+            }
+            if record == 7 {
+                builder.add(record, IN_TEXT, "rare");
+            }
+        }
+        let mut text = String::new();
+        let built = builder.build(Vec::new(), &mut text).unwrap();
+        let tables = Tables {
+            text: &text,
+            words: &built.words,
+            postings: &built.postings,
+            marks: &built.marks,
+            word_slots: &built.word_slots,
+            slip_starts: &built.slip_starts,
+            slip_words: &built.slip_words,
+            synonyms: &built.synonyms,
+            term_slots: &built.term_slots,
+            phrases: &built.phrases,
+        };
+        let word = |stem: &str| tables.word(tables.position(stem).unwrap()).unwrap();
+        let crown = tables.marks(word("crown")).unwrap();
+        assert_eq!(crown.fields(4), IN_TEXT | IN_CONTEXT);
+        assert_eq!(crown.fields(5), IN_TEXT);
+        assert_eq!(crown.fields(3), 0, "out of force");
+        assert_eq!(crown.fields(100), 0, "past the records");
+        let marked: u32 = crown.records().map(u64::count_ones).sum();
+        assert_eq!(marked, 66);
+        // 34 records in force hold `ceramic`; one holds `rare`.
+        assert!(tables.marks(word("ceramic")).is_some());
+        assert!(tables.marks(word("rare")).is_none());
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! reads every list once, a bit per record.
 
 use super::commonness;
-use super::index::{self, Tables};
+use super::index::{self, Marks, Tables};
 use super::score::{Hit, Ranking};
 use crate::model::record::{PhraseHit, Span, Word};
 use crate::set::CodeSet;
@@ -22,14 +22,20 @@ pub(super) const MAX_STREAMS: usize = 8;
 /// The most records a merge can mark (a bit each, on the stack).
 pub(super) const MAX_RECORDS: usize = 1024;
 const SEEN_WORDS: usize = MAX_RECORDS / 64;
+/// The most records matching several terms listed on the stack.
+const LISTED_SEVERAL: usize = 64;
 
 /// One ranked list of an alternative of the term.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Stream<'s> {
     /// A word's postings (ascending by record, then in rank order: see
     /// `index::Tables::ranked`), with its points for each value of their
-    /// fields.
-    Word { run: &'s [u16], points: [u32; 4] },
+    /// fields, and the word's marks when it is common.
+    Word {
+        run: &'s [u16],
+        points: [u32; 4],
+        marks: Option<Marks<'s>>,
+    },
     /// A vocabulary phrase's hits (the same two halves).
     Phrase { run: &'s [PhraseHit] },
 }
@@ -40,6 +46,7 @@ impl<'s> Stream<'s> {
         Stream::Word {
             run: tables.run(word),
             points,
+            marks: tables.marks(word),
         }
     }
 
@@ -105,22 +112,71 @@ impl<'s> Stream<'s> {
         }
     }
 
-    /// Calls `visit` with every record of the list up to `end` in rank
-    /// order, and its points.
-    fn for_each_entry(&self, end: usize, mut visit: impl FnMut(u16, u32)) {
-        match (self.ranked(), self) {
-            (Entries::Postings(ranked), Stream::Word { points, .. }) => {
-                for &posting in ranked.get(..end).unwrap_or(&[]) {
-                    let (record, points) = index::scored(posting, points);
-                    visit(record, points);
-                }
+    /// Offers each record of `wanted` (ascending, with its standing) the
+    /// points of its entry in this list, if it has one: the list's entries
+    /// ascending by record are read beside the records.
+    fn join<'k>(&self, wanted: impl Iterator<Item = (u16, &'k mut u64)>, offer: fn(&mut u64, u32)) {
+        match (self.ascending(), self) {
+            (Entries::Postings(ascending), Stream::Word { points, .. }) => {
+                join_sorted(
+                    ascending,
+                    wanted,
+                    |&posting| index::scored(posting, points),
+                    offer,
+                );
             }
-            (Entries::Hits(ranked), _) => {
-                for hit in ranked.get(..end).unwrap_or(&[]) {
-                    visit(hit.record, hit.points);
-                }
+            (Entries::Hits(ascending), _) => {
+                join_sorted(ascending, wanted, |hit| (hit.record, hit.points), offer);
             }
             (Entries::Postings(_), Stream::Phrase { .. }) => {}
+        }
+    }
+
+    /// Marks in `bits` the records of the list up to `end` in rank order
+    /// (its records in force): from the word's marks when it has them.
+    fn mark_records(&self, end: usize, bits: &mut [u64; SEEN_WORDS]) {
+        if let Stream::Word {
+            marks: Some(marks), ..
+        } = self
+        {
+            for (bits, word) in bits.iter_mut().zip(marks.records()) {
+                *bits |= word;
+            }
+            return;
+        }
+        self.for_each_record(end, |record| mark(bits, record));
+    }
+
+    /// Offers each record of `wanted` (ascending, with its standing) the
+    /// points of its entry in this list, if it has one, whichever way reads
+    /// least: from the word's marks when it has them, else by looking each
+    /// record up (a long list and few records), else by reading the list
+    /// beside the records.
+    fn offer_to(&self, records: &[u16], standings: &mut [u64], offer: fn(&mut u64, u32)) {
+        let wanted = records.iter().copied().zip(standings.iter_mut());
+        if let Stream::Word {
+            points,
+            marks: Some(marks),
+            ..
+        } = self
+        {
+            for (record, standing) in wanted {
+                let fields = marks.fields(record);
+                if fields != 0 {
+                    offer(
+                        standing,
+                        points.get(usize::from(fields)).copied().unwrap_or(0),
+                    );
+                }
+            }
+        } else if looked_up_cheaper(records.len(), self.len()) {
+            for (record, standing) in wanted {
+                if let Some(points) = self.points_of(record) {
+                    offer(standing, points);
+                }
+            }
+        } else {
+            self.join(wanted, offer);
         }
     }
 
@@ -220,31 +276,22 @@ impl<'s> Merge<'s> {
             // One term: the records in any of its lists.
             let mut one = [0u64; SEEN_WORDS];
             for (stream, &end) in streams.iter().zip(&merge.back) {
-                stream.for_each_record(usize::from(end), |record| mark(&mut one, record));
+                stream.mark_records(usize::from(end), &mut one);
             }
             merge.left = count(&one);
             return merge;
         }
-        // A bit per record per term (terms come in order), then the records
-        // in one term or more, and in two or more.
-        let mut bits = [[0u64; SEEN_WORDS]; MAX_STREAMS];
-        let mut distinct = 0;
+        // A bit per record of the current term (terms come in order),
+        // folded into the records in one term or more, and in two or more.
+        let (mut one, mut two, mut term) =
+            ([0u64; SEEN_WORDS], [0u64; SEEN_WORDS], [0u64; SEEN_WORDS]);
         for (at, (stream, &end)) in streams.iter().zip(&merge.back).enumerate() {
             if at > 0 && terms.get(at) != terms.get(at - 1) {
-                distinct += 1;
+                fold_term(&mut term, &mut one, &mut two);
             }
-            let Some(marked) = bits.get_mut(distinct) else {
-                break;
-            };
-            stream.for_each_record(usize::from(end), |record| mark(marked, record));
+            stream.mark_records(usize::from(end), &mut term);
         }
-        let (mut one, mut two) = ([0u64; SEEN_WORDS], [0u64; SEEN_WORDS]);
-        for marked in bits.iter().take(distinct + 1) {
-            for ((one, two), &word) in one.iter_mut().zip(&mut two).zip(marked) {
-                *two |= *one & word;
-                *one |= word;
-            }
-        }
+        fold_term(&mut term, &mut one, &mut two);
         let several = count(&two);
         merge.left = count(&one) - several;
         if several > 0 {
@@ -258,29 +305,27 @@ impl<'s> Merge<'s> {
 
     /// The keys of the records marked in `two` (`several` of them), which
     /// match several terms: per term its best entry in the term's lists,
-    /// summed, the records' standings listed by their place among the
-    /// marked. Each list is read whole, or each marked record is looked up
-    /// in it, whichever reads less (a long list and few records: looked
-    /// up).
+    /// summed, the records' standings listed in record order. Each list's
+    /// entries ascending by record are read beside the marked records, or
+    /// each marked record is looked up in the list, whichever reads less
+    /// (a long list and few records: looked up).
     fn score(&self, two: &[u64; SEEN_WORDS], several: usize, terms: &[u32]) -> Vec<u64> {
-        let mut before = [0u16; SEEN_WORDS];
-        let mut running = 0u16;
-        for (slot, word) in before.iter_mut().zip(two) {
-            *slot = running;
-            running += u16::try_from(word.count_ones()).unwrap_or(0);
-        }
-        let place = |record: u16| -> Option<usize> {
-            let word = *two.get(usize::from(record) / 64)?;
-            let bit = record % 64;
-            if word >> bit & 1 == 0 {
-                return None;
-            }
-            let below = (word & ((1u64 << bit) - 1)).count_ones() as usize;
-            Some(usize::from(*before.get(usize::from(record) / 64)?) + below)
-        };
         // Per record, packed in what becomes its key: how many terms it
         // matched, its total before the current term, its best in it.
         let mut keys: Vec<u64> = alloc::vec![0; several];
+        // The records, listed once: a list of them is read faster than
+        // the bits, once per list.
+        let mut stack = [0u16; LISTED_SEVERAL];
+        let heap: Vec<u16>;
+        let records = if several <= LISTED_SEVERAL {
+            for (slot, record) in stack.iter_mut().zip(marked(two)) {
+                *slot = record;
+            }
+            stack.get(..several).unwrap_or(&[])
+        } else {
+            heap = marked(two).collect();
+            &heap[..]
+        };
         let fold = |keys: &mut Vec<u64>| {
             for standing in keys.iter_mut() {
                 let best = *standing & BEST;
@@ -291,32 +336,25 @@ impl<'s> Merge<'s> {
                 }
             }
         };
-        // A list's entry for a record: the term's best so far.
-        let offer = |standing: &mut u64, points: u32| {
-            let best = (*standing & BEST).max(u64::from(points.max(1)));
-            *standing = (*standing & !BEST) | best;
-        };
-        let streams = self.streams.iter().zip(&self.back).take(self.count);
-        for (at, (stream, &end)) in streams.enumerate() {
-            if at > 0 && terms.get(at) != terms.get(at - 1) {
+        let streams = self.streams.get(..self.count).unwrap_or(&[]);
+        let mut at = 0;
+        while let Some(stream) = streams.get(at) {
+            // The term's lists: one is added straight to the totals.
+            let term = terms.get(at);
+            let lists = terms.get(at..).map_or(1, |rest| {
+                rest.iter().take_while(|&t| Some(t) == term).count()
+            });
+            if lists == 1 {
+                stream.offer_to(records, &mut keys, add);
+            } else {
+                for stream in streams.iter().skip(at).take(lists) {
+                    stream.offer_to(records, &mut keys, offer);
+                }
                 fold(&mut keys);
             }
-            if looked_up_cheaper(several, stream.len(), usize::from(end)) {
-                for (record, standing) in marked(two).zip(keys.iter_mut()) {
-                    if let Some(points) = stream.points_of(record) {
-                        offer(standing, points);
-                    }
-                }
-            } else {
-                stream.for_each_entry(usize::from(end), |record, points| {
-                    if let Some(standing) = place(record).and_then(|at| keys.get_mut(at)) {
-                        offer(standing, points);
-                    }
-                });
-            }
+            at += lists.max(1);
         }
-        fold(&mut keys);
-        for (record, standing) in marked(two).zip(keys.iter_mut()) {
+        for (&record, standing) in records.iter().zip(keys.iter_mut()) {
             // The fields were packed in their own bits.
             #[allow(clippy::cast_possible_truncation)]
             let (matched, total) = ((*standing >> 59) as u16, ((*standing >> 32) & TOTAL) as u32);
@@ -455,15 +493,45 @@ impl<'s> Merge<'s> {
     }
 }
 
-/// Whether looking `several` records up in a list (a binary search each
-/// over its `searched` entries, deleted codes' too) reads less than reading
-/// its `read` entries in force: about 24 + 7 per halving a record against
-/// 10 an entry (instructions, counted with callgrind on the benches' mix:
-/// `deep cleaning 4 teeth` looks its 16 records up in the 208 of `teeth`,
-/// `crown porcelain` reads both lists).
-fn looked_up_cheaper(several: usize, searched: usize, read: usize) -> bool {
-    let halvings = (usize::BITS - searched.leading_zeros()) as usize;
-    several * (24 + 7 * halvings) < 10 * read
+/// Whether looking `several` records up in a list of `entries` (a binary
+/// search each) reads less than reading the list beside them: about
+/// 24 + 7 per halving a record against 5 an entry and a record
+/// (instructions, counted with callgrind on the benches' mix).
+fn looked_up_cheaper(several: usize, entries: usize) -> bool {
+    let halvings = (usize::BITS - entries.leading_zeros()) as usize;
+    several * (24 + 7 * halvings) < 5 * (entries + several)
+}
+
+/// A list's entry for a record (its points, at least one): its term's best so far in the
+/// record's standing (see [`Merge::score`]).
+fn offer(standing: &mut u64, points: u32) {
+    let best = (*standing & BEST).max(u64::from(points.max(1)));
+    *standing = (*standing & !BEST) | best;
+}
+
+/// A term's only list's entry for a record (its points, at least one):
+/// added to the record's total in its standing (see [`Merge::score`]),
+/// which matched one more term.
+fn add(standing: &mut u64, points: u32) {
+    let total = ((*standing >> 32) & TOTAL)
+        .saturating_add(u64::from(points.max(1)))
+        .min(TOTAL);
+    let matched = (*standing >> 59) + 1;
+    *standing = (matched << 59) | (total << 32);
+}
+
+/// Folds the records marked in `term` into those of one term or more
+/// (`one`) and of two or more (`two`), and clears `term`.
+fn fold_term(
+    term: &mut [u64; SEEN_WORDS],
+    one: &mut [u64; SEEN_WORDS],
+    two: &mut [u64; SEEN_WORDS],
+) {
+    for ((one, two), word) in one.iter_mut().zip(two.iter_mut()).zip(term.iter_mut()) {
+        *two |= *one & *word;
+        *one |= *word;
+        *word = 0;
+    }
 }
 
 /// The bits of a standing (see [`Merge::score`]) holding the best points
@@ -476,6 +544,32 @@ const TOTAL: u64 = (1 << 27) - 1;
 /// The head of a list read to its end (no key is this large: a key's
 /// first bits count the terms a record did not match).
 const DONE: u64 = u64::MAX;
+
+/// Offers each record of `wanted` the points of its entry in `entries`
+/// (both ascending by record; `scored` reads an entry's record and
+/// points), reading both once.
+fn join_sorted<'k, T>(
+    entries: &[T],
+    wanted: impl Iterator<Item = (u16, &'k mut u64)>,
+    scored: impl Fn(&T) -> (u16, u32),
+    offer: fn(&mut u64, u32),
+) {
+    let mut rest = entries.iter().map(scored);
+    let Some(mut entry) = rest.next() else {
+        return;
+    };
+    for (record, standing) in wanted {
+        while entry.0 < record {
+            let Some(next) = rest.next() else {
+                return;
+            };
+            entry = next;
+        }
+        if entry.0 == record {
+            offer(standing, entry.1);
+        }
+    }
+}
 
 /// The first position in `0..len` where `holds` is false (it holds for a
 /// prefix).

@@ -175,6 +175,7 @@ impl CodeSet {
             text: &self.text,
             words: &self.words,
             postings: &self.postings,
+            marks: &self.marks,
             word_slots: &self.word_slots,
             slip_starts: &self.slip_starts,
             slip_words: &self.slip_words,

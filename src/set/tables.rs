@@ -46,6 +46,9 @@ macro_rules! tables {
             /// Postings (record << 2 | fields, see `search::index`), one
             /// run per word.
             postings: u16 => POSTINGS, list;
+            /// Bit sets of the records in force that hold a common word
+            /// (see `search::index::Marks`), two per such word.
+            marks: u64 => MARKS, list;
             /// A hash table (see `search::index`) from a word's text to its
             /// position in the words.
             word_slots: u16 => WORD_SLOTS, slots;

@@ -261,14 +261,15 @@ impl<'s> Merge<'s> {
             // Below `MAX_RECORDS`, as the set is.
             *back = u16::try_from(active).unwrap_or(0);
         }
+        if merge.count == 1 {
+            // Read straight from the list (see `next`): no heads.
+            merge.left = usize::from(merge.back[0]);
+            return merge;
+        }
         for stream in 0..merge.count {
             merge.update_head(stream);
         }
         let streams = merge.streams.get(..merge.count).unwrap_or(&[]);
-        if let [_] = streams {
-            merge.left = usize::from(merge.back[0]);
-            return merge;
-        }
         let count = |words: &[u64; SEEN_WORDS]| -> usize {
             words.iter().map(|word| word.count_ones() as usize).sum()
         };
@@ -426,6 +427,18 @@ impl<'s> Merge<'s> {
     pub(super) fn next(&mut self) -> Option<u64> {
         if let Some(key) = self.several.next() {
             return Some(key);
+        }
+        if self.count == 1 {
+            // One list: its entries in rank order are the results, each
+            // record once.
+            let (front, back) = (self.front.first_mut()?, *self.back.first()?);
+            if *front >= back {
+                return None;
+            }
+            let at = usize::from(*front);
+            *front += 1;
+            self.left = self.left.saturating_sub(1);
+            return self.key_at(0, at);
         }
         while self.left > 0 {
             // The best head; among equal keys the first list.

@@ -443,7 +443,13 @@ impl<'s> Merge<'s> {
         while self.left > 0 {
             // The best head; among equal keys the first list.
             let (mut key, mut stream) = (DONE, 0);
-            for (at, &head) in self.heads.iter().enumerate().take(self.count) {
+            for (at, &head) in self
+                .heads
+                .get(..self.count)
+                .unwrap_or(&[])
+                .iter()
+                .enumerate()
+            {
                 if head < key {
                     (key, stream) = (head, at);
                 }

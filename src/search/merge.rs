@@ -424,13 +424,13 @@ impl<'s> Merge<'s> {
     }
 
     /// The best key left.
+    #[inline]
     pub(super) fn next(&mut self) -> Option<u64> {
-        if let Some(key) = self.several.next() {
-            return Some(key);
-        }
         if self.count == 1 {
-            // One list: its entries in rank order are the results, each
-            // record once.
+            // One list (one term: no records match several): its entries
+            // in rank order are the results, each record once. Kept apart
+            // from the general step, whose saved registers cost more than
+            // this step.
             let (front, back) = (self.front.first_mut()?, *self.back.first()?);
             if *front >= back {
                 return None;
@@ -439,6 +439,15 @@ impl<'s> Merge<'s> {
             *front += 1;
             self.left = self.left.saturating_sub(1);
             return self.key_at(0, at);
+        }
+        self.next_merged()
+    }
+
+    /// The best key left of several lists.
+    #[inline(never)]
+    fn next_merged(&mut self) -> Option<u64> {
+        if let Some(key) = self.several.next() {
+            return Some(key);
         }
         while self.left > 0 {
             // The best head; among equal keys the first list.

@@ -6,9 +6,11 @@
 //! code, and the generated statics are this format written out.
 //!
 //! - **Format.** Words (stems) sorted by text, each with a run of
-//!   postings, `record << 2 | fields`, ascending by record; the vocabulary
-//!   sorted by term, with the records each term and expansion matches and
-//!   their points; a slip index for typing slips. Words and terms are found
+//!   postings, `record << 2 | fields`, ascending by record, and the words
+//!   held by many records in force with their [`Marks`] (bit sets of those
+//!   records); the vocabulary sorted by term, with the records each term
+//!   and expansion matches and their points; a slip index for typing
+//!   slips. Words and terms are found
 //!   through open-addressing hash tables of `u16` slots, each the position
 //!   of an entry or [`EMPTY`]: the slot to start at is the key's [`hash`],
 //!   later slots are tried in turn until the key or an empty slot is met. A

@@ -306,10 +306,13 @@ impl<'s> Merge<'s> {
 
     /// The keys of the records marked in `two` (`several` of them), which
     /// match several terms: per term its best entry in the term's lists,
-    /// summed, the records' standings listed in record order. Each list's
-    /// entries ascending by record are read beside the marked records, or
-    /// each marked record is looked up in the list, whichever reads less
-    /// (a long list and few records: looked up).
+    /// summed, the records' standings listed in record order. A common
+    /// word's list is read from its marks; any other list's entries
+    /// ascending by record are read beside the marked records, or each
+    /// marked record is looked up in the list, whichever reads less (a long
+    /// list and few records: looked up). A term of one list adds its points
+    /// to the totals straight; a term of several keeps its best per record
+    /// and folds it in after its last list.
     fn score(&self, two: &[u64; SEEN_WORDS], several: usize, terms: &[u32]) -> Vec<u64> {
         // Per record, packed in what becomes its key: how many terms it
         // matched, its total before the current term, its best in it.
@@ -530,8 +533,8 @@ fn looked_up_cheaper(several: usize, entries: usize) -> bool {
     several * (24 + 7 * halvings) < 5 * (entries + several)
 }
 
-/// A list's entry for a record (its points, at least one): its term's best so far in the
-/// record's standing (see [`Merge::score`]).
+/// A list's entry for a record (its points, at least one): its term's
+/// best so far in the record's standing (see [`Merge::score`]).
 fn offer(standing: &mut u64, points: u32) {
     let best = (*standing & BEST).max(u64::from(points.max(1)));
     *standing = (*standing & !BEST) | best;

@@ -526,8 +526,11 @@ impl<'s> Merge<'s> {
 
 /// Whether looking `several` records up in a list of `entries` (a binary
 /// search each) reads less than reading the list beside them: about
-/// 24 + 7 per halving a record against 5 an entry and a record
-/// (instructions, counted with callgrind on the benches' mix).
+/// 24 + 7 per halving a record (fitted with callgrind on the benches' mix
+/// in the third pass) against about 5 an entry and a record for the read
+/// beside them (estimated from callgrind's count of that loop, not
+/// fitted; the longest lists, those of common words, are read from their
+/// marks and never come here).
 fn looked_up_cheaper(several: usize, entries: usize) -> bool {
     let halvings = (usize::BITS - entries.leading_zeros()) as usize;
     several * (24 + 7 * halvings) < 5 * (entries + several)

@@ -219,39 +219,39 @@ pub(crate) fn stem_of(word: &str) -> Stem {
     if word.len() < 4 || !word.is_ascii() {
         return Stem::Prefix(word.len());
     }
-    let has_vowel = |s: &str| s.bytes().any(|b| b"aeiouy".contains(&b));
-    let mut stem = word;
+    // The endings are matched on the word's last bytes (a few byte
+    // comparisons, not a string search per ending).
+    let has_vowel = |s: &[u8]| s.iter().any(|b| b"aeiouy".contains(b));
+    let bytes = word.as_bytes();
     // Plurals.
-    if let Some(base) = stem.strip_suffix("ies") {
+    let mut stem: &[u8] = match bytes {
         // `cavities` and `cavity` both end as `cavit`.
-        return Stem::Prefix(base.len());
-    } else if stem.ends_with("sses") {
-        stem = &stem[..stem.len() - 2];
-    } else if stem.ends_with("ss") || stem.ends_with("us") || stem.ends_with("is") {
+        [base @ .., b'i', b'e', b's'] => return Stem::Prefix(base.len()),
+        // `-sses`, `-ches`, `-shes` lose their `-es` (`-ies`, `-ss`, `-us`
+        // and `-is` never end these ways).
+        [base @ .., b's', b's', b'e', b's'] | [base @ .., b'c' | b's', b'h', b'e', b's'] => {
+            bytes.get(..base.len() + 2).unwrap_or(base)
+        }
         // glass, calculus, prosthesis
-    } else if ["xes", "ches", "shes", "zes"]
-        .iter()
-        .any(|s| stem.ends_with(s))
-    {
-        stem = &stem[..stem.len() - 2];
-    } else if let Some(base) = stem.strip_suffix('s') {
-        stem = base;
-    }
+        [.., b's' | b'u' | b'i', b's'] => bytes,
+        [base @ .., b'x' | b'z', b'e', b's'] => bytes.get(..base.len() + 1).unwrap_or(base),
+        [base @ .., b's'] => base,
+        _ => bytes,
+    };
     // Inflections.
-    if let Some(base) = stem
-        .strip_suffix("ing")
-        .filter(|b| b.len() >= 3 && has_vowel(b))
-    {
-        stem = base;
-    } else if let Some(base) = stem
-        .strip_suffix("ed")
-        .filter(|b| b.len() >= 3 && has_vowel(b))
-    {
-        stem = base;
+    match stem {
+        [base @ .., b'i', b'n', b'g'] | [base @ .., b'e', b'd']
+            if base.len() >= 3 && has_vowel(base) =>
+        {
+            stem = base;
+        }
+        _ => {}
     }
     // A final e or y: `remove`/`removed`, `denture`/`dentures`.
-    if stem.len() > 4 && (stem.ends_with('e') || stem.ends_with('y')) {
-        stem = &stem[..stem.len() - 1];
+    if let [base @ .., b'e' | b'y'] = stem {
+        if stem.len() > 4 {
+            stem = base;
+        }
     }
     Stem::Prefix(stem.len())
 }
@@ -307,6 +307,11 @@ mod tests {
             ("four", "4"),
             ("teeth", "tooth"),
             ("removed", "remove"),
+            ("glasses", "glass"),
+            ("abscesses", "abscess"),
+            ("branches", "branch"),
+            ("brushes", "brush"),
+            ("boxes", "box"),
         ] {
             assert_eq!(stem(a), stem(b), "{a} / {b}");
         }

@@ -42,7 +42,7 @@ pub(super) enum Stream<'s> {
 
 impl<'s> Stream<'s> {
     /// The postings of `word`, each worth `points` by its fields.
-    pub(super) fn word(tables: Tables<'s>, word: &Word, points: [u32; 4]) -> Stream<'s> {
+    pub(super) fn word(tables: &Tables<'s>, word: &Word, points: [u32; 4]) -> Stream<'s> {
         Stream::Word {
             run: tables.run(word),
             points,
@@ -51,7 +51,7 @@ impl<'s> Stream<'s> {
     }
 
     /// The hits of a vocabulary phrase.
-    pub(super) fn phrase(tables: Tables<'s>, span: Span) -> Stream<'s> {
+    pub(super) fn phrase(tables: &Tables<'s>, span: Span) -> Stream<'s> {
         Stream::Phrase {
             run: tables.phrase_run(span),
         }

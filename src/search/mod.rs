@@ -351,6 +351,7 @@ impl Order<'_> {
         }
     }
 
+    #[inline]
     fn next(&mut self) -> Option<u64> {
         match self {
             Order::Sorted(ranking) => ranking.next(),

@@ -40,9 +40,11 @@ pub(super) fn score<'s>(set: &'s CodeSet, text: &str, tally: &mut Tally<'_, 's>)
     }
     // The window stays where it is made: moving it copies every word.
     let mut window = Window::new(query_tokens(text));
+    // Borrowed, not passed by value: the tables are a dozen slices.
+    let index = set.search_tables();
     let mut builder = Builder {
         scorer: Scorer {
-            index: set.search_tables(),
+            index: &index,
             tally,
         },
         window: &mut window,
@@ -98,10 +100,11 @@ struct QueryWord<'q> {
 
 #[derive(Clone, Copy)]
 enum Lower<'q> {
+    /// Too long for the index (first: a window of these is all zero
+    /// bytes, set without a copy).
+    TooLong,
     Same(&'q str),
     Copied([u8; MAX_WORD_BYTES], u8),
-    /// Too long for the index.
-    TooLong,
 }
 
 impl<'q> QueryWord<'q> {
@@ -220,7 +223,7 @@ struct Builder<'b, 's, 't, 'q, I> {
 
 /// What scores alternatives: the set's search tables and the tally.
 struct Scorer<'b, 's, 't> {
-    index: Tables<'s>,
+    index: &'b Tables<'s>,
     tally: &'b mut Tally<'t, 's>,
 }
 
@@ -277,7 +280,7 @@ fn all_stop(known: &mut Option<bool>, text: &str) -> bool {
 /// The longest vocabulary term of the index that the window starts with, and
 /// its length in words.
 fn vocabulary_term<'s, 'q, I: Iterator<Item = &'q str>>(
-    index: Tables<'s>,
+    index: &Tables<'s>,
     window: &Window<'q, I>,
 ) -> Option<(usize, &'s Synonym)> {
     // The stems of the next words joined by spaces; each shorter term
@@ -314,7 +317,7 @@ fn vocabulary_term<'s, 'q, I: Iterator<Item = &'q str>>(
 /// The position of the window's first two words written as one (`bite
 /// wing`), when the index holds it.
 fn joined<'q, I: Iterator<Item = &'q str>>(
-    index: Tables<'_>,
+    index: &Tables<'_>,
     window: &Window<'q, I>,
 ) -> Option<u16> {
     let first = window.get(0)?.lower()?;

@@ -311,7 +311,7 @@ impl<'s> Tally<'_, 's> {
     }
 
     /// Offers the records of a vocabulary phrase.
-    pub(super) fn offer_phrase(&mut self, tables: Tables<'s>, span: Span) {
+    pub(super) fn offer_phrase(&mut self, tables: &Tables<'s>, span: Span) {
         if !self.defer(Stream::phrase(tables, span)) {
             self.offer_phrase_hits(tables.phrase(span));
         }
@@ -337,7 +337,7 @@ impl<'s> Tally<'_, 's> {
     /// weight at most `cap`).
     pub(super) fn offer_all(
         &mut self,
-        tables: Tables<'s>,
+        tables: &Tables<'s>,
         positions: &[u16],
         grade: u32,
         cap: u16,

@@ -344,6 +344,7 @@ impl Literal for Word {
             text,
             postings,
             weight,
+            begun,
             marks,
         } = self;
         fields(
@@ -353,6 +354,7 @@ impl Literal for Word {
                 ("text", text),
                 ("postings", postings),
                 ("weight", weight),
+                ("begun", begun),
                 ("marks", marks),
             ],
             false,

@@ -290,6 +290,9 @@ pub(crate) struct Word {
     /// The word's rarity: 100 × its inverse document frequency (BM25's
     /// `ln(1 + (N - n + 0.5) / (n + 0.5))` over `N` records, `n` holding it).
     pub(crate) weight: u16,
+    /// How many words begin with this one, itself included: the words are
+    /// sorted, so they are this one and those right after it.
+    pub(crate) begun: u16,
     /// Into the marks pool, for a word held by many records in force: its
     /// records in force as two bit sets (see `search::index::Marks`);
     /// empty for other words.

@@ -404,15 +404,15 @@ impl<'a> Tables<'a> {
 
     /// The positions of the words that start with `prefix`, the word itself
     /// included; `exact` is its position when the index holds it (the words
-    /// are sorted, so the run starts there).
+    /// are sorted, so the run starts there, and its length was counted when
+    /// the index was built).
     pub(crate) fn prefixed(&self, prefix: &str, exact: Option<u16>) -> Range<u16> {
-        let start = exact.map_or_else(
-            || {
-                self.words
-                    .partition_point(|entry| self.text(entry.text) < prefix)
-            },
-            usize::from,
-        );
+        if let Some((start, word)) = exact.and_then(|at| Some((at, self.word(at)?))) {
+            return start..start.saturating_add(word.begun);
+        }
+        let start = self
+            .words
+            .partition_point(|entry| self.text(entry.text) < prefix);
         let length = self
             .words
             .get(start..)
@@ -653,9 +653,11 @@ impl Builder {
                 text: push(text, &word),
                 postings: Span::between(start, built.postings.len()),
                 weight: weight(records, holding),
+                begun: 1,
                 marks,
             });
         }
+        built.count_begun(text);
         let keys = built.words.iter().map(|word| slice(text, word.text));
         built.word_slots = hash_table(keys).ok_or(TooManyWords(built.words.len()))?;
         built.slip_index(text);
@@ -665,6 +667,27 @@ impl Builder {
 }
 
 impl Built {
+    /// Sets how many words begin with each word (the words are sorted, so
+    /// they follow it), that a query word's run of longer words is read
+    /// without comparing them.
+    fn count_begun(&mut self, text: &str) {
+        let texts: Vec<&str> = self
+            .words
+            .iter()
+            .map(|word| slice(text, word.text))
+            .collect();
+        for (at, word) in self.words.iter_mut().enumerate() {
+            let prefix = texts.get(at).copied().unwrap_or("");
+            let begun = texts
+                .get(at..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|other| other.starts_with(prefix))
+                .count();
+            word.begun = u16::try_from(begun).unwrap_or(u16::MAX);
+        }
+    }
+
     /// The marks (see [`Marks`]) of a word held by the records of
     /// `fields` (with the fields of each), when enough are in force.
     fn mark(&mut self, fields: &BTreeMap<u16, u16>) -> Span {

@@ -187,3 +187,30 @@ fn the_slip_index_finds_what_a_scan_finds() {
     }
     assert!(slipped > queries.len() / 2);
 }
+
+#[test]
+fn the_words_a_word_begins_are_counted_as_a_scan_finds_them() {
+    let tables = CodeSet::compiled().search_tables();
+    let mut longer = 0;
+    for (at, word) in tables.words.iter().enumerate() {
+        let text = tables.text_at(u16::try_from(at).unwrap());
+        let counted = tables.prefixed(text, Some(u16::try_from(at).unwrap()));
+        let scanned = tables.prefixed(text, None);
+        assert_eq!(counted, scanned, "{text}");
+        longer += usize::from(word.begun > 1);
+    }
+    // `tooth` begins itself and `toothless`, `bite` itself and `bitewing`'s
+    // stem.
+    for (word, begun) in [
+        ("tooth", ["tooth", "toothless"]),
+        ("bite", ["bite", "bitew"]),
+    ] {
+        let at = tables.position(word).unwrap();
+        let texts: Vec<&str> = tables
+            .prefixed(word, Some(at))
+            .map(|position| tables.text_at(position))
+            .collect();
+        assert_eq!(texts, begun);
+    }
+    assert!(longer > 100, "{longer} words begin others");
+}

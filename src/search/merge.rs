@@ -28,6 +28,9 @@ const LISTED_SEVERAL: usize = 64;
 /// One ranked list of an alternative of the term.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Stream<'s> {
+    /// A vocabulary phrase's hits (ascending by record, then in rank order,
+    /// as a word's postings); none for no list (see [`Stream::EMPTY`]).
+    Phrase { run: Option<&'s [PhraseHit]> },
     /// A word's postings (ascending by record, then in rank order: see
     /// `index::Tables::ranked`), with its points for each value of their
     /// fields, and the word's marks when it is common.
@@ -36,8 +39,6 @@ pub(super) enum Stream<'s> {
         points: [u32; 4],
         marks: Option<Marks<'s>>,
     },
-    /// A vocabulary phrase's hits (the same two halves).
-    Phrase { run: &'s [PhraseHit] },
 }
 
 impl<'s> Stream<'s> {
@@ -53,16 +54,18 @@ impl<'s> Stream<'s> {
     /// The hits of a vocabulary phrase.
     pub(super) fn phrase(tables: &Tables<'s>, span: Span) -> Stream<'s> {
         Stream::Phrase {
-            run: tables.phrase_run(span),
+            run: Some(tables.phrase_run(span)),
         }
     }
 
-    pub(super) const EMPTY: Stream<'static> = Stream::Phrase { run: &[] };
+    /// No list. All its bytes are zero, so an array of lists is set
+    /// without copying one.
+    pub(super) const EMPTY: Stream<'static> = Stream::Phrase { run: None };
 
     pub(super) fn len(&self) -> usize {
         match self {
             Stream::Word { run, .. } => run.len() / 2,
-            Stream::Phrase { run } => run.len() / 2,
+            Stream::Phrase { run } => run.map_or(0, |run| run.len() / 2),
         }
     }
 
@@ -70,7 +73,7 @@ impl<'s> Stream<'s> {
     pub(super) fn ascending(&self) -> Entries<'s> {
         match *self {
             Stream::Word { run, .. } => Entries::Postings(index::first_half(run)),
-            Stream::Phrase { run } => Entries::Hits(index::first_half(run)),
+            Stream::Phrase { run } => Entries::Hits(index::first_half(run.unwrap_or(&[]))),
         }
     }
 
@@ -78,7 +81,7 @@ impl<'s> Stream<'s> {
     fn ranked(&self) -> Entries<'s> {
         match *self {
             Stream::Word { run, .. } => Entries::Postings(index::second_half(run)),
-            Stream::Phrase { run } => Entries::Hits(index::second_half(run)),
+            Stream::Phrase { run } => Entries::Hits(index::second_half(run.unwrap_or(&[]))),
         }
     }
 

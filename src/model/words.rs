@@ -19,6 +19,7 @@ pub(crate) fn split(text: &str) -> Runs<'_> {
     Runs {
         rest: text,
         cut_digits: false,
+        mixed: false,
     }
 }
 
@@ -49,6 +50,7 @@ pub(crate) fn tokens(text: &str) -> Runs<'_> {
     Runs {
         rest: text,
         cut_digits: true,
+        mixed: false,
     }
 }
 
@@ -57,6 +59,17 @@ pub(crate) struct Runs<'a> {
     rest: &'a str,
     /// Whether a run also ends where ASCII digits meet other characters.
     cut_digits: bool,
+    /// Whether the last run has ASCII digits and other characters both
+    /// (then [`tokens`] cuts it further).
+    mixed: bool,
+}
+
+impl Runs<'_> {
+    /// Whether the run returned last has ASCII digits and other characters
+    /// both: [`tokens`] would cut it further (else it is one token).
+    pub(crate) fn mixed(&self) -> bool {
+        self.mixed
+    }
 }
 
 /// Whether the character at byte `at` of `text` (not ASCII) belongs in a
@@ -118,10 +131,12 @@ impl<'a> Iterator for Runs<'a> {
             (true, _) => LETTER | WIDE,
         };
         let mut end = start;
+        let mut seen = first;
         while let Some(next) = kind(end) {
             if next & allowed == 0 {
                 break;
             }
+            seen |= next;
             if next == WIDE {
                 match wide(self.rest, end) {
                     Some((true, length)) => end += length,
@@ -133,6 +148,7 @@ impl<'a> Iterator for Runs<'a> {
         }
         let run = self.rest.get(start..end)?;
         self.rest = self.rest.get(end..).unwrap_or("");
+        self.mixed = seen & DIGIT != 0 && seen & (LETTER | WIDE) != 0;
         Some(run)
     }
 }

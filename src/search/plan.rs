@@ -54,11 +54,43 @@ pub(super) fn score<'s>(set: &'s CodeSet, text: &str, tally: &mut Tally<'_, 's>)
     builder.words();
 }
 
-/// The search words of a query that are not codes.
-fn query_tokens(text: &str) -> impl Iterator<Item = &str> {
-    words::split(text)
-        .filter(|run| code_digits(run).is_none())
-        .flat_map(words::tokens)
+/// The search words of a query that are not codes: the runs of
+/// [`words::split`] that are not codes, each cut by [`words::tokens`] when
+/// it mixes digits and letters (most runs are one token, read once).
+fn query_tokens(text: &str) -> QueryTokens<'_> {
+    QueryTokens {
+        runs: words::split(text),
+        cut: None,
+    }
+}
+
+struct QueryTokens<'q> {
+    runs: words::Runs<'q>,
+    /// The tokens left of a run being cut.
+    cut: Option<words::Runs<'q>>,
+}
+
+impl<'q> Iterator for QueryTokens<'q> {
+    type Item = &'q str;
+
+    fn next(&mut self) -> Option<&'q str> {
+        loop {
+            if let Some(cut) = &mut self.cut {
+                if let Some(token) = cut.next() {
+                    return Some(token);
+                }
+                self.cut = None;
+            }
+            let run = self.runs.next()?;
+            if code_digits(run).is_some() {
+                continue;
+            }
+            if !self.runs.mixed() {
+                return Some(run);
+            }
+            self.cut = Some(words::tokens(run));
+        }
+    }
 }
 
 /// The digits of a code (`D3330`, `d3330`, `3330`) or code prefix (`D33`).

@@ -64,7 +64,9 @@ fn query_tokens(text: &str) -> QueryTokens<'_> {
     }
 }
 
+/// The search words of a query that are not codes (see [`query_tokens`]).
 struct QueryTokens<'q> {
+    /// The query's runs of letters and digits.
     runs: words::Runs<'q>,
     /// The tokens left of a run being cut.
     cut: Option<words::Runs<'q>>,

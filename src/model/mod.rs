@@ -2,6 +2,9 @@
 //! no data. `build.rs` includes this folder once (`#[path]`), so the build
 //! script and the library share every type the generated tables use.
 
+// Used by the delimited reader and the X12 tokenizer (`std`).
+#[cfg_attr(not(feature = "std"), allow(dead_code))]
+pub(crate) mod bytes;
 pub(crate) mod category;
 pub(crate) mod code;
 pub(crate) mod date;

@@ -7,6 +7,7 @@ use alloc::vec::Vec;
 use std::io::{self, BufRead};
 
 use super::error::X12Error;
+use crate::model::bytes::find_any;
 
 /// The default longest segment, in bytes: 64 KiB.
 pub const DEFAULT_SEGMENT_LIMIT: usize = 64 * 1024;
@@ -246,9 +247,7 @@ impl<R: BufRead> Segments<R> {
             if available.is_empty() {
                 break;
             }
-            let end = available
-                .iter()
-                .position(|&b| b == terminator || b == b'\n' || b == b'\r');
+            let end = find_any(available, [terminator, b'\n', b'\r']);
             let (chunk, used) = match end {
                 Some(end) => (&available[..end], end + 1),
                 None => (available, available.len()),

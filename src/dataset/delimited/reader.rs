@@ -6,6 +6,7 @@ use alloc::vec::Vec;
 use std::io::{self, BufRead};
 
 use super::{Delimiter, QuotePolicy, RowError, BOM, DEFAULT_LIMIT};
+use crate::model::bytes::find_byte;
 
 /// One record: its fields, unquoted, borrowed from the [`Reader`] until
 /// its next call.
@@ -382,7 +383,7 @@ impl<R: BufRead> Reader<R> {
                 break;
             }
             read_any = true;
-            let (chunk, used, ended) = match available.iter().position(|&b| b == b'\n') {
+            let (chunk, used, ended) = match find_byte(available, b'\n') {
                 Some(end) => (&available[..end], end + 1, true),
                 None => (available, available.len(), false),
             };
@@ -438,7 +439,7 @@ fn split_line(
     let mut at = 0;
     loop {
         if state == State::Quoted {
-            let Some(offset) = bytes[at..].iter().position(|&b| b == b'"') else {
+            let Some(offset) = find_byte(&bytes[at..], b'"') else {
                 text.push_str(&line[at..]);
                 return State::Quoted;
             };
@@ -457,7 +458,7 @@ fn split_line(
             continue;
         }
         state = State::FieldStart;
-        let Some(offset) = bytes[at..].iter().position(|&b| b == delimiter) else {
+        let Some(offset) = find_byte(&bytes[at..], delimiter) else {
             text.push_str(&line[at..]);
             ends.push(text.len());
             return State::FieldStart;

@@ -40,7 +40,10 @@ pub(crate) fn find_byte(bytes: &[u8], needle: u8) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::{find_any, find_byte};
-    use alloc::vec;
+
+    // Fixed buffers, not vectors: these tests run in every feature set,
+    // including the one without `alloc`.
+    const LONGEST: usize = 24;
 
     #[test]
     fn a_byte_is_found_where_a_scan_finds_it() {
@@ -50,17 +53,18 @@ mod tests {
         // edge).
         for needle in [b'\n', b'"', b',', b'\t', 0x00, 0x7F, 0x80, 0xFF] {
             for filler in [needle ^ 1, needle ^ 0x80, needle.wrapping_sub(1), b'a'] {
-                for len in 0..24 {
-                    let plain = vec![filler; len];
-                    assert_eq!(find_byte(&plain, needle), None, "{needle} in {len}");
+                for len in 0..LONGEST {
+                    let plain = [filler; LONGEST];
+                    assert_eq!(find_byte(&plain[..len], needle), None, "{needle} in {len}");
                     for at in 0..len {
-                        let mut bytes = plain.clone();
+                        let mut whole = plain;
+                        let bytes = &mut whole[..len];
                         bytes[at] = needle;
                         if at + 3 < len {
                             bytes[at + 3] = needle;
                         }
                         let want = bytes.iter().position(|&b| b == needle);
-                        assert_eq!(find_byte(&bytes, needle), want, "{needle} at {at} of {len}");
+                        assert_eq!(find_byte(bytes, needle), want, "{needle} at {at} of {len}");
                     }
                 }
             }
@@ -70,23 +74,24 @@ mod tests {
     #[test]
     fn the_first_of_several_bytes_is_found() {
         let needles = [b'~', b'\n', b'\r'];
-        for len in 1..24 {
+        for len in 1..LONGEST {
             for first in 0..len {
                 for (which, &needle) in needles.iter().enumerate() {
-                    let mut bytes = vec![b'*'; len];
+                    let mut whole = [b'*'; LONGEST];
+                    let bytes = &mut whole[..len];
                     bytes[first] = needle;
                     // A later needle of another kind changes nothing.
                     if first + 2 < len {
                         bytes[first + 2] = needles[(which + 1) % 3];
                     }
                     assert_eq!(
-                        find_any(&bytes, needles),
+                        find_any(bytes, needles),
                         Some(first),
                         "{which} at {first} of {len}"
                     );
                 }
             }
-            assert_eq!(find_any(&vec![b'*'; len], needles), None);
+            assert_eq!(find_any(&[b'*'; LONGEST][..len], needles), None);
         }
     }
 }

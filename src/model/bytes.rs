@@ -9,7 +9,6 @@
 /// byte on claim lines of a hundred bytes; this about one in four.
 pub(crate) fn find_any<const N: usize>(bytes: &[u8], needles: [u8; N]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let patterns = needles.map(|needle| ONES * u64::from(needle));
     let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
@@ -32,6 +31,23 @@ pub(crate) fn find_any<const N: usize>(bytes: &[u8], needles: [u8; N]) -> Option
         .map(|offset| at + offset)
 }
 
+/// The high bit of every byte of a word.
+pub(crate) const HIGHS: u64 = 0x8080_8080_8080_8080;
+/// The low seven bits of every byte of a word.
+const LOWS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+/// The high bit of each byte of `word` that equals `needle`, and of no
+/// other: exact for every byte (unlike the trick in [`find_any`], whose
+/// flags above the first zero byte may be false), so all the places of a
+/// delimiter in a word can be read from it.
+#[inline]
+pub(crate) fn equal_bytes(word: u64, needle: u8) -> u64 {
+    let diff = word ^ (0x0101_0101_0101_0101 * u64::from(needle));
+    // A byte's low seven bits plus 0x7F reach its high bit unless they are
+    // all zero, and no sum carries into the next byte.
+    !(((diff & LOWS) + LOWS) | diff | LOWS)
+}
+
 /// The first place of `needle` in `bytes` (see [`find_any`]).
 pub(crate) fn find_byte(bytes: &[u8], needle: u8) -> Option<usize> {
     find_any(bytes, [needle])
@@ -39,7 +55,7 @@ pub(crate) fn find_byte(bytes: &[u8], needle: u8) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{find_any, find_byte};
+    use super::{equal_bytes, find_any, find_byte};
 
     // Fixed buffers, not vectors: these tests run in every feature set,
     // including the one without `alloc`.
@@ -92,6 +108,25 @@ mod tests {
                 }
             }
             assert_eq!(find_any(&[b'*'; LONGEST][..len], needles), None);
+        }
+    }
+
+    #[test]
+    fn every_equal_byte_is_flagged_and_no_other() {
+        // Each byte value beside the needle, and the needle beside each
+        // (a byte one above the needle right after it is where the
+        // borrowing trick flags wrongly).
+        for needle in [b',', b'\n', b'"', 0x00, 0x80, 0xFF] {
+            for other in 0..=255u8 {
+                let bytes = [needle, other, other, needle, other, needle, needle, other];
+                let word = u64::from_le_bytes(bytes);
+                let flags = equal_bytes(word, needle);
+                for (at, &byte) in bytes.iter().enumerate() {
+                    let flagged = flags >> (8 * at) & 0xFF;
+                    let want = if byte == needle { 0x80 } else { 0 };
+                    assert_eq!(flagged, want, "{needle} among {other} at {at}");
+                }
+            }
         }
     }
 }

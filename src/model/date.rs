@@ -257,6 +257,9 @@ impl FromStr for ServiceDate {
     /// `2025-01-15T00:00:00Z`, `1/15/2025 12:00 AM`), is ignored: a date
     /// of service is a day.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
+        if let Some(date) = iso_date(text.as_bytes()) {
+            return date;
+        }
         let bytes = text.trim().as_bytes();
         // The plain forms first (nearly all input); then a date-time or a
         // month name.
@@ -270,6 +273,26 @@ impl FromStr for ServiceDate {
         }
         numeric_date(bytes)
     }
+}
+
+/// Exactly `YYYY-MM-DD`, ten bytes, all digits but the dashes: the form
+/// nearly every export writes, read in a few steps (the general way, trim
+/// and all, cost claim checking about 150 instructions a line more).
+/// `None` for anything else, which the general way then reads.
+fn iso_date(bytes: &[u8]) -> Option<Result<ServiceDate, DateError>> {
+    let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = bytes else {
+        return None;
+    };
+    let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let [y0, y1, y2, y3, m0, m1, d0, d1] = digits.map(|digit| u16::from(digit - b'0'));
+    Some(checked(
+        y0 * 1000 + y1 * 100 + y2 * 10 + y3,
+        m0 * 10 + m1,
+        d0 * 10 + d1,
+    ))
 }
 
 /// `YYYY-MM-DD`, `MM/DD/YYYY` (one-digit month and day allowed) or
@@ -319,6 +342,45 @@ impl fmt::Display for ServiceDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_iso_shortcut_reads_as_the_general_way() {
+        // Written by hand, not with `format!`: this module's tests run
+        // without `alloc` too.
+        let digit = |value: u16| b'0' + (value % 10) as u8;
+        for year in [
+            0, 1, 1899, 1900, 1999, 2000, 2024, 2026, 2100, 2199, 2200, 9999,
+        ] {
+            for month in 0..=13u16 {
+                for day in 0..=32u16 {
+                    let text = [
+                        digit(year / 1000),
+                        digit(year / 100),
+                        digit(year / 10),
+                        digit(year),
+                        b'-',
+                        digit(month / 10),
+                        digit(month),
+                        b'-',
+                        digit(day / 10),
+                        digit(day),
+                    ];
+                    let date = (year, month, day);
+                    assert_eq!(iso_date(&text), Some(numeric_date(&text)), "{date:?}");
+                }
+            }
+        }
+        // Not the shape: left to the general way.
+        for other in [
+            "2026-1-05",
+            "2026/01/05",
+            " 2026-01-05",
+            "2026-01-0x",
+            "20260105",
+        ] {
+            assert_eq!(iso_date(other.as_bytes()), None, "{other}");
+        }
+    }
 
     #[test]
     fn reads_every_form_and_rejects_the_rest() {

@@ -34,7 +34,15 @@
 //! [`Reader`] keeps two byte buffers (the current line and the current
 //! record's unquoted fields) plus one `usize` per field, and reuses them
 //! from record to record: after the first records, reading allocates
-//! nothing. A record longer than the limit (1 MiB unless
+//! nothing. A line that lies whole in the input's own buffer (nearly every
+//! line of a file or a slice in memory) is read there: a plain one (ASCII,
+//! no quote) is lent from it as it stands, its delimiters found eight bytes
+//! a step; one with quotes is unquoted into the field buffer. Other lines
+//! (line 1, blank ones, lines cut by the end of the input's buffer, lines
+//! with other bytes, lines past the limit) are copied to the line buffer
+//! first, and every line reads the same either way (a unit test compares
+//! the two on generated lines; the fuzz target compares whole inputs with
+//! inputs handed over a few bytes at a time). A record longer than the limit (1 MiB unless
 //! [`Reader::with_limit`] says otherwise; line breaks inside quoted fields
 //! count) is reported as [`RowError::TooLong`] and the rest of its line is
 //! skipped without being stored, so each buffer stays within the limit

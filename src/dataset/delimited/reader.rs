@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 use std::io::{self, BufRead};
 
 use super::{Delimiter, QuotePolicy, RowError, BOM, DEFAULT_LIMIT};
-use crate::model::bytes::find_byte;
+use crate::model::bytes::{self, find_byte};
 
 /// One record: its fields, unquoted, borrowed from the [`Reader`] until
 /// its next call.
@@ -134,6 +134,9 @@ pub struct Reader<R> {
     windows_1252: bool,
     /// A line decoded from Windows-1252.
     decoded: String,
+    /// Bytes of `inner`'s buffer lent as the last record (see
+    /// [`Reader::lend_buffered`]), consumed when the next is asked for.
+    lent: usize,
 }
 
 /// What [`Reader::read_line`] found.
@@ -168,6 +171,7 @@ impl<R: BufRead> Reader<R> {
             done: false,
             windows_1252: false,
             decoded: String::new(),
+            lent: 0,
         }
     }
 
@@ -218,6 +222,20 @@ impl<R: BufRead> Reader<R> {
         if self.done {
             return None;
         }
+        if self.lent > 0 {
+            self.inner.consume(core::mem::take(&mut self.lent));
+        }
+        match self.scan_buffered() {
+            Some(Buffered::Lent(length)) => return Some(self.lend_buffered(length)),
+            Some(Buffered::Copied) => {
+                return Some(Ok(BorrowedRow {
+                    line: self.record_line,
+                    text: &self.text,
+                    ends: &self.ends,
+                }))
+            }
+            None => {}
+        }
         match self.fill_record() {
             Ok(true) => Some(Ok(BorrowedRow {
                 line: self.record_line,
@@ -235,6 +253,81 @@ impl<R: BufRead> Reader<R> {
                 Some(Err(error))
             }
         }
+    }
+
+    /// The fast way for most lines: when the next line lies whole in
+    /// `inner`'s buffer, is not line 1 (with its possible byte-order mark),
+    /// not blank and within the limit, it is read from there without being
+    /// copied to `raw` first. A plain line (ASCII, no quote) has its field
+    /// ends put in `ends` and is lent straight from the buffer
+    /// ([`Buffered::Lent`], see [`Reader::lend_buffered`]); a line with
+    /// quotes that close on it is unquoted into `text` as the general way
+    /// does ([`Buffered::Copied`]). `None` leaves the line to the general
+    /// way, which reads it as before.
+    fn scan_buffered(&mut self) -> Option<Buffered> {
+        if self.line == 0 {
+            return None;
+        }
+        let buffer = self.inner.fill_buf().ok()?;
+        let found = match scan_plain_line(buffer, self.delimiter, self.limit, &mut self.ends) {
+            Scan::Plain(found) => {
+                self.lent = found.consumed;
+                Buffered::Lent(found.length)
+            }
+            Scan::Quoted => {
+                let end = find_byte(buffer, b'\n')?;
+                let line = match buffer.get(..end)? {
+                    [line @ .., b'\r'] | line => line,
+                };
+                if line.len() > self.limit {
+                    return None;
+                }
+                let line = core::str::from_utf8(line).ok()?;
+                self.text.clear();
+                self.ends.clear();
+                reserve_capped(&mut self.text, line.len(), self.limit);
+                let state = split_line(
+                    line,
+                    self.delimiter,
+                    State::FieldStart,
+                    &mut self.text,
+                    &mut self.ends,
+                );
+                if state != State::FieldStart {
+                    // A quote left open: the general way reports it, or
+                    // reads on under `QuotePolicy::AcrossLines`.
+                    return None;
+                }
+                self.inner.consume(end + 1);
+                Buffered::Copied
+            }
+            Scan::Other => return None,
+        };
+        self.line += 1;
+        self.record_line = self.line;
+        Some(found)
+    }
+
+    /// The line [`Reader::scan_buffered`] found, lent from `inner`'s
+    /// buffer (consumed at the next call).
+    fn lend_buffered(&mut self, length: usize) -> Result<BorrowedRow<'_>, RowError> {
+        let line = self.line;
+        // Asked again without a consume in between, a buffered reader
+        // hands back the same bytes; one that does not is an I/O fault.
+        let changed = || RowError::Io {
+            line,
+            source: io::Error::other("the input's buffer changed while a line was read"),
+        };
+        let buffer = self.inner.fill_buf().map_err(|_| changed())?;
+        let text = buffer
+            .get(..length)
+            .and_then(|bytes| core::str::from_utf8(bytes).ok())
+            .ok_or_else(changed)?;
+        Ok(BorrowedRow {
+            line: self.record_line,
+            text,
+            ends: &self.ends,
+        })
     }
 
     /// Reads the next non-blank record into `text` and `ends`: `false` at
@@ -422,6 +515,126 @@ impl<R: BufRead> Reader<R> {
             return Ok(Line::TooLong);
         }
         Ok(Line::Read { crlf })
+    }
+}
+
+/// How [`Reader::scan_buffered`] read a line in the buffer.
+enum Buffered {
+    /// A plain line, lent from the buffer: its length.
+    Lent(usize),
+    /// A line with quotes, unquoted into `text`.
+    Copied,
+}
+
+/// What [`scan_plain_line`] found at the start of a buffer.
+enum Scan {
+    Plain(PlainLine),
+    /// A quote before the line's end (and no byte that is not ASCII before
+    /// it): the line may still be read from the buffer, unquoted.
+    Quoted,
+    /// Anything else: left to the general way.
+    Other,
+}
+
+/// A plain line found at the start of a buffer (see [`scan_plain_line`]).
+struct PlainLine {
+    /// The line's length without its line ending.
+    length: usize,
+    /// The bytes to consume: the line and its line ending.
+    consumed: usize,
+}
+
+/// Finds the first line of `buffer` and its field ends (into `ends`,
+/// cleared first) in one pass, eight bytes a step, when the line is plain:
+/// it ends with `\n` inside `buffer`, holds only ASCII and no `"`, is at
+/// most `limit` bytes without its line ending, and does not start with a
+/// space, tab or `\r` (a blank line is skipped the general way). `None`
+/// for any other line.
+fn scan_plain_line(buffer: &[u8], delimiter: u8, limit: usize, ends: &mut Vec<usize>) -> Scan {
+    if matches!(buffer.first(), None | Some(b' ' | b'\t' | b'\r' | b'\n')) {
+        return Scan::Other;
+    }
+    ends.clear();
+    let mut at = 0;
+    let mut chunks = buffer.chunks_exact(8);
+    let end = loop {
+        let Some(chunk) = chunks.next() else {
+            // The last few bytes, one at a time.
+            let rest = chunks.remainder();
+            let mut found = None;
+            for (offset, &byte) in rest.iter().enumerate() {
+                match byte {
+                    b'\n' => {
+                        found = Some(at + offset);
+                        break;
+                    }
+                    b'"' => return Scan::Quoted,
+                    0x80..=0xFF => return Scan::Other,
+                    // Past the limit: too long (the general way says so),
+                    // and no more ends are kept than a line within it has.
+                    _ if at + offset > limit => return Scan::Other,
+                    _ if byte == delimiter => ends.push(at + offset),
+                    _ => {}
+                }
+            }
+            match found {
+                Some(found) => break found,
+                None => return Scan::Other,
+            }
+        };
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let stops = bytes::equal_bytes(word, b'\n')
+            | bytes::equal_bytes(word, b'"')
+            | (word & bytes::HIGHS);
+        let mut delimiters = bytes::equal_bytes(word, delimiter);
+        if stops != 0 {
+            // Only the delimiters before the first stop count.
+            let first = stops.trailing_zeros();
+            delimiters &= (1u64 << first) - 1;
+            let stop = at + (first / 8) as usize;
+            // A line ending past the limit and its `\r` is too long (the
+            // ends are checked before they are kept, so their list stays
+            // within what a line within the limit needs).
+            if stop > limit.saturating_add(1) {
+                return Scan::Other;
+            }
+            push_ends(ends, at, delimiters);
+            match buffer.get(stop) {
+                Some(b'\n') => break stop,
+                Some(b'"') => return Scan::Quoted,
+                _ => return Scan::Other,
+            }
+        }
+        // No line ending in these eight bytes: the line is longer.
+        if at + 8 > limit.saturating_add(1) {
+            return Scan::Other;
+        }
+        push_ends(ends, at, delimiters);
+        at += 8;
+    };
+    let length = match buffer.get(..end) {
+        Some([.., b'\r']) => end - 1,
+        _ => end,
+    };
+    if length > limit {
+        return Scan::Other;
+    }
+    ends.push(length);
+    Scan::Plain(PlainLine {
+        length,
+        consumed: end + 1,
+    })
+}
+
+/// Pushes to `ends` the place of each byte flagged in `flags` (the high
+/// bit of its byte; see [`bytes::equal_bytes`]) of the word at `at`.
+#[inline]
+fn push_ends(ends: &mut Vec<usize>, at: usize, mut flags: u64) {
+    while flags != 0 {
+        ends.push(at + (flags.trailing_zeros() / 8) as usize);
+        flags &= flags - 1;
     }
 }
 

@@ -394,8 +394,8 @@ fn io_error_stops_reading() {
 fn buffers_are_reused() {
     let text = "a,b,c\n".repeat(1000);
     let mut reader = Reader::new(text.as_bytes(), Delimiter::Comma, QuotePolicy::WithinLine);
-    // A line without quotes swaps the line and field buffers: both have
-    // grown after two records.
+    // Lines whole in the input's buffer are lent from it or unquoted into
+    // the field buffer: the buffers have what they need after two records.
     reader.next_record().unwrap().unwrap();
     reader.next_record().unwrap().unwrap();
     let capacity = reader.buffer_capacity();
@@ -479,4 +479,85 @@ fn normalises_headers() {
     assert_eq!(normalise_header("Date\tof Service"), "date_of_service");
     assert_eq!(normalise_header("_id_"), "_id");
     assert_eq!(normalise_header("   "), "");
+}
+
+/// Every record and error of `input`, read with these settings.
+fn read_with<R: io::BufRead>(
+    input: R,
+    delimiter: Delimiter,
+    policy: QuotePolicy,
+    limit: usize,
+) -> Vec<Result<(u64, Vec<String>), String>> {
+    let mut reader = Reader::new(input, delimiter, policy)
+        .with_limit(limit)
+        .windows_1252_fallback(true);
+    // The fuzz target's bound: two byte buffers within the limit, and a
+    // field end for each byte of a line within it, twice over.
+    let bound = 2 * (limit + 4) + 8 * (2 * (limit + 2)).max(4);
+    let mut out = Vec::new();
+    while let Some(record) = reader.next_record() {
+        out.push(
+            record
+                .map(|r| (r.line(), r.iter().map(str::to_string).collect()))
+                .map_err(|e| e.to_string()),
+        );
+        assert!(reader.buffer_capacity() <= bound, "limit {limit}");
+    }
+    out
+}
+
+#[test]
+fn lines_read_from_the_buffer_read_as_lines_read_piece_by_piece() {
+    // Lines whole in the buffer are read there (plain ones lent, quoted
+    // ones unquoted); a one-byte buffer never holds a whole line, so every
+    // line goes the general way. Both must give the same records and
+    // errors, on lines mixing delimiters, quotes, `\r`, blanks, bytes that
+    // are not ASCII, `-` next to the delimiter (a byte one bit away from
+    // `,`) and lines around the limit.
+    let pieces: [&[u8]; 16] = [
+        b"a",
+        b"bc",
+        b",",
+        b",",
+        b"\"",
+        b"\"\"",
+        b"\r",
+        b" ",
+        b"\t",
+        b"-",
+        b"\xC3\xA9",
+        b"\xE9",
+        b"12345678",
+        b";",
+        b"\t\t\t\t\t\t\t\t\t",
+        b"\n",
+    ];
+    let mut state: u32 = 0x2545_F491;
+    for round in 0..3000 {
+        let mut text = Vec::new();
+        let length = 1 + round % 60;
+        for _ in 0..length {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            text.extend_from_slice(pieces[(state % 16) as usize]);
+        }
+        for (delimiter, policy, limit) in [
+            (Delimiter::Comma, QuotePolicy::WithinLine, DEFAULT_LIMIT),
+            (Delimiter::Comma, QuotePolicy::AcrossLines, DEFAULT_LIMIT),
+            (Delimiter::Semicolon, QuotePolicy::WithinLine, 9),
+            (Delimiter::Tab, QuotePolicy::WithinLine, 16),
+            (Delimiter::Tab, QuotePolicy::AcrossLines, 1),
+            (Delimiter::Comma, QuotePolicy::WithinLine, 2),
+        ] {
+            let whole = read_with(&text[..], delimiter, policy, limit);
+            let piecewise = read_with(
+                io::BufReader::with_capacity(1, &text[..]),
+                delimiter,
+                policy,
+                limit,
+            );
+            assert_eq!(whole, piecewise, "{:?}", String::from_utf8_lossy(&text));
+        }
+    }
 }

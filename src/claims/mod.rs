@@ -61,6 +61,7 @@ mod verdict;
 pub mod write;
 pub mod x12;
 
+use std::boxed::Box;
 use std::io::{self, BufRead, Read};
 use std::vec::Vec;
 
@@ -214,7 +215,7 @@ enum Input<R> {
         reader: X12Reader<R>,
         /// The first item, read ahead to tell an 837D from another
         /// transaction set.
-        first: Option<Result<ServiceLine, X12Error>>,
+        first: Option<Result<Box<ServiceLine>, X12Error>>,
     },
 }
 
@@ -308,7 +309,7 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         let reader = io::Cursor::new(start).chain(reader);
         let (input, carried, has_claims) = if is_x12 {
             let mut reader = X12Reader::new(reader).map_err(HeaderError::X12)?;
-            let first = reader.next();
+            let first = reader.next_line();
             if let Some(Err(X12Error::NotDental { found, .. })) = &first {
                 return Err(HeaderError::NotDental {
                     found: found.clone(),
@@ -509,7 +510,7 @@ fn read_into<'s, R: BufRead>(
 ) -> bool {
     let read = match input {
         Input::Delimited(source) => source.fill(line),
-        Input::X12 { reader, first } => match first.take().or_else(|| reader.next()) {
+        Input::X12 { reader, first } => match first.take().or_else(|| reader.next_line()) {
             None => None,
             Some(Err(error)) => Some(Err(LineError::Segment(error))),
             Some(Ok(service_line)) => {

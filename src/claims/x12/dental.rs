@@ -4,6 +4,7 @@
 //! apart ([`EnvelopeWarning`]), every `ISA` setting its own delimiters.
 
 use alloc::borrow::Cow;
+use alloc::boxed::Box;
 use alloc::collections::VecDeque;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -52,8 +53,11 @@ struct Draft {
     teeth: usize,
     failed: bool,
     /// The service line as read so far, its buffers reused from an earlier
-    /// line when one was handed back.
-    line: ServiceLine,
+    /// line when one was handed back. Boxed, as everywhere in the reader:
+    /// a line moves from the spares to the draft, to the queue and to the
+    /// checker and back, and moving the box costs a pointer where moving
+    /// the line cost a copy of its few hundred bytes each time.
+    line: Box<ServiceLine>,
 }
 
 /// Streams the service lines of an 837 dental interchange; see the
@@ -75,7 +79,7 @@ struct Draft {
 pub struct X12Reader<R> {
     /// The tokenizer: delimiters, segment numbers, the segment buffer.
     segments: Segments<R>,
-    pub(super) pending: VecDeque<Result<ServiceLine, X12Error>>,
+    pub(super) pending: VecDeque<Result<Box<ServiceLine>, X12Error>>,
     /// The `GS08` of the current functional group.
     group_version: Option<String>,
     /// The segment number of the open `ST`, if any.
@@ -95,7 +99,9 @@ pub struct X12Reader<R> {
     draft: Option<Draft>,
     /// Service lines handed back by the checker, whose buffers the next
     /// lines reuse.
-    spare: Vec<ServiceLine>,
+    // Boxes, not lines: each goes back into a draft whole (see `Draft`).
+    #[allow(clippy::vec_box)]
+    spare: Vec<Box<ServiceLine>>,
     /// The `IEA` of the current interchange was read.
     closed: bool,
     done: bool,
@@ -617,10 +623,17 @@ impl<R: BufRead> X12Reader<R> {
     /// Hands back a service line the caller is done with: the next lines
     /// reuse its buffers, so reading costs no allocation once they have
     /// grown.
-    pub(crate) fn recycle(&mut self, line: ServiceLine) {
+    pub(crate) fn recycle(&mut self, line: Box<ServiceLine>) {
         if self.spare.len() < SPARE_LINES {
             self.spare.push(line);
         }
+    }
+
+    /// The next item, its line boxed (for the checker, which hands the
+    /// box back with [`recycle`](X12Reader::recycle)).
+    pub(crate) fn next_line(&mut self) -> Option<Result<Box<ServiceLine>, X12Error>> {
+        self.advance();
+        self.pending.pop_front()
     }
 
     fn flush_line(&mut self) {
@@ -685,8 +698,7 @@ impl<R: BufRead> Iterator for X12Reader<R> {
     type Item = Result<ServiceLine, X12Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        self.advance();
-        self.pending.pop_front()
+        self.next_line().map(|item| item.map(|line| *line))
     }
 }
 

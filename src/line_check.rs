@@ -944,5 +944,6 @@ fn accepts(class: ToothClass, tooth: Tooth) -> bool {
 
 /// The text of a field, trimmed, when it holds anything.
 fn given(text: Option<&str>) -> Option<&str> {
-    text.map(str::trim).filter(|text| !text.is_empty())
+    text.map(crate::model::trimmed)
+        .filter(|text| !text.is_empty())
 }

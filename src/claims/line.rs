@@ -160,20 +160,7 @@ impl ClaimLine {
     }
 }
 
-/// `text` without surrounding whitespace, as [`str::trim`] has it, but
-/// quick for the usual field that starts and ends with a letter or digit.
-#[inline]
-pub(crate) fn trimmed(text: &str) -> &str {
-    match text.as_bytes() {
-        [] => text,
-        [first, .., last] | [first @ last]
-            if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() =>
-        {
-            text
-        }
-        _ => text.trim(),
-    }
-}
+pub(crate) use crate::model::trimmed;
 
 /// Writes `value` into `target`, keeping `target`'s buffer: sources fill
 /// one [`ClaimLine`] over and over without allocating once it has grown.

@@ -19,6 +19,24 @@ pub mod teeth;
 #[cfg_attr(not(feature = "alloc"), allow(dead_code))]
 pub(crate) mod words;
 
+/// `text` without surrounding whitespace, as [`str::trim`] has it, but
+/// quick for the usual field that starts and ends with a letter or digit
+/// (the claims readers and the reporting checks trim every field they
+/// read; `build.rs`, which includes this module, does not).
+#[cfg_attr(not(feature = "std"), allow(dead_code))]
+#[inline]
+pub(crate) fn trimmed(text: &str) -> &str {
+    match text.as_bytes() {
+        [] => text,
+        [first, .., last] | [first @ last]
+            if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() =>
+        {
+            text
+        }
+        _ => text.trim(),
+    }
+}
+
 /// Writes `args` honouring the formatter's width, fill and alignment
 /// (`{:>40}`): through a buffer when one is asked for (with `alloc`), as
 /// is otherwise.

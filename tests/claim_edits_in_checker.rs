@@ -200,3 +200,29 @@ P2,C,1,D2150,2026-02-13,14,MO
     assert_eq!(conflict.claim, None);
     assert!(reports[2].is_valid());
 }
+
+#[test]
+fn a_claim_is_judged_on_its_own_areas_teeth_and_surfaces_only() {
+    // The checker keeps the edits' view of a claim's lines from claim to
+    // claim; nothing of the first claim may stay on the second. Each
+    // claim alone is clean; carried over, QUAD2's lines would share area
+    // 10 (scaling twice in one quadrant) and TOOTH2's lines, both on tooth
+    // 3, the occlusal surface (two restorations on one surface).
+    let text = "\
+claim,line,code,dos,tooth,surfaces,area
+QUAD1,1,D4341,2026-02-04,,,10
+QUAD1,2,D4342,2026-02-04,,,20
+QUAD2,1,D4341,2026-02-05,,,40
+QUAD2,2,D4342,2026-02-05,,,10
+TOOTH1,1,D2150,2026-02-06,3,MO,
+TOOTH1,2,D2160,2026-02-06,14,DOL,
+TOOTH2,1,D2140,2026-02-07,3,B,
+TOOTH2,2,D2140,2026-02-07,3,L,
+";
+    let (reports, conflicts) = run(text);
+    assert_eq!(reports.len(), 8);
+    for report in &reports {
+        assert!(report.conflicts.is_empty(), "{report:?}");
+    }
+    assert_eq!(conflicts, 0);
+}

@@ -57,6 +57,10 @@ pub(crate) struct Claims<'s> {
     /// Whether `slots[held]` holds the first line of the next claim.
     incoming: bool,
     pub(crate) found: Vec<ClaimConflict>,
+    /// The lines of the claim being closed as the edits read them, kept
+    /// with their lists of teeth and areas from claim to claim (built anew
+    /// for each claim, they cost a few allocations a line).
+    edit_lines: Vec<EditLine>,
     pub(crate) total: u64,
 }
 
@@ -135,12 +139,14 @@ impl<'s> Claims<'s> {
         if lines < 2 {
             return;
         }
-        let edit_lines: Vec<EditLine> = held
-            .iter()
-            .enumerate()
-            .filter_map(|(index, item)| edit_line(index, (**item).as_ref().ok()?))
-            .collect();
-        for conflict in conflicts(&edit_lines) {
+        let mut count = 0;
+        for (index, item) in held.iter().enumerate() {
+            if let Ok(report) = &**item {
+                count += usize::from(edit_line_into(&mut self.edit_lines, count, index, report));
+            }
+        }
+        let edit_lines = self.edit_lines.get(..count).unwrap_or(&[]);
+        for conflict in conflicts(edit_lines) {
             let reports: Vec<&LineReport<'s>> = conflict
                 .lines()
                 .iter()
@@ -214,21 +220,45 @@ pub fn check_claim<'s>(
     (reports, claims.found)
 }
 
-fn edit_line(index: usize, report: &LineReport<'_>) -> Option<EditLine> {
-    let code = CdtCode::parse(&report.code).ok()?;
-    let mut line = EditLine::new(index, code, report.service_date?);
+/// Writes the line of `report` (held at `index`) as the edits read it
+/// into entry `at` of `lines` (which holds at least `at` entries), reusing
+/// the entry left there by an earlier claim: its code, date of service,
+/// the teeth and surfaces it names and its areas. `false`, with nothing
+/// written, when the line has no readable code or date (the edits skip
+/// it).
+fn edit_line_into(
+    lines: &mut Vec<EditLine>,
+    at: usize,
+    index: usize,
+    report: &LineReport<'_>,
+) -> bool {
+    let (Ok(code), Some(date)) = (CdtCode::parse(&report.code), report.service_date) else {
+        return false;
+    };
+    if at == lines.len() {
+        lines.push(EditLine::new(index, code, date));
+    }
+    let Some(line) = lines.get_mut(at) else {
+        return false;
+    };
+    line.index = index;
+    line.code = code;
+    line.date = date;
+    line.teeth.clear();
+    line.surfaces = Surfaces::default();
+    line.areas.clear();
     for entry in &report.teeth {
         if let Ok(tooth) = entry.tooth.parse::<Tooth>() {
-            line = line.with_tooth(tooth);
+            line.teeth.push(tooth);
         }
         if let Ok(surfaces) = entry.surfaces.parse::<Surfaces>() {
-            line = line.with_surfaces(surfaces);
+            line.surfaces.extend(surfaces);
         }
     }
     for area in &report.areas {
         if let Ok(area) = area.parse::<Area>() {
-            line = line.with_area(area);
+            line.areas.push(area);
         }
     }
-    Some(line)
+    true
 }

@@ -247,20 +247,22 @@ impl<R: BufRead> Segments<R> {
             if available.is_empty() {
                 break;
             }
-            let end = find_any(available, [terminator, b'\n', b'\r']);
-            let (chunk, used) = match end {
-                Some(end) => (&available[..end], end + 1),
-                None => (available, available.len()),
-            };
-            // Leading spaces and tabs are not part of a segment.
-            let chunk = if started {
-                chunk
+            // Before a segment starts, spaces, tabs, line breaks and empty
+            // segments are passed over (the line break after each
+            // terminator, in most files), here rather than one read each.
+            let skip = if started {
+                0
             } else {
-                let skip = chunk
+                available
                     .iter()
-                    .position(|&b| b != b' ' && b != b'\t')
-                    .unwrap_or(chunk.len());
-                &chunk[skip..]
+                    .position(|&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r') && b != terminator)
+                    .unwrap_or(available.len())
+            };
+            let rest = &available[skip..];
+            let end = find_any(rest, [terminator, b'\n', b'\r']);
+            let (chunk, used) = match end {
+                Some(end) => (&rest[..end], skip + end + 1),
+                None => (rest, available.len()),
             };
             started |= !chunk.is_empty();
             if !too_long {

@@ -169,6 +169,15 @@ impl ToothSet {
     /// );
     /// ```
     pub fn parse(text: &str) -> Result<ToothSet, ParseTeethError> {
+        // One tooth, the usual case: no list or range to cut.
+        if !text
+            .bytes()
+            .any(|byte| matches!(byte, b',' | b';' | b' ' | b'\t' | b'-'))
+        {
+            return Tooth::parse(text)
+                .map(ToothSet::single)
+                .map_err(ParseTeethError::Tooth);
+        }
         let mut set = ToothSet::EMPTY;
         let mut items = 0;
         for item in text

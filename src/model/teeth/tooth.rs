@@ -462,11 +462,13 @@ impl Tooth {
                     .saturating_mul(10)
                     .saturating_add(u32::from(digit - b'0'))
             });
-            return u8::try_from(value).ok().and_then(Tooth::from_number).ok_or(
-                ParseToothError::NotATooth {
+            // The error made only when needed (its excerpt is a copy).
+            return u8::try_from(value)
+                .ok()
+                .and_then(Tooth::from_number)
+                .ok_or_else(|| ParseToothError::NotATooth {
                     text: Excerpt::new(text),
-                },
-            );
+                });
         }
         if bytes.iter().all(u8::is_ascii_alphabetic) {
             let tooth = match *bytes {
@@ -476,7 +478,7 @@ impl Tooth {
                 }
                 _ => None,
             };
-            return tooth.ok_or(ParseToothError::NotAToothLetter {
+            return tooth.ok_or_else(|| ParseToothError::NotAToothLetter {
                 text: Excerpt::new(text),
             });
         }

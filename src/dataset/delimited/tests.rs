@@ -14,13 +14,16 @@ fn all(
     let mut reader = Reader::new(text, delimiter, policy);
     let mut out = Vec::new();
     while let Some(record) = reader.next_record() {
-        out.push(
-            record
-                .map(|r| (r.line(), r.iter().map(str::to_string).collect()))
-                .map_err(|e| e.to_string()),
-        );
+        out.push(owned(record));
     }
     out
+}
+
+/// A record (its line and fields) or an error (its message), owned.
+fn owned(record: Result<BorrowedRow<'_>, RowError>) -> Result<(u64, Vec<String>), String> {
+    record
+        .map(|r| (r.line(), r.iter().map(str::to_string).collect()))
+        .map_err(|e| e.to_string())
 }
 
 #[allow(clippy::unnecessary_wraps)]
@@ -496,11 +499,7 @@ fn read_with<R: io::BufRead>(
     let bound = 2 * (limit + 4) + 8 * (2 * (limit + 2)).max(4);
     let mut out = Vec::new();
     while let Some(record) = reader.next_record() {
-        out.push(
-            record
-                .map(|r| (r.line(), r.iter().map(str::to_string).collect()))
-                .map_err(|e| e.to_string()),
-        );
+        out.push(owned(record));
         assert!(reader.buffer_capacity() <= bound, "limit {limit}");
     }
     out

@@ -7,13 +7,14 @@ use std::vec::Vec;
 use super::columns::{ClaimColumn, ClaimHeader};
 use super::error::{HeaderError, LineError};
 use super::judge::Carried;
-use super::line::{put, put_number, put_opt, put_tooth, trimmed, ClaimLine};
+use super::line::{put, put_number, put_opt, put_tooth, ClaimLine};
 use super::report::ToothEntry;
 use super::verdict::DateSource;
 use super::x12::source::{iso_to_universal, ISO_PREFIX};
 use super::CheckOptions;
 use crate::dataset::delimited::{BorrowedRow, QuotePolicy, Reader};
 use crate::dataset::Delimiter;
+use crate::model::trimmed;
 
 /// Reads the rows of a delimited export as claim lines.
 #[derive(Debug)]

@@ -6,6 +6,7 @@ use std::vec::Vec;
 
 use super::report::{LineReport, ToothEntry};
 use super::verdict::DateSource;
+use crate::model::trimmed;
 use crate::set::CodeSet;
 
 /// A claim line's date of service, as written, and where it came from.
@@ -159,8 +160,6 @@ impl ClaimLine {
         CodeSet::compiled().check_line(self)
     }
 }
-
-pub(crate) use crate::model::trimmed;
 
 /// Writes `value` into `target`, keeping `target`'s buffer: sources fill
 /// one [`ClaimLine`] over and over without allocating once it has grown.

@@ -15,7 +15,7 @@ use super::segments::{is_separator_byte, Delimiters, Segment, Segments};
 use super::{
     is_dental_version, transaction_name, EnvelopeWarning, ServiceLine, ToothInfo, X12Date,
 };
-use crate::claims::line::trimmed;
+use crate::model::trimmed;
 
 /// The most items held back while an `LX` loop waits for its `SV3`, so
 /// that an [`X12Error::LxWithoutSv3`] keeps its place in segment order

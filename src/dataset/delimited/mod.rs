@@ -42,11 +42,11 @@
 //! with other bytes, lines past the limit) are copied to the line buffer
 //! first, and every line reads the same either way (a unit test compares
 //! the two on generated lines; the fuzz target compares whole inputs with
-//! inputs handed over a few bytes at a time). A record longer than the limit (1 MiB unless
-//! [`Reader::with_limit`] says otherwise; line breaks inside quoted fields
-//! count) is reported as [`RowError::TooLong`] and the rest of its line is
-//! skipped without being stored, so each buffer stays within the limit
-//! (plus two bytes) whatever the input.
+//! inputs handed over a few bytes at a time). A record longer than the
+//! limit (1 MiB unless [`Reader::with_limit`] says otherwise; line breaks
+//! inside quoted fields count) is reported as [`RowError::TooLong`] and
+//! the rest of its line is skipped without being stored, so each buffer
+//! stays within the limit (plus two bytes) whatever the input.
 //!
 //! Every item here needs `std` only for [`std::io::BufRead`] and
 //! [`std::io::Error`] ([`Reader`], [`RowError`]); [`Delimiter`],

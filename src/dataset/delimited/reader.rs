@@ -274,11 +274,11 @@ impl<R: BufRead> Reader<R> {
                 self.lent = found.consumed;
                 Buffered::Lent(found.length)
             }
-            Scan::Quoted => {
-                let end = find_byte(buffer, b'\n')?;
-                let line = match buffer.get(..end)? {
-                    [line @ .., b'\r'] | line => line,
-                };
+            Scan::Quoted { at } => {
+                // The scan stopped at the first quote: the line's end is
+                // further on.
+                let end = at + find_byte(buffer.get(at..)?, b'\n')?;
+                let line = without_cr(buffer.get(..end)?);
                 if line.len() > self.limit {
                     return None;
                 }
@@ -529,9 +529,12 @@ enum Buffered {
 /// What [`scan_plain_line`] found at the start of a buffer.
 enum Scan {
     Plain(PlainLine),
-    /// A quote before the line's end (and no byte that is not ASCII before
-    /// it): the line may still be read from the buffer, unquoted.
-    Quoted,
+    /// A quote at `at`, before the line's end (and no byte that is not
+    /// ASCII before it): the line may still be read from the buffer,
+    /// unquoted.
+    Quoted {
+        at: usize,
+    },
     /// Anything else: left to the general way.
     Other,
 }
@@ -548,8 +551,8 @@ struct PlainLine {
 /// cleared first) in one pass, eight bytes a step, when the line is plain:
 /// it ends with `\n` inside `buffer`, holds only ASCII and no `"`, is at
 /// most `limit` bytes without its line ending, and does not start with a
-/// space, tab or `\r` (a blank line is skipped the general way). `None`
-/// for any other line.
+/// space, tab or `\r` (a blank line is skipped the general way). A line
+/// with a quote is [`Scan::Quoted`], any other line [`Scan::Other`].
 fn scan_plain_line(buffer: &[u8], delimiter: u8, limit: usize, ends: &mut Vec<usize>) -> Scan {
     if matches!(buffer.first(), None | Some(b' ' | b'\t' | b'\r' | b'\n')) {
         return Scan::Other;
@@ -568,7 +571,7 @@ fn scan_plain_line(buffer: &[u8], delimiter: u8, limit: usize, ends: &mut Vec<us
                         found = Some(at + offset);
                         break;
                     }
-                    b'"' => return Scan::Quoted,
+                    b'"' => return Scan::Quoted { at: at + offset },
                     0x80..=0xFF => return Scan::Other,
                     // Past the limit: too long (the general way says so),
                     // and no more ends are kept than a line within it has.
@@ -603,7 +606,7 @@ fn scan_plain_line(buffer: &[u8], delimiter: u8, limit: usize, ends: &mut Vec<us
             push_ends(ends, at, delimiters);
             match buffer.get(stop) {
                 Some(b'\n') => break stop,
-                Some(b'"') => return Scan::Quoted,
+                Some(b'"') => return Scan::Quoted { at: stop },
                 _ => return Scan::Other,
             }
         }
@@ -614,10 +617,7 @@ fn scan_plain_line(buffer: &[u8], delimiter: u8, limit: usize, ends: &mut Vec<us
         push_ends(ends, at, delimiters);
         at += 8;
     };
-    let length = match buffer.get(..end) {
-        Some([.., b'\r']) => end - 1,
-        _ => end,
-    };
+    let length = without_cr(buffer.get(..end).unwrap_or(&[])).len();
     if length > limit {
         return Scan::Other;
     }
@@ -626,6 +626,11 @@ fn scan_plain_line(buffer: &[u8], delimiter: u8, limit: usize, ends: &mut Vec<us
         length,
         consumed: end + 1,
     })
+}
+
+/// A line without the `\r` of a `\r\n` ending (its `\n` already off).
+fn without_cr(line: &[u8]) -> &[u8] {
+    line.strip_suffix(b"\r").unwrap_or(line)
 }
 
 /// Pushes to `ends` the place of each byte flagged in `flags` (the high

@@ -343,6 +343,7 @@ impl Literal for Word {
         let Word {
             text,
             postings,
+            active,
             weight,
             begun,
             marks,
@@ -353,6 +354,7 @@ impl Literal for Word {
             &[
                 ("text", text),
                 ("postings", postings),
+                ("active", active),
                 ("weight", weight),
                 ("begun", begun),
                 ("marks", marks),
@@ -380,6 +382,8 @@ impl Literal for Synonym {
             expansion,
             term_hits,
             expansion_hits,
+            term_active,
+            expansion_active,
         } = self;
         fields(
             out,
@@ -389,6 +393,8 @@ impl Literal for Synonym {
                 ("expansion", expansion),
                 ("term_hits", term_hits),
                 ("expansion_hits", expansion_hits),
+                ("term_active", term_active),
+                ("expansion_active", expansion_active),
             ],
             false,
         );

@@ -287,6 +287,9 @@ pub(crate) struct Word {
     /// the description or nomenclature holds it, the heading, category
     /// name or descriptor, or both.
     pub(crate) postings: Span,
+    /// How many of its records are in force: they come first in the run's
+    /// rank order, so this is where the records no longer in force begin.
+    pub(crate) active: u16,
     /// The word's rarity: 100 × its inverse document frequency (BM25's
     /// `ln(1 + (N - n + 0.5) / (n + 0.5))` over `N` records, `n` holding it).
     pub(crate) weight: u16,
@@ -314,6 +317,11 @@ pub(crate) struct Synonym {
     /// Into the phrase pool: the records that hold every word of the
     /// expansion, with their points as a related match.
     pub(crate) expansion_hits: Span,
+    /// How many of the term's hits are records in force (first in rank
+    /// order, as in a word's run).
+    pub(crate) term_active: u16,
+    /// How many of the expansion's hits are records in force.
+    pub(crate) expansion_active: u16,
 }
 
 /// A record that holds every word of a vocabulary phrase, and the points

@@ -649,9 +649,11 @@ impl Builder {
             });
             built.postings.extend(ranked);
             let marks = built.mark(&fields);
+            let active = built.in_force(fields.keys().copied());
             built.words.push(Word {
                 text: push(text, &word),
                 postings: Span::between(start, built.postings.len()),
+                active,
                 weight: weight(records, holding),
                 begun: 1,
                 marks,
@@ -693,11 +695,7 @@ impl Built {
     fn mark(&mut self, fields: &BTreeMap<u16, u16>) -> Span {
         let in_force: Vec<(u16, u16)> = fields
             .iter()
-            .filter(|(&record, _)| {
-                self.records
-                    .get(usize::from(record))
-                    .is_some_and(|&(active, _)| active)
-            })
+            .filter(|(&record, _)| self.is_active(record))
             .map(|(&record, &fields)| (record, fields))
             .collect();
         let start = self.marks.len();
@@ -772,8 +770,8 @@ impl Built {
             }
         }
         for (term, expansion) in terms {
-            let term_hits = self.phrase(text, &term, EXACT);
-            let expansion_hits = self.phrase(text, &expansion, RELATED);
+            let (term_hits, term_active) = self.phrase(text, &term, EXACT);
+            let (expansion_hits, expansion_active) = self.phrase(text, &expansion, RELATED);
             let term = push(text, &term);
             let expansion = push(text, &expansion);
             self.synonyms.push(Synonym {
@@ -781,6 +779,8 @@ impl Built {
                 expansion,
                 term_hits,
                 expansion_hits,
+                term_active,
+                expansion_active,
             });
         }
         let keys = self
@@ -793,16 +793,17 @@ impl Built {
 
     /// The records that hold every word of `stems` (joined by spaces) and
     /// their points as a match of `grade`, as a run of the phrase pool:
-    /// what search would find walking the words' postings side by side.
-    /// Empty when the index lacks one of the words.
-    fn phrase(&mut self, text: &str, stems: &str, grade: u32) -> Span {
+    /// what search would find walking the words' postings side by side;
+    /// and how many of them are in force. Empty when the index lacks one
+    /// of the words.
+    fn phrase(&mut self, text: &str, stems: &str, grade: u32) -> (Span, u16) {
         let mut lists = Vec::new();
         for stem in stems.split(' ') {
             let found = self
                 .words
                 .binary_search_by(|word| slice(text, word.text).cmp(stem));
             let Some(word) = found.ok().and_then(|at| self.words.get(at)) else {
-                return Span::default();
+                return (Span::default(), 0);
             };
             let points = field_points(word.weight, u16::MAX, grade);
             lists.push((first_half(&self.postings[word.postings.range()]), points));
@@ -813,10 +814,25 @@ impl Built {
         });
         let mut ranked = hits.clone();
         ranked.sort_by_key(|hit| self.rank(hit.record, hit.points));
+        let active = self.in_force(hits.iter().map(|hit| hit.record));
         let start = self.phrases.len();
         self.phrases.extend(hits);
         self.phrases.extend(ranked);
-        Span::between(start, self.phrases.len())
+        (Span::between(start, self.phrases.len()), active)
+    }
+
+    /// Whether `record` is in force.
+    fn is_active(&self, record: u16) -> bool {
+        self.records
+            .get(usize::from(record))
+            .is_some_and(|&(active, _)| active)
+    }
+
+    /// How many of `records` are in force.
+    fn in_force(&self, records: impl Iterator<Item = u16>) -> u16 {
+        let active = records.filter(|&record| self.is_active(record)).count();
+        // Below `MAX_RECORDS`, as the records are.
+        u16::try_from(active).unwrap_or(u16::MAX)
     }
 }
 

@@ -10,7 +10,7 @@
 
 use super::commonness;
 use super::index::{self, Marks, Tables};
-use super::score::{Hit, Ranking};
+use super::score::{Hit, Keys, Ranking};
 use crate::model::record::{PhraseHit, Span, Word};
 use crate::set::CodeSet;
 use alloc::boxed::Box;
@@ -29,15 +29,21 @@ const LISTED_SEVERAL: usize = 64;
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Stream<'s> {
     /// A vocabulary phrase's hits (ascending by record, then in rank order,
-    /// as a word's postings); none for no list (see [`Stream::EMPTY`]).
-    Phrase { run: Option<&'s [PhraseHit]> },
+    /// as a word's postings), and how many are records in force; none for
+    /// no list (see [`Stream::EMPTY`]).
+    Phrase {
+        run: Option<&'s [PhraseHit]>,
+        active: u16,
+    },
     /// A word's postings (ascending by record, then in rank order: see
     /// `index::Tables::ranked`), with its points for each value of their
-    /// fields, and the word's marks when it is common.
+    /// fields, the word's marks when it is common, and how many of its
+    /// records are in force.
     Word {
         run: &'s [u16],
         points: [u32; 4],
         marks: Option<Marks<'s>>,
+        active: u16,
     },
 }
 
@@ -48,24 +54,36 @@ impl<'s> Stream<'s> {
             run: tables.run(word),
             points,
             marks: tables.marks(word),
+            active: word.active,
         }
     }
 
-    /// The hits of a vocabulary phrase.
-    pub(super) fn phrase(tables: &Tables<'s>, span: Span) -> Stream<'s> {
+    /// The hits of a vocabulary phrase, `active` of them in force.
+    pub(super) fn phrase(tables: &Tables<'s>, span: Span, active: u16) -> Stream<'s> {
         Stream::Phrase {
             run: Some(tables.phrase_run(span)),
+            active,
         }
     }
 
     /// No list. All its bytes are zero, so an array of lists is set
     /// without copying one.
-    pub(super) const EMPTY: Stream<'static> = Stream::Phrase { run: None };
+    pub(super) const EMPTY: Stream<'static> = Stream::Phrase {
+        run: None,
+        active: 0,
+    };
+
+    /// How many entries are records in force: the first in rank order.
+    fn active(&self) -> u16 {
+        match *self {
+            Stream::Word { active, .. } | Stream::Phrase { active, .. } => active,
+        }
+    }
 
     pub(super) fn len(&self) -> usize {
         match self {
             Stream::Word { run, .. } => run.len() / 2,
-            Stream::Phrase { run } => run.map_or(0, |run| run.len() / 2),
+            Stream::Phrase { run, .. } => run.map_or(0, |run| run.len() / 2),
         }
     }
 
@@ -73,7 +91,7 @@ impl<'s> Stream<'s> {
     pub(super) fn ascending(&self) -> Entries<'s> {
         match *self {
             Stream::Word { run, .. } => Entries::Postings(index::first_half(run)),
-            Stream::Phrase { run } => Entries::Hits(index::first_half(run.unwrap_or(&[]))),
+            Stream::Phrase { run, .. } => Entries::Hits(index::first_half(run.unwrap_or(&[]))),
         }
     }
 
@@ -81,7 +99,7 @@ impl<'s> Stream<'s> {
     fn ranked(&self) -> Entries<'s> {
         match *self {
             Stream::Word { run, .. } => Entries::Postings(index::second_half(run)),
-            Stream::Phrase { run } => Entries::Hits(index::second_half(run.unwrap_or(&[]))),
+            Stream::Phrase { run, .. } => Entries::Hits(index::second_half(run.unwrap_or(&[]))),
         }
     }
 
@@ -219,7 +237,7 @@ pub(super) enum Entries<'s> {
 pub(super) struct Merge<'s> {
     set: &'s CodeSet,
     /// The keys of the records matching two terms or more.
-    several: Ranking,
+    several: Ranking<Keys>,
     streams: [Stream<'s>; MAX_STREAMS],
     count: usize,
     /// Per list: the next entry from the front, and one past the next
@@ -234,17 +252,73 @@ pub(super) struct Merge<'s> {
     left: usize,
 }
 
+/// The results of a query of one list (one term of one alternative): its
+/// entries in force, in rank order, each record once. Small and read in
+/// place, with no merge to make (nor box to allocate).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Listed<'s> {
+    set: &'s CodeSet,
+    stream: Stream<'s>,
+    /// The next entry from the front, and one past the next from the back.
+    front: u16,
+    back: u16,
+}
+
+impl<'s> Listed<'s> {
+    /// The records in force of `stream` over `set` (at most
+    /// [`MAX_RECORDS`] records).
+    pub(super) fn new(set: &'s CodeSet, stream: Stream<'s>) -> Listed<'s> {
+        Listed {
+            set,
+            stream,
+            front: 0,
+            back: stream.active(),
+        }
+    }
+
+    /// How many records are left to read.
+    pub(super) fn len(&self) -> usize {
+        usize::from(self.back.saturating_sub(self.front))
+    }
+
+    /// The best key left.
+    #[inline]
+    pub(super) fn next(&mut self) -> Option<u64> {
+        if self.front >= self.back {
+            return None;
+        }
+        let at = usize::from(self.front);
+        self.front += 1;
+        self.key_at(at)
+    }
+
+    /// The worst key left.
+    pub(super) fn next_back(&mut self) -> Option<u64> {
+        if self.front >= self.back {
+            return None;
+        }
+        self.back -= 1;
+        self.key_at(usize::from(self.back))
+    }
+
+    fn key_at(&self, at: usize) -> Option<u64> {
+        let (record, points) = self.stream.at(at)?;
+        Some(hit_key(self.set, record, 1, points.max(1)))
+    }
+}
+
 impl<'s> Merge<'s> {
-    /// The merge of `given` over `set` (at most [`MAX_RECORDS`] records),
-    /// each list an alternative of the term of the same place in `terms`:
-    /// the records in force, which come first in each list.
+    /// The merge of `given` over `set` (at most [`MAX_RECORDS`] records,
+    /// two lists or more; one is [`Listed`]), each list an alternative of
+    /// the term of the same place in `terms`: the records in force, which
+    /// come first in each list.
     ///
     /// Made in its box: a merge moved after it is made would be copied
     /// whole (its lists and marks).
     pub(super) fn boxed(set: &'s CodeSet, given: &[Stream<'s>], terms: &[u32]) -> Box<Merge<'s>> {
         let mut merge = Box::new(Merge {
             set,
-            several: Ranking::new(Vec::new()),
+            several: Ranking::new(Keys::zeroed(0)),
             streams: [Stream::EMPTY; MAX_STREAMS],
             count: given.len().min(MAX_STREAMS),
             front: [0; MAX_STREAMS],
@@ -255,19 +329,7 @@ impl<'s> Merge<'s> {
         });
         for ((slot, back), stream) in merge.streams.iter_mut().zip(&mut merge.back).zip(given) {
             *slot = *stream;
-            let active = partition_point(stream.len(), |at| {
-                stream
-                    .at(at)
-                    .and_then(|(record, _)| set.procedure_at(usize::from(record)))
-                    .is_some_and(|procedure| procedure.is_active())
-            });
-            // Below `MAX_RECORDS`, as the set is.
-            *back = u16::try_from(active).unwrap_or(0);
-        }
-        if merge.count == 1 {
-            // Read straight from the list (see `next`): no heads.
-            merge.left = usize::from(merge.back[0]);
-            return merge;
+            *back = stream.active();
         }
         for stream in 0..merge.count {
             merge.update_head(stream);
@@ -299,7 +361,8 @@ impl<'s> Merge<'s> {
         let several = count(&two);
         merge.left = count(&one) - several;
         if several > 0 {
-            let keys = merge.score(&two, several, terms);
+            let mut keys = Keys::zeroed(several);
+            merge.score(&two, terms, keys.as_mut());
             merge.several = Ranking::new(keys);
             // They are read from `several`: the merge skips them.
             merge.seen = two;
@@ -307,8 +370,8 @@ impl<'s> Merge<'s> {
         merge
     }
 
-    /// The keys of the records marked in `two` (`several` of them), which
-    /// match several terms: per term its best entry in the term's lists,
+    /// Writes into `keys` (one for each record marked in `two`) the keys of
+    /// those records, which match several terms: per term its best entry in the term's lists,
     /// summed, the records' standings listed in record order. A common
     /// word's list is read from its marks; any other list's entries
     /// ascending by record are read beside the marked records, or each
@@ -316,10 +379,10 @@ impl<'s> Merge<'s> {
     /// list and few records: looked up). A term of one list adds its points
     /// to the totals straight; a term of several keeps its best per record
     /// and folds it in after its last list.
-    fn score(&self, two: &[u64; SEEN_WORDS], several: usize, terms: &[u32]) -> Vec<u64> {
+    fn score(&self, two: &[u64; SEEN_WORDS], terms: &[u32], keys: &mut [u64]) {
         // Per record, packed in what becomes its key: how many terms it
         // matched, its total before the current term, its best in it.
-        let mut keys: Vec<u64> = alloc::vec![0; several];
+        let several = keys.len();
         // The records, listed once: a list of them is read faster than
         // the bits, once per list.
         let mut stack = [0u16; LISTED_SEVERAL];
@@ -333,7 +396,7 @@ impl<'s> Merge<'s> {
             heap = marked(two).collect();
             &heap[..]
         };
-        let fold = |keys: &mut Vec<u64>| {
+        let fold = |keys: &mut [u64]| {
             for standing in keys.iter_mut() {
                 let best = *standing & BEST;
                 if best > 0 {
@@ -352,12 +415,12 @@ impl<'s> Merge<'s> {
                 rest.iter().take_while(|&t| Some(t) == term).count()
             });
             if lists == 1 {
-                stream.offer_to(records, &mut keys, add);
+                stream.offer_to(records, keys, add);
             } else {
                 for stream in streams.iter().skip(at).take(lists) {
-                    stream.offer_to(records, &mut keys, offer);
+                    stream.offer_to(records, keys, offer);
                 }
-                fold(&mut keys);
+                fold(keys);
             }
             at += lists.max(1);
         }
@@ -367,7 +430,6 @@ impl<'s> Merge<'s> {
             let (matched, total) = ((*standing >> 59) as u16, ((*standing >> 32) & TOTAL) as u32);
             *standing = self.hit_key(record, matched, total);
         }
-        keys
     }
 
     /// How many records are left to read.
@@ -384,17 +446,7 @@ impl<'s> Merge<'s> {
     /// points, with its commonness tier.
     #[inline]
     fn hit_key(&self, record: u16, matched: u16, total: u32) -> u64 {
-        let tier = self
-            .set
-            .records
-            .get(usize::from(record))
-            .map_or(0, |found| commonness::tier(found.code.number()));
-        Hit {
-            index: record,
-            matched,
-            points: index::ranked_points(total, tier),
-        }
-        .key()
+        hit_key(self.set, record, matched, total)
     }
 
     /// The key of the entry at `at` of list `stream`.
@@ -429,29 +481,10 @@ impl<'s> Merge<'s> {
         seen
     }
 
-    /// The best key left.
-    #[inline]
-    pub(super) fn next(&mut self) -> Option<u64> {
-        if self.count == 1 {
-            // One list (one term: no records match several): its entries
-            // in rank order are the results, each record once. Kept apart
-            // from the general step, whose saved registers cost more than
-            // this step.
-            let (front, back) = (self.front.first_mut()?, *self.back.first()?);
-            if *front >= back {
-                return None;
-            }
-            let at = usize::from(*front);
-            *front += 1;
-            self.left = self.left.saturating_sub(1);
-            return self.key_at(0, at);
-        }
-        self.next_merged()
-    }
-
-    /// The best key left of several lists.
+    /// The best key left. Never inlined: its saved registers would cost
+    /// every step of the other kinds of results (see `Order::next`).
     #[inline(never)]
-    fn next_merged(&mut self) -> Option<u64> {
+    pub(super) fn next(&mut self) -> Option<u64> {
         if let Some(key) = self.several.next() {
             return Some(key);
         }
@@ -525,6 +558,22 @@ impl<'s> Merge<'s> {
         }
         self.several.next_back()
     }
+}
+
+/// The ranking key (see [`Hit::key`]) of `record` of `set` matching
+/// `matched` terms for `total` points, with its commonness tier.
+#[inline]
+fn hit_key(set: &CodeSet, record: u16, matched: u16, total: u32) -> u64 {
+    let tier = set
+        .records
+        .get(usize::from(record))
+        .map_or(0, |found| commonness::tier(found.code.number()));
+    Hit {
+        index: record,
+        matched,
+        points: index::ranked_points(total, tier),
+    }
+    .key()
 }
 
 /// Whether looking `several` records up in a list of `entries` (a binary
@@ -606,21 +655,6 @@ fn join_sorted<'k, T>(
             offer(standing, entry.1);
         }
     }
-}
-
-/// The first position in `0..len` where `holds` is false (it holds for a
-/// prefix).
-fn partition_point(len: usize, holds: impl Fn(usize) -> bool) -> usize {
-    let (mut low, mut high) = (0, len);
-    while low < high {
-        let middle = low + (high - low) / 2;
-        if holds(middle) {
-            low = middle + 1;
-        } else {
-            high = middle;
-        }
-    }
-    low
 }
 
 /// Marks `record` in a bit set: bit `r % 64` of word `r / 64` for record

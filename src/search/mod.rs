@@ -17,7 +17,7 @@ use core::cmp::Ordering;
 use core::fmt;
 
 use crate::set::{CodeSet, Procedure};
-use merge::Merge;
+use merge::{Listed, Merge};
 use score::{Hit, Ranking, Results};
 
 /// A search query: its text, whether deleted codes may match, and how many
@@ -158,6 +158,7 @@ impl<'q> Query<'q> {
         });
         let hits = match results {
             Results::Keys(keys) => Order::Sorted(Ranking::new(keys)),
+            Results::Listed(listed) => Order::Listed(listed),
             Results::Merged(merge) => Order::Merged(merge),
         };
         Matches {
@@ -338,6 +339,8 @@ pub struct Matches<'s> {
 enum Order<'s> {
     /// Every hit scored, put in order as read.
     Sorted(Ranking),
+    /// A query of one word or phrase, read from its ranked list.
+    Listed(Listed<'s>),
     /// A query of words and phrases, merged from the index's ranked lists
     /// as read.
     Merged(alloc::boxed::Box<Merge<'s>>),
@@ -347,6 +350,7 @@ impl Order<'_> {
     fn len(&self) -> usize {
         match self {
             Order::Sorted(ranking) => ranking.len(),
+            Order::Listed(listed) => listed.len(),
             Order::Merged(merge) => merge.len(),
         }
     }
@@ -355,6 +359,7 @@ impl Order<'_> {
     fn next(&mut self) -> Option<u64> {
         match self {
             Order::Sorted(ranking) => ranking.next(),
+            Order::Listed(listed) => listed.next(),
             Order::Merged(merge) => merge.next(),
         }
     }
@@ -362,6 +367,7 @@ impl Order<'_> {
     fn next_back(&mut self) -> Option<u64> {
         match self {
             Order::Sorted(ranking) => ranking.next_back(),
+            Order::Listed(listed) => listed.next_back(),
             Order::Merged(merge) => merge.next_back(),
         }
     }

@@ -276,11 +276,15 @@ impl<'q, I: Iterator<Item = &'q str>> Builder<'_, '_, '_, 'q, I> {
                 if length == 1 {
                     scorer.single(first, last, false);
                 } else {
-                    scorer.tally.offer_phrase(scorer.index, synonym.term_hits);
+                    scorer
+                        .tally
+                        .offer_phrase(scorer.index, synonym.term_hits, synonym.term_active);
                 }
-                scorer
-                    .tally
-                    .offer_phrase(scorer.index, synonym.expansion_hits);
+                scorer.tally.offer_phrase(
+                    scorer.index,
+                    synonym.expansion_hits,
+                    synonym.expansion_active,
+                );
                 length
             } else if let Some(position) = joined(scorer.index, self.window) {
                 scorer.tally.next_term();

@@ -15,7 +15,7 @@ use alloc::vec::Vec;
 
 use super::commonness;
 use super::index::{self, Tables};
-use super::merge::{Entries, Merge, Stream, MAX_RECORDS, MAX_STREAMS};
+use super::merge::{Entries, Listed, Merge, Stream, MAX_RECORDS, MAX_STREAMS};
 use crate::model::record::{PhraseHit, Span, Word};
 use crate::set::CodeSet;
 
@@ -113,6 +113,8 @@ struct Deferred<'s> {
 pub(super) enum Results<'s> {
     /// The keys of the hits (see [`Tally::ranked`]).
     Keys(Vec<u64>),
+    /// A query of one word or phrase, read from its one ranked list.
+    Listed(Listed<'s>),
     /// A query of words and phrases read from its ranked lists (boxed:
     /// moving the results would copy its lists and marks each time).
     Merged(alloc::boxed::Box<Merge<'s>>),
@@ -239,6 +241,9 @@ impl<'s> Tally<'_, 's> {
             // Several terms with few entries cost less scored the general
             // way (counted with callgrind on the benches' mix).
             let entries: usize = streams.iter().map(Stream::len).sum();
+            if let [stream] = streams {
+                return Results::Listed(Listed::new(set, *stream));
+            }
             if terms.first() == terms.last() || entries >= SCORED_BELOW {
                 return Results::Merged(Merge::boxed(set, streams, terms));
             }
@@ -310,9 +315,10 @@ impl<'s> Tally<'_, 's> {
         }
     }
 
-    /// Offers the records of a vocabulary phrase.
-    pub(super) fn offer_phrase(&mut self, tables: &Tables<'s>, span: Span) {
-        if !self.defer(Stream::phrase(tables, span)) {
+    /// Offers the records of a vocabulary phrase (`active` of them in
+    /// force).
+    pub(super) fn offer_phrase(&mut self, tables: &Tables<'s>, span: Span, active: u16) {
+        if !self.defer(Stream::phrase(tables, span, active)) {
             self.offer_phrase_hits(tables.phrase(span));
         }
     }
@@ -418,8 +424,8 @@ impl<'s> Tally<'_, 's> {
 /// from the rest and sorted, then the next twice as many, so taking the
 /// first ten of a thousand matches costs one selection and a small sort.
 #[derive(Debug, Clone)]
-pub(super) struct Ranking {
-    keys: Vec<u64>,
+pub(super) struct Ranking<K = Vec<u64>> {
+    keys: K,
     /// The next key from the front.
     front: usize,
     /// One past the next key from the back.
@@ -428,12 +434,56 @@ pub(super) struct Ranking {
     sorted: usize,
 }
 
+/// The most keys held in place by [`Keys`] (more are on the heap).
+const INLINE_KEYS: usize = 64;
+
+/// Keys held in place when they are few (the records matching several
+/// terms of a merged query: a few dozen, mostly), else on the heap: no
+/// allocation for the common case.
+///
+/// The inline keys are large on purpose: they live in the boxed merge,
+/// which is never moved.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub(super) enum Keys {
+    Inline([u64; INLINE_KEYS], u8),
+    Heap(Vec<u64>),
+}
+
+impl Keys {
+    /// `count` keys, all zero.
+    pub(super) fn zeroed(count: usize) -> Keys {
+        match u8::try_from(count) {
+            Ok(length) if count <= INLINE_KEYS => Keys::Inline([0; INLINE_KEYS], length),
+            _ => Keys::Heap(alloc::vec![0; count]),
+        }
+    }
+}
+
+impl AsRef<[u64]> for Keys {
+    fn as_ref(&self) -> &[u64] {
+        match self {
+            Keys::Inline(keys, length) => keys.get(..usize::from(*length)).unwrap_or(&[]),
+            Keys::Heap(keys) => keys,
+        }
+    }
+}
+
+impl AsMut<[u64]> for Keys {
+    fn as_mut(&mut self) -> &mut [u64] {
+        match self {
+            Keys::Inline(keys, length) => keys.get_mut(..usize::from(*length)).unwrap_or(&mut []),
+            Keys::Heap(keys) => keys,
+        }
+    }
+}
+
 /// How many keys are put in order first.
 const FIRST: usize = 16;
 
-impl Ranking {
-    pub(super) fn new(keys: Vec<u64>) -> Ranking {
-        let back = keys.len();
+impl<K: AsRef<[u64]> + AsMut<[u64]>> Ranking<K> {
+    pub(super) fn new(keys: K) -> Ranking<K> {
+        let back = keys.as_ref().len();
         Ranking {
             keys,
             front: 0,
@@ -450,7 +500,7 @@ impl Ranking {
     /// Puts the next `count` best keys in order (all that are left when
     /// fewer).
     fn order(&mut self, count: usize) {
-        let Some(rest) = self.keys.get_mut(self.sorted..self.back) else {
+        let Some(rest) = self.keys.as_mut().get_mut(self.sorted..self.back) else {
             return;
         };
         if count <= SMALL && count < rest.len() {
@@ -474,7 +524,7 @@ impl Ranking {
         if self.front >= self.sorted {
             self.order(self.sorted.max(FIRST));
         }
-        let key = self.keys.get(self.front).copied();
+        let key = self.keys.as_ref().get(self.front).copied();
         self.front += 1;
         key
     }
@@ -488,7 +538,7 @@ impl Ranking {
             self.order(self.back);
         }
         self.back -= 1;
-        self.keys.get(self.back).copied()
+        self.keys.as_ref().get(self.back).copied()
     }
 }
 

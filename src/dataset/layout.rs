@@ -219,6 +219,7 @@ impl Layout {
             synonyms,
             term_slots,
             phrases,
+            ranks,
             ..
         } = built;
         self.words = words;
@@ -230,6 +231,7 @@ impl Layout {
         self.synonyms = synonyms;
         self.term_slots = term_slots;
         self.phrases = phrases;
+        self.ranks = ranks;
         Ok(())
     }
 

@@ -360,6 +360,30 @@ pub(crate) struct Tables<'a> {
     pub(crate) phrases: &'a [PhraseHit],
 }
 
+/// The bit of a record's rank byte that says it is in force.
+const IN_FORCE: u8 = 0x80;
+
+/// A record's rank byte (the set's `ranks` table): [`IN_FORCE`] when it is
+/// in force, with its commonness tier (see `search::commonness`) in the
+/// low bits. One byte read per record where ranking needs both.
+pub(crate) fn rank_of(active: bool, tier: u8) -> u8 {
+    if active {
+        IN_FORCE | tier
+    } else {
+        tier & !IN_FORCE
+    }
+}
+
+/// Whether a record of rank byte `rank` (see [`rank_of`]) is in force.
+pub(crate) fn in_force(rank: u8) -> bool {
+    rank & IN_FORCE != 0
+}
+
+/// The commonness tier of a record of rank byte `rank`.
+pub(crate) fn tier_of(rank: u8) -> u8 {
+    rank & !IN_FORCE
+}
+
 impl<'a> Tables<'a> {
     /// A text of the pool.
     fn text(&self, span: Span) -> &'a str {
@@ -571,6 +595,8 @@ pub(crate) struct Built {
     pub(crate) synonyms: Vec<Synonym>,
     pub(crate) term_slots: Vec<u16>,
     pub(crate) phrases: Vec<PhraseHit>,
+    /// Per record, its rank byte (see [`rank_of`]).
+    pub(crate) ranks: Vec<u8>,
 }
 
 /// More distinct words than a `u16` position holds.
@@ -627,8 +653,14 @@ impl Builder {
         terms: impl IntoIterator<Item = (String, String)>,
         text: &mut String,
     ) -> Result<Built, TooManyWords> {
+        let ranks = self
+            .records
+            .iter()
+            .map(|&(active, tier)| rank_of(active, tier))
+            .collect();
         let mut built = Built {
             records: self.records,
+            ranks,
             ..Built::default()
         };
         let records = built.records.len();

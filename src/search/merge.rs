@@ -8,7 +8,6 @@
 //! merge, not a score for every match; only the count of the matches
 //! reads every list once, a bit per record.
 
-use super::commonness;
 use super::index::{self, Marks, Tables};
 use super::score::{Hit, Keys, Ranking};
 use crate::model::record::{PhraseHit, Span, Word};
@@ -565,9 +564,9 @@ impl<'s> Merge<'s> {
 #[inline]
 fn hit_key(set: &CodeSet, record: u16, matched: u16, total: u32) -> u64 {
     let tier = set
-        .records
+        .ranks
         .get(usize::from(record))
-        .map_or(0, |found| commonness::tier(found.code.number()));
+        .map_or(0, |&rank| index::tier_of(rank));
     Hit {
         index: record,
         matched,

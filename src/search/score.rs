@@ -13,7 +13,6 @@
 
 use alloc::vec::Vec;
 
-use super::commonness;
 use super::index::{self, Tables};
 use super::merge::{Entries, Listed, Merge, Stream, MAX_RECORDS, MAX_STREAMS};
 use crate::model::record::{PhraseHit, Span, Word};
@@ -391,16 +390,12 @@ impl<'s> Tally<'_, 's> {
         // as records are) give the same order.
         let mut keys = Vec::with_capacity(self.entries.len());
         for entry in &self.entries {
-            let Some(procedure) = set.procedure_at(usize::from(entry.index)) else {
+            let Some(&rank) = set.ranks.get(usize::from(entry.index)) else {
                 continue;
             };
-            if include_deleted || entry.named || procedure.is_active() {
+            if include_deleted || entry.named || index::in_force(rank) {
                 let points = entry.before.saturating_add(entry.best);
-                let tier = if self.coded {
-                    0
-                } else {
-                    commonness::tier(procedure.code().number())
-                };
+                let tier = if self.coded { 0 } else { index::tier_of(rank) };
                 let points = index::ranked_points(points, tier);
                 let hit = Hit {
                     index: entry.index,

@@ -65,6 +65,10 @@ macro_rules! tables {
             /// The records each vocabulary term and expansion matches,
             /// with their points.
             phrases: PhraseHit => PHRASES, list;
+            /// Per record, what search ranks it by besides its points:
+            /// whether it is in force and its commonness tier (see
+            /// `search::index::rank_of`).
+            ranks: u8 => RANKS, list;
         }
     };
 }

@@ -220,10 +220,43 @@ const WHOLE_STEMS: [&str; NUMBERS.len() + IRREGULAR.len()] = {
     stems
 };
 
+/// Per first byte, the lengths (a bit each) of the number words and
+/// irregular plurals that start with it: most words are told apart from
+/// them by one look here.
+const WHOLE_LENGTHS: [u16; 256] = {
+    let mut lengths = [0u16; 256];
+    let mut at = 0;
+    while at < NUMBERS.len() + IRREGULAR.len() {
+        let name = if at < NUMBERS.len() {
+            NUMBERS[at].0
+        } else {
+            IRREGULAR[at - NUMBERS.len()].0
+        };
+        let bytes = name.as_bytes();
+        assert!(
+            bytes.len() < 16,
+            "a number word or irregular plural is short"
+        );
+        lengths[bytes[0] as usize] |= 1 << bytes.len();
+        at += 1;
+    }
+    lengths
+};
+
+/// Whether `word` may be a number word or an irregular plural (see
+/// [`WHOLE_LENGTHS`]).
+fn may_be_whole(word: &[u8]) -> bool {
+    let Some(&first) = word.first() else {
+        return false;
+    };
+    let lengths = WHOLE_LENGTHS[usize::from(first)];
+    word.len() < 16 && lengths >> word.len() & 1 != 0
+}
+
 /// How [`stem`] finds a word's stem.
 pub(crate) fn stem_of(word: &str) -> Stem {
     // Number words and the irregular plurals are three to eight bytes.
-    if (3..=8).contains(&word.len()) {
+    if may_be_whole(word.as_bytes()) {
         let whole = NUMBERS
             .iter()
             .chain(&IRREGULAR)
@@ -333,6 +366,18 @@ mod tests {
         }
         for whole in ["gas", "prosthesis", "analysis", "glass", "calculus", "état"] {
             assert_eq!(stem(whole), whole);
+        }
+    }
+
+    #[test]
+    fn every_number_word_and_irregular_plural_has_its_whole_stem() {
+        for (name, whole) in NUMBERS.iter().chain(&IRREGULAR) {
+            assert_eq!(stem(name), *whole, "{name}");
+        }
+        // Same first byte and length as one of them, yet another word.
+        for other in ["fire", "tens", "seventh", "childish", "teens"] {
+            assert_ne!(stem_of(other), Stem::Whole(0), "{other}");
+            assert!(matches!(stem_of(other), Stem::Prefix(_)), "{other}");
         }
     }
 

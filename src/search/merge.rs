@@ -257,7 +257,10 @@ pub(super) struct Merge<'s> {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Listed<'s> {
     set: &'s CodeSet,
-    stream: Stream<'s>,
+    /// The list's entries in rank order, and a word's points for each
+    /// value of its fields (unused for a phrase's hits).
+    ranked: Entries<'s>,
+    points: [u32; 4],
     /// The next entry from the front, and one past the next from the back.
     front: u16,
     back: u16,
@@ -267,9 +270,14 @@ impl<'s> Listed<'s> {
     /// The records in force of `stream` over `set` (at most
     /// [`MAX_RECORDS`] records).
     pub(super) fn new(set: &'s CodeSet, stream: Stream<'s>) -> Listed<'s> {
+        let points = match stream {
+            Stream::Word { points, .. } => points,
+            Stream::Phrase { .. } => [0; 4],
+        };
         Listed {
             set,
-            stream,
+            ranked: stream.ranked(),
+            points,
             front: 0,
             back: stream.active(),
         }
@@ -301,7 +309,10 @@ impl<'s> Listed<'s> {
     }
 
     fn key_at(&self, at: usize) -> Option<u64> {
-        let (record, points) = self.stream.at(at)?;
+        let (record, points) = match self.ranked {
+            Entries::Postings(ranked) => index::scored(*ranked.get(at)?, &self.points),
+            Entries::Hits(ranked) => ranked.get(at).map(|hit| (hit.record, hit.points))?,
+        };
         Some(hit_key(self.set, record, 1, points.max(1)))
     }
 }

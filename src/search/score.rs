@@ -240,8 +240,11 @@ impl<'s> Tally<'_, 's> {
             // Several terms with few entries cost less scored the general
             // way (counted with callgrind on the benches' mix).
             let entries: usize = streams.iter().map(Stream::len).sum();
-            if let [stream] = streams {
-                return Results::Listed(Listed::new(set, *stream));
+            match streams {
+                // Nothing matched: no merge to make.
+                [] => return Results::Keys(Vec::new()),
+                [stream] => return Results::Listed(Listed::new(set, *stream)),
+                _ => {}
             }
             if terms.first() == terms.last() || entries >= SCORED_BELOW {
                 return Results::Merged(Merge::boxed(set, streams, terms));

@@ -57,6 +57,45 @@ fn a_common_word_is_marked_with_its_records_in_force_and_their_fields() {
 }
 
 #[test]
+fn runs_count_their_records_in_force_and_ranks_say_which() {
+    // 30 records, every third out of force (0, 3, ...): `crown` in all,
+    // `rare` in records 3 and 4; the term `crown rare` holds both words.
+    let mut builder = Builder::default();
+    for record in 0..30u16 {
+        builder.record(2_000 + record, record % 3 != 0);
+        builder.add(record, IN_TEXT, "crown");
+        if record == 3 || record == 4 {
+            builder.add(record, IN_TEXT, "rare");
+        }
+    }
+    let mut text = String::new();
+    let terms = [(String::from("cr"), String::from("crown rare"))];
+    let built = builder.build(terms, &mut text).unwrap();
+    let active = |stem: &str| {
+        let at = built
+            .words
+            .iter()
+            .position(|word| slice(&text, word.text) == stem)
+            .unwrap();
+        built.words[at].active
+    };
+    assert_eq!(active("crown"), 20);
+    assert_eq!(active("rare"), 1, "record 3 is out of force");
+    let synonym = &built.synonyms[0];
+    assert_eq!(synonym.expansion_active, 1);
+    assert_eq!(synonym.term_active, 0, "no record holds `cr`");
+    // Each record's rank byte: in force or not, and its tier.
+    for (record, &rank) in built.ranks.iter().enumerate() {
+        assert_eq!(in_force(rank), record % 3 != 0, "record {record}");
+        assert_eq!(
+            tier_of(rank),
+            crate::search::commonness::tier(2_000 + record as u16)
+        );
+    }
+    assert_eq!(built.ranks.len(), 30);
+}
+
+#[test]
 fn postings_keep_record_and_fields_apart() {
     let entry = posting(9_999, IN_TEXT | IN_CONTEXT);
     assert_eq!((record_of(entry), fields_of(entry)), (9_999, 3));

@@ -59,7 +59,8 @@ fn a_common_word_is_marked_with_its_records_in_force_and_their_fields() {
 #[test]
 fn runs_count_their_records_in_force_and_ranks_say_which() {
     // 30 records, every third out of force (0, 3, ...): `crown` in all,
-    // `rare` in records 3 and 4; the term `crown rare` holds both words.
+    // `rare` in records 3 and 4; the vocabulary term `cr` stands for
+    // `crown rare`, which records 3 and 4 hold.
     let mut builder = Builder::default();
     for record in 0..30u16 {
         builder.record(2_000 + record, record % 3 != 0);
@@ -93,6 +94,10 @@ fn runs_count_their_records_in_force_and_ranks_say_which() {
         );
     }
     assert_eq!(built.ranks.len(), 30);
+    for (active, tier) in [(true, 0), (true, 2), (false, 1), (false, 0)] {
+        let rank = rank_of(active, tier);
+        assert_eq!((in_force(rank), tier_of(rank)), (active, tier));
+    }
 }
 
 #[test]

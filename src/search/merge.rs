@@ -380,9 +380,10 @@ impl<'s> Merge<'s> {
         merge
     }
 
-    /// Writes into `keys` (one for each record marked in `two`) the keys of
-    /// those records, which match several terms: per term its best entry in the term's lists,
-    /// summed, the records' standings listed in record order. A common
+    /// Writes into `keys` (one for each record marked in `two`) the keys
+    /// of those records, which match several terms: per term its best
+    /// entry in the term's lists, summed, the records' standings listed in
+    /// record order. A common
     /// word's list is read from its marks; any other list's entries
     /// ascending by record are read beside the marked records, or each
     /// marked record is looked up in the list, whichever reads less (a long

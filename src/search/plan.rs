@@ -321,6 +321,11 @@ fn vocabulary_term<'s, 'q, I: Iterator<Item = &'q str>>(
     index: &Tables<'s>,
     window: &Window<'q, I>,
 ) -> Option<(usize, &'s Synonym)> {
+    // The last word of the query: its stem is the only key (no copy).
+    if window.get(1).is_none() {
+        let stem = window.get(0).and_then(QueryWord::stem)?;
+        return index.term(stem.as_bytes()).map(|synonym| (1, synonym));
+    }
     // The stems of the next words joined by spaces; each shorter term
     // is a prefix of the longest.
     let mut key = [0u8; MAX_TERM_WORDS * (MAX_WORD_BYTES + 1)];

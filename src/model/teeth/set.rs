@@ -36,6 +36,15 @@ use super::{ParseToothError, Tooth, PRIMARY, SUPERNUMERARY};
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ToothSet(pub(crate) u128);
 
+/// Whether `byte` separates the items of a list of teeth (`3,4`, `3; 4`,
+/// `3 4`).
+fn is_list_separator(byte: u8) -> bool {
+    matches!(byte, b',' | b';' | b' ' | b'\t')
+}
+
+/// What joins the ends of a range of teeth (`3-5`).
+const RANGE: u8 = b'-';
+
 impl ToothSet {
     /// No tooth.
     pub const EMPTY: ToothSet = ToothSet(0);
@@ -172,7 +181,7 @@ impl ToothSet {
         // One tooth, the usual case: no list or range to cut.
         if !text
             .bytes()
-            .any(|byte| matches!(byte, b',' | b';' | b' ' | b'\t' | b'-'))
+            .any(|byte| is_list_separator(byte) || byte == RANGE)
         {
             return Tooth::parse(text)
                 .map(ToothSet::single)
@@ -181,11 +190,11 @@ impl ToothSet {
         let mut set = ToothSet::EMPTY;
         let mut items = 0;
         for item in text
-            .split([',', ';', ' ', '\t'])
+            .split(|c: char| u8::try_from(c).is_ok_and(is_list_separator))
             .filter(|item| !item.is_empty())
         {
             items += 1;
-            let teeth = match item.split_once('-') {
+            let teeth = match item.split_once(char::from(RANGE)) {
                 None => ToothSet::single(Tooth::parse(item).map_err(ParseTeethError::Tooth)?),
                 Some((from, to)) => ToothSet::range(
                     Tooth::parse(from).map_err(ParseTeethError::Tooth)?,

@@ -220,7 +220,6 @@ impl Layout {
             term_slots,
             phrases,
             ranks,
-            ..
         } = built;
         self.words = words;
         self.postings = postings;

@@ -584,8 +584,6 @@ pub(crate) fn second_half<T>(run: &[T]) -> &[T] {
 /// (see [`Tables`] for each).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Built {
-    /// Per record: in force, and commonness tier (for ranking runs only).
-    records: Vec<(bool, u8)>,
     pub(crate) words: Vec<Word>,
     pub(crate) postings: Vec<u16>,
     pub(crate) marks: Vec<u64>,
@@ -609,16 +607,17 @@ pub(crate) struct TooManyWords(pub(crate) usize);
 pub(crate) struct Builder {
     /// Per word (stem): per record holding it, the fields it is in.
     postings: BTreeMap<String, BTreeMap<u16, u16>>,
-    /// Per record: whether it is in force, and its commonness tier.
-    records: Vec<(bool, u8)>,
+    /// Per record, its rank byte (see [`rank_of`]): whether it is in
+    /// force, and its commonness tier.
+    ranks: Vec<u8>,
 }
 
 impl Builder {
     /// Notes the next record (the first is record 0): the code numbered
     /// `code`, in force or not.
     pub(crate) fn record(&mut self, code: u16, active: bool) {
-        self.records
-            .push((active, crate::search::commonness::tier(code)));
+        self.ranks
+            .push(rank_of(active, crate::search::commonness::tier(code)));
     }
 
     /// Files the words of `text`, found in `field` ([`IN_TEXT`] or
@@ -653,17 +652,11 @@ impl Builder {
         terms: impl IntoIterator<Item = (String, String)>,
         text: &mut String,
     ) -> Result<Built, TooManyWords> {
-        let ranks = self
-            .records
-            .iter()
-            .map(|&(active, tier)| rank_of(active, tier))
-            .collect();
         let mut built = Built {
-            records: self.records,
-            ranks,
+            ranks: self.ranks,
             ..Built::default()
         };
-        let records = built.records.len();
+        let records = built.ranks.len();
         for (word, fields) in self.postings {
             let holding = fields.len();
             let start = built.postings.len();
@@ -681,7 +674,7 @@ impl Builder {
             });
             built.postings.extend(ranked);
             let marks = built.mark(&fields);
-            let active = built.in_force(fields.keys().copied());
+            let active = built.count_active(fields.keys().copied());
             built.words.push(Word {
                 text: push(text, &word),
                 postings: Span::between(start, built.postings.len()),
@@ -734,7 +727,7 @@ impl Built {
         if in_force.len() < MARKED_FROM {
             return Span::between(start, start);
         }
-        let words = self.records.len().div_ceil(64);
+        let words = self.ranks.len().div_ceil(64);
         self.marks.resize(start + 2 * words, 0);
         for (record, fields) in in_force {
             let (at, bit) = (usize::from(record) / 64, record % 64);
@@ -752,14 +745,10 @@ impl Built {
     /// What orders a run in rank order: in force first, then more ranked
     /// points, then the record.
     fn rank(&self, record: u16, points: u32) -> (bool, core::cmp::Reverse<u32>, u16) {
-        let (active, tier) = self
-            .records
-            .get(usize::from(record))
-            .copied()
-            .unwrap_or_default();
+        let rank = self.ranks.get(usize::from(record)).copied().unwrap_or(0);
         (
-            !active,
-            core::cmp::Reverse(ranked_points(points, tier)),
+            !in_force(rank),
+            core::cmp::Reverse(ranked_points(points, tier_of(rank))),
             record,
         )
     }
@@ -846,7 +835,7 @@ impl Built {
         });
         let mut ranked = hits.clone();
         ranked.sort_by_key(|hit| self.rank(hit.record, hit.points));
-        let active = self.in_force(hits.iter().map(|hit| hit.record));
+        let active = self.count_active(hits.iter().map(|hit| hit.record));
         let start = self.phrases.len();
         self.phrases.extend(hits);
         self.phrases.extend(ranked);
@@ -855,13 +844,13 @@ impl Built {
 
     /// Whether `record` is in force.
     fn is_active(&self, record: u16) -> bool {
-        self.records
+        self.ranks
             .get(usize::from(record))
-            .is_some_and(|&(active, _)| active)
+            .is_some_and(|&rank| in_force(rank))
     }
 
     /// How many of `records` are in force.
-    fn in_force(&self, records: impl Iterator<Item = u16>) -> u16 {
+    fn count_active(&self, records: impl Iterator<Item = u16>) -> u16 {
         let active = records.filter(|&record| self.is_active(record)).count();
         // Below `MAX_RECORDS`, as the records are.
         u16::try_from(active).unwrap_or(u16::MAX)

@@ -313,7 +313,7 @@ impl<'s> Listed<'s> {
             Entries::Postings(ranked) => index::scored(*ranked.get(at)?, &self.points),
             Entries::Hits(ranked) => ranked.get(at).map(|hit| (hit.record, hit.points))?,
         };
-        Some(hit_key(self.set, record, 1, points.max(1)))
+        Some(one_term_key(self.set, record, points))
     }
 }
 
@@ -439,7 +439,7 @@ impl<'s> Merge<'s> {
             // The fields were packed in their own bits.
             #[allow(clippy::cast_possible_truncation)]
             let (matched, total) = ((*standing >> 59) as u16, ((*standing >> 32) & TOTAL) as u32);
-            *standing = self.hit_key(record, matched, total);
+            *standing = hit_key(self.set, record, matched, total);
         }
     }
 
@@ -450,14 +450,7 @@ impl<'s> Merge<'s> {
 
     /// The ranking key (see [`Hit::key`]) of `record` with `points`.
     fn key(&self, record: u16, points: u32) -> u64 {
-        self.hit_key(record, 1, points.max(1))
-    }
-
-    /// The ranking key of `record` matching `matched` terms for `total`
-    /// points, with its commonness tier.
-    #[inline]
-    fn hit_key(&self, record: u16, matched: u16, total: u32) -> u64 {
-        hit_key(self.set, record, matched, total)
+        one_term_key(self.set, record, points)
     }
 
     /// The key of the entry at `at` of list `stream`.
@@ -579,12 +572,14 @@ fn hit_key(set: &CodeSet, record: u16, matched: u16, total: u32) -> u64 {
         .ranks
         .get(usize::from(record))
         .map_or(0, |&rank| index::tier_of(rank));
-    Hit {
-        index: record,
-        matched,
-        points: index::ranked_points(total, tier),
-    }
-    .key()
+    Hit::ranked_key(record, matched, total, tier)
+}
+
+/// The key of `record` of `set` matching one term with an entry of
+/// `points` (at least one counts).
+#[inline]
+fn one_term_key(set: &CodeSet, record: u16, points: u32) -> u64 {
+    hit_key(set, record, 1, points.max(1))
 }
 
 /// Whether looking `several` records up in a list of `entries` (a binary

@@ -49,6 +49,18 @@ impl Hit {
             | u64::from(self.index)
     }
 
+    /// The [`key`](Hit::key) of `record` matching `matched` terms for
+    /// `points`, ranked with the commonness `tier` (see
+    /// `index::ranked_points`).
+    pub(super) fn ranked_key(record: u16, matched: u16, points: u32, tier: u8) -> u64 {
+        Hit {
+            index: record,
+            matched,
+            points: index::ranked_points(points, tier),
+        }
+        .key()
+    }
+
     /// The hit whose [`key`](Hit::key) is `key`.
     pub(super) fn from_key(key: u64) -> Hit {
         // Each field was stored in its own bits: the casts keep exactly them.
@@ -237,15 +249,15 @@ impl<'s> Tally<'_, 's> {
             let count = deferred.count;
             let streams = deferred.streams.get(..count).unwrap_or(&[]);
             let terms = deferred.terms.get(..count).unwrap_or(&[]);
-            // Several terms with few entries cost less scored the general
-            // way (counted with callgrind on the benches' mix).
-            let entries: usize = streams.iter().map(Stream::len).sum();
             match streams {
                 // Nothing matched: no merge to make.
                 [] => return Results::Keys(Vec::new()),
                 [stream] => return Results::Listed(Listed::new(set, *stream)),
                 _ => {}
             }
+            // Several terms with few entries cost less scored the general
+            // way (counted with callgrind on the benches' mix).
+            let entries: usize = streams.iter().map(Stream::len).sum();
             if terms.first() == terms.last() || entries >= SCORED_BELOW {
                 return Results::Merged(Merge::boxed(set, streams, terms));
             }
@@ -399,13 +411,7 @@ impl<'s> Tally<'_, 's> {
             if include_deleted || entry.named || index::in_force(rank) {
                 let points = entry.before.saturating_add(entry.best);
                 let tier = if self.coded { 0 } else { index::tier_of(rank) };
-                let points = index::ranked_points(points, tier);
-                let hit = Hit {
-                    index: entry.index,
-                    matched: entry.matched,
-                    points,
-                };
-                keys.push(hit.key());
+                keys.push(Hit::ranked_key(entry.index, entry.matched, points, tier));
             }
         }
         if limit < keys.len() {

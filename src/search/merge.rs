@@ -686,3 +686,17 @@ fn marked(bits: &[u64; SEEN_WORDS]) -> impl Iterator<Item = u16> + '_ {
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    /// The largest request glibc's malloc serves from its per-thread
+    /// cache (64-bit): a merge's box larger than this costs every merged
+    /// query malloc's and free's general paths.
+    const MALLOC_CACHED: usize = 1032;
+
+    #[test]
+    fn a_merge_box_is_served_from_mallocs_per_thread_cache() {
+        let size = core::mem::size_of::<super::Merge<'static>>();
+        assert!(size <= MALLOC_CACHED, "a merge is {size} bytes");
+    }
+}

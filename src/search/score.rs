@@ -23,9 +23,12 @@ use crate::set::CodeSet;
 const MAX_WORDS: usize = 8;
 /// The most keys sorted by insertion.
 const SMALL: usize = 32;
-/// The records a tally starts with room for (most everyday queries match
-/// fewer; growing the list cost a tenth of a query of 100 matches).
-const LISTED: usize = 256;
+/// The records a tally starts with room for: 51 entries of 20 bytes fit
+/// the 1,032 bytes glibc's malloc serves from its per-thread cache (most
+/// queries scored the general way match fewer; 256, the old figure, took
+/// malloc's and free's general paths every time, about 150 instructions
+/// more a query on the benches' mix).
+const LISTED: usize = 51;
 /// Below how many entries of its lists a query of several terms is scored
 /// the general way rather than merged.
 const SCORED_BELOW: usize = 128;
@@ -213,6 +216,10 @@ impl<'s> Tally<'_, 's> {
         }
         self.deferred.open = false;
         self.make_slots();
+        // Room for every entry of the lists at once (their records, at
+        // most): growing the entries costs more than a larger first block.
+        let listed = self.deferred.streams.iter().take(self.deferred.count);
+        self.entries.reserve(listed.map(Stream::len).sum());
         let current = self.term;
         for at in 0..self.deferred.count {
             let (Some(&stream), Some(&term)) =
@@ -438,8 +445,12 @@ pub(super) struct Ranking<K = Vec<u64>> {
     sorted: usize,
 }
 
-/// The most keys held in place by [`Keys`] (more are on the heap).
-const INLINE_KEYS: usize = 64;
+/// The most keys held in place by [`Keys`] (more are on the heap). With
+/// 32 the boxed merge is 984 bytes, under the 1,032 that glibc's malloc
+/// serves from its per-thread cache; with 64 it was 1,240 and every merged
+/// query took malloc's and free's general paths (about 300 instructions
+/// more a query, counted with callgrind on the benches' mix).
+const INLINE_KEYS: usize = 32;
 
 /// Keys held in place when they are few (the records matching several
 /// terms of a merged query: a few dozen, mostly), else on the heap: no

@@ -15,6 +15,8 @@
 
 use core::ops::Range;
 
+use arrayvec::ArrayVec;
+
 use super::index::{Tables, CODE, CODE_PREFIX, EXACT, PREFIX, RELATED, TYPO};
 use super::score::Tally;
 use crate::model::record::Synonym;
@@ -328,29 +330,21 @@ fn vocabulary_term<'s, 'q, I: Iterator<Item = &'q str>>(
     }
     // The stems of the next words joined by spaces; each shorter term
     // is a prefix of the longest.
-    let mut key = [0u8; MAX_TERM_WORDS * (MAX_WORD_BYTES + 1)];
-    let mut ends = [0usize; MAX_TERM_WORDS];
-    let mut count = 0;
-    let mut length = 0;
-    for (offset, end) in ends.iter_mut().enumerate() {
+    // (In vectors on the stack: arrays were zeroed for every call.)
+    let mut key = ArrayVec::<u8, { MAX_TERM_WORDS * (MAX_WORD_BYTES + 1) }>::new();
+    let mut ends = ArrayVec::<usize, MAX_TERM_WORDS>::new();
+    for offset in 0..MAX_TERM_WORDS {
         let Some(stem) = window.get(offset).and_then(QueryWord::stem) else {
             break;
         };
-        if offset > 0 {
-            if let Some(space) = key.get_mut(length) {
-                *space = b' ';
-            }
-            length += 1;
-        }
-        let Some(slot) = key.get_mut(length..length + stem.len()) else {
+        if offset > 0 && key.try_push(b' ').is_err() {
             break;
-        };
-        slot.copy_from_slice(stem.as_bytes());
-        length += stem.len();
-        *end = length;
-        count += 1;
+        }
+        if key.try_extend_from_slice(stem.as_bytes()).is_err() || ends.try_push(key.len()).is_err()
+        {
+            break;
+        }
     }
-    let ends = ends.get(..count)?;
     ends.iter().enumerate().rev().find_map(|(words, &end)| {
         let synonym = index.term(key.get(..end)?)?;
         Some((words + 1, synonym))

@@ -13,6 +13,8 @@
 
 use alloc::vec::Vec;
 
+use arrayvec::ArrayVec;
+
 use super::index::{self, Tables};
 use super::merge::{Entries, Listed, Merge, Stream, MAX_RECORDS, MAX_STREAMS};
 use crate::model::record::{PhraseHit, Span, Word};
@@ -118,9 +120,11 @@ pub(super) struct Tally<'t, 's> {
 struct Deferred<'s> {
     /// Whether lists are still kept.
     open: bool,
-    streams: [Stream<'s>; MAX_STREAMS],
-    terms: [u32; MAX_STREAMS],
-    count: usize,
+    /// The lists and, at the same places, their terms (vectors on the
+    /// stack: an array of lists was zeroed for every query, and most keep
+    /// one or two).
+    streams: ArrayVec<Stream<'s>, MAX_STREAMS>,
+    terms: ArrayVec<u32, MAX_STREAMS>,
 }
 
 /// The results of a query, to be put in order as they are read.
@@ -160,9 +164,8 @@ pub(super) fn with_tally<'s, T>(
         coded: false,
         deferred: Deferred {
             open: count <= MAX_RECORDS,
-            streams: [Stream::EMPTY; MAX_STREAMS],
-            terms: [0; MAX_STREAMS],
-            count: 0,
+            streams: ArrayVec::new(),
+            terms: ArrayVec::new(),
         },
     };
     if !tally.deferred.open {
@@ -196,12 +199,8 @@ impl<'s> Tally<'_, 's> {
         if stream.len() == 0 {
             return true;
         }
-        let at = deferred.count;
-        if let (Some(slot), Some(term)) = (deferred.streams.get_mut(at), deferred.terms.get_mut(at))
-        {
-            *slot = stream;
-            *term = self.term;
-            deferred.count += 1;
+        // Both vectors are as long, so both have room or neither.
+        if deferred.streams.try_push(stream).is_ok() && deferred.terms.try_push(self.term).is_ok() {
             return true;
         }
         self.flush();
@@ -218,10 +217,10 @@ impl<'s> Tally<'_, 's> {
         self.make_slots();
         // Room for every entry of the lists at once (their records, at
         // most): growing the entries costs more than a larger first block.
-        let listed = self.deferred.streams.iter().take(self.deferred.count);
+        let listed = self.deferred.streams.iter();
         self.entries.reserve(listed.map(Stream::len).sum());
         let current = self.term;
-        for at in 0..self.deferred.count {
+        for at in 0..self.deferred.streams.len() {
             let (Some(&stream), Some(&term)) =
                 (self.deferred.streams.get(at), self.deferred.terms.get(at))
             else {
@@ -253,9 +252,7 @@ impl<'s> Tally<'_, 's> {
         // are read in order from it.
         let deferred = &self.deferred;
         if let (true, usize::MAX, false) = (deferred.open, limit, include_deleted) {
-            let count = deferred.count;
-            let streams = deferred.streams.get(..count).unwrap_or(&[]);
-            let terms = deferred.terms.get(..count).unwrap_or(&[]);
+            let (streams, terms) = (&deferred.streams[..], &deferred.terms[..]);
             match streams {
                 // Nothing matched: no merge to make.
                 [] => return Results::Keys(Vec::new()),

@@ -553,3 +553,62 @@ fn reading_in_order_matches_scoring_every_match() {
         }
     }
 }
+
+/// A query of one word of letters is planned on a path of its own (no
+/// window of words to fill); a space before and after sends the same word
+/// the general way. The two agree, scores and order, on every word of the
+/// descriptions, its first four letters, upper case, stop words, slips and
+/// words the data lacks, with and without deleted codes.
+#[test]
+fn a_lone_word_ranks_as_it_does_between_spaces() {
+    let mut words: Vec<String> = cdt_codes::iter()
+        .flat_map(|p| {
+            p.description()
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|word| !word.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    words.extend(
+        [
+            "the",
+            "a",
+            "of",
+            "APEXIFICATION",
+            "Crown",
+            "bitewi",
+            "extration",
+            "xray",
+            "nightguard",
+            "sealent",
+            "removal",
+            "zzzz",
+            "d",
+            "D",
+        ]
+        .map(String::from),
+    );
+    words.sort();
+    words.dedup();
+    assert!(words.len() > 500, "{} words", words.len());
+    for word in &words {
+        let short = word.get(..4).unwrap_or(word);
+        for query in [word.as_str(), short] {
+            let spaced = format!(" {query} ");
+            for deleted in [false, true] {
+                let lone: Vec<_> = Query::new(query)
+                    .include_deleted(deleted)
+                    .run()
+                    .scored()
+                    .collect();
+                let general: Vec<_> = Query::new(&spaced)
+                    .include_deleted(deleted)
+                    .run()
+                    .scored()
+                    .collect();
+                assert_eq!(lone, general, "{query:?}, deleted {deleted}");
+            }
+        }
+    }
+}

@@ -28,6 +28,21 @@ const UNCAPPED: u16 = u16::MAX;
 
 /// Scores every term of `text` over `set` into `tally`.
 pub(super) fn score<'s>(set: &'s CodeSet, text: &str, tally: &mut Tally<'_, 's>) {
+    // Borrowed, not passed by value: the tables are a dozen slices.
+    let index = set.search_tables();
+    if let Some(word) = lone_word(text) {
+        // The commonest query, one word: no window to fill.
+        let mut scorer = Scorer {
+            index: &index,
+            tally,
+        };
+        let synonym = word.stem().and_then(|stem| index.term(stem.as_bytes()));
+        match synonym {
+            Some(synonym) => scorer.vocabulary(&word, true, 1, synonym),
+            None => scorer.word(&word, true),
+        }
+        return;
+    }
     // A code has digits: a query without any names none (most do not, and
     // this saves cutting the query into words twice).
     if text.bytes().any(|byte| byte.is_ascii_digit()) {
@@ -42,8 +57,6 @@ pub(super) fn score<'s>(set: &'s CodeSet, text: &str, tally: &mut Tally<'_, 's>)
     }
     // The window stays where it is made: moving it copies every word.
     let mut window = Window::new(query_tokens(text));
-    // Borrowed, not passed by value: the tables are a dozen slices.
-    let index = set.search_tables();
     let mut builder = Builder {
         scorer: Scorer {
             index: &index,
@@ -54,6 +67,31 @@ pub(super) fn score<'s>(set: &'s CodeSet, text: &str, tally: &mut Tally<'_, 's>)
         text,
     };
     builder.words();
+}
+
+/// The query `text` as a word, when it is one word of ASCII letters and
+/// nothing else (no spaces, digits or marks): the commonest query, which
+/// the general way would read as one token, never a code, and, being the
+/// only word, never a stop word left out.
+fn lone_word(text: &str) -> Option<QueryWord<'_>> {
+    if !(1..=MAX_WORD_BYTES).contains(&text.len()) {
+        return None;
+    }
+    // One pass: letters only, and whether all are lower case already.
+    let mut upper = false;
+    for byte in text.bytes() {
+        if !byte.is_ascii_alphabetic() {
+            return None;
+        }
+        upper |= byte.is_ascii_uppercase();
+    }
+    if upper {
+        return Some(QueryWord::of(text));
+    }
+    Some(QueryWord {
+        lower: Lower::Same(text),
+        stem: words::stem_of(text),
+    })
 }
 
 /// The search words of a query that are not codes: the runs of
@@ -274,19 +312,7 @@ impl<'q, I: Iterator<Item = &'q str>> Builder<'_, '_, '_, 'q, I> {
             let last = self.window.at_last();
             let scorer = &mut self.scorer;
             let used = if let Some((length, synonym)) = vocabulary_term(scorer.index, self.window) {
-                scorer.tally.next_term();
-                if length == 1 {
-                    scorer.single(first, last, false);
-                } else {
-                    scorer
-                        .tally
-                        .offer_phrase(scorer.index, synonym.term_hits, synonym.term_active);
-                }
-                scorer.tally.offer_phrase(
-                    scorer.index,
-                    synonym.expansion_hits,
-                    synonym.expansion_active,
-                );
+                scorer.vocabulary(first, last, length, synonym);
                 length
             } else if let Some(position) = joined(scorer.index, self.window) {
                 scorer.tally.next_term();
@@ -302,8 +328,7 @@ impl<'q, I: Iterator<Item = &'q str>> Builder<'_, '_, '_, 'q, I> {
             } else if first.is_stop() && !all_stop(&mut self.all_stop, self.text) {
                 1
             } else {
-                scorer.tally.next_term();
-                scorer.single(first, last, true);
+                scorer.word(first, last);
                 1
             };
             self.window.consume(used);
@@ -369,7 +394,35 @@ fn joined<'q, I: Iterator<Item = &'q str>>(
     index.position(words::stem(joined))
 }
 
-impl Scorer<'_, '_, '_> {
+impl<'s> Scorer<'_, 's, '_> {
+    /// A vocabulary term of `length` words starting at `first` (the last
+    /// word of the query when `last`), as its own term: the words
+    /// themselves (one: the word and the words it may stand for; several:
+    /// the phrase), or the descriptions it stands for.
+    fn vocabulary(
+        &mut self,
+        first: &QueryWord<'_>,
+        last: bool,
+        length: usize,
+        synonym: &'s Synonym,
+    ) {
+        self.tally.next_term();
+        if length == 1 {
+            self.single(first, last, false);
+        } else {
+            self.tally
+                .offer_phrase(self.index, synonym.term_hits, synonym.term_active);
+        }
+        self.tally
+            .offer_phrase(self.index, synonym.expansion_hits, synonym.expansion_active);
+    }
+
+    /// A word the vocabulary does not know as a term, as its own term.
+    fn word(&mut self, word: &QueryWord<'_>, last: bool) {
+        self.tally.next_term();
+        self.single(word, last, true);
+    }
+
     /// One word and the words it may stand for.
     fn single(&mut self, word: &QueryWord<'_>, last: bool, fuzzy: bool) {
         let (Some(raw), Some(stem)) = (word.lower(), word.stem()) else {

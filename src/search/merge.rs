@@ -308,6 +308,22 @@ impl<'s> Listed<'s> {
         self.key_at(usize::from(self.back))
     }
 
+    /// The next record, best first: [`next`](Listed::next) without the
+    /// key, whose points and tier a caller wanting only the record would
+    /// compute and drop.
+    #[inline]
+    pub(super) fn next_record(&mut self) -> Option<u16> {
+        if self.front >= self.back {
+            return None;
+        }
+        let at = usize::from(self.front);
+        self.front += 1;
+        match self.ranked {
+            Entries::Postings(ranked) => ranked.get(at).map(|&posting| index::record_of(posting)),
+            Entries::Hits(ranked) => ranked.get(at).map(|hit| hit.record),
+        }
+    }
+
     fn key_at(&self, at: usize) -> Option<u64> {
         let (record, points) = match self.ranked {
             Entries::Postings(ranked) => index::scored(*ranked.get(at)?, &self.points),

@@ -364,6 +364,16 @@ impl Order<'_> {
         }
     }
 
+    /// The record of the [`next`](Order::next) key (a list of one term
+    /// reads it without making the key).
+    #[inline]
+    fn next_record(&mut self) -> Option<u16> {
+        match self {
+            Order::Listed(listed) => listed.next_record(),
+            _ => self.next().map(|key| Hit::from_key(key).index),
+        }
+    }
+
     fn next_back(&mut self) -> Option<u64> {
         match self {
             Order::Sorted(ranking) => ranking.next_back(),
@@ -417,8 +427,8 @@ impl<'s> Iterator for Matches<'s> {
     type Item = Procedure<'s>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let hit = self.hits.next()?;
-        self.procedure(Hit::from_key(hit))
+        let record = self.hits.next_record()?;
+        self.set.procedure_at(usize::from(record))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

@@ -291,12 +291,19 @@ impl<'s> Listed<'s> {
     /// The best key left.
     #[inline]
     pub(super) fn next(&mut self) -> Option<u64> {
+        let at = self.take_front()?;
+        self.key_at(at)
+    }
+
+    /// The place of the best entry left, taken from the front.
+    #[inline]
+    fn take_front(&mut self) -> Option<usize> {
         if self.front >= self.back {
             return None;
         }
         let at = usize::from(self.front);
         self.front += 1;
-        self.key_at(at)
+        Some(at)
     }
 
     /// The worst key left.
@@ -313,11 +320,7 @@ impl<'s> Listed<'s> {
     /// compute and drop.
     #[inline]
     pub(super) fn next_record(&mut self) -> Option<u16> {
-        if self.front >= self.back {
-            return None;
-        }
-        let at = usize::from(self.front);
-        self.front += 1;
+        let at = self.take_front()?;
         match self.ranked {
             Entries::Postings(ranked) => ranked.get(at).map(|&posting| index::record_of(posting)),
             Entries::Hits(ranked) => ranked.get(at).map(|hit| hit.record),

@@ -182,6 +182,11 @@ impl<'s> Tally<'_, 's> {
             let made = room.get_or_insert([0; STACK_RECORDS]);
             self.slots = made.get_mut(..self.count).unwrap_or(&mut []);
         }
+        // The entries' first block, once, before any is offered (not a
+        // check in every offer).
+        if self.entries.capacity() == 0 {
+            self.entries.reserve(LISTED);
+        }
     }
 
     /// Starts the next term of the query.
@@ -214,11 +219,11 @@ impl<'s> Tally<'_, 's> {
             return;
         }
         self.deferred.open = false;
-        self.make_slots();
         // Room for every entry of the lists at once (their records, at
         // most): growing the entries costs more than a larger first block.
         let listed = self.deferred.streams.iter();
         self.entries.reserve(listed.map(Stream::len).sum());
+        self.make_slots();
         let current = self.term;
         for at in 0..self.deferred.streams.len() {
             let (Some(&stream), Some(&term)) =
@@ -299,9 +304,6 @@ impl<'s> Tally<'_, 's> {
                     return;
                 };
                 *slot = number;
-                if self.entries.capacity() == 0 {
-                    self.entries.reserve(LISTED);
-                }
                 self.entries.push(Entry {
                     index: record,
                     matched: 1,

@@ -15,7 +15,7 @@
 
 use core::ops::Range;
 
-use arrayvec::ArrayVec;
+use arrayvec::{ArrayString, ArrayVec};
 
 use super::index::{Tables, CODE, CODE_PREFIX, EXACT, PREFIX, RELATED, TYPO};
 use super::score::Tally;
@@ -384,14 +384,12 @@ fn joined<'q, I: Iterator<Item = &'q str>>(
 ) -> Option<u16> {
     let first = window.get(0)?.lower()?;
     let second = window.get(1)?.lower()?;
-    // Joined on the stack: both words fit in the index's word length.
-    let mut buffer = [0u8; 2 * MAX_WORD_BYTES];
-    let length = first.len() + second.len();
-    let (left, right) = buffer.get_mut(..length)?.split_at_mut(first.len());
-    left.copy_from_slice(first.as_bytes());
-    right.copy_from_slice(second.as_bytes());
-    let joined = core::str::from_utf8(buffer.get(..length)?).ok()?;
-    index.position(words::stem(joined))
+    // Joined on the stack: both words fit (a string of two strings needs
+    // no check, nor zeroed room).
+    let mut joined = ArrayString::<{ 2 * MAX_WORD_BYTES }>::new();
+    joined.try_push_str(first).ok()?;
+    joined.try_push_str(second).ok()?;
+    index.position(words::stem(&joined))
 }
 
 impl<'s> Scorer<'_, 's, '_> {

@@ -239,7 +239,9 @@ const WINDOW: usize = MAX_TERM_WORDS + 2;
 
 /// The next few words of a query.
 struct Window<'q, I> {
-    tokens: I,
+    /// The words not read yet; `None` once the query has ended (then it
+    /// is not asked again at every term).
+    tokens: Option<I>,
     ring: [QueryWord<'q>; WINDOW],
     head: usize,
     len: usize,
@@ -248,7 +250,7 @@ struct Window<'q, I> {
 impl<'q, I: Iterator<Item = &'q str>> Window<'q, I> {
     fn new(tokens: I) -> Self {
         Window {
-            tokens,
+            tokens: Some(tokens),
             ring: [QueryWord::NONE; WINDOW],
             head: 0,
             len: 0,
@@ -258,7 +260,11 @@ impl<'q, I: Iterator<Item = &'q str>> Window<'q, I> {
     /// Reads words until the window is full or the query ends.
     fn fill(&mut self) {
         while self.len < WINDOW {
-            let Some(token) = self.tokens.next() else {
+            let Some(tokens) = &mut self.tokens else {
+                return;
+            };
+            let Some(token) = tokens.next() else {
+                self.tokens = None;
                 return;
             };
             if let Some(slot) = self.ring.get_mut((self.head + self.len) % WINDOW) {

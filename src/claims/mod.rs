@@ -513,8 +513,8 @@ fn read_into<'s, R: BufRead>(
         Input::X12 { reader, first } => match first.take().or_else(|| reader.next_line()) {
             None => None,
             Some(Err(error)) => Some(Err(LineError::Segment(error))),
-            Some(Ok(service_line)) => {
-                x12::source::fill_claim_line(&service_line, line);
+            Some(Ok(mut service_line)) => {
+                x12::source::fill_claim_line(&mut service_line, line);
                 reader.recycle(service_line);
                 Some(Ok(()))
             }

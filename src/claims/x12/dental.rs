@@ -272,7 +272,7 @@ impl<R: BufRead> X12Reader<R> {
             b"CLM" => {
                 self.flush_line();
                 let id = text(element(1));
-                let id = id.trim();
+                let id = trimmed(&id);
                 let failed = id.is_empty();
                 if failed {
                     self.error(X12Error::BadElement {
@@ -534,7 +534,7 @@ impl<R: BufRead> X12Reader<R> {
     fn start_line(&mut self, number: &[u8]) {
         self.flush_line();
         let mut failed = false;
-        let line_number = text(number).trim().parse::<u32>().unwrap_or_else(|_| {
+        let line_number = trimmed(&text(number)).parse::<u32>().unwrap_or_else(|_| {
             failed = true;
             0
         });

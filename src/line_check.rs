@@ -14,7 +14,7 @@
 use core::fmt;
 
 use crate::model::code::CdtCode;
-use crate::model::reporting::{Level, Reporting, Site, ToothClass};
+use crate::model::reporting::{Level, Levels, Reporting, Site, ToothClass};
 use crate::set::Procedure;
 use crate::severity::Severity;
 use crate::teeth::{
@@ -675,9 +675,11 @@ impl Procedure<'_> {
             return problems;
         };
         problems.confirmed = needs.is_confirmed();
-        check_teeth(&mut problems, code, needs, &read);
-        check_surfaces(&mut problems, code, needs, &read);
-        check_areas(&mut problems, code, needs, &read);
+        // Worked out once here: each check below asked for them again.
+        let levels = needs.levels();
+        check_teeth(&mut problems, code, needs, levels, &read);
+        check_surfaces(&mut problems, code, needs, levels, &read);
+        check_areas(&mut problems, code, needs, levels, &read);
         check_required(&mut problems, code, needs, &read);
         problems
     }
@@ -777,11 +779,17 @@ fn read_line(line: ReportedLine<'_>, problems: &mut LineProblems) -> Read {
 }
 
 /// Tooth kind, count and arch.
-fn check_teeth(problems: &mut LineProblems, code: CdtCode, needs: Reporting, read: &Read) {
+/// `levels` are `needs.levels()`.
+fn check_teeth(
+    problems: &mut LineProblems,
+    code: CdtCode,
+    needs: Reporting,
+    levels: Levels,
+    read: &Read,
+) {
     let Some(first) = read.teeth.iter().next() else {
         return;
     };
-    let levels = needs.levels();
     if let Some(arch) = needs.arch() {
         if let Some(tooth) = read.teeth.iter().find(|tooth| tooth.arch() != arch) {
             problems.push(ReportingProblem::WrongArch {
@@ -817,8 +825,14 @@ fn check_teeth(problems: &mut LineProblems, code: CdtCode, needs: Reporting, rea
 }
 
 /// Surface counts, and surfaces the code does not take.
-fn check_surfaces(problems: &mut LineProblems, code: CdtCode, needs: Reporting, read: &Read) {
-    let levels = needs.levels();
+/// `levels` are `needs.levels()`.
+fn check_surfaces(
+    problems: &mut LineProblems,
+    code: CdtCode,
+    needs: Reporting,
+    levels: Levels,
+    read: &Read,
+) {
     let named = read
         .surfaces
         .iter()
@@ -851,8 +865,14 @@ fn check_surfaces(problems: &mut LineProblems, code: CdtCode, needs: Reporting, 
 }
 
 /// Area kinds, counts and arches.
-fn check_areas(problems: &mut LineProblems, code: CdtCode, needs: Reporting, read: &Read) {
-    let levels = needs.levels();
+/// `levels` are `needs.levels()`.
+fn check_areas(
+    problems: &mut LineProblems,
+    code: CdtCode,
+    needs: Reporting,
+    levels: Levels,
+    read: &Read,
+) {
     let areas = read.areas.iter().flatten().copied();
     for area in areas.clone() {
         if let (Some(named), Some(arch)) = (needs.arch(), area.arch()) {

@@ -10,6 +10,8 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use std::io::BufRead;
 
+use arrayvec::ArrayVec;
+
 use super::error::X12Error;
 use super::segments::{is_separator_byte, Delimiters, Segment, Segments};
 use super::{
@@ -247,14 +249,15 @@ impl<R: BufRead> X12Reader<R> {
             return;
         }
         // The elements kept (none of the segments read here has more): on
-        // the stack, as a segment costs no allocation.
-        let mut kept: [&[u8]; MAX_ELEMENTS] = [&[]; MAX_ELEMENTS];
-        let mut count = 0;
-        for (slot, field) in kept.iter_mut().zip(elements) {
-            *slot = field;
-            count += 1;
+        // the stack, as a segment costs no allocation, and filled in place
+        // (an array was first set empty, a slot at a time).
+        let mut kept: ArrayVec<&[u8], MAX_ELEMENTS> = ArrayVec::new();
+        for field in elements {
+            if kept.try_push(field).is_err() {
+                break;
+            }
         }
-        let fields = &kept[..count];
+        let fields = kept.as_slice();
         let element = |n: usize| fields.get(n.wrapping_sub(1)).copied().unwrap_or_default();
         if self.closed {
             self.structure("segment after the IEA");

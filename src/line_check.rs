@@ -526,7 +526,10 @@ pub struct LineProblems {
 
 impl LineProblems {
     fn push(&mut self, problem: ReportingProblem) {
-        if self.iter().any(|known| *known == problem) {
+        // The problems so far fill the first `len` slots: only they are
+        // looked at (`iter` passes over every slot left empty).
+        let known = self.items.get(..self.len).unwrap_or_default();
+        if known.iter().any(|known| known.as_ref() == Some(&problem)) {
             return;
         }
         if let Some(slot) = self.items.get_mut(self.len) {

@@ -43,9 +43,8 @@ pub(super) fn score<'s>(set: &'s CodeSet, text: &str, tally: &mut Tally<'_, 's>)
         }
         return;
     }
-    // A code has digits: a query without any names none (most do not, and
-    // this saves cutting the query into words twice).
-    if text.bytes().any(|byte| byte.is_ascii_digit()) {
+    // A query that cannot hold a code (most) is not cut into words twice.
+    if may_name_a_code(text) {
         for run in words::split(text) {
             if let Some((records, points)) = code_term(set, run) {
                 tally.next_term();
@@ -133,6 +132,31 @@ impl<'q> Iterator for QueryTokens<'q> {
             self.cut = Some(words::tokens(run));
         }
     }
+}
+
+/// Whether `text` may name a code or code prefix (see [`code_digits`]):
+/// it has a `D` or `d` followed by a digit, or four digits in a row. A
+/// quick look at the bytes that rules out most queries, `deep cleaning 4
+/// teeth` among them.
+fn may_name_a_code(text: &str) -> bool {
+    // Most queries have no digit at all: told by the quickest look.
+    if !text.bytes().any(|byte| byte.is_ascii_digit()) {
+        return false;
+    }
+    let mut digits = 0;
+    let mut after_d = false;
+    for byte in text.bytes() {
+        if byte.is_ascii_digit() {
+            digits += 1;
+            if after_d || digits == 4 {
+                return true;
+            }
+        } else {
+            digits = 0;
+        }
+        after_d = matches!(byte, b'd' | b'D');
+    }
+    false
 }
 
 /// The digits of a code (`D3330`, `d3330`, `3330`) or code prefix (`D33`).
@@ -521,5 +545,35 @@ impl<'s> Scorer<'_, 's, '_> {
             count += 1;
         }
         self.alternative(positions.get(..count).unwrap_or(&[]), grade);
+    }
+}
+
+#[cfg(all(test, feature = "std"))]
+mod tests {
+    use super::{code_digits, may_name_a_code};
+    use crate::model::words;
+
+    /// The quick look never rules out a query that names a code: every
+    /// text with a run that is a code or code prefix passes it.
+    #[test]
+    fn the_quick_look_for_codes_misses_none() {
+        let pieces = [
+            "D2740", "d33", "3330", "D1", "1d2", "12", "34", "4", "deep", "x", "4bwx", "d", " ",
+            "-", "D12345", "99999", "é", "D",
+        ];
+        let mut checked = 0;
+        for first in pieces {
+            for second in pieces {
+                for third in ["", " ", "7", "d"] {
+                    let text = [first, second, third].concat();
+                    let names = words::split(&text).any(|run| code_digits(run).is_some());
+                    assert!(!names || may_name_a_code(&text), "{text:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000);
+        assert!(may_name_a_code("crown D2740") && may_name_a_code("3330"));
+        assert!(!may_name_a_code("deep cleaning 4 teeth") && !may_name_a_code("12 34"));
     }
 }

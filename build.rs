@@ -41,6 +41,8 @@ mod search {
     pub(crate) use super::{commonness, index};
 }
 
+#[path = "src/claims/aliases.rs"]
+mod claim_aliases;
 #[path = "build/codegen.rs"]
 mod codegen;
 #[path = "build/edits.rs"]
@@ -79,6 +81,7 @@ fn run() -> Result<(), String> {
         "src/dataset",
         "src/set/tables.rs",
         "src/search/index.rs",
+        "src/claims/aliases.rs",
         "build",
     ] {
         println!("cargo:rerun-if-changed={input}");
@@ -122,7 +125,34 @@ fn run() -> Result<(), String> {
     let rules = dataset::parse_edits(edits, &bundled).map_err(|errors| errors.to_string())?;
     let out_path = Path::new(&out_dir).join("edit_rules.rs");
     let source = edit_rules::generate(&rules, dataset::BUNDLED_EDITS_NAME)?;
-    fs::write(&out_path, source).map_err(|error| format!("{}: {error}", out_path.display()))
+    fs::write(&out_path, source).map_err(|error| format!("{}: {error}", out_path.display()))?;
+    let out_path = Path::new(&out_dir).join("claim_aliases.rs");
+    fs::write(&out_path, claim_aliases_map()?)
+        .map_err(|error| format!("{}: {error}", out_path.display()))
+}
+
+/// The `phf` map from every claims header name (`src/claims/aliases.rs`)
+/// to its column's place in `ClaimColumn::ALL`, as Rust source; an error
+/// when a name is two columns' (a header cell must name one).
+fn claim_aliases_map() -> Result<String, String> {
+    let mut map = phf_codegen::Map::new();
+    let mut seen = std::collections::BTreeMap::new();
+    for (column, names) in claim_aliases::BY_COLUMN.iter().enumerate() {
+        for &name in *names {
+            if let Some(first) = seen.insert(name, column) {
+                return Err(format!(
+                    "src/claims/aliases.rs: the header name {name:?} is given to columns {first} and {column}"
+                ));
+            }
+            map.entry(name, column.to_string());
+        }
+    }
+    Ok(format!(
+        "/// Every claims header name, to its column's place in `ClaimColumn::ALL`.\n\
+         #[allow(clippy::unreadable_literal)] // the map's hash key\n\
+         static CLAIM_ALIASES: phf::Map<&'static str, u8> = {};\n",
+        map.build()
+    ))
 }
 
 /// The user's file combined with the bundled data, and where it came from.

@@ -4,8 +4,13 @@ use core::fmt;
 use std::string::String;
 use std::vec::Vec;
 
+use super::aliases;
 use super::error::HeaderError;
 use crate::dataset::delimited::{match_header, normalise_header};
+
+// `CLAIM_ALIASES`: every name of `aliases`, to its column's place in
+// `ClaimColumn::ALL` (written by `build.rs`).
+include!(concat!(env!("OUT_DIR"), "/claim_aliases.rs"));
 
 /// A column the checker reads from a delimited claims file.
 ///
@@ -83,124 +88,17 @@ impl ClaimColumn {
     /// assert!(ClaimColumn::Claim.names().contains(&"claim_number"));
     /// ```
     #[must_use]
-    #[allow(clippy::too_many_lines)] // one list of names per column
     pub const fn names(self) -> &'static [&'static str] {
-        match self {
-            ClaimColumn::Claim => &[
-                "claim_id",
-                "claim",
-                "claim_number",
-                "claim_no",
-                "claim_#",
-                "claim_nbr",
-                "clm",
-                "clm01",
-                "clm_id",
-                "claim_control_number",
-                "patient_control_number",
-            ],
-            ClaimColumn::Line => &[
-                "line_id",
-                "line",
-                "line_number",
-                "line_no",
-                "line_#",
-                "line_nbr",
-                "id",
-                "ln",
-                "lx01",
-            ],
-            ClaimColumn::Code => &[
-                "procedure_code",
-                "code",
-                "cdt_code",
-                "cdt",
-                "proc_code",
-                "procedure",
-                "proc",
-                "cpt_cdt",
-                "line_prcdr_cd",
-                "prcdr_cd",
-                "procedure_cd",
-                "proc_cd",
-            ],
-            ClaimColumn::Date => &[
-                "date_of_service",
-                "dos",
-                "service_date",
-                "date",
-                "svc_date",
-                "dos_from",
-                "from_date",
-                "proc_date",
-                "procedure_date",
-                "line_srvc_bgn_dt",
-                "srvc_bgn_dt",
-                "service_date_from",
-                "date_of_service_from",
-                "service_from_date",
-            ],
-            ClaimColumn::Tooth => &[
-                "tooth",
-                "tooth_number",
-                "tooth_no",
-                "tooth_#",
-                "tooth_num",
-                "th",
-                "tooth_code",
-            ],
-            ClaimColumn::Surfaces => &[
-                "surfaces",
-                "surface",
-                "tooth_surface",
-                "tooth_surfaces",
-                "surf",
-                "tooth_srfc_cd",
-                "surface_code",
-                "tooth_surface_codes",
-            ],
-            ClaimColumn::Area => &[
-                "area",
-                "area_of_oral_cavity",
-                "oral_cavity",
-                "oral_cavity_area",
-                "quadrant",
-                "quad",
-                "arch",
-                "oral_cavity_designation",
-                "oral_cavity_designation_code",
-                "tooth_oral_cvty_area_dsgntd_cd",
-                "area_of_oral_cavity_code",
-            ],
-            ClaimColumn::DateEnd => &[
-                "date_of_service_to",
-                "dos_to",
-                "to_date",
-                "line_srvc_end_dt",
-                "srvc_end_dt",
-                "service_date_to",
-                "service_to_date",
-                "service_end_date",
-            ],
-            ClaimColumn::ToothSystem => &[
-                "tooth_system",
-                "tooth_numbering",
-                "tooth_numbering_system",
-                "tooth_dsgntn_sys",
-                "tooth_dsgntn_sys_cd",
-                "tooth_designation_system",
-            ],
-            ClaimColumn::ToothRange => &["tooth_range", "teeth", "tooth_list"],
-            ClaimColumn::Patient => &[
-                "patient",
-                "patient_id",
-                "pat_num",
-                "patnum",
-                "bene_id",
-                "member_id",
-                "msis_id",
-            ],
-        }
+        aliases::BY_COLUMN[self as usize]
+    }
+
+    /// The column a normalised header cell names by one of the columns'
+    /// [`names`](ClaimColumn::names), if any: one look in a `phf` map that
+    /// `build.rs` compiles from the same lists (no name is any two
+    /// columns'; the build checks it).
+    fn named_by(cell: &str) -> Option<ClaimColumn> {
+        let index = *CLAIM_ALIASES.get(cell)?;
+        ClaimColumn::ALL.get(usize::from(index)).copied()
     }
 
     /// The column's usual name, as reports and errors show it.
@@ -264,7 +162,7 @@ impl ColumnNames {
     fn matches(&self, column: ClaimColumn, cell: &str) -> bool {
         match self.get(column) {
             Some(name) => name == cell,
-            None => column.names().contains(&cell),
+            None => ClaimColumn::named_by(cell) == Some(column),
         }
     }
 }
@@ -358,5 +256,21 @@ mod tests {
             HeaderError::DuplicateColumn { column: ClaimColumn::Code, ref first, ref second }
                 if first == "code" && second == "CDT Code"
         ));
+    }
+
+    #[test]
+    fn the_compiled_map_gives_every_name_its_own_column_and_no_other() {
+        let mut names = 0;
+        for column in ClaimColumn::ALL {
+            for name in column.names() {
+                assert_eq!(ClaimColumn::named_by(name), Some(column), "{name}");
+                names += 1;
+            }
+        }
+        assert!(names > 90, "{names} names");
+        for cell in ["", "codes", "procedure code", "toothnum_", "claim_id "] {
+            assert_eq!(ClaimColumn::named_by(cell), None, "{cell:?}");
+        }
+        assert_eq!(ClaimColumn::named_by("dos"), Some(ClaimColumn::Date));
     }
 }

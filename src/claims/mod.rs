@@ -48,6 +48,7 @@
 //! # Ok::<(), cdt_codes::claims::HeaderError>(())
 //! ```
 
+mod aliases;
 mod claim;
 mod columns;
 mod decode;

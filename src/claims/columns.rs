@@ -6,7 +6,7 @@ use std::vec::Vec;
 
 use super::aliases;
 use super::error::HeaderError;
-use crate::dataset::delimited::{match_header, normalise_header};
+use crate::dataset::delimited::{match_header_looked_up, normalise_header};
 
 // `CLAIM_ALIASES`: every name of `aliases`, to its column's place in
 // `ClaimColumn::ALL` (written by `build.rs`).
@@ -158,11 +158,12 @@ impl ColumnNames {
     }
 
     /// Whether a normalised header cell names `column`: the chosen name if
-    /// there is one, else any of the column's synonyms.
-    fn matches(&self, column: ClaimColumn, cell: &str) -> bool {
+    /// there is one, else any of the column's synonyms (`named`: the
+    /// column the cell's name is one of, looked up once a cell).
+    fn matches(&self, column: ClaimColumn, cell: &str, named: Option<ClaimColumn>) -> bool {
         match self.get(column) {
             Some(name) => name == cell,
-            None => ClaimColumn::named_by(cell) == Some(column),
+            None => named == Some(column),
         }
     }
 }
@@ -182,10 +183,11 @@ impl ClaimHeader {
         names: &ColumnNames,
     ) -> Result<ClaimHeader, HeaderError> {
         let header: Vec<String> = header.into_iter().map(String::from).collect();
-        let found = match_header(
+        let found = match_header_looked_up(
             ClaimColumn::ALL,
             header.iter().map(String::as_str),
-            |column, cell| names.matches(column, cell),
+            ClaimColumn::named_by,
+            |column, cell, named| names.matches(column, cell, *named),
         );
         let cell = |position: usize| header.get(position).cloned().unwrap_or_default();
         if let Some(repeat) = found.repeats.first() {

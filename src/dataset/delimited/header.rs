@@ -89,6 +89,24 @@ pub(crate) fn match_header<'h, C: Copy, const N: usize>(
     header: impl IntoIterator<Item = &'h str>,
     names: impl Fn(C, &str) -> bool,
 ) -> HeaderMatch<C, N> {
+    match_header_looked_up(
+        columns,
+        header,
+        |_| (),
+        |column, cell, ()| names(column, cell),
+    )
+}
+
+/// [`match_header`] where what a cell names is looked up once per cell
+/// (`look_up`, given the normalised cell), and `names(column, cell,
+/// found)` then decides per column from it: a map from names to columns is
+/// asked once a cell, not once a column.
+pub(crate) fn match_header_looked_up<'h, C: Copy, K, const N: usize>(
+    columns: [C; N],
+    header: impl IntoIterator<Item = &'h str>,
+    look_up: impl Fn(&str) -> K,
+    names: impl Fn(C, &str, &K) -> bool,
+) -> HeaderMatch<C, N> {
     let mut found = HeaderMatch {
         positions: [None; N],
         repeats: Vec::new(),
@@ -96,9 +114,10 @@ pub(crate) fn match_header<'h, C: Copy, const N: usize>(
     };
     for (position, cell) in header.into_iter().enumerate() {
         let normal = normalise_header(cell);
+        let looked_up = look_up(&normal);
         let mut claimed = false;
         for (slot, column) in found.positions.iter_mut().zip(columns) {
-            if !names(column, &normal) {
+            if !names(column, &normal, &looked_up) {
                 continue;
             }
             claimed = true;

@@ -63,7 +63,7 @@ mod reader;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use header::{match_header, normalise_header, HeaderMatch};
+pub(crate) use header::{match_header, match_header_looked_up, normalise_header, HeaderMatch};
 pub use reader::{BorrowedRow, Reader};
 
 /// The default longest record, in bytes: 1 MiB.

@@ -102,11 +102,12 @@ impl<'s> Judge<'s> {
         report.service_date = None;
         report.conflicts.clear();
         report.outcome = self.code_and_date(report, line.qualifier.as_deref(), line.date.as_ref());
-        // The date as reports show it: the text itself unless a range.
-        match &line.date {
+        // The date as reports show it: the text itself (swapped, as the
+        // texts above) unless a range.
+        match &mut line.date {
             Some(LineDate {
                 start, end: None, ..
-            }) => report.date.clone_from(start),
+            }) => swap(&mut report.date, start),
             Some(LineDate {
                 start,
                 end: Some(end),

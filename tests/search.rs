@@ -347,6 +347,36 @@ fn common_procedures_put_the_common_code_in_the_top_three() {
     assert_eq!(first("bone graft"), "D7953");
 }
 
+/// Everyday words around a procedure find it: `dental` is dropped when
+/// other words name the procedure (it is in a few descriptions only, so it
+/// outranked them: `dental bridge` listed a 3D-printed model first), and
+/// lay words (`kids`, `false teeth`, `toothache`, `cavity filling`, `baby
+/// root canal`) reach the codes they mean. Alone, `dental` is still
+/// searched for.
+#[test]
+fn everyday_words_around_a_procedure_find_it() {
+    for (query, code) in [
+        ("dental bridge", "D6240"),
+        ("dental filling", "D2391"),
+        ("dental crown", "D2740"),
+        ("dental implant", "D6010"),
+        ("cavity filling", "D2391"),
+        ("false teeth", "D5110"),
+        ("toothache", "D0140"),
+        ("baby root canal", "D3230"),
+    ] {
+        let top: Vec<String> = Query::new(query)
+            .limit(3)
+            .run()
+            .map(|p| p.code().to_string())
+            .collect();
+        assert!(top.contains(&code.to_string()), "{query}: {top:?}");
+    }
+    // The child's cleaning first, not the adult's.
+    assert_eq!(first("cleaning kids"), "D1120");
+    assert_eq!(first("dental"), "D0396");
+}
+
 /// The commonness prior orders near-ties only: it never drops a match, and
 /// never lifts a record over one that matches more of the query's terms.
 #[test]

@@ -29,7 +29,8 @@ use score::{Hit, Ranking, Results};
 /// punctuation and hyphens do not matter (`x-ray`, `xray` and `x ray` are
 /// one), plurals and common endings are removed (`crowns`, `fillings`),
 /// number words and digits are the same (`4` and `four`), and small words
-/// (`a`, `for`, `the`) are left out. A word matches a record whole, or as
+/// (`a`, `for`, `the`) and `dental` are left out when the query has other
+/// words (`dental bridge` is a search for `bridge`). A word matches a record whole, or as
 /// the start of a longer word (always for the last word, which a person
 /// may still be typing), or, when the index does not hold it, with one
 /// typing slip (`extration`).

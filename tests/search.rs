@@ -332,6 +332,7 @@ fn common_procedures_put_the_common_code_in_the_top_three() {
         ("pulled tooth", "D7140"),
         ("bone graft", "D7953"),
         ("wisdom teeth removal", "D7240"),
+        ("night guard", "D9944"),
     ] {
         let top: Vec<String> = Query::new(query)
             .limit(3)
@@ -345,6 +346,9 @@ fn common_procedures_put_the_common_code_in_the_top_three() {
     // `bone graft` puts a bone graft first (the socket graft billed most),
     // not the jaw resection whose description says grafts are billed apart.
     assert_eq!(first("bone graft"), "D7953");
+    // The hard full-arch guard, the one billing guides call the usual
+    // night guard, before the cleaning and relining of a guard.
+    assert_eq!(first("night guard"), "D9944");
 }
 
 /// Everyday words around a procedure find it: `dental` is dropped when

@@ -333,6 +333,7 @@ fn common_procedures_put_the_common_code_in_the_top_three() {
         ("bone graft", "D7953"),
         ("wisdom teeth removal", "D7240"),
         ("night guard", "D9944"),
+        ("braces", "D8080"),
     ] {
         let top: Vec<String> = Query::new(query)
             .limit(3)
@@ -349,6 +350,10 @@ fn common_procedures_put_the_common_code_in_the_top_three() {
     // The hard full-arch guard, the one billing guides call the usual
     // night guard, before the cleaning and relining of a guard.
     assert_eq!(first("night guard"), "D9944");
+    // Full braces for a teenager, the orthodontic code billed most; an
+    // adult's full treatment when the query says so.
+    assert_eq!(first("braces"), "D8080");
+    assert_eq!(first("adult braces"), "D8090");
 }
 
 /// Everyday words around a procedure find it: `dental` is dropped when

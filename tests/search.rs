@@ -359,9 +359,9 @@ fn common_procedures_put_the_common_code_in_the_top_three() {
 /// Everyday words around a procedure find it: `dental` is dropped when
 /// other words name the procedure (it is in a few descriptions only, so it
 /// outranked them: `dental bridge` listed a 3D-printed model first), and
-/// lay words (`kids`, `false teeth`, `toothache`, `cavity filling`, `baby
-/// root canal`) reach the codes they mean. Alone, `dental` is still
-/// searched for.
+/// lay words and shorthand (`kids`, `false teeth`, `toothache`, `cavity
+/// filling`, `baby root canal`, `comp exam`, `temp filling`) reach the
+/// codes they mean. Alone, `dental` is still searched for.
 #[test]
 fn everyday_words_around_a_procedure_find_it() {
     for (query, code) in [
@@ -373,6 +373,9 @@ fn everyday_words_around_a_procedure_find_it() {
         ("false teeth", "D5110"),
         ("toothache", "D0140"),
         ("baby root canal", "D3230"),
+        ("comp exam", "D0150"),
+        ("implant supported denture", "D6110"),
+        ("arestin", "D4381"),
     ] {
         let top: Vec<String> = Query::new(query)
             .limit(3)
@@ -383,6 +386,9 @@ fn everyday_words_around_a_procedure_find_it() {
     }
     // The child's cleaning first, not the adult's.
     assert_eq!(first("cleaning kids"), "D1120");
+    // A temporary filling, not a temporary denture.
+    assert_eq!(first("temporary filling"), "D2940");
+    assert_eq!(first("temp filling"), "D2940");
     assert_eq!(first("dental"), "D0396");
 }
 

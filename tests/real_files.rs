@@ -199,6 +199,23 @@ fn public_extract_layouts_are_recognised() {
     );
 }
 
+/// Open Dental's Daily Procedures report names the code `ADA Code` and
+/// the patient `Patient Name`; its dates are US short dates.
+#[test]
+fn the_open_dental_daily_procedures_report_is_read() {
+    let all = reports("opendental_daily_procedures.txt");
+    assert_eq!(all.len(), 10);
+    assert_eq!(all[0].code, "D0120");
+    assert_eq!(all[0].patient.as_deref(), Some("Lee, Ann M"));
+    assert_eq!(
+        findings("opendental_daily_procedures.txt"),
+        [
+            ("8".to_string(), Verdict::Reporting),
+            ("9".to_string(), Verdict::Deleted),
+        ]
+    );
+}
+
 /// Every file's reports through the three writers: the same verdict and
 /// severity per line in text, CSV and JSON, and summaries that add up.
 #[test]
@@ -215,6 +232,7 @@ fn the_three_writers_agree_on_every_line() {
         "opendental_excel_unicode.txt",
         "taf_other_services_line_dental.csv",
         "stedi_camelcase_lines.csv",
+        "opendental_daily_procedures.txt",
     ] {
         let bytes = read(name);
         let outputs: Vec<String> = [OutputFormat::Text, OutputFormat::Csv, OutputFormat::Json]

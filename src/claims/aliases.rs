@@ -45,6 +45,9 @@ pub(crate) const CODE: &[&str] = &[
     "prcdr_cd",
     "procedure_cd",
     "proc_cd",
+    "ada_code",
+    "ada_proc_code",
+    "ada_procedure_code",
 ];
 
 /// The names of `ClaimColumn::Date`.
@@ -63,6 +66,12 @@ pub(crate) const DATE: &[&str] = &[
     "service_date_from",
     "date_of_service_from",
     "service_from_date",
+    "treatment_date",
+    "date_of_treatment",
+    "date_completed",
+    "completed_date",
+    "completion_date",
+    "visit_date",
 ];
 
 /// The names of `ClaimColumn::Tooth`.
@@ -132,6 +141,7 @@ pub(crate) const TOOTH_RANGE: &[&str] = &["tooth_range", "teeth", "tooth_list"];
 pub(crate) const PATIENT: &[&str] = &[
     "patient",
     "patient_id",
+    "patient_name",
     "pat_num",
     "patnum",
     "bene_id",

@@ -392,6 +392,24 @@ fn everyday_words_around_a_procedure_find_it() {
     assert_eq!(first("dental"), "D0396");
 }
 
+/// Billers often type a code's name as the code set words it (`oral
+/// evaluation`, `endodontic therapy`, `implant body`), words the bundled
+/// descriptions (our own) do not use: the vocabulary bridges them.
+#[test]
+fn billing_names_of_procedures_find_their_code() {
+    for (query, code) in [
+        ("comprehensive oral evaluation", "D0150"),
+        ("comprehensive periodontal evaluation", "D0180"),
+        ("endodontic therapy molar tooth", "D3330"),
+        (
+            "surgical placement of implant body endosteal implant",
+            "D6010",
+        ),
+    ] {
+        assert_eq!(first(query), code, "{query}");
+    }
+}
+
 /// The commonness prior orders near-ties only: it never drops a match, and
 /// never lifts a record over one that matches more of the query's terms.
 #[test]

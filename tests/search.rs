@@ -36,6 +36,15 @@ fn first(query: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The codes of the first three results.
+fn top_three(query: &str) -> Vec<String> {
+    Query::new(query)
+        .limit(3)
+        .run()
+        .map(|p| p.code().to_string())
+        .collect()
+}
+
 #[test]
 fn the_issue_queries_find_what_a_biller_means() {
     assert!(first("crowns").starts_with("D27"), "{}", first("crowns"));
@@ -335,11 +344,7 @@ fn common_procedures_put_the_common_code_in_the_top_three() {
         ("night guard", "D9944"),
         ("braces", "D8080"),
     ] {
-        let top: Vec<String> = Query::new(query)
-            .limit(3)
-            .run()
-            .map(|p| p.code().to_string())
-            .collect();
+        let top = top_three(query);
         assert!(top.contains(&code.to_string()), "{query}: {top:?}");
     }
     // `search crown` puts a porcelain/ceramic crown first.
@@ -377,11 +382,7 @@ fn everyday_words_around_a_procedure_find_it() {
         ("implant supported denture", "D6110"),
         ("arestin", "D4381"),
     ] {
-        let top: Vec<String> = Query::new(query)
-            .limit(3)
-            .run()
-            .map(|p| p.code().to_string())
-            .collect();
+        let top = top_three(query);
         assert!(top.contains(&code.to_string()), "{query}: {top:?}");
     }
     // The child's cleaning first, not the adult's.

@@ -562,6 +562,8 @@ fn reading_in_order_matches_scoring_every_match() {
             "x-ray",
             "bone graft",
             "fmx",
+            "pano",
+            "sealant",
             "tooth",
             "teeth",
             "den",

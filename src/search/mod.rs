@@ -17,7 +17,7 @@ use core::cmp::Ordering;
 use core::fmt;
 
 use crate::set::{CodeSet, Procedure};
-use merge::{Listed, Merge};
+use merge::{Few, Listed, Merge};
 use score::{Hit, Ranking, Results};
 
 /// A search query: its text, whether deleted codes may match, and how many
@@ -160,6 +160,7 @@ impl<'q> Query<'q> {
         let hits = match results {
             Results::Keys(keys) => Order::Sorted(Ranking::new(keys)),
             Results::Listed(listed) => Order::Listed(listed),
+            Results::Few(few) => Order::Few(few),
             Results::Merged(merge) => Order::Merged(merge),
         };
         Matches {
@@ -342,6 +343,8 @@ enum Order<'s> {
     Sorted(Ranking),
     /// A query of one word or phrase, read from its ranked list.
     Listed(Listed<'s>),
+    /// A query of one term with few records, every key made at once.
+    Few(Few),
     /// A query of words and phrases, merged from the index's ranked lists
     /// as read.
     Merged(alloc::boxed::Box<Merge<'s>>),
@@ -352,6 +355,7 @@ impl Order<'_> {
         match self {
             Order::Sorted(ranking) => ranking.len(),
             Order::Listed(listed) => listed.len(),
+            Order::Few(few) => few.len(),
             Order::Merged(merge) => merge.len(),
         }
     }
@@ -361,6 +365,7 @@ impl Order<'_> {
         match self {
             Order::Sorted(ranking) => ranking.next(),
             Order::Listed(listed) => listed.next(),
+            Order::Few(few) => few.next(),
             Order::Merged(merge) => merge.next(),
         }
     }
@@ -379,6 +384,7 @@ impl Order<'_> {
         match self {
             Order::Sorted(ranking) => ranking.next_back(),
             Order::Listed(listed) => listed.next_back(),
+            Order::Few(few) => few.next_back(),
             Order::Merged(merge) => merge.next_back(),
         }
     }

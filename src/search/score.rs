@@ -16,7 +16,7 @@ use alloc::vec::Vec;
 use arrayvec::ArrayVec;
 
 use super::index::{self, Tables};
-use super::merge::{Entries, Listed, Merge, Stream, MAX_RECORDS, MAX_STREAMS};
+use super::merge::{Entries, Few, Listed, Merge, Stream, MAX_RECORDS, MAX_STREAMS};
 use crate::model::record::{PhraseHit, Span, Word};
 use crate::set::CodeSet;
 
@@ -133,6 +133,8 @@ pub(super) enum Results<'s> {
     Keys(Vec<u64>),
     /// A query of one word or phrase, read from its one ranked list.
     Listed(Listed<'s>),
+    /// A query of one term whose lists hold few records, every key made.
+    Few(Few),
     /// A query of words and phrases read from its ranked lists (boxed:
     /// moving the results would copy its lists and marks each time).
     Merged(alloc::boxed::Box<Merge<'s>>),
@@ -267,6 +269,11 @@ impl<'s> Tally<'_, 's> {
             // Several terms with few entries cost less scored the general
             // way (counted with callgrind on the benches' mix).
             let entries: usize = streams.iter().map(Stream::len).sum();
+            if terms.first() == terms.last() {
+                if let Some(few) = Few::of(set, streams) {
+                    return Results::Few(few);
+                }
+            }
             if terms.first() == terms.last() || entries >= SCORED_BELOW {
                 return Results::Merged(Merge::boxed(set, streams, terms));
             }

@@ -564,6 +564,8 @@ fn reading_in_order_matches_scoring_every_match() {
             "fmx",
             "pano",
             "sealant",
+            "filling",
+            "implant",
             "tooth",
             "teeth",
             "den",

@@ -9,7 +9,7 @@
 //! reads every list once, a bit per record.
 
 use super::index::{self, Marks, Tables};
-use super::score::{Hit, Keys, Ranking};
+use super::score::{Hit, Keys, Ranking, Results};
 use crate::model::record::{PhraseHit, Span, Word};
 use crate::set::CodeSet;
 use alloc::boxed::Box;
@@ -256,7 +256,6 @@ pub(super) struct Merge<'s> {
 /// place, with no merge to make (nor box to allocate).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Listed<'s> {
-    set: &'s CodeSet,
     /// The list's entries in rank order, and a word's points for each
     /// value of its fields (unused for a phrase's hits).
     ranked: Entries<'s>,
@@ -267,15 +266,15 @@ pub(super) struct Listed<'s> {
 }
 
 impl<'s> Listed<'s> {
-    /// The records in force of `stream` over `set` (at most
-    /// [`MAX_RECORDS`] records).
-    pub(super) fn new(set: &'s CodeSet, stream: Stream<'s>) -> Listed<'s> {
+    /// The records in force of `stream` (at most [`MAX_RECORDS`] records);
+    /// the code set whose records they are is given to each read that
+    /// makes keys (the results hold it once, not in each kind of order).
+    pub(super) fn new(stream: Stream<'s>) -> Listed<'s> {
         let points = match stream {
             Stream::Word { points, .. } => points,
             Stream::Phrase { .. } => [0; 4],
         };
         Listed {
-            set,
             ranked: stream.ranked(),
             points,
             front: 0,
@@ -290,9 +289,9 @@ impl<'s> Listed<'s> {
 
     /// The best key left.
     #[inline]
-    pub(super) fn next(&mut self) -> Option<u64> {
+    pub(super) fn next(&mut self, set: &CodeSet) -> Option<u64> {
         let at = self.take_front()?;
-        self.key_at(at)
+        self.key_at(set, at)
     }
 
     /// The place of the best entry left, taken from the front.
@@ -307,12 +306,12 @@ impl<'s> Listed<'s> {
     }
 
     /// The worst key left.
-    pub(super) fn next_back(&mut self) -> Option<u64> {
+    pub(super) fn next_back(&mut self, set: &CodeSet) -> Option<u64> {
         if self.front >= self.back {
             return None;
         }
         self.back -= 1;
-        self.key_at(usize::from(self.back))
+        self.key_at(set, usize::from(self.back))
     }
 
     /// The next record, best first: [`next`](Listed::next) without the
@@ -327,12 +326,128 @@ impl<'s> Listed<'s> {
         }
     }
 
-    fn key_at(&self, at: usize) -> Option<u64> {
+    /// The key of the best entry left, not taken.
+    fn front_key(&self, set: &CodeSet) -> Option<u64> {
+        (self.front < self.back)
+            .then(|| self.key_at(set, usize::from(self.front)))
+            .flatten()
+    }
+
+    /// The key of the worst entry left, not taken.
+    fn back_key(&self, set: &CodeSet) -> Option<u64> {
+        (self.front < self.back)
+            .then(|| self.key_at(set, usize::from(self.back) - 1))
+            .flatten()
+    }
+
+    fn key_at(&self, set: &CodeSet, at: usize) -> Option<u64> {
         let (record, points) = match self.ranked {
             Entries::Postings(ranked) => index::scored(*ranked.get(at)?, &self.points),
             Entries::Hits(ranked) => ranked.get(at).map(|hit| (hit.record, hit.points))?,
         };
-        Some(one_term_key(self.set, record, points))
+        Some(one_term_key(set, record, points))
+    }
+}
+
+/// A ranked list and one record more: a query of one term whose other
+/// list holds one record in force (`filling`, `implant`, `bone graft`: a
+/// word and a vocabulary term naming one code). Read as the list is, the
+/// extra record put in its place by its key, rather than through the boxed
+/// merge of two lists.
+#[derive(Debug, Clone)]
+pub(super) struct ListedPlus<'s> {
+    listed: Listed<'s>,
+    /// The extra record's key; [`DONE`] once read from either end.
+    extra: u64,
+    /// The list's own entry for the extra record, left out when met: the
+    /// extra's key is the better.
+    skip: Option<u16>,
+}
+
+impl<'s> ListedPlus<'s> {
+    /// `main` with the one record in force of `one`, as [`Merge`] gives
+    /// the two: each record once, with its best key. `None` when `one`
+    /// holds another number of records in force.
+    pub(super) fn of(set: &'s CodeSet, main: Stream<'s>, one: Stream<'s>) -> Option<Results<'s>> {
+        if one.active() != 1 {
+            return None;
+        }
+        let extra = Listed::new(one).next(set)?;
+        let record = Hit::from_key(extra).index;
+        let listed = Listed::new(main);
+        let skip = match main.points_of(record) {
+            // The list ranks the record as well or better: the extra adds
+            // nothing.
+            Some(points) if one_term_key(set, record, points) <= extra => {
+                return Some(Results::Listed(listed));
+            }
+            Some(_) => Some(record),
+            None => None,
+        };
+        Some(Results::Plus(ListedPlus {
+            listed,
+            extra,
+            skip,
+        }))
+    }
+
+    /// How many records are left to read.
+    pub(super) fn len(&self) -> usize {
+        (self.listed.len() + usize::from(self.extra != DONE))
+            .saturating_sub(usize::from(self.skip.is_some()))
+    }
+
+    /// The best key left. Never inlined, as [`Merge::next`]: inlined, it
+    /// made every other kind of results dearer to read.
+    #[inline(never)]
+    pub(super) fn next(&mut self, set: &CodeSet) -> Option<u64> {
+        loop {
+            let key = if self.extra == DONE {
+                self.listed.next(set)?
+            } else {
+                match self.listed.front_key(set) {
+                    Some(key) if key < self.extra => {
+                        self.listed.front += 1;
+                        key
+                    }
+                    _ => return Some(core::mem::replace(&mut self.extra, DONE)),
+                }
+            };
+            if !self.skipped(Hit::from_key(key).index) {
+                return Some(key);
+            }
+        }
+    }
+
+    /// The worst key left.
+    #[inline(never)]
+    pub(super) fn next_back(&mut self, set: &CodeSet) -> Option<u64> {
+        loop {
+            let key = if self.extra == DONE {
+                self.listed.next_back(set)?
+            } else {
+                match self.listed.back_key(set) {
+                    Some(key) if key > self.extra => {
+                        self.listed.back -= 1;
+                        key
+                    }
+                    _ => return Some(core::mem::replace(&mut self.extra, DONE)),
+                }
+            };
+            if !self.skipped(Hit::from_key(key).index) {
+                return Some(key);
+            }
+        }
+    }
+
+    /// Whether `record` is the list's entry to leave out (then it is left
+    /// out once).
+    fn skipped(&mut self, record: u16) -> bool {
+        let skip = self.skip == Some(record);
+        if skip {
+            self.skip = None;
+        }
+        skip
     }
 }
 
@@ -371,8 +486,8 @@ impl Few {
         let mut keys = [u64::MAX; FEW_KEYS];
         let mut count = 0;
         for stream in streams {
-            let mut listed = Listed::new(set, *stream);
-            while let Some(key) = listed.next() {
+            let mut listed = Listed::new(*stream);
+            while let Some(key) = listed.next(set) {
                 let record = Hit::from_key(key).index;
                 let kept = keys.get_mut(..count)?;
                 let same = kept

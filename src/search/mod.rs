@@ -17,7 +17,7 @@ use core::cmp::Ordering;
 use core::fmt;
 
 use crate::set::{CodeSet, Procedure};
-use merge::{Few, Listed, Merge};
+use merge::{Few, Listed, ListedPlus, Merge};
 use score::{Hit, Ranking, Results};
 
 /// A search query: its text, whether deleted codes may match, and how many
@@ -161,6 +161,7 @@ impl<'q> Query<'q> {
             Results::Keys(keys) => Order::Sorted(Ranking::new(keys)),
             Results::Listed(listed) => Order::Listed(listed),
             Results::Few(few) => Order::Few(few),
+            Results::Plus(plus) => Order::Plus(plus),
             Results::Merged(merge) => Order::Merged(merge),
         };
         Matches {
@@ -345,6 +346,8 @@ enum Order<'s> {
     Listed(Listed<'s>),
     /// A query of one term with few records, every key made at once.
     Few(Few),
+    /// A query of one term: a ranked list and one record more.
+    Plus(ListedPlus<'s>),
     /// A query of words and phrases, merged from the index's ranked lists
     /// as read.
     Merged(alloc::boxed::Box<Merge<'s>>),
@@ -356,16 +359,18 @@ impl Order<'_> {
             Order::Sorted(ranking) => ranking.len(),
             Order::Listed(listed) => listed.len(),
             Order::Few(few) => few.len(),
+            Order::Plus(plus) => plus.len(),
             Order::Merged(merge) => merge.len(),
         }
     }
 
     #[inline]
-    fn next(&mut self) -> Option<u64> {
+    fn next(&mut self, set: &CodeSet) -> Option<u64> {
         match self {
             Order::Sorted(ranking) => ranking.next(),
-            Order::Listed(listed) => listed.next(),
+            Order::Listed(listed) => listed.next(set),
             Order::Few(few) => few.next(),
+            Order::Plus(plus) => plus.next(set),
             Order::Merged(merge) => merge.next(),
         }
     }
@@ -373,18 +378,19 @@ impl Order<'_> {
     /// The record of the [`next`](Order::next) key (a list of one term
     /// reads it without making the key).
     #[inline]
-    fn next_record(&mut self) -> Option<u16> {
+    fn next_record(&mut self, set: &CodeSet) -> Option<u16> {
         match self {
             Order::Listed(listed) => listed.next_record(),
-            _ => self.next().map(|key| Hit::from_key(key).index),
+            _ => self.next(set).map(|key| Hit::from_key(key).index),
         }
     }
 
-    fn next_back(&mut self) -> Option<u64> {
+    fn next_back(&mut self, set: &CodeSet) -> Option<u64> {
         match self {
             Order::Sorted(ranking) => ranking.next_back(),
-            Order::Listed(listed) => listed.next_back(),
+            Order::Listed(listed) => listed.next_back(set),
             Order::Few(few) => few.next_back(),
+            Order::Plus(plus) => plus.next_back(set),
             Order::Merged(merge) => merge.next_back(),
         }
     }
@@ -434,7 +440,7 @@ impl<'s> Iterator for Matches<'s> {
     type Item = Procedure<'s>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let record = self.hits.next_record()?;
+        let record = self.hits.next_record(self.set)?;
         self.set.procedure_at(usize::from(record))
     }
 
@@ -447,7 +453,7 @@ impl ExactSizeIterator for Matches<'_> {}
 
 impl DoubleEndedIterator for Matches<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        let hit = self.hits.next_back()?;
+        let hit = self.hits.next_back(self.set)?;
         self.procedure(Hit::from_key(hit))
     }
 }
@@ -466,7 +472,7 @@ impl<'s> Iterator for Scored<'s> {
     type Item = Match<'s>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let hit = self.0.hits.next()?;
+        let hit = self.0.hits.next(self.0.set)?;
         self.0.scored_hit(Hit::from_key(hit))
     }
 
@@ -479,7 +485,7 @@ impl ExactSizeIterator for Scored<'_> {}
 
 impl DoubleEndedIterator for Scored<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        let hit = self.0.hits.next_back()?;
+        let hit = self.0.hits.next_back(self.0.set)?;
         self.0.scored_hit(Hit::from_key(hit))
     }
 }

@@ -16,7 +16,7 @@ use alloc::vec::Vec;
 use arrayvec::ArrayVec;
 
 use super::index::{self, Tables};
-use super::merge::{Entries, Few, Listed, Merge, Stream, MAX_RECORDS, MAX_STREAMS};
+use super::merge::{Entries, Few, Listed, ListedPlus, Merge, Stream, MAX_RECORDS, MAX_STREAMS};
 use crate::model::record::{PhraseHit, Span, Word};
 use crate::set::CodeSet;
 
@@ -135,6 +135,8 @@ pub(super) enum Results<'s> {
     Listed(Listed<'s>),
     /// A query of one term whose lists hold few records, every key made.
     Few(Few),
+    /// A query of one term: a ranked list and one record more.
+    Plus(ListedPlus<'s>),
     /// A query of words and phrases read from its ranked lists (boxed:
     /// moving the results would copy its lists and marks each time).
     Merged(alloc::boxed::Box<Merge<'s>>),
@@ -263,7 +265,7 @@ impl<'s> Tally<'_, 's> {
             match streams {
                 // Nothing matched: no merge to make.
                 [] => return Results::Keys(Vec::new()),
-                [stream] => return Results::Listed(Listed::new(set, *stream)),
+                [stream] => return Results::Listed(Listed::new(*stream)),
                 _ => {}
             }
             // Several terms with few entries cost less scored the general
@@ -272,6 +274,16 @@ impl<'s> Tally<'_, 's> {
             if terms.first() == terms.last() {
                 if let Some(few) = Few::of(set, streams) {
                     return Results::Few(few);
+                }
+                if let [first, second] = *streams {
+                    let (main, one) = if first.len() >= second.len() {
+                        (first, second)
+                    } else {
+                        (second, first)
+                    };
+                    if let Some(results) = ListedPlus::of(set, main, one) {
+                        return results;
+                    }
                 }
             }
             if terms.first() == terms.last() || entries >= SCORED_BELOW {

@@ -168,6 +168,30 @@ impl ColumnNames {
     }
 }
 
+/// Header names read only when the header has none of the column's usual
+/// names: names that exports often carry beside the usual one, with
+/// another meaning there (`Patient Name` beside `PatNum`, `Date Completed`
+/// beside `Date`). Alone they name the column (Open Dental's Daily
+/// Procedures report has `ADA Code` and `Patient Name` and no other).
+const SECONDARY: &[&str] = &[
+    "ada_code",
+    "ada_proc_code",
+    "ada_procedure_code",
+    "patient_name",
+    "treatment_date",
+    "date_of_treatment",
+    "date_completed",
+    "completed_date",
+    "completion_date",
+    "visit_date",
+];
+
+/// Whether a normalised header name is read only in the absence of the
+/// column's usual names.
+fn is_secondary(name: &str) -> bool {
+    SECONDARY.contains(&name)
+}
+
 /// The header of a claims export, read: where each column sits, and the
 /// header's width.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,14 +214,49 @@ impl ClaimHeader {
             |column, cell, named| names.matches(column, cell, *named),
         );
         let cell = |position: usize| header.get(position).cloned().unwrap_or_default();
-        if let Some(repeat) = found.repeats.first() {
+        let mut positions = found.positions;
+        let mut settled = [false; ClaimColumn::ALL.len()];
+        // Columns in the order of their first repeat in the header, so the
+        // error, if any, is about the first repeat.
+        for repeat in &found.repeats {
+            let (column, first) = (repeat.column, repeat.first);
+            if core::mem::replace(&mut settled[column as usize], true) {
+                continue;
+            }
+            let again = found
+                .repeats
+                .iter()
+                .filter(|repeat| repeat.column == column);
+            // Every cell naming the column. Without a name the caller
+            // chose, one of the column's usual names wins over the names
+            // read only in their absence (`Patient Name` beside `PatNum`);
+            // two of a kind leave the column in doubt.
+            let cells: Vec<usize> = core::iter::once(first)
+                .chain(again.map(|repeat| repeat.again))
+                .collect();
+            let usual: Vec<usize> = cells
+                .iter()
+                .copied()
+                .filter(|&at| {
+                    names.get(column).is_some() || !is_secondary(&normalise_header(&cell(at)))
+                })
+                .collect();
+            let (one, two) = match usual.as_slice() {
+                [only] => {
+                    positions[column as usize] = Some(*only);
+                    continue;
+                }
+                [one, two, ..] => (*one, *two),
+                // Two or more cells, every one a name read only in the
+                // others' absence.
+                _ => (first, cells.get(1).copied().unwrap_or(first)),
+            };
             return Err(HeaderError::DuplicateColumn {
-                column: repeat.column,
-                first: cell(repeat.first),
-                second: cell(repeat.again),
+                column,
+                first: cell(one),
+                second: cell(two),
             });
         }
-        let positions = found.positions;
         // Required columns, and any column the caller named, must be found.
         let missing = ClaimColumn::ALL.into_iter().find(|column| {
             (column.is_required() || names.get(*column).is_some())
@@ -258,6 +317,43 @@ mod tests {
             HeaderError::DuplicateColumn { column: ClaimColumn::Code, ref first, ref second }
                 if first == "code" && second == "CDT Code"
         ));
+    }
+
+    #[test]
+    fn a_usual_name_wins_over_one_read_only_in_its_absence() {
+        let find =
+            |header: &[&str]| ClaimHeader::find(header.iter().copied(), &ColumnNames::default());
+        // Alone, the secondary names name their columns (Open Dental's
+        // Daily Procedures report).
+        let report = find(&["Date", "Patient Name", "ADA Code", "Tooth"]).unwrap();
+        assert_eq!(report.position(ClaimColumn::Patient), Some(1));
+        assert_eq!(report.position(ClaimColumn::Code), Some(2));
+        // Beside a usual name, in either order, they give way.
+        let both = find(&["Date Completed", "PatNum", "Patient Name", "Date", "Code"]).unwrap();
+        assert_eq!(both.position(ClaimColumn::Date), Some(3));
+        assert_eq!(both.position(ClaimColumn::Patient), Some(1));
+        assert_eq!(both.position(ClaimColumn::Code), Some(4));
+        let codes = find(&["Proc Code", "ADA Code", "Date"]).unwrap();
+        assert_eq!(codes.position(ClaimColumn::Code), Some(0));
+        // Two of a kind are still a repeat.
+        for header in [
+            &["Date Completed", "Visit Date", "Code"][..],
+            &["Code", "Date", "DOS", "Date Completed"][..],
+        ] {
+            assert!(
+                matches!(
+                    find(header),
+                    Err(HeaderError::DuplicateColumn {
+                        column: ClaimColumn::Date,
+                        ..
+                    })
+                ),
+                "{header:?}"
+            );
+        }
+        // A name the caller chose is the only name: two cells of it repeat.
+        let chosen = ColumnNames::default().with(ClaimColumn::Date, "Date Completed");
+        assert!(ClaimHeader::find(["Code", "Date Completed", "date completed"], &chosen).is_err());
     }
 
     #[test]

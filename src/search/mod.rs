@@ -9,6 +9,7 @@
 
 pub(crate) mod commonness;
 pub(crate) mod index;
+mod listed;
 mod merge;
 mod plan;
 mod score;
@@ -17,7 +18,8 @@ use core::cmp::Ordering;
 use core::fmt;
 
 use crate::set::{CodeSet, Procedure};
-use merge::{Few, Listed, ListedPlus, Merge};
+use listed::{Few, Listed, ListedPlus};
+use merge::Merge;
 use score::{Hit, Ranking, Results};
 
 /// A search query: its text, whether deleted codes may match, and how many

@@ -16,7 +16,8 @@ use alloc::vec::Vec;
 use arrayvec::ArrayVec;
 
 use super::index::{self, Tables};
-use super::merge::{Entries, Few, Listed, ListedPlus, Merge, Stream, MAX_RECORDS, MAX_STREAMS};
+use super::listed::{Few, Listed, ListedPlus};
+use super::merge::{Entries, Merge, Stream, MAX_RECORDS, MAX_STREAMS};
 use crate::model::record::{PhraseHit, Span, Word};
 use crate::set::CodeSet;
 

@@ -7,7 +7,7 @@
 //! | question | entry point |
 //! |---|---|
 //! | Is this a code, and what is it? | [`lookup`] / [`get`] → [`Procedure`]; [`CdtCode`] for the form alone; [`iter`], [`range`], [`Category`], [`subcategories`] to browse |
-//! | May it be reported for a service on this date? | [`validity`] → [`Validity`] (valid, deleted, not yet in force, unknown, outside the data) |
+//! | May it be reported for a service on this date? | [`validity`](fn@validity) → [`Validity`] (valid, deleted, not yet in force, unknown, outside the data) |
 //! | What changed between editions, and what replaces a deleted code? | [`changes`]; [`Procedure::deleted_in`], [`Procedure::replaced_by`], [`Procedure::successors`] |
 //! | Which code is "deep cleaning 4 teeth"? | `search` and `Query` (feature `alloc`) |
 //! | Is this claim line right (code, date, tooth, surfaces, area)? | `claims::ClaimLine::new(code, date).tooth(..).area(..).check()` or `CodeSet::check_line`; `claims::ClaimChecker` for CSV exports and X12 837D files (feature `std`) |
@@ -50,7 +50,7 @@
 //!
 //! The data covers dates of service from CDT-3 (1 January 2000) to the end
 //! of its newest edition, [`CDT_EDITION`]. Outside that span
-//! [`validity`] answers [`Validity::OutsideData`], never *valid*; facts
+//! [`validity`](fn@validity) answers [`Validity::OutsideData`], never *valid*; facts
 //! that rest on inference rather than a source are marked
 //! ([`Procedure::subcategory_confirmed`], [`Procedure::is_confirmed`]).
 //!

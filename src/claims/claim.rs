@@ -1,6 +1,6 @@
 //! The claim-level step of the judge: the lines of one claim are held
 //! until the claim ends, then the claim-level edits (`data/edits.tsv`,
-//! [`conflicts`](super::conflicts)) run over them and each conflict is put
+//! [`conflicts`]) run over them and each conflict is put
 //! on every line it names.
 //!
 //! A claim ends when the claim id changes: at the next `CLM` of an 837D,

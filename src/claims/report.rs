@@ -180,7 +180,7 @@ pub struct LineReport<'s> {
 }
 
 /// A conflict between lines of one claim: a claim-level edit
-/// ([`Rule`](super::Rule)) that fired, with the lines it names.
+/// ([`Rule`]) that fired, with the lines it names.
 ///
 /// ```
 /// use cdt_codes::claims::ClaimChecker;

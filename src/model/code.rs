@@ -3,8 +3,8 @@
 //! [`CdtCode`] knows whether a string is shaped like a CDT code and which
 //! number it carries. It knows nothing about whether the data compiled into
 //! the crate defines that code: that is a separate question, answered by
-//! [`CdtCode::procedure`](crate::CdtCode::procedure) where the tables are
-//! available.
+//! [`get`](crate::get) (or a [`CodeSet`](crate::CodeSet)'s `get`) where
+//! the tables are available.
 
 use core::fmt;
 use core::num::NonZeroU16;
@@ -257,7 +257,7 @@ impl TryFrom<&str> for CdtCode {
 /// `String`, `Cow<str>`) or a [`Procedure`](crate::Procedure). Every function that
 /// takes a code takes `impl AsCode`, so the code in hand is passed as it
 /// is: [`lookup`](crate::lookup), [`get`](crate::get),
-/// [`validity`](crate::validity) and the same methods of
+/// [`validity`](fn@crate::validity) and the same methods of
 /// [`CodeSet`](crate::CodeSet).
 ///
 /// Text is read as [`CdtCode::parse`] reads it (`d3353` and surrounding

@@ -3,7 +3,7 @@
 //! The compiled tables ([`CodeSet::compiled`]) and a set loaded at run time
 //! ([`CodeSet::from_path`], or [`CodeSet::load`] from bytes) are the same
 //! type with the same methods; the crate-level functions
-//! ([`lookup`](crate::lookup), [`validity`](crate::validity) and the rest)
+//! ([`lookup`], [`validity`](fn@crate::validity) and the rest)
 //! are the compiled set's methods. A set's tables are either borrowed from
 //! the binary or owned, which only the storage knows.
 //!

@@ -133,7 +133,8 @@ fn run() -> Result<(), String> {
 
 /// The `phf` map from every claims header name (`src/claims/aliases.rs`)
 /// to its column's place in `ClaimColumn::ALL`, as Rust source; an error
-/// when a name is two columns' (a header cell must name one).
+/// when a name is two columns' (a header cell must name one), or when a
+/// secondary name is none of them.
 fn claim_aliases_map() -> Result<String, String> {
     let mut map = phf_codegen::Map::new();
     let mut seen = std::collections::BTreeMap::new();
@@ -146,6 +147,14 @@ fn claim_aliases_map() -> Result<String, String> {
             }
             map.entry(name, column.to_string());
         }
+    }
+    if let Some(name) = claim_aliases::SECONDARY
+        .iter()
+        .find(|name| !seen.contains_key(*name))
+    {
+        return Err(format!(
+            "src/claims/aliases.rs: the secondary header name {name:?} is no column's name"
+        ));
     }
     Ok(format!(
         "/// Every claims header name, to its column's place in `ClaimColumn::ALL`.\n\

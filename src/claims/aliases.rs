@@ -149,6 +149,26 @@ pub(crate) const PATIENT: &[&str] = &[
     "msis_id",
 ];
 
+/// Names read only when the header has none of their column's other
+/// names: exports often carry them beside the usual one, with another
+/// meaning there (`Patient Name` beside `PatNum`, `Date Completed` beside
+/// `Date`, an internal `Proc Code` beside the `ADA Code`). Alone they name
+/// the column (Open Dental's Daily Procedures report has `ADA Code` and
+/// `Patient Name` and no other). Each is one of the names above (the build
+/// checks).
+pub(crate) const SECONDARY: &[&str] = &[
+    "ada_code",
+    "ada_proc_code",
+    "ada_procedure_code",
+    "patient_name",
+    "treatment_date",
+    "date_of_treatment",
+    "date_completed",
+    "completed_date",
+    "completion_date",
+    "visit_date",
+];
+
 /// Every column's names, in the order of `ClaimColumn::ALL` (a
 /// column's place there is its index here).
 pub(crate) const BY_COLUMN: [&[&str]; 11] = [

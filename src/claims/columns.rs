@@ -168,28 +168,10 @@ impl ColumnNames {
     }
 }
 
-/// Header names read only when the header has none of the column's usual
-/// names: names that exports often carry beside the usual one, with
-/// another meaning there (`Patient Name` beside `PatNum`, `Date Completed`
-/// beside `Date`). Alone they name the column (Open Dental's Daily
-/// Procedures report has `ADA Code` and `Patient Name` and no other).
-const SECONDARY: &[&str] = &[
-    "ada_code",
-    "ada_proc_code",
-    "ada_procedure_code",
-    "patient_name",
-    "treatment_date",
-    "date_of_treatment",
-    "date_completed",
-    "completed_date",
-    "completion_date",
-    "visit_date",
-];
-
 /// Whether a normalised header name is read only in the absence of the
 /// column's usual names.
 fn is_secondary(name: &str) -> bool {
-    SECONDARY.contains(&name)
+    aliases::SECONDARY.contains(&name)
 }
 
 /// The header of a claims export, read: where each column sits, and the

@@ -123,13 +123,15 @@ pub(super) struct ListedPlus<'s> {
 }
 
 impl<'s> ListedPlus<'s> {
-    /// `main` with the one record in force of `one`, as [`Merge`](super::merge::Merge) gives
-    /// the two: each record once, with its best key. `None` when `one`
-    /// holds another number of records in force.
-    pub(super) fn of(set: &'s CodeSet, main: Stream<'s>, one: Stream<'s>) -> Option<Results<'s>> {
-        if one.active() != 1 {
-            return None;
-        }
+    /// Two lists of one term, one of them holding one record in force,
+    /// as [`Merge`](super::merge::Merge) gives them: each record once,
+    /// with its best key. `None` for any other lists.
+    pub(super) fn of(set: &'s CodeSet, streams: &[Stream<'s>]) -> Option<Results<'s>> {
+        let (main, one) = match *streams {
+            [main, one] if one.active() == 1 => (main, one),
+            [one, main] if one.active() == 1 => (main, one),
+            _ => return None,
+        };
         let extra = Listed::new(one).next(set)?;
         let record = Hit::from_key(extra).index;
         let listed = Listed::new(main);

@@ -269,25 +269,20 @@ impl<'s> Tally<'_, 's> {
                 [stream] => return Results::Listed(Listed::new(*stream)),
                 _ => {}
             }
-            // Several terms with few entries cost less scored the general
-            // way (counted with callgrind on the benches' mix).
-            let entries: usize = streams.iter().map(Stream::len).sum();
+            // One term: a handful of records ranked at once, one list and
+            // one record more, or else the merge of its lists.
             if terms.first() == terms.last() {
                 if let Some(few) = Few::of(set, streams) {
                     return Results::Few(few);
                 }
-                if let [first, second] = *streams {
-                    let (main, one) = if first.len() >= second.len() {
-                        (first, second)
-                    } else {
-                        (second, first)
-                    };
-                    if let Some(results) = ListedPlus::of(set, main, one) {
-                        return results;
-                    }
+                if let Some(results) = ListedPlus::of(set, streams) {
+                    return results;
                 }
+                return Results::Merged(Merge::boxed(set, streams, terms));
             }
-            if terms.first() == terms.last() || entries >= SCORED_BELOW {
+            // Several terms with few entries cost less scored the general
+            // way (counted with callgrind on the benches' mix).
+            if streams.iter().map(Stream::len).sum::<usize>() >= SCORED_BELOW {
                 return Results::Merged(Merge::boxed(set, streams, terms));
             }
         }

@@ -147,6 +147,53 @@ fn envelope_problems_are_warnings_not_lines() {
     assert_eq!(checker.envelope_warnings().len(), 2);
 }
 
+/// The codes, verdicts and envelope warnings of a whole file.
+fn judged(name: &str) -> (Vec<(String, Verdict)>, Vec<String>) {
+    let bytes = read(name);
+    let mut checker = ClaimChecker::new(bytes.as_slice()).unwrap();
+    let lines = checker
+        .by_ref()
+        .map(|item| {
+            let report = item.unwrap_or_else(|error| panic!("{name}: {error}"));
+            (report.code.clone(), report.verdict())
+        })
+        .collect();
+    let warnings = checker
+        .envelope_warnings()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    (lines, warnings)
+}
+
+#[test]
+fn a_public_837d_of_a_later_addendum_is_read() {
+    // Root canal on tooth 5 (a premolar) and a periodic evaluation.
+    let (lines, warnings) = judged("mjkubba_837d_x224a3.edi");
+    assert_eq!(
+        lines,
+        [
+            ("D3320".to_string(), Verdict::Valid),
+            ("D0120".to_string(), Verdict::Valid)
+        ]
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn an_st03_that_names_no_guide_is_read_by_gs08_and_said() {
+    // The same file with the ST03 a public project's sample carries: a
+    // guide's number run into another (`X222` + `24A2`), once read as a
+    // professional claim and refused.
+    let (lines, warnings) = judged("mjkubba_837d_st03_unknown.edi");
+    assert_eq!(lines.len(), 2);
+    assert!(lines.iter().all(|(_, verdict)| *verdict == Verdict::Valid));
+    assert_eq!(
+        warnings,
+        ["segment 3: ST03 005010X22224A2 names no implementation guide; read by GS08 005010X224A3"]
+    );
+}
+
 #[test]
 fn open_dental_exports_in_every_encoding() {
     // Quadrants, arches and sextants in Surf; a tooth range; a database's
@@ -233,6 +280,8 @@ fn the_three_writers_agree_on_every_line() {
         "taf_other_services_line_dental.csv",
         "stedi_camelcase_lines.csv",
         "opendental_daily_procedures.txt",
+        "mjkubba_837d_x224a3.edi",
+        "mjkubba_837d_st03_unknown.edi",
     ] {
         let bytes = read(name);
         let outputs: Vec<String> = [OutputFormat::Text, OutputFormat::Csv, OutputFormat::Json]

@@ -15,7 +15,7 @@ use arrayvec::ArrayVec;
 use super::error::X12Error;
 use super::segments::{is_separator_byte, Delimiters, Segment, Segments};
 use super::{
-    is_dental_version, transaction_name, EnvelopeWarning, ServiceLine, ToothInfo, X12Date,
+    guide_of, is_dental_version, transaction_name, EnvelopeWarning, ServiceLine, ToothInfo, X12Date,
 };
 use crate::model::trimmed;
 
@@ -483,18 +483,38 @@ impl<R: BufRead> X12Reader<R> {
         self.done = true;
     }
 
-    fn start_transaction(&mut self, id: &[u8], version: &[u8]) {
+    /// An `ST`: the transaction set is read when it is an 837 of the
+    /// dental guide. Its guide is `ST03`'s, which takes precedence over
+    /// `GS08`'s and should repeat it (said when it does not); `GS08`'s
+    /// when `ST03` is absent or names no guide (said too).
+    fn start_transaction(&mut self, id: &[u8], st03: &[u8]) {
         self.end_transaction();
         self.transaction = Some(self.segments.number);
-        let version = if version.is_empty() {
-            self.group_version.clone().unwrap_or_default()
-        } else {
-            text(version).into_owned()
-        };
         self.transaction_date = None;
-        if id != b"837" || !(version.is_empty() || is_dental_version(&version)) {
+        let st03 = text(st03);
+        let st03 = trimmed(&st03);
+        let gs08 = self.group_version.clone().unwrap_or_default();
+        let gs08 = trimmed(&gs08);
+        let read_as_dental =
+            |version: &str| id == b"837" && (version.is_empty() || is_dental_version(version));
+        let version = if st03.is_empty() {
+            gs08
+        } else if guide_of(st03).is_none() && read_as_dental(gs08) && !gs08.is_empty() {
+            self.envelope_warning(alloc::format!(
+                "ST03 {st03} names no implementation guide; read by GS08 {gs08}"
+            ));
+            gs08
+        } else {
+            if !gs08.is_empty() && gs08 != st03 && read_as_dental(st03) {
+                self.envelope_warning(alloc::format!(
+                    "ST03 says {st03} and GS08 {gs08}; the guides have ST03 repeat GS08"
+                ));
+            }
+            st03
+        };
+        if !read_as_dental(version) {
             self.skipping = true;
-            let found = transaction_name(&text(id), &version);
+            let found = transaction_name(&text(id), version);
             self.error(X12Error::NotDental {
                 segment: self.segments.number,
                 found,

@@ -251,25 +251,21 @@ impl core::fmt::Display for EnvelopeWarning {
 /// ```
 #[must_use]
 pub fn transaction_name(id: &str, version: &str) -> String {
-    let what = match id {
-        "837" if version.contains("X222") || version.contains("X098") => {
-            "an 837 professional claim"
-        }
-        "837" if version.contains("X223") || version.contains("X096") => {
-            "an 837 institutional claim"
-        }
-        "837" if is_dental_version(version) => "an 837 dental claim",
-        "837" => "an 837 claim of another kind",
-        "835" => "an 835 claim payment/advice",
-        "270" => "a 270 eligibility inquiry",
-        "271" => "a 271 eligibility response",
-        "276" => "a 276 claim status request",
-        "277" => "a 277 claim status response",
-        "278" => "a 278 services review",
-        "834" => "an 834 benefit enrollment",
-        "820" => "an 820 premium payment",
-        "999" => "a 999 acknowledgment",
-        "997" => "a 997 functional acknowledgment",
+    let what = match (id, guide_of(version)) {
+        ("837", Some("X222" | "X098")) => "an 837 professional claim",
+        ("837", Some("X223" | "X096")) => "an 837 institutional claim",
+        ("837", Some("X224" | "X097")) => "an 837 dental claim",
+        ("837", _) => "an 837 claim of another kind",
+        ("835", _) => "an 835 claim payment/advice",
+        ("270", _) => "a 270 eligibility inquiry",
+        ("271", _) => "a 271 eligibility response",
+        ("276", _) => "a 276 claim status request",
+        ("277", _) => "a 277 claim status response",
+        ("278", _) => "a 278 services review",
+        ("834", _) => "an 834 benefit enrollment",
+        ("820", _) => "an 820 premium payment",
+        ("999", _) => "a 999 acknowledgment",
+        ("997", _) => "a 997 functional acknowledgment",
         _ => "a transaction set of another kind",
     };
     if version.is_empty() {
@@ -284,5 +280,32 @@ pub fn transaction_name(id: &str, version: &str) -> String {
 /// Whether an implementation guide version is the 837 dental one: 5010
 /// (`005010X224A2`, `005010X224A1`) or 4010 (`004010X097A1`).
 fn is_dental_version(version: &str) -> bool {
-    version.contains("X224") || version.contains("X097")
+    matches!(guide_of(version), Some("X224" | "X097"))
+}
+
+/// The guide a version names (`X224` of `005010X224A2`): the whole
+/// element must read as a guide's id, an `X` and three digits, after the
+/// six digits of the X12 version and before an addendum (`A` and one or
+/// two digits), each part but the guide optional. A guide's number inside
+/// other text (`005010X22224A2`) is none.
+pub(crate) fn guide_of(version: &str) -> Option<&str> {
+    let bytes = version.as_bytes();
+    let start = match bytes.get(..6) {
+        Some(digits) if digits.iter().all(u8::is_ascii_digit) => 6,
+        _ => 0,
+    };
+    let guide = bytes.get(start..start + 4)?;
+    let (x, number) = guide.split_first()?;
+    if *x != b'X' || !number.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let addendum_fits = match bytes.get(start + 4..)? {
+        [] => true,
+        [a, digits @ ..] => {
+            *a == b'A' && (1..=2).contains(&digits.len()) && digits.iter().all(u8::is_ascii_digit)
+        }
+    };
+    addendum_fits
+        .then(|| version.get(start..start + 4))
+        .flatten()
 }

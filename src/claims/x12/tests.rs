@@ -367,6 +367,87 @@ fn other_transactions_are_skipped() {
 }
 
 #[test]
+fn a_guide_is_named_by_its_whole_id() {
+    // `X22224A2` holds `X222` (the professional guide) but is no guide.
+    assert_eq!(
+        transaction_name("837", "005010X22224A2"),
+        "an 837 claim of another kind (005010X22224A2)"
+    );
+    assert_eq!(
+        transaction_name("837", "005010X222A1"),
+        "an 837 professional claim (005010X222A1)"
+    );
+    assert_eq!(
+        transaction_name("837", "005010X223A3"),
+        "an 837 institutional claim (005010X223A3)"
+    );
+    assert_eq!(
+        transaction_name("837", "004010X097A1"),
+        "an 837 dental claim (004010X097A1)"
+    );
+    assert_eq!(
+        transaction_name("837", "004010X097"),
+        "an 837 dental claim (004010X097)"
+    );
+    // The guide alone, without the X12 version, still names it.
+    assert_eq!(
+        transaction_name("837", "X224A2"),
+        "an 837 dental claim (X224A2)"
+    );
+    assert_eq!(
+        transaction_name("837", "005010X224A"),
+        "an 837 claim of another kind (005010X224A)"
+    );
+}
+
+#[test]
+fn an_st03_naming_no_guide_defers_to_a_dental_gs08() {
+    let text = wrap(&["CLM*C1*10", "LX*1", "SV3*AD:D0120"])
+        .replace("ST*837*0001*005010X224A2", "ST*837*0001*005010X22224A2");
+    let results = read(text.as_bytes());
+    assert!(errors(&results).is_empty(), "{:?}", errors(&results));
+    assert_eq!(lines(results).len(), 1);
+    assert_eq!(
+        envelope(text.as_bytes()),
+        vec!["segment 3: ST03 005010X22224A2 names no implementation guide; read by GS08 005010X224A2"]
+    );
+}
+
+#[test]
+fn an_st03_naming_no_guide_without_a_dental_gs08_is_skipped() {
+    let text = wrap(&["CLM*C1*10", "LX*1", "SV3*AD:D0120"])
+        .replace("ST*837*0001*005010X224A2", "ST*837*0001*005010X22224A2")
+        .replace("*X*005010X224A2~", "*X*005010X222A1~");
+    let results = read(text.as_bytes());
+    assert_eq!(
+        errors(&results),
+        vec!["segment 3: not an 837 dental claim but an 837 claim of another kind (005010X22224A2); transaction skipped"]
+    );
+    assert!(lines(results).is_empty());
+}
+
+#[test]
+fn an_st03_unlike_gs08_is_read_by_st03_with_a_warning() {
+    let text = wrap(&["CLM*C1*10", "LX*1", "SV3*AD:D0120"])
+        .replace("ST*837*0001*005010X224A2", "ST*837*0001*005010X224A1");
+    let results = read(text.as_bytes());
+    assert!(errors(&results).is_empty(), "{:?}", errors(&results));
+    assert_eq!(lines(results).len(), 1);
+    assert_eq!(
+        envelope(text.as_bytes()),
+        vec!["segment 3: ST03 says 005010X224A1 and GS08 005010X224A2; the guides have ST03 repeat GS08"]
+    );
+    // ST03 takes precedence: a dental ST03 under a professional GS08 is
+    // read, with the same warning.
+    let text = text.replace("*X*005010X224A2~", "*X*005010X222A1~");
+    assert_eq!(lines(read(text.as_bytes())).len(), 1);
+    assert_eq!(
+        envelope(text.as_bytes()),
+        vec!["segment 3: ST03 says 005010X224A1 and GS08 005010X222A1; the guides have ST03 repeat GS08"]
+    );
+}
+
+#[test]
 fn version_from_gs_when_st03_is_absent() {
     let text = wrap(&["CLM*C1*10", "LX*1", "SV3*AD:D0120"])
         .replace("ST*837*0001*005010X224A2", "ST*837*0001");

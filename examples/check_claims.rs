@@ -23,9 +23,11 @@
 //!   The verdict and severity of a line are the same in all three.
 //! - `--delimiter comma|tab|semicolon|pipe`: force the delimiter.
 //! - `--claim-column`, `--line-column`, `--code-column`, `--date-column`,
-//!   `--tooth-column`, `--surfaces-column`, `--area-column NAME`: the
-//!   header of a column, when the usual names do not fit (a name the
-//!   header lacks is an error).
+//!   `--tooth-column`, `--surfaces-column`, `--area-column`,
+//!   `--date-end-column` (the last day of a range), `--tooth-system-column`
+//!   (`JO` for ISO 3950 teeth), `--tooth-range-column`, `--patient-column
+//!   NAME`: the header of a column, when the usual names do not fit (a
+//!   name the header lacks is an error).
 //! - `--no-edits`: leave out the claim-level edits (conflicts between
 //!   the lines of one claim, `data/edits.tsv`), on by default for inputs
 //!   that name their claims.
@@ -63,7 +65,8 @@ const USAGE: &str =
     "usage: check_claims [--format text|csv|json] [--strict[=warnings]] [--assume-latest] \
 [--delimiter comma|tab|semicolon|pipe] [--code-column NAME] [--date-column NAME] \
 [--claim-column NAME] [--line-column NAME] [--tooth-column NAME] [--surfaces-column NAME] \
-[--area-column NAME] [--no-edits] [--data FILE [--edition YEAR] [--replace]] FILE   (or - for stdin)";
+[--area-column NAME] [--date-end-column NAME] [--tooth-system-column NAME] \
+[--tooth-range-column NAME] [--patient-column NAME] [--no-edits] [--data FILE [--edition YEAR] [--replace]] FILE   (or - for stdin)";
 
 /// How strict the exit status is.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -116,6 +119,10 @@ fn parse_args(mut args: Vec<String>) -> Result<Request, String> {
             "--tooth-column" => Some(ClaimColumn::Tooth),
             "--surfaces-column" => Some(ClaimColumn::Surfaces),
             "--area-column" => Some(ClaimColumn::Area),
+            "--date-end-column" => Some(ClaimColumn::DateEnd),
+            "--tooth-system-column" => Some(ClaimColumn::ToothSystem),
+            "--tooth-range-column" => Some(ClaimColumn::ToothRange),
+            "--patient-column" => Some(ClaimColumn::Patient),
             _ => None,
         };
         match arg.as_str() {

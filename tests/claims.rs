@@ -408,6 +408,64 @@ fn the_example_exit_codes_and_formats() {
 }
 
 #[test]
+fn every_column_can_be_named_on_the_example_command_line() {
+    // A tooth system under a name no list has: unnamed, tooth 21 is read
+    // as Universal 21 (a lower premolar) and the anterior root canal
+    // fails; named, it is ISO 21 (the upper left central incisor).
+    let file = std::env::temp_dir().join("cdt-codes-named-columns.csv");
+    std::fs::write(
+        &file,
+        "Visit,Who,Proc,Served,Served To,Numbering,Tooth,Teeth\n\
+         V1,P1,D3310,2026-01-15,2026-01-15,JO,21,\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let mut all = vec![
+            "--format",
+            "csv",
+            "--code-column",
+            "Proc",
+            "--date-column",
+            "Served",
+        ];
+        all.extend_from_slice(args);
+        all.push(file);
+        let out = check_claims().args(&all).output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (status, text) = run(&[]);
+    assert_eq!(status, Some(0), "{text}");
+    assert!(
+        text.contains(",D3310,2026-01-15,column,reporting,error,"),
+        "{text}"
+    );
+    let (status, text) = run(&[
+        "--tooth-system-column",
+        "Numbering",
+        "--date-end-column",
+        "Served To",
+        "--tooth-range-column",
+        "Teeth",
+        "--patient-column",
+        "Who",
+        "--claim-column",
+        "Visit",
+    ]);
+    assert_eq!(status, Some(0), "{text}");
+    assert!(
+        text.contains(",V1,2,D3310,2026-01-15,column,valid,,"),
+        "{text}"
+    );
+    // A name the header lacks is a usage error, as for the other columns.
+    let (status, _) = run(&["--tooth-system-column", "System"]);
+    assert_eq!(status, Some(2));
+}
+
+#[test]
 fn the_example_writes_json_lines() {
     // The binary is built with serde whatever this test's features.
     // Built with the test's features: JSON needs serde.

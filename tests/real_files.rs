@@ -266,6 +266,38 @@ fn the_open_dental_daily_procedures_report_is_read() {
 /// Every file's reports through the three writers: the same verdict and
 /// severity per line in text, CSV and JSON, and summaries that add up.
 #[test]
+fn the_washington_apcd_dental_extract_is_read() {
+    // All 55 columns of the extract; its own names for the claim, line,
+    // dates, tooth system, tooth, quadrant, surfaces and member.
+    let all = reports("wa_apcd_dental_claim.csv");
+    assert_eq!(all.len(), 8);
+    let not_valid: Vec<(String, String, Verdict)> = all
+        .iter()
+        .filter(|report| report.verdict() != Verdict::Valid)
+        .map(|report| {
+            let claim = report.claim.clone().unwrap_or_default();
+            (claim, report.line.clone(), report.verdict())
+        })
+        .collect();
+    assert_eq!(
+        not_valid,
+        [
+            // D0290, deleted in CDT 2017, on 10 January 2017.
+            ("WA-C-1002".to_string(), "1".to_string(), Verdict::Deleted),
+            // D4342 names no quadrant.
+            ("WA-C-1003".to_string(), "1".to_string(), Verdict::Reporting),
+        ]
+    );
+    // Tooth 21 in the ISO system (`JO`) is the upper left central
+    // incisor: an anterior root canal fits it (as Universal 21, a lower
+    // premolar, it would not).
+    let root_canal = &all[6];
+    assert_eq!(root_canal.code, "D3310");
+    assert_eq!(root_canal.verdict(), Verdict::Valid);
+    assert_eq!(all[0].patient.as_deref(), Some("900001"));
+}
+
+#[test]
 fn the_three_writers_agree_on_every_line() {
     for name in [
         "x4010_patient_not_subscriber.x12",
@@ -282,6 +314,7 @@ fn the_three_writers_agree_on_every_line() {
         "opendental_daily_procedures.txt",
         "mjkubba_837d_x224a3.edi",
         "mjkubba_837d_st03_unknown.edi",
+        "wa_apcd_dental_claim.csv",
     ] {
         let bytes = read(name);
         let outputs: Vec<String> = [OutputFormat::Text, OutputFormat::Csv, OutputFormat::Json]

@@ -16,6 +16,7 @@ pub(crate) const CLAIM: &[&str] = &[
     "clm_id",
     "claim_control_number",
     "patient_control_number",
+    "submitter_clm_control_num",
 ];
 
 /// The names of `ClaimColumn::Line`.
@@ -29,6 +30,7 @@ pub(crate) const LINE: &[&str] = &[
     "id",
     "ln",
     "lx01",
+    "line_counter",
 ];
 
 /// The names of `ClaimColumn::Code`.
@@ -64,6 +66,7 @@ pub(crate) const DATE: &[&str] = &[
     "line_srvc_bgn_dt",
     "srvc_bgn_dt",
     "service_date_from",
+    "first_service_dt",
     "date_of_service_from",
     "service_from_date",
     "treatment_date",
@@ -83,6 +86,7 @@ pub(crate) const TOOTH: &[&str] = &[
     "tooth_num",
     "th",
     "tooth_code",
+    "dental_tooth_code",
 ];
 
 /// The names of `ClaimColumn::Surfaces`.
@@ -95,6 +99,7 @@ pub(crate) const SURFACES: &[&str] = &[
     "tooth_srfc_cd",
     "surface_code",
     "tooth_surface_codes",
+    "dental_tooth_surface_code",
 ];
 
 /// The names of `ClaimColumn::Area`.
@@ -110,6 +115,7 @@ pub(crate) const AREA: &[&str] = &[
     "oral_cavity_designation_code",
     "tooth_oral_cvty_area_dsgntd_cd",
     "area_of_oral_cavity_code",
+    "dental_quadrant_code",
 ];
 
 /// The names of `ClaimColumn::DateEnd`.
@@ -119,6 +125,7 @@ pub(crate) const DATE_END: &[&str] = &[
     "to_date",
     "line_srvc_end_dt",
     "srvc_end_dt",
+    "last_service_dt",
     "service_date_to",
     "service_to_date",
     "service_end_date",
@@ -132,6 +139,7 @@ pub(crate) const TOOTH_SYSTEM: &[&str] = &[
     "tooth_dsgntn_sys",
     "tooth_dsgntn_sys_cd",
     "tooth_designation_system",
+    "dental_tooth_system_code",
 ];
 
 /// The names of `ClaimColumn::ToothRange`.
@@ -147,6 +155,7 @@ pub(crate) const PATIENT: &[&str] = &[
     "bene_id",
     "member_id",
     "msis_id",
+    "internal_member_id",
 ];
 
 /// Names read only when the header has none of their column's other

@@ -78,7 +78,9 @@ impl ClaimColumn {
     /// (`LINE_PRCDR_CD`, `LINE_SRVC_BGN_DT`, `TOOTH_NUM`, `TOOTH_SRFC_CD`,
     /// `TOOTH_DSGNTN_SYS`, `TOOTH_ORAL_CVTY_AREA_DSGNTD_CD`) and the
     /// camelCase fields of JSON dental claims (`procedureCode`,
-    /// `toothCode`, `oralCavityDesignation`); see
+    /// `toothCode`, `oralCavityDesignation`) and Washington's all-payer
+    /// claims database dental extract (`first_service_dt`,
+    /// `dental_tooth_code`, `dental_quadrant_code`); see
     /// `tests/fixtures/real/README.md` for where each comes from.
     ///
     /// ```

@@ -615,10 +615,19 @@ impl<R: BufRead> X12Reader<R> {
         put_list(
             &mut line.oral_cavity,
             element(4).split(|&b| b == component),
-            5,
+            ORAL_CAVITY_ROOM,
         );
         put_opt_text(&mut line.prosthesis, element(5));
         put_opt_text(&mut line.quantity, element(6));
+        let written = element(4)
+            .split(|&b| b == component)
+            .filter(|area| !area.trim_ascii().is_empty())
+            .count();
+        if written > ORAL_CAVITY_ROOM {
+            self.envelope_warning(alloc::format!(
+                "SV304 holds {written} areas; the composite has room for {ORAL_CAVITY_ROOM}, the rest are not read"
+            ));
+        }
     }
 
     fn tooth(&mut self, fields: &[&[u8]]) {
@@ -727,6 +736,10 @@ impl<R: BufRead> Iterator for X12Reader<R> {
 
 /// The most elements of a segment kept (`CLM19` is the furthest read).
 const MAX_ELEMENTS: usize = 24;
+
+/// The areas `SV304` has room for: its composite (C006, oral cavity
+/// designation) has five components.
+const ORAL_CAVITY_ROOM: usize = 5;
 
 /// The most service lines kept for reuse.
 const SPARE_LINES: usize = 4;

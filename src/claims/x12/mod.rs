@@ -171,7 +171,8 @@ pub struct ServiceLine {
     pub modifiers: Vec<String>,
     /// The line charge, `SV302`, as written.
     pub charge: Option<String>,
-    /// Oral cavity designation codes, the components of `SV304` (up to 5).
+    /// Oral cavity designation codes, the components of `SV304` (up to 5,
+    /// the composite's room; more are an envelope warning, not read).
     pub oral_cavity: Vec<String>,
     /// The prosthesis, crown or inlay code, `SV305`.
     pub prosthesis: Option<String>,

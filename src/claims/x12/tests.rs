@@ -194,7 +194,12 @@ fn modifiers_and_composites() {
     let lines = lines(read(text.as_bytes()));
     let line = &lines[0];
     assert_eq!(line.modifiers, vec!["AA".to_string(), "BB".to_string()]);
-    assert_eq!(line.oral_cavity.len(), 5);
+    // SV304 has room for five areas: a sixth is not read, and said so.
+    assert_eq!(line.oral_cavity, ["10", "20", "30", "40", "01"]);
+    assert_eq!(
+        envelope(text.as_bytes()),
+        ["segment 6: SV304 holds 6 areas; the composite has room for 5, the rest are not read"]
+    );
     assert_eq!(line.prosthesis.as_deref(), Some("R"));
     assert_eq!(line.quantity.as_deref(), Some("2"));
     assert_eq!(line.teeth.len(), 2);

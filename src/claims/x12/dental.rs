@@ -97,6 +97,9 @@ pub struct X12Reader<R> {
     envelope: Vec<EnvelopeWarning>,
     /// The open transaction is not dental: skip to its `SE`.
     skipping: bool,
+    /// The guide the open transaction follows: the 5010 dental guide's
+    /// notes on `SV306` and `TOO` hold for its lines.
+    guide: Guide,
     claim: Option<Claim>,
     draft: Option<Draft>,
     /// Service lines handed back by the checker, whose buffers the next
@@ -127,6 +130,7 @@ impl<R: BufRead> X12Reader<R> {
             groups_in_interchange: 0,
             envelope: Vec::new(),
             skipping: false,
+            guide: Guide::Other,
             claim: None,
             draft: None,
             spare: Vec::new(),
@@ -158,12 +162,14 @@ impl<R: BufRead> X12Reader<R> {
     }
 
     fn envelope_warning(&mut self, problem: String) {
+        self.envelope_warning_at(self.segments.number, problem);
+    }
+
+    /// An envelope warning about segment `segment`.
+    fn envelope_warning_at(&mut self, segment: u64, problem: String) {
         // Bounded: a file of endless broken envelopes keeps the first ones.
         if self.envelope.len() < HOLD_LIMIT {
-            self.envelope.push(EnvelopeWarning {
-                segment: self.segments.number,
-                problem,
-            });
+            self.envelope.push(EnvelopeWarning { segment, problem });
         }
     }
 
@@ -512,6 +518,11 @@ impl<R: BufRead> X12Reader<R> {
             }
             st03
         };
+        self.guide = if guide_of(version) == Some("X224") {
+            Guide::Dental5010
+        } else {
+            Guide::Other
+        };
         if !read_as_dental(version) {
             self.skipping = true;
             let found = transaction_name(&text(id), version);
@@ -520,6 +531,39 @@ impl<R: BufRead> X12Reader<R> {
                 found,
             });
         }
+    }
+
+    /// Warns of a line of several units (`SV306`) that names teeth or
+    /// areas: the 5010 guide has `SV306` sent only when a procedure was
+    /// done more than once and no tooth or area need be named, and allows
+    /// several `TOO`s only with one unit, so that such a line is one unit
+    /// (X12's reading of the two notes, RFI 1866).
+    fn check_units(&mut self, line: &ServiceLine) {
+        let Some(units) = line.quantity.as_deref() else {
+            return;
+        };
+        let units = units.trim();
+        // Nearly always a whole number, read as one before any decimal.
+        let several = match units.parse::<u32>() {
+            Ok(whole) => whole > 1,
+            Err(_) => units.parse::<f64>().is_ok_and(|units| units > 1.0),
+        };
+        if !several {
+            return;
+        }
+        let named = match (line.teeth.is_empty(), line.oral_cavity.is_empty()) {
+            (false, false) => "teeth (TOO) and areas (SV304)",
+            (false, true) => "teeth (TOO)",
+            (true, false) => "areas (SV304)",
+            (true, true) => return,
+        };
+        self.envelope_warning_at(
+            line.sv3_segment,
+            alloc::format!(
+                "SV306 gives {units} units on a line that names {named}; \
+                 under 005010X224 such a line is one unit (X12 RFI 1866)"
+            ),
+        );
     }
 
     /// Ends the open transaction set's claim and line.
@@ -706,6 +750,9 @@ impl<R: BufRead> X12Reader<R> {
             line.line_date = None;
         }
         line.teeth.truncate(teeth);
+        if self.guide == Guide::Dental5010 {
+            self.check_units(&line);
+        }
         if let Some(claim) = &self.claim {
             put(&mut line.claim_id, &claim.id);
             line.claim_date.clone_from(&claim.date);
@@ -736,6 +783,16 @@ impl<R: BufRead> Iterator for X12Reader<R> {
 
 /// The most elements of a segment kept (`CLM19` is the furthest read).
 const MAX_ELEMENTS: usize = 24;
+
+/// The implementation guide of a transaction, as far as the reader
+/// holds lines to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Guide {
+    /// 005010X224, the 5010 dental guide.
+    Dental5010,
+    /// Any other (the 4010 dental guide, or none named).
+    Other,
+}
 
 /// The areas `SV304` has room for: its composite (C006, oral cavity
 /// designation) has five components.

@@ -198,7 +198,11 @@ fn modifiers_and_composites() {
     assert_eq!(line.oral_cavity, ["10", "20", "30", "40", "01"]);
     assert_eq!(
         envelope(text.as_bytes()),
-        ["segment 6: SV304 holds 6 areas; the composite has room for 5, the rest are not read"]
+        [
+            "segment 6: SV304 holds 6 areas; the composite has room for 5, the rest are not read",
+            "segment 6: SV306 gives 2 units on a line that names teeth (TOO) and areas (SV304); \
+             under 005010X224 such a line is one unit (X12 RFI 1866)",
+        ]
     );
     assert_eq!(line.prosthesis.as_deref(), Some("R"));
     assert_eq!(line.quantity.as_deref(), Some("2"));
@@ -450,6 +454,40 @@ fn an_st03_unlike_gs08_is_read_by_st03_with_a_warning() {
         envelope(text.as_bytes()),
         vec!["segment 3: ST03 says 005010X224A1 and GS08 005010X222A1; the guides have ST03 repeat GS08"]
     );
+}
+
+#[test]
+fn units_on_a_line_that_names_teeth_or_areas_are_warned_of() {
+    let body = [
+        "CLM*C1*10",
+        // Stedi's published example: one extraction of tooth 3, two units.
+        "LX*1",
+        "SV3*AD:D7140*832***I*2",
+        "TOO*JP*3",
+        // Two quadrants of scaling as two units on one line.
+        "LX*2",
+        "SV3*AD:D4341*100**10:20**2",
+        // One unit written out, and units with nothing identified: fine.
+        "LX*3",
+        "SV3*AD:D1110*50****1",
+        "TOO*JP*3",
+        "LX*4",
+        "SV3*AD:D0274*40****2.0",
+    ];
+    let text = wrap(&body);
+    assert_eq!(lines(read(text.as_bytes())).len(), 4);
+    assert_eq!(
+        envelope(text.as_bytes()),
+        [
+            "segment 6: SV306 gives 2 units on a line that names teeth (TOO); \
+             under 005010X224 such a line is one unit (X12 RFI 1866)",
+            "segment 9: SV306 gives 2 units on a line that names areas (SV304); \
+             under 005010X224 such a line is one unit (X12 RFI 1866)",
+        ]
+    );
+    // The rule is the 5010 guide's: a 4010 file is not held to it.
+    let text = text.replace("005010X224A2", "004010X097A1");
+    assert!(envelope(text.as_bytes()).is_empty());
 }
 
 #[test]

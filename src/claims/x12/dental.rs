@@ -542,6 +542,9 @@ impl<R: BufRead> X12Reader<R> {
         let Some(units) = line.quantity.as_deref() else {
             return;
         };
+        if units == "1" || (line.teeth.is_empty() && line.oral_cavity.is_empty()) {
+            return;
+        }
         let units = units.trim();
         // Nearly always a whole number, read as one before any decimal.
         let several = match units.parse::<u32>() {
@@ -663,10 +666,16 @@ impl<R: BufRead> X12Reader<R> {
         );
         put_opt_text(&mut line.prosthesis, element(5));
         put_opt_text(&mut line.quantity, element(6));
-        let written = element(4)
-            .split(|&b| b == component)
-            .filter(|area| !area.trim_ascii().is_empty())
-            .count();
+        // Only a full composite can have had more written.
+        let full = line.oral_cavity.len() == ORAL_CAVITY_ROOM;
+        let written = if full {
+            element(4)
+                .split(|&b| b == component)
+                .filter(|area| !area.trim_ascii().is_empty())
+                .count()
+        } else {
+            0
+        };
         if written > ORAL_CAVITY_ROOM {
             self.envelope_warning(alloc::format!(
                 "SV304 holds {written} areas; the composite has room for {ORAL_CAVITY_ROOM}, the rest are not read"

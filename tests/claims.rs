@@ -11,7 +11,7 @@ use std::process::Command;
 
 use cdt_codes::claims::{
     CheckOptions, ClaimChecker, ClaimColumn, Format, HeaderError, LineError, LineReport, Outcome,
-    Summary,
+    Summary, Verdict,
 };
 use cdt_codes::dataset::Delimiter;
 use cdt_codes::{CodeSet, Edition, ReportingProblem, Validity};
@@ -508,6 +508,67 @@ fn readme_shows_the_real_output_for_the_fixtures() {
             "README lacks: {summary}"
         );
     }
+}
+
+#[test]
+fn tooth_systems_are_read_by_their_names_and_an_unknown_one_is_not_guessed() {
+    let csv = "code,dos,tooth,tooth_system\n\
+               D3310,2026-01-15,21,FDI\n\
+               D3310,2026-01-15,21,ISO\n\
+               D3310,2026-01-15,8,Universal\n\
+               D3310,2026-01-15,8,XYZ\n\
+               D3310,2026-01-15,8,\n";
+    let all = reports(csv.as_bytes());
+    let verdicts: Vec<Verdict> = all.iter().map(LineReport::verdict).collect();
+    // FDI and ISO name the ISO 3950 numbering: 21 is an upper incisor.
+    assert_eq!(
+        verdicts,
+        [
+            Verdict::Valid,
+            Verdict::Valid,
+            Verdict::Valid,
+            Verdict::Reporting,
+            Verdict::Valid
+        ]
+    );
+    assert_eq!(
+        all[0].notes,
+        ["ISO 3950 tooth 21 (tooth system FDI) read as Universal 9"]
+    );
+    // A system the checker does not know: the tooth is not read as a
+    // Universal number, and the note says why.
+    assert_eq!(
+        all[3].notes,
+        ["tooth system XYZ is neither Universal (JP) nor ISO 3950 (JO, FDI): its teeth are not read"]
+    );
+    assert!(all[3].message().contains("XYZ"), "{}", all[3].message());
+}
+
+#[test]
+fn an_x12_tooth_in_an_unknown_system_is_not_read_as_universal() {
+    let x12 = "ISA*00*          *00*          *ZZ*S              *ZZ*R              \
+               *260215*1030*^*00501*000000001*0*T*:~GS*HC*S*R*20260215*1030*1*X*005010X224A2~\
+               ST*837*0001*005010X224A2~CLM*C1*10~DTP*472*D8*20260115~\
+               LX*1~SV3*AD:D3310*10~TOO*ZZ*8~SE*7*0001~GE*1*1~IEA*1*000000001~";
+    let all = reports(x12.as_bytes());
+    assert_eq!(all.len(), 1);
+    // Read as Universal, 8 would be an incisor and the line valid.
+    assert_eq!(all[0].verdict(), Verdict::Reporting);
+    assert_eq!(
+        all[0].notes,
+        ["tooth system ZZ is neither Universal (JP) nor ISO 3950 (JO, FDI): its teeth are not read"]
+    );
+}
+
+#[test]
+fn a_tooth_written_as_a_decimal_is_read_as_its_number() {
+    // Data tools write a number column with gaps as decimals (`26.0`).
+    let csv = "code,dos,tooth\nD2391,2026-01-15,30.0\nD2391,2026-01-15,30.5\n";
+    let all = reports(csv.as_bytes());
+    assert_eq!(all[0].verdict(), Verdict::Valid, "{}", all[0].message());
+    assert_eq!(all[0].teeth[0].tooth, "30");
+    assert_eq!(all[0].notes, ["tooth 30.0 read as 30"]);
+    assert_eq!(all[1].verdict(), Verdict::Reporting);
 }
 
 #[test]

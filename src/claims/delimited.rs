@@ -10,7 +10,7 @@ use super::judge::Carried;
 use super::line::{put, put_number, put_opt, put_tooth, ClaimLine};
 use super::report::ToothEntry;
 use super::verdict::DateSource;
-use super::x12::source::{iso_to_universal, ISO_PREFIX};
+use super::x12::source::{iso_to_universal, unknown_system_note, Numbering, ISO_PREFIX};
 use super::CheckOptions;
 use crate::dataset::delimited::{BorrowedRow, QuotePolicy, Reader};
 use crate::dataset::Delimiter;
@@ -111,26 +111,40 @@ fn fill_line(record: &BorrowedRow<'_>, header: &ClaimHeader, line: &mut ClaimLin
     let present = |column| field(column).filter(|text| !text.is_empty());
     line.notes.clear();
     let surfaces = present(ClaimColumn::Surfaces);
-    let iso =
-        present(ClaimColumn::ToothSystem).is_some_and(|system| system.eq_ignore_ascii_case("JO"));
+    let system = present(ClaimColumn::ToothSystem).unwrap_or("");
+    let numbering = Numbering::of(system);
     let notes = &mut line.notes;
     let mut put_tooth_of = |teeth: &mut Vec<ToothEntry>, index: usize, written: &str, surfaces| {
-        if !iso {
-            return put_tooth(teeth, index, written, surfaces);
-        }
-        match iso_to_universal(written) {
-            Some(universal) => {
-                notes.push(std::format!(
-                    "ISO 3950 tooth {written} (tooth system JO) read as Universal {universal}"
-                ));
-                put_tooth(teeth, index, &universal, surfaces);
+        let written = match whole_number_of(written) {
+            Some(number) => {
+                notes.push(std::format!("tooth {written} read as {number}"));
+                number
             }
-            None => put_tooth(
-                teeth,
-                index,
-                &std::format!("{ISO_PREFIX}{written}"),
-                surfaces,
-            ),
+            None => written,
+        };
+        match numbering {
+            Numbering::Universal => put_tooth(teeth, index, written, surfaces),
+            Numbering::Iso => match iso_to_universal(written) {
+                Some(universal) => {
+                    notes.push(std::format!(
+                        "ISO 3950 tooth {written} (tooth system {system}) read as Universal {universal}"
+                    ));
+                    put_tooth(teeth, index, &universal, surfaces);
+                }
+                None => put_tooth(
+                    teeth,
+                    index,
+                    &std::format!("{ISO_PREFIX}{written}"),
+                    surfaces,
+                ),
+            },
+            Numbering::Unknown => {
+                let note = unknown_system_note(system);
+                if !notes.contains(&note) {
+                    notes.push(note);
+                }
+                put_tooth(teeth, index, &std::format!("{system} {written}"), surfaces);
+            }
         }
     };
     // One tooth; or, when the tooth column is empty, the teeth of a range
@@ -180,4 +194,14 @@ fn fill_line(record: &BorrowedRow<'_>, header: &ClaimHeader, line: &mut ClaimLin
         }
         None => line.areas.clear(),
     }
+}
+
+/// The whole number a decimal with a zero fraction writes (`26.0`, as data
+/// tools write a number column with gaps), for a tooth number: `None` for
+/// anything else, which is read as written.
+fn whole_number_of(written: &str) -> Option<&str> {
+    let (whole, fraction) = written.split_once('.')?;
+    let digits = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    (digits(whole) && whole.len() <= 2 && digits(fraction) && fraction.bytes().all(|b| b == b'0'))
+        .then_some(whole)
 }

@@ -23,12 +23,13 @@ pub(crate) fn fill_claim_line(line: &mut ServiceLine, out: &mut ClaimLine) {
     put_date_of_service(line, out);
     let mut count = 0;
     for tooth in &mut line.teeth {
-        match tooth.qualifier.as_str() {
-            "JO" => match iso_to_universal(&tooth.code) {
+        match Numbering::of(&tooth.qualifier) {
+            Numbering::Iso => match iso_to_universal(&tooth.code) {
                 Some(universal) => {
                     out.notes.push(std::format!(
-                        "ISO 3950 tooth {} (TOO01 JO) read as Universal {universal}",
-                        tooth.code
+                        "ISO 3950 tooth {} (TOO01 {}) read as Universal {universal}",
+                        tooth.code,
+                        tooth.qualifier
                     ));
                     put_tooth(&mut out.teeth, count, &universal, "");
                 }
@@ -39,7 +40,15 @@ pub(crate) fn fill_claim_line(line: &mut ServiceLine, out: &mut ClaimLine) {
                     "",
                 ),
             },
-            _ => swap_tooth(&mut out.teeth, count, &mut tooth.code),
+            Numbering::Universal => swap_tooth(&mut out.teeth, count, &mut tooth.code),
+            Numbering::Unknown => {
+                let note = unknown_system_note(&tooth.qualifier);
+                if !out.notes.contains(&note) {
+                    out.notes.push(note);
+                }
+                let written = std::format!("{} {}", tooth.qualifier, tooth.code);
+                put_tooth(&mut out.teeth, count, &written, "");
+            }
         }
         // The surfaces as one text, as a tooth column would hold them.
         let surfaces = &mut out.teeth[count].surfaces;
@@ -158,6 +167,45 @@ fn put_date_of_service(line: &mut ServiceLine, out: &mut ClaimLine) {
 /// as, so that it is never taken for a Universal number; the judge reports
 /// it ([`ReportingProblem::NotIsoTooth`](crate::ReportingProblem::NotIsoTooth)).
 pub(crate) const ISO_PREFIX: &str = "JO ";
+
+/// The numbering a line's teeth are written in, as a tooth system value
+/// names it (an 837D `TOO01`, an export's tooth system column): the X12
+/// codes, `JP` for the Universal/National system and `JO` for ISO 3950,
+/// and the plain names of each (ISO 3950 is the FDI two-digit system).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Numbering {
+    Universal,
+    Iso,
+    /// A value naming neither: its teeth are not read as either.
+    Unknown,
+}
+
+impl Numbering {
+    /// The numbering `system` names; no value at all is Universal, the
+    /// numbering of US claims.
+    pub(crate) fn of(system: &str) -> Numbering {
+        let system = system.trim();
+        let is = |name: &str| system.eq_ignore_ascii_case(name);
+        if system.is_empty() || is("JP") || is("Universal") || is("UNS") {
+            Numbering::Universal
+        } else if is("JO") || is("ISO") || is("FDI") || is("ISO 3950") || is("ISO3950") {
+            Numbering::Iso
+        } else {
+            Numbering::Unknown
+        }
+    }
+}
+
+/// The note on a line whose teeth are numbered in a system the checker
+/// does not know; each such tooth is written `SYSTEM TOOTH`, which no
+/// tooth reads as, so the judge reports it unreadable rather than take it
+/// for a Universal number.
+pub(crate) fn unknown_system_note(system: &str) -> String {
+    std::format!(
+        "tooth system {} is neither Universal (JP) nor ISO 3950 (JO, FDI): its teeth are not read",
+        system.trim()
+    )
+}
 
 /// An ISO 3950 (FDI) tooth number in the Universal numbering: `36` (lower
 /// left first molar) is `19`, `55` (upper right primary second molar) is

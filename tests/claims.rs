@@ -561,6 +561,25 @@ fn an_x12_tooth_in_an_unknown_system_is_not_read_as_universal() {
 }
 
 #[test]
+fn a_quadrant_in_the_tooth_column_of_a_quadrant_code_is_its_area() {
+    let csv = "code,dos,tooth\n\
+               D4341,2026-01-15,UR\n\
+               D4341,2026-01-15,10\n\
+               D2391,2026-01-15,UR\n";
+    let all = reports(csv.as_bytes());
+    assert_eq!(all[0].verdict(), Verdict::Valid, "{}", all[0].message());
+    assert_eq!(all[0].areas, ["UR"]);
+    assert_eq!(
+        all[0].notes,
+        ["\"UR\" given as the tooth read as the area of the oral cavity UR"]
+    );
+    // A number is a tooth (10 is the upper left lateral incisor), never
+    // taken for the quadrant code 10; a code for a tooth keeps the error.
+    assert_eq!(all[1].verdict(), Verdict::Reporting);
+    assert_eq!(all[2].verdict(), Verdict::Reporting);
+}
+
+#[test]
 fn a_tooth_written_as_a_decimal_is_read_as_its_number() {
     // Data tools write a number column with gaps as decimals (`26.0`).
     let csv = "code,dos,tooth\nD2391,2026-01-15,30.0\nD2391,2026-01-15,30.5\n";

@@ -214,6 +214,7 @@ impl<'s> Judge<'s> {
             return;
         };
         area_written_as_surfaces(procedure, report);
+        area_written_as_tooth(procedure, report);
         // A tooth sent as ISO that is no ISO tooth is reported as such, and
         // the rest of the line is checked without it. The teeth and areas
         // as the rules read them go on the stack when they fit (they nearly
@@ -325,4 +326,38 @@ fn area_written_as_surfaces(procedure: Procedure<'_>, report: &mut LineReport<'_
     ));
     report.areas.push(area);
     report.teeth.retain(|entry| !entry.tooth.is_empty());
+}
+
+/// An export that has no area column may put a quadrant or arch where the
+/// tooth goes (`UR` in the tooth column of a scaling line). When the code
+/// is reported by area and takes no tooth, a lone tooth entry written in
+/// letters that read as an area is taken as the area, with a note. A
+/// number is always a tooth (`10` is a tooth before it is a quadrant code).
+fn area_written_as_tooth(procedure: Procedure<'_>, report: &mut LineReport<'_>) {
+    let Some(reporting) = procedure.reporting() else {
+        return;
+    };
+    let levels = reporting.levels();
+    if levels.area == Level::NotReported
+        || levels.tooth != Level::NotReported
+        || !report.areas.is_empty()
+    {
+        return;
+    }
+    let [entry] = report.teeth.as_slice() else {
+        return;
+    };
+    let written = entry.tooth.as_str();
+    if !entry.surfaces.is_empty()
+        || written.bytes().any(|b| b.is_ascii_digit())
+        || written.parse::<Area>().is_err()
+    {
+        return;
+    }
+    let area = written.to_string();
+    report.notes.push(std::format!(
+        "{area:?} given as the tooth read as the area of the oral cavity {area}"
+    ));
+    report.areas.push(area);
+    report.teeth.clear();
 }

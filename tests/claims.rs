@@ -580,6 +580,16 @@ fn a_quadrant_in_the_tooth_column_of_a_quadrant_code_is_its_area() {
 }
 
 #[test]
+fn a_chart_number_names_the_patient() {
+    // Dentrix Ascend's reports call the patient's id its chart number.
+    for header in ["Chart Number", "Chart #", "chart_no"] {
+        let csv = format!("{header},code,dos\nC-17,D0120,2026-01-15\n");
+        let all = reports(csv.as_bytes());
+        assert_eq!(all[0].patient.as_deref(), Some("C-17"), "{header}");
+    }
+}
+
+#[test]
 fn a_tooth_written_as_a_decimal_is_read_as_its_number() {
     // Data tools write a number column with gaps as decimals (`26.0`).
     let csv = "code,dos,tooth\nD2391,2026-01-15,30.0\nD2391,2026-01-15,30.5\n";

@@ -156,6 +156,10 @@ pub(crate) const PATIENT: &[&str] = &[
     "member_id",
     "msis_id",
     "internal_member_id",
+    "chart_number",
+    "chart_#",
+    "chart_no",
+    "chart_num",
 ];
 
 /// Names read only when the header has none of their column's other

@@ -80,7 +80,8 @@ impl ClaimColumn {
     /// camelCase fields of JSON dental claims (`procedureCode`,
     /// `toothCode`, `oralCavityDesignation`) and Washington's all-payer
     /// claims database dental extract (`first_service_dt`,
-    /// `dental_tooth_code`, `dental_quadrant_code`); see
+    /// `dental_tooth_code`, `dental_quadrant_code`), and a patient's chart
+    /// number (`Chart Number`, as Dentrix Ascend's reports call it); see
     /// `tests/fixtures/real/README.md` for where each comes from.
     ///
     /// ```

@@ -18,7 +18,7 @@ use super::x12::source::ISO_PREFIX;
 use crate::line_check::{ReportedLine, ReportedTooth, ReportingProblem};
 use crate::model::code::CdtCode;
 use crate::model::date::ServiceDate;
-use crate::model::reporting::Level;
+use crate::model::reporting::{Level, Levels};
 use crate::set::{CodeSet, Procedure};
 use crate::teeth::Area;
 use crate::validity::Validity;
@@ -292,14 +292,7 @@ impl<'s> Judge<'s> {
 /// surfaces go. When the code is reported by area and not by surfaces,
 /// a value that reads as an area is taken as the area, with a note.
 fn area_written_as_surfaces(procedure: Procedure<'_>, report: &mut LineReport<'_>) {
-    let Some(reporting) = procedure.reporting() else {
-        return;
-    };
-    let levels = reporting.levels();
-    if levels.area == Level::NotReported
-        || levels.surfaces != Level::NotReported
-        || !report.areas.is_empty()
-    {
+    if !wants_an_area_without(procedure, report, |levels| levels.surfaces) {
         return;
     }
     // The surfaces go with the first tooth of a list (or stand alone).
@@ -334,14 +327,7 @@ fn area_written_as_surfaces(procedure: Procedure<'_>, report: &mut LineReport<'_
 /// letters that read as an area is taken as the area, with a note. A
 /// number is always a tooth (`10` is a tooth before it is a quadrant code).
 fn area_written_as_tooth(procedure: Procedure<'_>, report: &mut LineReport<'_>) {
-    let Some(reporting) = procedure.reporting() else {
-        return;
-    };
-    let levels = reporting.levels();
-    if levels.area == Level::NotReported
-        || levels.tooth != Level::NotReported
-        || !report.areas.is_empty()
-    {
+    if !wants_an_area_without(procedure, report, |levels| levels.tooth) {
         return;
     }
     let [entry] = report.teeth.as_slice() else {
@@ -360,4 +346,20 @@ fn area_written_as_tooth(procedure: Procedure<'_>, report: &mut LineReport<'_>) 
     ));
     report.areas.push(area);
     report.teeth.clear();
+}
+
+/// Whether the line lacks the area its code is reported by, and the code
+/// takes none of the element `element` picks (the surfaces, the tooth):
+/// then an area written in that element's place can only be the area.
+fn wants_an_area_without(
+    procedure: Procedure<'_>,
+    report: &LineReport<'_>,
+    element: fn(&Levels) -> Level,
+) -> bool {
+    procedure.reporting().is_some_and(|reporting| {
+        let levels = reporting.levels();
+        levels.area != Level::NotReported
+            && element(&levels) == Level::NotReported
+            && report.areas.is_empty()
+    })
 }

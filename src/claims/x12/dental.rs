@@ -18,6 +18,7 @@ use super::{
     guide_of, is_dental_version, transaction_name, EnvelopeWarning, ServiceLine, ToothInfo, X12Date,
 };
 use crate::model::trimmed;
+use crate::teeth::Area;
 
 /// The most items held back while an `LX` loop waits for its `SV3`, so
 /// that an [`X12Error::LxWithoutSv3`] keeps its place in segment order
@@ -666,6 +667,20 @@ impl<R: BufRead> X12Reader<R> {
         );
         put_opt_text(&mut line.prosthesis, element(5));
         put_opt_text(&mut line.quantity, element(6));
+        // Letter designations (`UR`) are read as their areas, but are no
+        // 837D codes: said, with the code (rare: no text made otherwise).
+        let mut letters = Vec::new();
+        for written in &line.oral_cavity {
+            if Area::from_code(written).is_none() {
+                if let Ok(area) = Area::parse(written) {
+                    letters.push(alloc::format!(
+                        "SV304 {written} is a letter designation, not an 837D area code: the {} is {}",
+                        area.name(),
+                        area.code()
+                    ));
+                }
+            }
+        }
         // Only a full composite can have had more written.
         let full = line.oral_cavity.len() == ORAL_CAVITY_ROOM;
         let written = if full {
@@ -676,6 +691,9 @@ impl<R: BufRead> X12Reader<R> {
         } else {
             0
         };
+        for problem in letters {
+            self.envelope_warning(problem);
+        }
         if written > ORAL_CAVITY_ROOM {
             self.envelope_warning(alloc::format!(
                 "SV304 holds {written} areas; the composite has room for {ORAL_CAVITY_ROOM}, the rest are not read"

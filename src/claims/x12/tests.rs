@@ -491,6 +491,25 @@ fn units_on_a_line_that_names_teeth_or_areas_are_warned_of() {
 }
 
 #[test]
+fn letter_areas_in_sv304_are_read_and_warned_of() {
+    // The 837D's areas are the two-digit codes (data element 1361, code
+    // source 135); `UR` is read as the quadrant it names, and said.
+    let text = wrap(&[
+        "CLM*C1*10",
+        "LX*1",
+        "SV3*AD:D4341*100**UR",
+        "LX*2",
+        "SV3*AD:D4341*100**10",
+    ]);
+    let read = lines(read(text.as_bytes()));
+    assert_eq!(read[0].oral_cavity, ["UR"]);
+    assert_eq!(
+        envelope(text.as_bytes()),
+        ["segment 6: SV304 UR is a letter designation, not an 837D area code: the upper right quadrant is 10"]
+    );
+}
+
+#[test]
 fn version_from_gs_when_st03_is_absent() {
     let text = wrap(&["CLM*C1*10", "LX*1", "SV3*AD:D0120"])
         .replace("ST*837*0001*005010X224A2", "ST*837*0001");

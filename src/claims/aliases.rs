@@ -2,185 +2,213 @@
 //! `ClaimColumn::names`): the one list of them. Plain data, so that
 //! `build.rs` includes this file too and compiles every name into the
 //! `phf` map a header cell is looked up in (`ClaimColumn::named_by`).
+//!
+//! Some names are read only when the header has none of their column's
+//! other names (`then` below): exports often carry them beside the usual
+//! one, with another meaning there (`Patient Name` beside `PatNum`, `Date
+//! Completed` beside `Date`, an internal `Proc Code` beside the `ADA
+//! Code`). Alone they name the column (Open Dental's Daily Procedures
+//! report has `ADA Code` and `Patient Name` and no other).
 
-/// The names of `ClaimColumn::Claim`.
-pub(crate) const CLAIM: &[&str] = &[
-    "claim_id",
-    "claim",
-    "claim_number",
-    "claim_no",
-    "claim_#",
-    "claim_nbr",
-    "clm",
-    "clm01",
-    "clm_id",
-    "claim_control_number",
-    "patient_control_number",
-    "submitter_clm_control_num",
-];
+/// Declares a column's names: `$all` holds them all, the usual ones first
+/// and then those read only in their absence, which `$secondary` holds.
+macro_rules! names {
+    ($(#[$doc:meta])* $all:ident, $secondary:ident: [$($usual:literal),* $(,)?]
+        $(then [$($second:literal),* $(,)?])?) => {
+        $(#[$doc])*
+        pub(crate) const $all: &[&str] = &[$($usual,)* $($($second,)*)?];
+        /// Of these, the names read only when the header has none of the others.
+        pub(crate) const $secondary: &[&str] = &[$($($second,)*)?];
+    };
+}
 
-/// The names of `ClaimColumn::Line`.
-pub(crate) const LINE: &[&str] = &[
-    "line_id",
-    "line",
-    "line_number",
-    "line_no",
-    "line_#",
-    "line_nbr",
-    "id",
-    "ln",
-    "lx01",
-    "line_counter",
-];
+names! {
+    /// The names of `ClaimColumn::Claim`.
+    CLAIM, CLAIM_SECONDARY: [
+        "claim_id",
+        "claim",
+        "claim_number",
+        "claim_no",
+        "claim_#",
+        "claim_nbr",
+        "clm",
+        "clm01",
+        "clm_id",
+        "claim_control_number",
+        "patient_control_number",
+        "submitter_clm_control_num",
+    ]
+}
 
-/// The names of `ClaimColumn::Code`.
-pub(crate) const CODE: &[&str] = &[
-    "procedure_code",
-    "code",
-    "cdt_code",
-    "cdt",
-    "proc_code",
-    "procedure",
-    "proc",
-    "cpt_cdt",
-    "line_prcdr_cd",
-    "prcdr_cd",
-    "procedure_cd",
-    "proc_cd",
-    "ada_code",
-    "ada_proc_code",
-    "ada_procedure_code",
-];
+names! {
+    /// The names of `ClaimColumn::Line`.
+    LINE, LINE_SECONDARY: [
+        "line_id",
+        "line",
+        "line_number",
+        "line_no",
+        "line_#",
+        "line_nbr",
+        "id",
+        "ln",
+        "lx01",
+        "line_counter",
+    ]
+}
 
-/// The names of `ClaimColumn::Date`.
-pub(crate) const DATE: &[&str] = &[
-    "date_of_service",
-    "dos",
-    "service_date",
-    "date",
-    "svc_date",
-    "dos_from",
-    "from_date",
-    "proc_date",
-    "procedure_date",
-    "line_srvc_bgn_dt",
-    "srvc_bgn_dt",
-    "service_date_from",
-    "first_service_dt",
-    "date_of_service_from",
-    "service_from_date",
-    "treatment_date",
-    "date_of_treatment",
-    "date_completed",
-    "completed_date",
-    "completion_date",
-    "visit_date",
-];
+names! {
+    /// The names of `ClaimColumn::Code`.
+    CODE, CODE_SECONDARY: [
+        "procedure_code",
+        "code",
+        "cdt_code",
+        "cdt",
+        "proc_code",
+        "procedure",
+        "proc",
+        "cpt_cdt",
+        "line_prcdr_cd",
+        "prcdr_cd",
+        "procedure_cd",
+        "proc_cd",
+    ] then [
+        "ada_code",
+        "ada_proc_code",
+        "ada_procedure_code",
+    ]
+}
 
-/// The names of `ClaimColumn::Tooth`.
-pub(crate) const TOOTH: &[&str] = &[
-    "tooth",
-    "tooth_number",
-    "tooth_no",
-    "tooth_#",
-    "tooth_num",
-    "th",
-    "tooth_code",
-    "dental_tooth_code",
-];
+names! {
+    /// The names of `ClaimColumn::Date`.
+    DATE, DATE_SECONDARY: [
+        "date_of_service",
+        "dos",
+        "service_date",
+        "date",
+        "svc_date",
+        "dos_from",
+        "from_date",
+        "proc_date",
+        "procedure_date",
+        "line_srvc_bgn_dt",
+        "srvc_bgn_dt",
+        "service_date_from",
+        "first_service_dt",
+        "date_of_service_from",
+        "service_from_date",
+    ] then [
+        "treatment_date",
+        "date_of_treatment",
+        "date_completed",
+        "completed_date",
+        "completion_date",
+        "visit_date",
+    ]
+}
 
-/// The names of `ClaimColumn::Surfaces`.
-pub(crate) const SURFACES: &[&str] = &[
-    "surfaces",
-    "surface",
-    "tooth_surface",
-    "tooth_surfaces",
-    "surf",
-    "tooth_srfc_cd",
-    "surface_code",
-    "tooth_surface_codes",
-    "dental_tooth_surface_code",
-];
+names! {
+    /// The names of `ClaimColumn::Tooth`.
+    TOOTH, TOOTH_SECONDARY: [
+        "tooth",
+        "tooth_number",
+        "tooth_no",
+        "tooth_#",
+        "tooth_num",
+        "th",
+        "tooth_code",
+        "dental_tooth_code",
+    ]
+}
 
-/// The names of `ClaimColumn::Area`.
-pub(crate) const AREA: &[&str] = &[
-    "area",
-    "area_of_oral_cavity",
-    "oral_cavity",
-    "oral_cavity_area",
-    "quadrant",
-    "quad",
-    "arch",
-    "oral_cavity_designation",
-    "oral_cavity_designation_code",
-    "tooth_oral_cvty_area_dsgntd_cd",
-    "area_of_oral_cavity_code",
-    "dental_quadrant_code",
-];
+names! {
+    /// The names of `ClaimColumn::Surfaces`.
+    SURFACES, SURFACES_SECONDARY: [
+        "surfaces",
+        "surface",
+        "tooth_surface",
+        "tooth_surfaces",
+        "surf",
+        "tooth_srfc_cd",
+        "surface_code",
+        "tooth_surface_codes",
+        "dental_tooth_surface_code",
+    ]
+}
 
-/// The names of `ClaimColumn::DateEnd`.
-pub(crate) const DATE_END: &[&str] = &[
-    "date_of_service_to",
-    "dos_to",
-    "to_date",
-    "line_srvc_end_dt",
-    "srvc_end_dt",
-    "last_service_dt",
-    "service_date_to",
-    "service_to_date",
-    "service_end_date",
-];
+names! {
+    /// The names of `ClaimColumn::Area`.
+    AREA, AREA_SECONDARY: [
+        "area",
+        "area_of_oral_cavity",
+        "oral_cavity",
+        "oral_cavity_area",
+        "quadrant",
+        "quad",
+        "arch",
+        "oral_cavity_designation",
+        "oral_cavity_designation_code",
+        "tooth_oral_cvty_area_dsgntd_cd",
+        "area_of_oral_cavity_code",
+        "dental_quadrant_code",
+    ]
+}
 
-/// The names of `ClaimColumn::ToothSystem`.
-pub(crate) const TOOTH_SYSTEM: &[&str] = &[
-    "tooth_system",
-    "tooth_numbering",
-    "tooth_numbering_system",
-    "tooth_dsgntn_sys",
-    "tooth_dsgntn_sys_cd",
-    "tooth_designation_system",
-    "dental_tooth_system_code",
-];
+names! {
+    /// The names of `ClaimColumn::DateEnd`.
+    DATE_END, DATE_END_SECONDARY: [
+        "date_of_service_to",
+        "dos_to",
+        "to_date",
+        "line_srvc_end_dt",
+        "srvc_end_dt",
+        "last_service_dt",
+        "service_date_to",
+        "service_to_date",
+        "service_end_date",
+    ]
+}
 
-/// The names of `ClaimColumn::ToothRange`.
-pub(crate) const TOOTH_RANGE: &[&str] = &["tooth_range", "teeth", "tooth_list"];
+names! {
+    /// The names of `ClaimColumn::ToothSystem`.
+    TOOTH_SYSTEM, TOOTH_SYSTEM_SECONDARY: [
+        "tooth_system",
+        "tooth_numbering",
+        "tooth_numbering_system",
+        "tooth_dsgntn_sys",
+        "tooth_dsgntn_sys_cd",
+        "tooth_designation_system",
+        "dental_tooth_system_code",
+    ]
+}
 
-/// The names of `ClaimColumn::Patient`.
-pub(crate) const PATIENT: &[&str] = &[
-    "patient",
-    "patient_id",
-    "patient_name",
-    "pat_num",
-    "patnum",
-    "bene_id",
-    "member_id",
-    "msis_id",
-    "internal_member_id",
-    "chart_number",
-    "chart_#",
-    "chart_no",
-    "chart_num",
-];
+names! {
+    /// The names of `ClaimColumn::ToothRange`.
+    TOOTH_RANGE, TOOTH_RANGE_SECONDARY: [
+        "tooth_range",
+        "teeth",
+        "tooth_list",
+    ]
+}
 
-/// Names read only when the header has none of their column's other
-/// names: exports often carry them beside the usual one, with another
-/// meaning there (`Patient Name` beside `PatNum`, `Date Completed` beside
-/// `Date`, an internal `Proc Code` beside the `ADA Code`). Alone they name
-/// the column (Open Dental's Daily Procedures report has `ADA Code` and
-/// `Patient Name` and no other). Each is one of the names above (the build
-/// checks).
-pub(crate) const SECONDARY: &[&str] = &[
-    "ada_code",
-    "ada_proc_code",
-    "ada_procedure_code",
-    "patient_name",
-    "treatment_date",
-    "date_of_treatment",
-    "date_completed",
-    "completed_date",
-    "completion_date",
-    "visit_date",
-];
+names! {
+    /// The names of `ClaimColumn::Patient`.
+    PATIENT, PATIENT_SECONDARY: [
+        "patient",
+        "patient_id",
+        "pat_num",
+        "patnum",
+        "bene_id",
+        "member_id",
+        "msis_id",
+        "internal_member_id",
+        "chart_number",
+        "chart_#",
+        "chart_no",
+        "chart_num",
+    ] then [
+        "patient_name",
+    ]
+}
 
 /// Every column's names, in the order of `ClaimColumn::ALL` (a
 /// column's place there is its index here).
@@ -196,4 +224,20 @@ pub(crate) const BY_COLUMN: [&[&str]; 11] = [
     TOOTH_SYSTEM,
     TOOTH_RANGE,
     PATIENT,
+];
+
+/// Every column's names read only when the header has none of its
+/// others, in the same order.
+pub(crate) const SECONDARY_BY_COLUMN: [&[&str]; 11] = [
+    CLAIM_SECONDARY,
+    LINE_SECONDARY,
+    CODE_SECONDARY,
+    DATE_SECONDARY,
+    TOOTH_SECONDARY,
+    SURFACES_SECONDARY,
+    AREA_SECONDARY,
+    DATE_END_SECONDARY,
+    TOOTH_SYSTEM_SECONDARY,
+    TOOTH_RANGE_SECONDARY,
+    PATIENT_SECONDARY,
 ];

@@ -171,10 +171,10 @@ impl ColumnNames {
     }
 }
 
-/// Whether a normalised header name is read only in the absence of the
-/// column's usual names.
-fn is_secondary(name: &str) -> bool {
-    aliases::SECONDARY.contains(&name)
+/// Whether a normalised header name of `column` is read only in the
+/// absence of the column's usual names.
+fn is_secondary(column: ClaimColumn, name: &str) -> bool {
+    aliases::SECONDARY_BY_COLUMN[column as usize].contains(&name)
 }
 
 /// The header of a claims export, read: where each column sits, and the
@@ -223,7 +223,8 @@ impl ClaimHeader {
                 .iter()
                 .copied()
                 .filter(|&at| {
-                    names.get(column).is_some() || !is_secondary(&normalise_header(&cell(at)))
+                    names.get(column).is_some()
+                        || !is_secondary(column, &normalise_header(&cell(at)))
                 })
                 .collect();
             let (one, two) = match usual.as_slice() {

@@ -13,8 +13,8 @@ use std::string::{String, ToString};
 use std::vec::Vec;
 
 use super::line::{ClaimLine, LineDate};
+use super::numbering::ISO_PREFIX;
 use super::report::{LineReport, Outcome};
-use super::x12::source::ISO_PREFIX;
 use crate::line_check::{ReportedLine, ReportedTooth, ReportingProblem};
 use crate::model::code::CdtCode;
 use crate::model::date::ServiceDate;

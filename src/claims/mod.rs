@@ -57,6 +57,7 @@ mod edits;
 mod error;
 mod judge;
 mod line;
+mod numbering;
 mod report;
 mod verdict;
 pub mod write;

@@ -6,6 +6,7 @@ use std::vec::Vec;
 
 use super::{ServiceLine, X12Date};
 use crate::claims::line::{put_number, put_tooth, ClaimLine, LineDate};
+use crate::claims::numbering::{iso_to_universal, unknown_system_note, Numbering, ISO_PREFIX};
 use crate::claims::report::ToothEntry;
 use crate::claims::verdict::DateSource;
 use crate::model::trimmed;
@@ -161,98 +162,4 @@ fn put_date_of_service(line: &mut ServiceLine, out: &mut ClaimLine) {
         }
     }
     out.date = None;
-}
-
-/// What a tooth sent in the ISO numbering that is no ISO tooth is written
-/// as, so that it is never taken for a Universal number; the judge reports
-/// it ([`ReportingProblem::NotIsoTooth`](crate::ReportingProblem::NotIsoTooth)).
-pub(crate) const ISO_PREFIX: &str = "JO ";
-
-/// The numbering a line's teeth are written in, as a tooth system value
-/// names it (an 837D `TOO01`, an export's tooth system column): the X12
-/// codes, `JP` for the Universal/National system and `JO` for ISO 3950,
-/// and the plain names of each (ISO 3950 is the FDI two-digit system).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Numbering {
-    Universal,
-    Iso,
-    /// A value naming neither: its teeth are not read as either.
-    Unknown,
-}
-
-impl Numbering {
-    /// The numbering `system` names; no value at all is Universal, the
-    /// numbering of US claims.
-    pub(crate) fn of(system: &str) -> Numbering {
-        let system = system.trim();
-        let is = |name: &str| system.eq_ignore_ascii_case(name);
-        if system.is_empty() || is("JP") || is("Universal") || is("UNS") {
-            Numbering::Universal
-        } else if is("JO") || is("ISO") || is("FDI") || is("ISO 3950") || is("ISO3950") {
-            Numbering::Iso
-        } else {
-            Numbering::Unknown
-        }
-    }
-}
-
-/// The note on a line whose teeth are numbered in a system the checker
-/// does not know; each such tooth is written `SYSTEM TOOTH`, which no
-/// tooth reads as, so the judge reports it unreadable rather than take it
-/// for a Universal number.
-pub(crate) fn unknown_system_note(system: &str) -> String {
-    std::format!(
-        "tooth system {} is neither Universal (JP) nor ISO 3950 (JO, FDI): its teeth are not read",
-        system.trim()
-    )
-}
-
-/// An ISO 3950 (FDI) tooth number in the Universal numbering: `36` (lower
-/// left first molar) is `19`, `55` (upper right primary second molar) is
-/// `A`. `None` for a number that is not an ISO tooth.
-pub(crate) fn iso_to_universal(iso: &str) -> Option<String> {
-    let iso = iso.trim();
-    if iso.len() != 2 || !iso.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let tooth = crate::teeth::Tooth::from_iso(iso.parse().ok()?)?;
-    Some(tooth.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::iso_to_universal;
-
-    #[test]
-    fn iso_teeth_in_universal_numbers() {
-        // Known pairs from the two charts: the four first molars, the
-        // central incisors, the third molars and the primary corners.
-        for (iso, universal) in [
-            ("18", "1"),
-            ("16", "3"),
-            ("11", "8"),
-            ("21", "9"),
-            ("26", "14"),
-            ("28", "16"),
-            ("38", "17"),
-            ("36", "19"),
-            ("31", "24"),
-            ("41", "25"),
-            ("46", "30"),
-            ("48", "32"),
-            ("55", "A"),
-            ("51", "E"),
-            ("61", "F"),
-            ("65", "J"),
-            ("75", "K"),
-            ("71", "O"),
-            ("81", "P"),
-            ("85", "T"),
-        ] {
-            assert_eq!(iso_to_universal(iso).as_deref(), Some(universal), "{iso}");
-        }
-        for bad in ["", "1", "10", "19", "56", "90", "09", "1a", "111"] {
-            assert_eq!(iso_to_universal(bad), None, "{bad}");
-        }
-    }
 }

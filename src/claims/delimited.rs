@@ -2,6 +2,7 @@
 //! [`ClaimLine`] per row, columns found by header name.
 
 use std::io::BufRead;
+use std::string::String;
 use std::vec::Vec;
 
 use super::columns::{ClaimColumn, ClaimHeader};
@@ -111,59 +112,35 @@ fn fill_line(record: &BorrowedRow<'_>, header: &ClaimHeader, line: &mut ClaimLin
     let present = |column| field(column).filter(|text| !text.is_empty());
     line.notes.clear();
     let surfaces = present(ClaimColumn::Surfaces);
-    let system = present(ClaimColumn::ToothSystem).unwrap_or("");
-    let numbering = Numbering::of(system);
-    let notes = &mut line.notes;
-    let mut put_tooth_of = |teeth: &mut Vec<ToothEntry>, index: usize, written: &str, surfaces| {
-        let written = match whole_number_of(written) {
-            Some(number) => {
-                notes.push(std::format!("tooth {written} read as {number}"));
-                number
-            }
-            None => written,
-        };
-        match numbering {
-            Numbering::Universal => put_tooth(teeth, index, written, surfaces),
-            Numbering::Iso => match iso_to_universal(written) {
-                Some(universal) => {
-                    notes.push(std::format!(
-                        "ISO 3950 tooth {written} (tooth system {system}) read as Universal {universal}"
-                    ));
-                    put_tooth(teeth, index, &universal, surfaces);
-                }
-                None => put_tooth(
-                    teeth,
-                    index,
-                    &std::format!("{ISO_PREFIX}{written}"),
-                    surfaces,
-                ),
-            },
-            Numbering::Unknown => {
-                let note = unknown_system_note(system);
-                if !notes.contains(&note) {
-                    notes.push(note);
-                }
-                put_tooth(teeth, index, &std::format!("{system} {written}"), surfaces);
-            }
-        }
-    };
     // One tooth; or, when the tooth column is empty, the teeth of a range
     // or list column (`8,9,13`: one entry each; `6-11`: one entry).
     let teeth = &mut line.teeth;
     let mut count = 0;
-    if let Some(tooth) = present(ClaimColumn::Tooth) {
-        put_tooth_of(teeth, 0, tooth, surfaces.unwrap_or(""));
-        count = 1;
-    } else if let Some(range) = present(ClaimColumn::ToothRange) {
-        for tooth in range.split(',').map(str::trim).filter(|t| !t.is_empty()) {
-            // The surfaces go with the first tooth of a list.
-            let with = if count == 0 {
-                surfaces.unwrap_or("")
-            } else {
-                ""
-            };
-            put_tooth_of(teeth, count, tooth, with);
-            count += 1;
+    let tooth = present(ClaimColumn::Tooth);
+    let range = tooth
+        .is_none()
+        .then(|| present(ClaimColumn::ToothRange))
+        .flatten();
+    if tooth.is_some() || range.is_some() {
+        // The system is read only for a line with teeth.
+        let mut written_in = WrittenIn::new(
+            present(ClaimColumn::ToothSystem).unwrap_or(""),
+            &mut line.notes,
+        );
+        if let Some(tooth) = tooth {
+            written_in.put(teeth, 0, tooth, surfaces.unwrap_or(""));
+            count = 1;
+        } else if let Some(range) = range {
+            for tooth in range.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+                // The surfaces go with the first tooth of a list.
+                let with = if count == 0 {
+                    surfaces.unwrap_or("")
+                } else {
+                    ""
+                };
+                written_in.put(teeth, count, tooth, with);
+                count += 1;
+            }
         }
     } else if let Some(surfaces) = surfaces {
         // A surfaces value without a tooth is kept: some software writes a
@@ -193,6 +170,62 @@ fn fill_line(record: &BorrowedRow<'_>, header: &ClaimHeader, line: &mut ClaimLin
             }
         }
         None => line.areas.clear(),
+    }
+}
+
+/// The tooth system a row's teeth are written in, and the row's notes,
+/// to which reading a tooth adds what it did.
+struct WrittenIn<'a> {
+    system: &'a str,
+    numbering: Numbering,
+    notes: &'a mut Vec<String>,
+}
+
+impl<'a> WrittenIn<'a> {
+    fn new(system: &'a str, notes: &'a mut Vec<String>) -> WrittenIn<'a> {
+        WrittenIn {
+            system,
+            numbering: Numbering::of(system),
+            notes,
+        }
+    }
+
+    /// Sets entry `index` of `teeth` to the tooth `written` (in the Universal
+    /// numbering, as the judge reads teeth) with `surfaces`.
+    fn put(&mut self, teeth: &mut Vec<ToothEntry>, index: usize, written: &str, surfaces: &str) {
+        let written = match whole_number_of(written) {
+            Some(number) => {
+                self.notes
+                    .push(std::format!("tooth {written} read as {number}"));
+                number
+            }
+            None => written,
+        };
+        let system = self.system;
+        match self.numbering {
+            Numbering::Universal => put_tooth(teeth, index, written, surfaces),
+            Numbering::Iso => match iso_to_universal(written) {
+                Some(universal) => {
+                    self.notes.push(std::format!(
+                        "ISO 3950 tooth {written} (tooth system {system}) read as Universal {universal}"
+                    ));
+                    put_tooth(teeth, index, &universal, surfaces);
+                }
+                None => put_tooth(
+                    teeth,
+                    index,
+                    &std::format!("{ISO_PREFIX}{written}"),
+                    surfaces,
+                ),
+            },
+            Numbering::Unknown => {
+                let note = unknown_system_note(system);
+                if !self.notes.contains(&note) {
+                    self.notes.push(note);
+                }
+                put_tooth(teeth, index, &std::format!("{system} {written}"), surfaces);
+            }
+        }
     }
 }
 

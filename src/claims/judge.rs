@@ -292,7 +292,9 @@ impl<'s> Judge<'s> {
 /// surfaces go. When the code is reported by area and not by surfaces,
 /// a value that reads as an area is taken as the area, with a note.
 fn area_written_as_surfaces(procedure: Procedure<'_>, report: &mut LineReport<'_>) {
-    if !wants_an_area_without(procedure, report, |levels| levels.surfaces) {
+    if report.teeth.iter().all(|entry| entry.surfaces.is_empty())
+        || !wants_an_area_without(procedure, report, |levels| levels.surfaces)
+    {
         return;
     }
     // The surfaces go with the first tooth of a list (or stand alone).
@@ -327,9 +329,8 @@ fn area_written_as_surfaces(procedure: Procedure<'_>, report: &mut LineReport<'_
 /// letters that read as an area is taken as the area, with a note. A
 /// number is always a tooth (`10` is a tooth before it is a quadrant code).
 fn area_written_as_tooth(procedure: Procedure<'_>, report: &mut LineReport<'_>) {
-    if !wants_an_area_without(procedure, report, |levels| levels.tooth) {
-        return;
-    }
+    // The line first (a lone tooth in letters that reads as an area), the
+    // code's levels only then: nearly every line stops at the first test.
     let [entry] = report.teeth.as_slice() else {
         return;
     };
@@ -337,6 +338,7 @@ fn area_written_as_tooth(procedure: Procedure<'_>, report: &mut LineReport<'_>) 
     if !entry.surfaces.is_empty()
         || written.bytes().any(|b| b.is_ascii_digit())
         || written.parse::<Area>().is_err()
+        || !wants_an_area_without(procedure, report, |levels| levels.tooth)
     {
         return;
     }
@@ -356,10 +358,9 @@ fn wants_an_area_without(
     report: &LineReport<'_>,
     element: fn(&Levels) -> Level,
 ) -> bool {
-    procedure.reporting().is_some_and(|reporting| {
-        let levels = reporting.levels();
-        levels.area != Level::NotReported
-            && element(&levels) == Level::NotReported
-            && report.areas.is_empty()
-    })
+    report.areas.is_empty()
+        && procedure.reporting().is_some_and(|reporting| {
+            let levels = reporting.levels();
+            levels.area != Level::NotReported && element(&levels) == Level::NotReported
+        })
 }

@@ -27,7 +27,13 @@ impl Numbering {
     /// The numbering `system` names; no value at all is Universal, the
     /// numbering of US claims.
     pub(crate) fn of(system: &str) -> Numbering {
-        let system = system.trim();
+        // The X12 codes as written nearly always, before any trimming.
+        match system.as_bytes() {
+            b"JP" | b"" => return Numbering::Universal,
+            b"JO" => return Numbering::Iso,
+            _ => {}
+        }
+        let system = crate::model::trimmed(system);
         let is = |name: &str| system.eq_ignore_ascii_case(name);
         if system.is_empty() || is("JP") || is("Universal") || is("UNS") {
             Numbering::Universal

@@ -671,7 +671,8 @@ impl<R: BufRead> X12Reader<R> {
         // 837D codes: said, with the code (rare: no text made otherwise).
         let mut letters = Vec::new();
         for written in &line.oral_cavity {
-            if Area::from_code(written).is_none() {
+            // A code's first byte is a digit: only other text is looked at.
+            if !written.starts_with(|c: char| c.is_ascii_digit()) {
                 if let Ok(area) = Area::parse(written) {
                     letters.push(alloc::format!(
                         "SV304 {written} is a letter designation, not an 837D area code: the {} is {}",

@@ -9,7 +9,7 @@ use super::columns::{ClaimColumn, ClaimHeader};
 use super::error::{HeaderError, LineError};
 use super::judge::Carried;
 use super::line::{put, put_number, put_opt, put_tooth, ClaimLine};
-use super::numbering::{iso_to_universal, unknown_system_note, Numbering, ISO_PREFIX};
+use super::numbering::{judged_text, Numbering};
 use super::report::ToothEntry;
 use super::verdict::DateSource;
 use super::CheckOptions;
@@ -201,31 +201,14 @@ impl<'a> WrittenIn<'a> {
             }
             None => written,
         };
-        let system = self.system;
-        match self.numbering {
-            Numbering::Universal => put_tooth(teeth, index, written, surfaces),
-            Numbering::Iso => match iso_to_universal(written) {
-                Some(universal) => {
-                    self.notes.push(std::format!(
-                        "ISO 3950 tooth {written} (tooth system {system}) read as Universal {universal}"
-                    ));
-                    put_tooth(teeth, index, &universal, surfaces);
-                }
-                None => put_tooth(
-                    teeth,
-                    index,
-                    &std::format!("{ISO_PREFIX}{written}"),
-                    surfaces,
-                ),
-            },
-            Numbering::Unknown => {
-                let note = unknown_system_note(system);
-                if !self.notes.contains(&note) {
-                    self.notes.push(note);
-                }
-                put_tooth(teeth, index, &std::format!("{system} {written}"), surfaces);
-            }
-        }
+        let judged = judged_text(
+            self.numbering,
+            self.system,
+            "tooth system",
+            written,
+            self.notes,
+        );
+        put_tooth(teeth, index, judged.as_deref().unwrap_or(written), surfaces);
     }
 }
 

@@ -5,6 +5,7 @@
 //! Universal number.
 
 use std::string::{String, ToString};
+use std::vec::Vec;
 
 /// What a tooth sent in the ISO numbering that is no ISO tooth is written
 /// as, so that it is never taken for a Universal number; the judge reports
@@ -49,17 +50,52 @@ impl Numbering {
 /// does not know; each such tooth is written `SYSTEM TOOTH`, which no
 /// tooth reads as, so the judge reports it unreadable rather than take it
 /// for a Universal number.
-pub(crate) fn unknown_system_note(system: &str) -> String {
+fn unknown_system_note(system: &str) -> String {
     std::format!(
         "tooth system {} is neither Universal (JP) nor ISO 3950 (JO, FDI): its teeth are not read",
         system.trim()
     )
 }
 
+/// The text the judge reads for a tooth `written` in `numbering`, as
+/// `system` names it (`named_by` says where: `tooth system`, `TOO01`):
+/// `None` for a Universal tooth, read as written; else the Universal
+/// number of an ISO tooth, an ISO tooth that is none marked with
+/// [`ISO_PREFIX`], or a tooth of an unknown system written `SYSTEM TOOTH`,
+/// each with its note added to `notes` (the unknown system's once a line).
+#[inline]
+pub(crate) fn judged_text(
+    numbering: Numbering,
+    system: &str,
+    named_by: &str,
+    written: &str,
+    notes: &mut Vec<String>,
+) -> Option<String> {
+    match numbering {
+        Numbering::Universal => None,
+        Numbering::Iso => Some(match iso_to_universal(written) {
+            Some(universal) => {
+                notes.push(std::format!(
+                    "ISO 3950 tooth {written} ({named_by} {system}) read as Universal {universal}"
+                ));
+                universal
+            }
+            None => std::format!("{ISO_PREFIX}{written}"),
+        }),
+        Numbering::Unknown => {
+            let note = unknown_system_note(system);
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
+            Some(std::format!("{system} {written}"))
+        }
+    }
+}
+
 /// An ISO 3950 (FDI) tooth number in the Universal numbering: `36` (lower
 /// left first molar) is `19`, `55` (upper right primary second molar) is
 /// `A`. `None` for a number that is not an ISO tooth.
-pub(crate) fn iso_to_universal(iso: &str) -> Option<String> {
+fn iso_to_universal(iso: &str) -> Option<String> {
     let iso = iso.trim();
     if iso.len() != 2 || !iso.bytes().all(|b| b.is_ascii_digit()) {
         return None;

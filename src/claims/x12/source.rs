@@ -6,7 +6,7 @@ use std::vec::Vec;
 
 use super::{ServiceLine, X12Date};
 use crate::claims::line::{put_number, put_tooth, ClaimLine, LineDate};
-use crate::claims::numbering::{iso_to_universal, unknown_system_note, Numbering, ISO_PREFIX};
+use crate::claims::numbering::{judged_text, Numbering};
 use crate::claims::report::ToothEntry;
 use crate::claims::verdict::DateSource;
 use crate::model::trimmed;
@@ -24,32 +24,16 @@ pub(crate) fn fill_claim_line(line: &mut ServiceLine, out: &mut ClaimLine) {
     put_date_of_service(line, out);
     let mut count = 0;
     for tooth in &mut line.teeth {
-        match Numbering::of(&tooth.qualifier) {
-            Numbering::Iso => match iso_to_universal(&tooth.code) {
-                Some(universal) => {
-                    out.notes.push(std::format!(
-                        "ISO 3950 tooth {} (TOO01 {}) read as Universal {universal}",
-                        tooth.code,
-                        tooth.qualifier
-                    ));
-                    put_tooth(&mut out.teeth, count, &universal, "");
-                }
-                None => put_tooth(
-                    &mut out.teeth,
-                    count,
-                    &std::format!("{ISO_PREFIX}{}", tooth.code),
-                    "",
-                ),
-            },
-            Numbering::Universal => swap_tooth(&mut out.teeth, count, &mut tooth.code),
-            Numbering::Unknown => {
-                let note = unknown_system_note(&tooth.qualifier);
-                if !out.notes.contains(&note) {
-                    out.notes.push(note);
-                }
-                let written = std::format!("{} {}", tooth.qualifier, tooth.code);
-                put_tooth(&mut out.teeth, count, &written, "");
-            }
+        let numbering = Numbering::of(&tooth.qualifier);
+        match judged_text(
+            numbering,
+            &tooth.qualifier,
+            "TOO01",
+            &tooth.code,
+            &mut out.notes,
+        ) {
+            Some(text) => put_tooth(&mut out.teeth, count, &text, ""),
+            None => swap_tooth(&mut out.teeth, count, &mut tooth.code),
         }
         // The surfaces as one text, as a tooth column would hold them.
         let surfaces = &mut out.teeth[count].surfaces;

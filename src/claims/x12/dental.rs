@@ -540,12 +540,17 @@ impl<R: BufRead> X12Reader<R> {
     /// several `TOO`s only with one unit, so that such a line is one unit
     /// (X12's reading of the two notes, RFI 1866).
     fn check_units(&mut self, line: &ServiceLine) {
-        let Some(units) = line.quantity.as_deref() else {
+        // What the line names first: a line naming neither, or of one
+        // unit, is settled before any parsing.
+        let named = match (line.teeth.is_empty(), line.oral_cavity.is_empty()) {
+            (false, false) => "teeth (TOO) and areas (SV304)",
+            (false, true) => "teeth (TOO)",
+            (true, false) => "areas (SV304)",
+            (true, true) => return,
+        };
+        let Some(units) = line.quantity.as_deref().filter(|units| *units != "1") else {
             return;
         };
-        if units == "1" || (line.teeth.is_empty() && line.oral_cavity.is_empty()) {
-            return;
-        }
         let units = units.trim();
         // Nearly always a whole number, read as one before any decimal.
         let several = match units.parse::<u32>() {
@@ -555,12 +560,6 @@ impl<R: BufRead> X12Reader<R> {
         if !several {
             return;
         }
-        let named = match (line.teeth.is_empty(), line.oral_cavity.is_empty()) {
-            (false, false) => "teeth (TOO) and areas (SV304)",
-            (false, true) => "teeth (TOO)",
-            (true, false) => "areas (SV304)",
-            (true, true) => return,
-        };
         self.envelope_warning_at(
             line.sv3_segment,
             alloc::format!(

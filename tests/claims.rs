@@ -600,6 +600,64 @@ fn a_tooth_written_as_a_decimal_is_read_as_its_number() {
     assert_eq!(all[1].verdict(), Verdict::Reporting);
 }
 
+/// Open Dental keeps a class V (cervical) surface as `V` and sends it on
+/// claims as buccal on a posterior tooth, facial on an anterior one
+/// (`Tooth.SurfTidyForClaims` in its source; tests/fixtures/real/README.md).
+#[test]
+fn a_class_v_surface_is_read_as_open_dental_sends_it() {
+    let csv = "code,dos,tooth,surf\n\
+               D2330,2026-01-15,8,V\n\
+               D2391,2026-01-15,19,v\n\
+               D2392,2026-01-15,30,MV\n\
+               D2391,2026-01-15,19,BV\n\
+               D2140,2026-01-15,K,V\n\
+               D2391,2026-01-15,,V\n";
+    let all = reports(csv.as_bytes());
+    let read: Vec<(&str, Verdict)> = all
+        .iter()
+        .map(|r| {
+            (
+                r.teeth.first().map_or("", |t| t.surfaces.as_str()),
+                r.verdict(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("F", Verdict::Valid),
+            ("B", Verdict::Valid),
+            ("MB", Verdict::Valid),
+            ("B", Verdict::Valid),
+            ("B", Verdict::Valid),
+            ("V", Verdict::Reporting),
+        ]
+    );
+    assert_eq!(
+        all[0].notes,
+        [
+            "surfaces \"V\" of tooth 8 read as \"F\": Open Dental's class V surface, \
+          sent as facial on an anterior tooth"
+        ]
+    );
+    assert_eq!(
+        all[2].notes,
+        [
+            "surfaces \"MV\" of tooth 30 read as \"MB\": Open Dental's class V surface, \
+          sent as buccal on a posterior tooth"
+        ]
+    );
+    // With no tooth, `V` is neither: the surface stays unread.
+    assert!(
+        all[5]
+            .problems
+            .iter()
+            .any(|problem| matches!(problem, ReportingProblem::BadSurfaces(_))),
+        "{:?}",
+        all[5].problems
+    );
+}
+
 #[test]
 fn teeth_surfaces_and_areas_are_checked_on_every_line() {
     let all: Vec<LineReport<'_>> = reports(&read("claims_teeth.csv"));

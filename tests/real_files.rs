@@ -246,6 +246,32 @@ fn public_extract_layouts_are_recognised() {
     );
 }
 
+/// Open Dental stores a class V surface as `V` and sends it on claims as
+/// `B` on a posterior tooth, `F` on an anterior one (README: its
+/// `Tooth.SurfTidyForClaims`); its exports carry the `V`.
+#[test]
+fn open_dental_class_v_surfaces_are_read_as_it_sends_them() {
+    let all = reports("opendental_class_v.tsv");
+    let surfaces: Vec<&str> = all
+        .iter()
+        .map(|report| {
+            report
+                .teeth
+                .first()
+                .map_or("", |entry| entry.surfaces.as_str())
+        })
+        .collect();
+    assert_eq!(surfaces, ["F", "B", "MB", "B", "OB", "V"]);
+    assert_eq!(
+        findings("opendental_class_v.tsv"),
+        [
+            ("6".to_string(), Verdict::Reporting),
+            ("7".to_string(), Verdict::Reporting),
+        ]
+    );
+    assert!(all[..5].iter().all(|report| report.notes.len() == 1));
+}
+
 /// Open Dental's Daily Procedures report names the code `ADA Code` and
 /// the patient `Patient Name`; its dates are US short dates.
 #[test]
@@ -315,6 +341,7 @@ fn the_three_writers_agree_on_every_line() {
         "mjkubba_837d_x224a3.edi",
         "mjkubba_837d_st03_unknown.edi",
         "wa_apcd_dental_claim.csv",
+        "opendental_class_v.tsv",
     ] {
         let bytes = read(name);
         let outputs: Vec<String> = [OutputFormat::Text, OutputFormat::Csv, OutputFormat::Json]

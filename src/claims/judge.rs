@@ -20,7 +20,7 @@ use crate::model::code::CdtCode;
 use crate::model::date::ServiceDate;
 use crate::model::reporting::{Level, Levels};
 use crate::set::{CodeSet, Procedure};
-use crate::teeth::Area;
+use crate::teeth::{Area, Tooth};
 use crate::validity::Validity;
 
 /// Which of a line's elements the input carries (a delimited file may lack
@@ -213,6 +213,7 @@ impl<'s> Judge<'s> {
         let Some(procedure) = procedure else {
             return;
         };
+        class_v_surfaces(report);
         area_written_as_surfaces(procedure, report);
         area_written_as_tooth(procedure, report);
         // A tooth sent as ISO that is no ISO tooth is reported as such, and
@@ -321,6 +322,45 @@ fn area_written_as_surfaces(procedure: Procedure<'_>, report: &mut LineReport<'_
     ));
     report.areas.push(area);
     report.teeth.retain(|entry| !entry.tooth.is_empty());
+}
+
+/// Open Dental keeps a class V (cervical) restoration's surface as `V`,
+/// and its claims send it as buccal on a posterior tooth and facial on an
+/// anterior one (`Tooth.SurfTidyForClaims`; tests/fixtures/real/README.md).
+/// Surfaces holding `V` on a tooth that can be read are read so, with a
+/// note; with no readable tooth the `V` stays, and is reported unread.
+fn class_v_surfaces(report: &mut LineReport<'_>) {
+    for entry in &mut report.teeth {
+        if !entry
+            .surfaces
+            .bytes()
+            .any(|b| b.eq_ignore_ascii_case(&b'V'))
+        {
+            continue;
+        }
+        let Ok(tooth) = Tooth::parse(&entry.tooth) else {
+            continue;
+        };
+        let (letter, side) = if tooth.is_anterior() {
+            ('F', "facial on an anterior tooth")
+        } else {
+            ('B', "buccal on a posterior tooth")
+        };
+        let mut read: String = entry
+            .surfaces
+            .chars()
+            .filter(|c| !c.eq_ignore_ascii_case(&'V'))
+            .collect();
+        if !read.chars().any(|c| c.eq_ignore_ascii_case(&letter)) {
+            read.push(letter);
+        }
+        report.notes.push(std::format!(
+            "surfaces {:?} of tooth {} read as {read:?}: Open Dental's class V surface, sent as {side}",
+            entry.surfaces,
+            entry.tooth
+        ));
+        entry.surfaces = read;
+    }
 }
 
 /// An export that has no area column may put a quadrant or arch where the

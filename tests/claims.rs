@@ -600,6 +600,26 @@ fn a_tooth_written_as_a_decimal_is_read_as_its_number() {
     assert_eq!(all[1].verdict(), Verdict::Reporting);
 }
 
+/// State all-payer claims databases name the claim by the payer's claim
+/// control number (Maine's dental claims file, element DC004, "Payer Claim
+/// Control Number Original", as the USHIK APCD registry lists it).
+#[test]
+fn an_apcd_payer_claim_control_number_names_the_claim() {
+    for header in [
+        "Payer Claim Control Number",
+        "Payer Claim Control Number Original",
+    ] {
+        let csv = format!(
+            "{header},Line Counter,Procedure Code,Date of Service\n\
+             C77,1,D0120,20250312\nC77,2,D0150,20250312\n"
+        );
+        let all = reports(csv.as_bytes());
+        assert_eq!(all[0].claim.as_deref(), Some("C77"), "{header}");
+        // The claim's lines are held together: an evaluation twice.
+        assert_eq!(all[1].conflicts.len(), 1, "{header}");
+    }
+}
+
 /// Open Dental keeps a class V (cervical) surface as `V` and sends it on
 /// claims as buccal on a posterior tooth, facial on an anterior one
 /// (`Tooth.SurfTidyForClaims` in its source; tests/fixtures/real/README.md).

@@ -37,6 +37,8 @@ names! {
         "claim_control_number",
         "patient_control_number",
         "submitter_clm_control_num",
+        "payer_claim_control_number",
+        "payer_claim_control_number_original",
     ]
 }
 

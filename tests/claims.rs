@@ -620,6 +620,60 @@ fn an_apcd_payer_claim_control_number_names_the_claim() {
     }
 }
 
+/// Open Dental's Capitation Utilization and Overpaid Procedures reports
+/// caption the tooth `Tth` (`FormRpCapitation.cs`, `FormRpProcOverpaid.cs`
+/// in its source); exported, the first has an empty title line and ends
+/// with a totals row.
+#[test]
+fn open_dental_captions_the_tooth_tth() {
+    let export = "\r\nCarrier\tSubscriber\tSubsc SSN\tPatient\tPat DOB\tCode\tProc Description\t\
+                  Tth\tSurf\tDate\tUCR Fee\tCo-Pay\r\n\
+                  Plan A\tMoss, Ada\t000-00-0000\tMoss, Ada\t4/1/1980\tD3330\tMolar root canal\t8\t\t\
+                  3/4/2025\t1,100.00\t200.00\r\n\
+                  Plan A\tMoss, Ada\t000-00-0000\tMoss, Ada\t4/1/1980\tD2392\tResin, two surfaces\t3\tMO\t\
+                  3/4/2025\t210.00\t40.00\r\n\
+                  \x20\t\x20\t\x20\t\x20\t\x20\t\x20\t\x20\t\x20\t\x20\t\x20\t1,310.00\t240.00\t\r\n";
+    let mut checker = ClaimChecker::new(export.as_bytes()).unwrap();
+    let all: Vec<LineReport<'_>> = checker.by_ref().map(Result::unwrap).collect();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].verdict(), Verdict::Reporting, "{}", all[0].message());
+    assert_eq!(all[0].teeth[0].tooth, "8");
+    assert_eq!(all[1].verdict(), Verdict::Valid, "{}", all[1].message());
+    assert_eq!(checker.summary().totals_rows, 1);
+}
+
+/// A report's title above the header and its totals row are left out and
+/// counted; a row that names a line, a date or a tooth stays a claim line
+/// however empty its code, and a first line that is no title is judged as
+/// the header it was before.
+#[test]
+fn titles_and_totals_are_told_from_claim_lines() {
+    let with_title = "Production report\nline,code,dos,fee\n1,D0120,2026-01-15,60.00\n\
+                      7,,,120.00\nTotal:,,,\"1,180.00\"\n,,,$60.00\n";
+    let mut checker = ClaimChecker::new(with_title.as_bytes()).unwrap();
+    let verdicts: Vec<Verdict> = checker.by_ref().map(|r| r.unwrap().verdict()).collect();
+    assert_eq!(verdicts, [Verdict::Valid, Verdict::MalformedCode]);
+    let summary = checker.summary();
+    assert_eq!((summary.title_lines, summary.totals_rows), (1, 2));
+    assert_eq!(summary.lines(), 2);
+    // A title over a header that names no code column: the header is
+    // what the error shows.
+    let error = ClaimChecker::new("Report\nfoo,bar\n1,2\n".as_bytes()).unwrap_err();
+    assert!(
+        error.to_string().ends_with("it reads: foo | bar"),
+        "{error}"
+    );
+    // Four lines without a delimiter are no title: the first is the header.
+    let error = ClaimChecker::new("a\nb\nc\nd\ncode,dos\n".as_bytes()).unwrap_err();
+    assert!(error.to_string().ends_with("it reads: a"), "{error}");
+    // A header of one column has no delimiter either, and is still one.
+    let one = ClaimChecker::new("code\nD0120\n".as_bytes()).map(|c| c.summary().title_lines);
+    assert!(matches!(
+        one,
+        Ok(0) | Err(HeaderError::MissingColumn { .. })
+    ));
+}
+
 /// Open Dental keeps a class V (cervical) surface as `V` and sends it on
 /// claims as buccal on a posterior tooth, facial on an anterior one
 /// (`Tooth.SurfTidyForClaims` in its source; tests/fixtures/real/README.md).

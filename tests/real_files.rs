@@ -246,6 +246,34 @@ fn public_extract_layouts_are_recognised() {
     );
 }
 
+/// Open Dental's report export (24.3's Daily Procedures, as its
+/// `FormReportComplex` writes every standard report): a title line above
+/// the captions, the surfaces field captioned `Area`, a tab after a blank
+/// last cell and a totals row of tabs and sums at the end (README).
+#[test]
+fn an_open_dental_report_export_is_read_as_it_is_written() {
+    let name = "opendental_daily_procedures_export.txt";
+    let bytes = read(name);
+    let mut checker = ClaimChecker::new(bytes.as_slice()).unwrap();
+    let all: Vec<LineReport<'static>> = checker.by_ref().map(Result::unwrap).collect();
+    let summary = checker.summary();
+    assert_eq!(summary.lines(), 8);
+    assert_eq!((summary.title_lines, summary.totals_rows), (1, 1));
+    assert_eq!(all[0].line, "3"); // file line 3: the title and captions come first
+    assert_eq!(all[2].teeth[0].surfaces, "MO"); // `Area` holding surfaces
+    assert_eq!(all[3].areas, ["UR"]);
+    assert_eq!(all[4].teeth[0].surfaces, "F"); // class V on an incisor
+    assert_eq!(all[5].areas, ["01"]); // Open Dental's upper arch, `U`
+    assert_eq!(findings(name), [("9".to_string(), Verdict::Reporting)]); // D3330 on 8
+                                                                         // The text summary says what was left out, and why.
+    assert!(
+        summary
+            .to_string()
+            .contains("1 title line above the header, 1 totals row"),
+        "{summary}"
+    );
+}
+
 /// Open Dental stores a class V surface as `V` and sends it on claims as
 /// `B` on a posterior tooth, `F` on an anterior one (README: its
 /// `Tooth.SurfTidyForClaims`); its exports carry the `V`.
@@ -342,6 +370,7 @@ fn the_three_writers_agree_on_every_line() {
         "mjkubba_837d_st03_unknown.edi",
         "wa_apcd_dental_claim.csv",
         "opendental_class_v.tsv",
+        "opendental_daily_procedures_export.txt",
     ] {
         let bytes = read(name);
         let outputs: Vec<String> = [OutputFormat::Text, OutputFormat::Csv, OutputFormat::Json]

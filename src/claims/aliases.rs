@@ -117,6 +117,7 @@ names! {
         "tooth_#",
         "tooth_num",
         "th",
+        "tth",
         "tooth_code",
         "dental_tooth_code",
     ]

@@ -23,27 +23,45 @@ pub(crate) struct DelimitedSource<R> {
     reader: Reader<R>,
     header: ClaimHeader,
     pub(crate) delimiter: Delimiter,
+    /// Lines above the header taken for a report's title.
+    pub(crate) title_lines: u64,
+    /// Rows taken for a report's totals (see [`is_totals_row`]), left out.
+    pub(crate) totals_rows: u64,
 }
 
 impl<R: BufRead> DelimitedSource<R> {
-    /// Reads the header and finds the columns.
+    /// Reads the header and finds the columns. `titles` lines before the
+    /// header may be a report's title (lines with no delimiter before the
+    /// first with one): each is passed over when it names no code column.
     pub(crate) fn open(
         reader: R,
         detected: Option<Delimiter>,
         options: &CheckOptions,
+        titles: usize,
     ) -> Result<Self, HeaderError> {
         let delimiter = options.delimiter.or(detected).unwrap_or(Delimiter::Comma);
         let mut reader =
             Reader::new(reader, delimiter, QuotePolicy::WithinLine).windows_1252_fallback(true);
-        let header = match reader.next_record() {
-            None => return Err(HeaderError::Empty),
-            Some(Err(error)) => return Err(HeaderError::Malformed(error)),
-            Some(Ok(header)) => ClaimHeader::find(header.iter(), &options.columns)?,
+        let mut title_lines = 0;
+        let header = loop {
+            let found = match reader.next_record() {
+                None => return Err(HeaderError::Empty),
+                Some(Err(error)) => return Err(HeaderError::Malformed(error)),
+                Some(Ok(header)) => ClaimHeader::find(header.iter(), &options.columns),
+            };
+            match found {
+                Err(HeaderError::MissingColumn { .. }) if title_lines < titles => {
+                    title_lines += 1;
+                }
+                found => break found?,
+            }
         };
         Ok(DelimitedSource {
             reader,
             header,
             delimiter,
+            title_lines: title_lines as u64,
+            totals_rows: 0,
         })
     }
 
@@ -86,18 +104,98 @@ impl<R: BufRead> DelimitedSource<R> {
                 {
                     continue
                 }
-                Ok(record) if record.len() != self.header.width => Err(LineError::FieldCount {
-                    line: record.line(),
-                    expected: self.header.width,
-                    found: record.len(),
-                }),
+                // A row may end in empty cells beyond the header's (Open
+                // Dental's report export writes a tab after every empty
+                // cell, the last one too): they hold nothing to read.
+                Ok(record)
+                    if record.len() < self.header.width
+                        || (record.len() > self.header.width
+                            && !(self.header.width..record.len()).all(|at| {
+                                record.get(at).is_none_or(|cell| cell.trim().is_empty())
+                            })) =>
+                {
+                    Err(LineError::FieldCount {
+                        line: record.line(),
+                        expected: self.header.width,
+                        found: record.len(),
+                    })
+                }
                 Ok(record) => {
                     fill_line(&record, &self.header, line);
+                    // Only a row without a code can be a totals row: the
+                    // code as read settles it for nearly every row.
+                    if may_be_total(&line.code) && is_totals_row(&record, &self.header) {
+                        self.totals_rows += 1;
+                        continue;
+                    }
                     Ok(())
                 }
             });
         }
     }
+}
+
+/// Whether `record` is a report's totals row rather than a claim line: no
+/// code (its code cell empty or a total's label), every other cell the
+/// header names a column of empty or a label, and the rest empty, labels
+/// or amounts, one amount at least. Open Dental's report exports end with
+/// one: a space in each cell before the first money column, then the
+/// sums. A row with a line id, a date or a tooth is a claim line, however
+/// wrong.
+fn is_totals_row(record: &BorrowedRow<'_>, header: &ClaimHeader) -> bool {
+    let cell = |at: usize| record.get(at).map_or("", trimmed);
+    let code = header.position(ClaimColumn::Code).map_or("", cell);
+    if !code.is_empty() && !is_total_label(code) {
+        return false;
+    }
+    let named = |at: usize| {
+        ClaimColumn::ALL
+            .iter()
+            .any(|&column| header.position(column) == Some(at))
+    };
+    let mut amounts = 0;
+    for at in 0..record.len() {
+        let text = cell(at);
+        if text.is_empty() || is_total_label(text) {
+            continue;
+        }
+        if named(at) || !is_amount(text) {
+            return false;
+        }
+        amounts += 1;
+    }
+    amounts > 0
+}
+
+/// Whether a row whose code reads `code` may be a totals row: its code is
+/// empty or starts as a total's label does (a code starts with `D`).
+fn may_be_total(code: &str) -> bool {
+    code.bytes()
+        .next()
+        .is_none_or(|first| matches!(first.to_ascii_lowercase(), b't' | b'g'))
+}
+
+/// `Total`, `Totals`, `Grand Total` (any case, a colon after allowed).
+fn is_total_label(text: &str) -> bool {
+    let text = text.strip_suffix(':').unwrap_or(text).trim();
+    ["total", "totals", "grand total", "grand totals"]
+        .iter()
+        .any(|label| text.eq_ignore_ascii_case(label))
+}
+
+/// An amount as reports write it: digits with thousands commas, a
+/// decimal point, a currency sign or a minus, or in parentheses.
+fn is_amount(text: &str) -> bool {
+    let text = text
+        .strip_prefix('(')
+        .and_then(|inner| inner.strip_suffix(')'))
+        .unwrap_or(text);
+    let text = text.strip_prefix('-').unwrap_or(text);
+    let text = text.strip_prefix('$').unwrap_or(text);
+    text.bytes().any(|b| b.is_ascii_digit())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
 }
 
 /// The row as a claim line, written over what `line` held before.

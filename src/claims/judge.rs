@@ -213,7 +213,20 @@ impl<'s> Judge<'s> {
         let Some(procedure) = procedure else {
             return;
         };
-        class_v_surfaces(report);
+        // Both readings are rare: their cheap tests here, the rest kept
+        // out of this loop's way.
+        if let [area] = report.areas.as_slice() {
+            if !(area.len() == 2 && area.bytes().all(|b| b.is_ascii_digit())) {
+                surfaces_field_as_area(procedure, report);
+            }
+        }
+        if report
+            .teeth
+            .iter()
+            .any(|entry| has_class_v(&entry.surfaces))
+        {
+            class_v_surfaces(report);
+        }
         area_written_as_surfaces(procedure, report);
         area_written_as_tooth(procedure, report);
         // A tooth sent as ISO that is no ISO tooth is reported as such, and
@@ -324,18 +337,68 @@ fn area_written_as_surfaces(procedure: Procedure<'_>, report: &mut LineReport<'_
     report.teeth.retain(|entry| !entry.tooth.is_empty());
 }
 
+/// Open Dental keeps a line's surfaces, quadrant, arch (`U`, `L`) or
+/// sextant in one field, `Surf`, which its reports caption `Area` (24.3's
+/// Daily Procedures; tests/fixtures/real/README.md). A lone area that is
+/// no area of the oral cavity is read as that field holds it: `U` and `L`
+/// as the arches 01 and 02, and surface letters as the surfaces of the
+/// line's one tooth (`L` so only when the code takes surfaces), each with
+/// a note. Anything else stays, and is reported as no area.
+#[inline(never)]
+fn surfaces_field_as_area(procedure: Procedure<'_>, report: &mut LineReport<'_>) {
+    let [written] = report.areas.as_slice() else {
+        return;
+    };
+    if written.parse::<Area>().is_ok() {
+        return;
+    }
+    let takes_surfaces = || {
+        procedure
+            .reporting()
+            .is_some_and(|reporting| reporting.levels().surfaces != Level::NotReported)
+    };
+    let one_tooth = matches!(
+        report.teeth.as_slice(),
+        [entry] if entry.surfaces.is_empty() && !entry.tooth.is_empty()
+    );
+    let surfaces = !written.is_empty()
+        && written.len() <= 6
+        && written
+            .bytes()
+            .all(|b| b"MODBFILV".contains(&b.to_ascii_uppercase()));
+    let arch = match written.as_str() {
+        "U" | "u" => Some("01"),
+        "L" | "l" if !(one_tooth && takes_surfaces()) => Some("02"),
+        _ => None,
+    };
+    if let Some(arch) = arch {
+        report.notes.push(std::format!(
+            "{written:?} in the area column read as the area of the oral cavity {arch}: \
+             Open Dental's arch in its surfaces field"
+        ));
+        report.areas = std::vec![arch.into()];
+    } else if surfaces && one_tooth {
+        let written = report.areas.remove(0);
+        if let Some(entry) = report.teeth.first_mut() {
+            report.notes.push(std::format!(
+                "{written:?} in the area column read as the surfaces of tooth {}: \
+                 Open Dental's surfaces field, captioned Area",
+                entry.tooth
+            ));
+            entry.surfaces = written;
+        }
+    }
+}
+
 /// Open Dental keeps a class V (cervical) restoration's surface as `V`,
 /// and its claims send it as buccal on a posterior tooth and facial on an
 /// anterior one (`Tooth.SurfTidyForClaims`; tests/fixtures/real/README.md).
 /// Surfaces holding `V` on a tooth that can be read are read so, with a
 /// note; with no readable tooth the `V` stays, and is reported unread.
+#[inline(never)]
 fn class_v_surfaces(report: &mut LineReport<'_>) {
     for entry in &mut report.teeth {
-        if !entry
-            .surfaces
-            .bytes()
-            .any(|b| b.eq_ignore_ascii_case(&b'V'))
-        {
+        if !has_class_v(&entry.surfaces) {
             continue;
         }
         let Ok(tooth) = Tooth::parse(&entry.tooth) else {
@@ -361,6 +424,11 @@ fn class_v_surfaces(report: &mut LineReport<'_>) {
         ));
         entry.surfaces = read;
     }
+}
+
+/// Whether surfaces as written hold Open Dental's class V surface, `V`.
+fn has_class_v(surfaces: &str) -> bool {
+    surfaces.bytes().any(|b| b.eq_ignore_ascii_case(&b'V'))
 }
 
 /// An export that has no area column may put a quadrant or arch where the

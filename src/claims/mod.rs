@@ -298,7 +298,7 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         // from the first non-blank line, read whole however the reader
         // hands out its bytes, then handed back in front of the rest.
         let mut reader = Decoded::detect(reader)?;
-        let start = first_line(&mut reader)?;
+        let mut start = first_line(&mut reader)?;
         // A byte-order mark is only the first code point of the input (UTF-16's
         // comes out of `Decoded` as UTF-8's): `looks_like_x12` skips it, then
         // whitespace, as `X12Reader` does; a U+FEFF after blank lines is
@@ -307,7 +307,20 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         // A UTF-8 byte-order mark is no part of the header: without this
         // the trim below stopped at it and leading tabs counted.
         let body = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&start);
-        let detected = Delimiter::detect(body.trim_ascii_start());
+        let mut detected = Delimiter::detect(body.trim_ascii_start());
+        let delimited = match options.delimiter {
+            Some(chosen) => body.contains(&chosen.as_byte()),
+            None => detected.is_some(),
+        };
+        // A first line with no delimiter may be a report's title above the
+        // header: the header is then the first line after it that has one.
+        let mut titles = 0;
+        if !is_x12 && !delimited {
+            if let Some((found, before)) = past_titles(&mut reader, &mut start, options.delimiter)?
+            {
+                (detected, titles) = (Some(found), before);
+            }
+        }
         let reader = io::Cursor::new(start).chain(reader);
         let (input, carried, has_claims) = if is_x12 {
             let mut reader = X12Reader::new(reader).map_err(HeaderError::X12)?;
@@ -319,7 +332,7 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
             }
             (Input::X12 { reader, first }, Carried::ALL, true)
         } else {
-            let source = DelimitedSource::open(reader, detected, options)?;
+            let source = DelimitedSource::open(reader, detected, options, titles)?;
             let carried = source.carried();
             let has_claims = source.has_claims() || source.has_patients();
             (Input::Delimited(source), carried, has_claims)
@@ -356,7 +369,11 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
     /// ```
     #[must_use]
     pub fn summary(&self) -> Summary {
-        self.summary
+        let mut summary = self.summary;
+        if let Input::Delimited(source) = &self.input {
+            (summary.title_lines, summary.totals_rows) = (source.title_lines, source.totals_rows);
+        }
+        summary
     }
 
     /// Problems with an X12 file's envelope found so far (control counts,
@@ -553,14 +570,54 @@ type Prefixed<R> = io::Chain<io::Cursor<Vec<u8>>, R>;
 /// The most read to find the first non-blank line.
 const FIRST_LINE_LIMIT: usize = 64 * 1024;
 
+/// The most lines taken for a report's title above a delimited header.
+const MAX_TITLE_LINES: usize = 3;
+
+/// Reads the lines after `start` (a first line with no delimiter: a
+/// report's title, as Open Dental's report exports write above their
+/// captions) into it until one holds `delimiter`, or any delimiter when
+/// none is chosen: that line's delimiter and how many non-blank lines came
+/// before it. `None` when no line does within [`MAX_TITLE_LINES`] titles
+/// (the lines read stay in `start`, read again as before).
+fn past_titles<R: BufRead>(
+    reader: &mut R,
+    start: &mut Vec<u8>,
+    delimiter: Option<Delimiter>,
+) -> io::Result<Option<(Delimiter, usize)>> {
+    for titles in 1..=MAX_TITLE_LINES {
+        let before = start.len();
+        next_line_into(reader, start)?;
+        let line = start.get(before..).unwrap_or(&[]).trim_ascii_start();
+        if line.is_empty() {
+            return Ok(None);
+        }
+        let found = match delimiter {
+            Some(chosen) => line.contains(&chosen.as_byte()).then_some(chosen),
+            None => Delimiter::detect(line),
+        };
+        if let Some(found) = found {
+            return Ok(Some((found, titles)));
+        }
+    }
+    Ok(None)
+}
+
 /// The input up to the end of its first non-blank line (blank lines
 /// before it included), at most [`FIRST_LINE_LIMIT`] bytes.
 fn first_line<R: BufRead>(reader: &mut R) -> io::Result<Vec<u8>> {
     let mut start = Vec::new();
+    next_line_into(reader, &mut start)?;
+    Ok(start)
+}
+
+/// Appends to `start` the input up to the end of its next non-blank line
+/// (blank lines before it included), while `start` holds at most
+/// [`FIRST_LINE_LIMIT`] bytes.
+fn next_line_into<R: BufRead>(reader: &mut R, start: &mut Vec<u8>) -> io::Result<()> {
     loop {
         let before = start.len();
         let room = FIRST_LINE_LIMIT.saturating_sub(before) as u64;
-        let read = reader.by_ref().take(room).read_until(b'\n', &mut start)?;
+        let read = reader.by_ref().take(room).read_until(b'\n', start)?;
         let line = start.get(before..).unwrap_or(&[]);
         // A byte-order mark alone does not make the first line non-blank.
         let line = line
@@ -569,7 +626,7 @@ fn first_line<R: BufRead>(reader: &mut R) -> io::Result<Vec<u8>> {
             .unwrap_or(line);
         if read == 0 || start.len() >= FIRST_LINE_LIMIT || !line.iter().all(u8::is_ascii_whitespace)
         {
-            return Ok(start);
+            return Ok(());
         }
     }
 }

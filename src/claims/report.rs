@@ -524,6 +524,14 @@ pub struct Summary {
     pub conflicts: u64,
     /// The checks the input gave no data for, and so were not run.
     pub skipped: SkippedChecks,
+    /// Lines above a delimited file's header taken for a report's title
+    /// (lines with no delimiter, before the first line with one; Open
+    /// Dental's report exports write one) and left out: not claim lines.
+    pub title_lines: u64,
+    /// Rows of a delimited file taken for a report's totals (no code and
+    /// no date; only amounts, or a total's label, in their cells; Open
+    /// Dental's report exports end with one) and left out: not claim lines.
+    pub totals_rows: u64,
 }
 
 impl Summary {
@@ -644,6 +652,27 @@ impl fmt::Display for Summary {
         }
         if self.conflicts > 0 {
             write!(f, "; conflicts between lines: {}", self.conflicts)?;
+        }
+        if self.title_lines > 0 || self.totals_rows > 0 {
+            let plural = |count: u64| if count == 1 { "" } else { "s" };
+            f.write_str("; left out, not claim lines: ")?;
+            if self.title_lines > 0 {
+                write!(
+                    f,
+                    "{} title line{} above the header",
+                    self.title_lines,
+                    plural(self.title_lines)
+                )?;
+            }
+            if self.totals_rows > 0 {
+                let lead = if self.title_lines > 0 { ", " } else { "" };
+                write!(
+                    f,
+                    "{lead}{} totals row{}",
+                    self.totals_rows,
+                    plural(self.totals_rows)
+                )?;
+            }
         }
         if self.skipped.any() {
             write!(f, "; {}", self.skipped)?;

@@ -426,10 +426,12 @@ fn json_summary(summary: &Summary, envelope_warnings: usize) -> String {
     .collect();
     let _ = write!(
         out,
-        ",\"rejected\":{},\"assumed_latest\":{},\"conflicts\":{},\"envelope_warnings\":{envelope_warnings},\"skipped_checks\":{}}}",
+        ",\"rejected\":{},\"assumed_latest\":{},\"conflicts\":{},\"envelope_warnings\":{envelope_warnings},\"title_lines\":{},\"totals_rows\":{},\"skipped_checks\":{}}}",
         summary.rejected(),
         summary.assumed_latest,
         summary.conflicts,
+        summary.title_lines,
+        summary.totals_rows,
         json_list(&skipped, |name| std::format!("\"{name}\""))
     );
     out

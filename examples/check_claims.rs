@@ -28,6 +28,9 @@
 //!   (`JO` for ISO 3950 teeth), `--tooth-range-column`, `--patient-column
 //!   NAME`: the header of a column, when the usual names do not fit (a
 //!   name the header lacks is an error).
+//! - `--tooth-numbering universal|iso`: how the file numbers its teeth
+//!   where no tooth system column says so (`iso`, or `fdi`, for an export
+//!   written in the FDI two-digit numbering); Universal by default.
 //! - `--no-edits`: leave out the claim-level edits (conflicts between
 //!   the lines of one claim, `data/edits.tsv`), on by default for inputs
 //!   that name their claims.
@@ -51,7 +54,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::process::ExitCode;
 
 use cdt_codes::claims::write::{fatal, OutputFormat, ReportWriter};
-use cdt_codes::claims::{CheckOptions, ClaimChecker, ClaimColumn, Summary};
+use cdt_codes::claims::{CheckOptions, ClaimChecker, ClaimColumn, Summary, ToothNumbering};
 use cdt_codes::dataset::Delimiter;
 use cdt_codes::CodeSet;
 
@@ -66,7 +69,7 @@ const USAGE: &str =
 [--delimiter comma|tab|semicolon|pipe] [--code-column NAME] [--date-column NAME] \
 [--claim-column NAME] [--line-column NAME] [--tooth-column NAME] [--surfaces-column NAME] \
 [--area-column NAME] [--date-end-column NAME] [--tooth-system-column NAME] \
-[--tooth-range-column NAME] [--patient-column NAME] [--no-edits] [--data FILE [--edition YEAR] [--replace]] FILE   (or - for stdin)";
+[--tooth-range-column NAME] [--patient-column NAME] [--tooth-numbering universal|iso] [--no-edits] [--data FILE [--edition YEAR] [--replace]] FILE   (or - for stdin)";
 
 /// How strict the exit status is.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -133,6 +136,12 @@ fn parse_args(mut args: Vec<String>) -> Result<Request, String> {
             "--format" => {
                 let text = value("--format")?;
                 format = text.parse().map_err(|e| format!("--format {e}"))?;
+            }
+            "--tooth-numbering" => {
+                let text = value("--tooth-numbering")?;
+                let numbering: ToothNumbering =
+                    text.parse().map_err(|e| format!("--tooth-numbering {e}"))?;
+                options = options.tooth_numbering(numbering);
             }
             "--delimiter" => {
                 let text = value("--delimiter")?;

@@ -11,7 +11,7 @@ use std::process::Command;
 
 use cdt_codes::claims::{
     CheckOptions, ClaimChecker, ClaimColumn, Format, HeaderError, LineError, LineReport, Outcome,
-    Summary, Verdict,
+    Summary, ToothNumbering, Verdict,
 };
 use cdt_codes::dataset::Delimiter;
 use cdt_codes::{CodeSet, Edition, ReportingProblem, Validity};
@@ -672,6 +672,61 @@ fn titles_and_totals_are_told_from_claim_lines() {
         one,
         Ok(0) | Err(HeaderError::MissingColumn { .. })
     ));
+}
+
+/// A file with no tooth system column can say how it numbers its teeth:
+/// Open Dental's reports write teeth in the office's display numbering
+/// (`Tooth.Display`, FDI where the office chose it), with no column saying so.
+#[test]
+fn a_files_tooth_numbering_can_be_declared() {
+    let csv = "code,dos,tooth,tooth_system\nD3310,2026-01-15,21,\nD7140,2026-01-15,48,\n\
+               D7140,2026-01-15,32,JP\n";
+    let iso: ToothNumbering = "FDI".parse().unwrap();
+    assert_eq!(iso, ToothNumbering::Iso);
+    assert_eq!(
+        "jp".parse::<ToothNumbering>(),
+        Ok(ToothNumbering::Universal)
+    );
+    let error = "Palmer".parse::<ToothNumbering>().unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "\"Palmer\" is no tooth numbering the checker reads: use Universal (JP) or ISO 3950 (JO, FDI)"
+    );
+    let options = CheckOptions::default().tooth_numbering(iso);
+    let all: Vec<LineReport<'_>> =
+        ClaimChecker::with_options(csv.as_bytes(), CodeSet::compiled(), &options)
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+    let teeth: Vec<&str> = all.iter().map(|r| r.teeth[0].tooth.as_str()).collect();
+    assert_eq!(teeth, ["9", "32", "32"]); // a row's own system still rules
+    assert!(all.iter().all(LineReport::is_valid), "{all:?}");
+    assert_eq!(
+        all[0].notes,
+        ["ISO 3950 tooth 21 (the file's tooth numbering ISO 3950) read as Universal 9"]
+    );
+    // Undeclared, 21 is a Universal premolar: no anterior root canal.
+    assert_eq!(reports(csv.as_bytes())[0].verdict(), Verdict::Reporting);
+    // The same on the example's command line; a numbering it does not
+    // read is a usage error.
+    let file = std::env::temp_dir().join("cdt-codes-tooth-numbering.csv");
+    std::fs::write(&file, csv).unwrap();
+    let file = file.to_str().unwrap();
+    let out = check_claims()
+        .args(["--strict", "--tooth-numbering", "fdi", file])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = check_claims()
+        .args(["--tooth-numbering", "palmer", file])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
 }
 
 /// Open Dental keeps a class V (cervical) surface as `V` and sends it on

@@ -9,7 +9,7 @@ use super::columns::{ClaimColumn, ClaimHeader};
 use super::error::{HeaderError, LineError};
 use super::judge::Carried;
 use super::line::{put, put_number, put_opt, put_tooth, ClaimLine};
-use super::numbering::{judged_text, Numbering};
+use super::numbering::{judged_text, Numbering, ToothNumbering};
 use super::report::ToothEntry;
 use super::verdict::DateSource;
 use super::CheckOptions;
@@ -27,6 +27,8 @@ pub(crate) struct DelimitedSource<R> {
     pub(crate) title_lines: u64,
     /// Rows taken for a report's totals (see [`is_totals_row`]), left out.
     pub(crate) totals_rows: u64,
+    /// The numbering of teeth no tooth system cell names.
+    numbering: ToothNumbering,
 }
 
 impl<R: BufRead> DelimitedSource<R> {
@@ -62,6 +64,7 @@ impl<R: BufRead> DelimitedSource<R> {
             delimiter,
             title_lines: title_lines as u64,
             totals_rows: 0,
+            numbering: options.tooth_numbering,
         })
     }
 
@@ -121,7 +124,7 @@ impl<R: BufRead> DelimitedSource<R> {
                     })
                 }
                 Ok(record) => {
-                    fill_line(&record, &self.header, line);
+                    fill_line(&record, &self.header, self.numbering, line);
                     // Only a row without a code can be a totals row: the
                     // code as read settles it for nearly every row.
                     if may_be_total(&line.code) && is_totals_row(&record, &self.header) {
@@ -200,7 +203,12 @@ fn is_amount(text: &str) -> bool {
 
 /// The row as a claim line, written over what `line` held before.
 #[inline]
-fn fill_line(record: &BorrowedRow<'_>, header: &ClaimHeader, line: &mut ClaimLine) {
+fn fill_line(
+    record: &BorrowedRow<'_>,
+    header: &ClaimHeader,
+    numbering: ToothNumbering,
+    line: &mut ClaimLine,
+) {
     let field = |column: ClaimColumn| {
         header
             .position(column)
@@ -223,6 +231,7 @@ fn fill_line(record: &BorrowedRow<'_>, header: &ClaimHeader, line: &mut ClaimLin
         // The system is read only for a line with teeth.
         let mut written_in = WrittenIn::new(
             present(ClaimColumn::ToothSystem).unwrap_or(""),
+            numbering,
             &mut line.notes,
         );
         if let Some(tooth) = tooth {
@@ -271,18 +280,25 @@ fn fill_line(record: &BorrowedRow<'_>, header: &ClaimHeader, line: &mut ClaimLin
     }
 }
 
-/// The tooth system a row's teeth are written in, and the row's notes,
-/// to which reading a tooth adds what it did.
+/// The tooth system a row's teeth are written in (its tooth system cell,
+/// or else the file's numbering), what named it, and the row's notes, to
+/// which reading a tooth adds what it did.
 struct WrittenIn<'a> {
     system: &'a str,
+    named_by: &'static str,
     numbering: Numbering,
     notes: &'a mut Vec<String>,
 }
 
 impl<'a> WrittenIn<'a> {
-    fn new(system: &'a str, notes: &'a mut Vec<String>) -> WrittenIn<'a> {
+    fn new(system: &'a str, file: ToothNumbering, notes: &'a mut Vec<String>) -> WrittenIn<'a> {
+        let (system, named_by) = match (system, file) {
+            ("", ToothNumbering::Iso) => (file.name(), "the file's tooth numbering"),
+            _ => (system, "tooth system"),
+        };
         WrittenIn {
             system,
+            named_by,
             numbering: Numbering::of(system),
             notes,
         }
@@ -302,7 +318,7 @@ impl<'a> WrittenIn<'a> {
         let judged = judged_text(
             self.numbering,
             self.system,
-            "tooth system",
+            self.named_by,
             written,
             self.notes,
         );

@@ -74,6 +74,7 @@ pub use edits::{
 };
 pub use error::{HeaderError, LineError};
 pub use line::{ClaimLine, LineDate};
+pub use numbering::{ToothNumbering, UnknownToothNumbering};
 pub use report::{ClaimConflict, LineReport, Outcome, SkippedChecks, Summary, ToothEntry};
 pub use verdict::{DateSource, Verdict};
 
@@ -103,6 +104,7 @@ pub struct CheckOptions {
     columns: ColumnNames,
     assume_latest: bool,
     no_edits: bool,
+    tooth_numbering: ToothNumbering,
 }
 
 impl CheckOptions {
@@ -148,6 +150,29 @@ impl CheckOptions {
     #[must_use]
     pub fn claim_edits(mut self, on: bool) -> CheckOptions {
         self.no_edits = !on;
+        self
+    }
+
+    /// Reads the teeth of a delimited file's rows in `numbering` when no
+    /// tooth system cell names one (the file has no such column, or the
+    /// cell is empty): for exports written in the office's numbering.
+    /// Universal by default; an X12 file names its own (`TOO01`).
+    ///
+    /// ```
+    /// use cdt_codes::claims::{CheckOptions, ClaimChecker, ToothNumbering};
+    ///
+    /// let csv = "code,dos,tooth\nD3310,2026-01-15,21\n"; // ISO 21: upper left central incisor
+    /// let options = CheckOptions::default().tooth_numbering(ToothNumbering::Iso);
+    /// let report = ClaimChecker::with_options(csv.as_bytes(), cdt_codes::CodeSet::compiled(), &options)?
+    ///     .next()
+    ///     .unwrap()?;
+    /// assert_eq!(report.teeth[0].tooth, "9");
+    /// assert!(report.is_valid());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn tooth_numbering(mut self, numbering: ToothNumbering) -> CheckOptions {
+        self.tooth_numbering = numbering;
         self
     }
 

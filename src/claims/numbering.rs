@@ -24,6 +24,82 @@ pub(crate) enum Numbering {
     Unknown,
 }
 
+/// How a delimited file numbers its teeth when no tooth system cell says
+/// so (a file with no such column, or an empty cell): the Universal
+/// numbering of US claims unless declared with
+/// [`CheckOptions::tooth_numbering`](super::CheckOptions::tooth_numbering).
+/// Some practice software writes the office's display numbering into its
+/// reports (Open Dental's `Tooth.Display`: FDI where the office chose it).
+///
+/// Read from the names a tooth system column takes:
+///
+/// ```
+/// use cdt_codes::claims::ToothNumbering;
+///
+/// assert_eq!("FDI".parse::<ToothNumbering>(), Ok(ToothNumbering::Iso));
+/// assert_eq!("JP".parse::<ToothNumbering>(), Ok(ToothNumbering::Universal));
+/// assert!("Palmer".parse::<ToothNumbering>().is_err());
+/// assert_eq!(ToothNumbering::default(), ToothNumbering::Universal);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ToothNumbering {
+    /// The Universal/National system (X12 `JP`): 1-32, A-T.
+    #[default]
+    Universal,
+    /// ISO 3950, the FDI two-digit system (X12 `JO`): 11-48, 51-85.
+    Iso,
+}
+
+impl ToothNumbering {
+    /// The name the checker's notes give it.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            ToothNumbering::Universal => "Universal",
+            ToothNumbering::Iso => "ISO 3950",
+        }
+    }
+}
+
+impl core::fmt::Display for ToothNumbering {
+    /// The name, as [`name`](ToothNumbering::name).
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl core::str::FromStr for ToothNumbering {
+    type Err = UnknownToothNumbering;
+
+    /// `JP`, `Universal`, `UNS`; `JO`, `ISO`, `FDI`, `ISO 3950` (any case).
+    fn from_str(text: &str) -> Result<ToothNumbering, UnknownToothNumbering> {
+        match Numbering::of(text) {
+            Numbering::Universal if !crate::model::trimmed(text).is_empty() => {
+                Ok(ToothNumbering::Universal)
+            }
+            Numbering::Iso => Ok(ToothNumbering::Iso),
+            _ => Err(UnknownToothNumbering {
+                text: text.to_string(),
+            }),
+        }
+    }
+}
+
+/// A tooth numbering name [`ToothNumbering`] does not read.
+///
+/// ```
+/// let error = "Haderup".parse::<cdt_codes::claims::ToothNumbering>().unwrap_err();
+/// assert!(error.to_string().starts_with("\"Haderup\" is no tooth numbering"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{text:?} is no tooth numbering the checker reads: use Universal (JP) or ISO 3950 (JO, FDI)"
+)]
+pub struct UnknownToothNumbering {
+    text: String,
+}
+
 impl Numbering {
     /// The numbering `system` names; no value at all is Universal, the
     /// numbering of US claims.

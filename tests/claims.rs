@@ -292,6 +292,42 @@ LX*1~SV3*AD:D0120*55~LX*2~SV3*HC:99213*80~LX*3~SV3*AD:D0140*5~SE*9*0001~GE*1*101
     assert_eq!(summary.not_cdt, 1);
 }
 
+/// HCPCS Level II holds the CDT codes as its D codes, so `HC:D0150` names
+/// the CDT code D0150: judged as such, the 837D's qualifier (`AD`) said in
+/// an envelope warning and a note. A CPT code under `HC` stays not CDT.
+#[test]
+fn a_cdt_code_under_the_hcpcs_qualifier_is_judged_as_cdt() {
+    let text = "ISA*00*          *00*          *ZZ*A              *ZZ*B              *260215*1030*^*00501*000000101*0*T*:~\
+GS*HC*A*B*20260215*1030*101*X*005010X224A2~ST*837*0001*005010X224A2~\
+CLM*C1*10***11:B:1*Y*A*Y*Y~DTP*472*D8*20260115~\
+LX*1~SV3*HC:D0150*80~TOO*JP*14~LX*2~SV3*HC:D2391*90~TOO*JP*30*O~LX*3~SV3*HC:99213*80~\
+SE*12*0001~GE*1*101~IEA*1*000000101~";
+    let mut checker = ClaimChecker::new(text.as_bytes()).unwrap();
+    let all: Vec<LineReport<'_>> = checker.by_ref().map(Result::unwrap).collect();
+    let verdicts: Vec<Verdict> = all.iter().map(LineReport::verdict).collect();
+    // D0150 takes no tooth (a warning now that it is judged); D2391 on 30 O is right.
+    assert_eq!(
+        verdicts,
+        [Verdict::Reporting, Verdict::Valid, Verdict::NotCdt]
+    );
+    assert_eq!(
+        all[1].notes,
+        ["\"HC:D2391\" read as the CDT code D2391: HCPCS Level II holds the CDT codes as its D codes"]
+    );
+    let warnings: Vec<String> = checker
+        .envelope_warnings()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "segment 7: SV301 qualifier HC (HCPCS) with D0150: the 837D's code list is AD",
+            "segment 10: SV301 qualifier HC (HCPCS) with D2391: the 837D's code list is AD",
+        ]
+    );
+}
+
 #[test]
 fn a_loaded_code_set_judges_its_own_edition() {
     let set = CodeSet::from_path(

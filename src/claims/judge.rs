@@ -130,9 +130,17 @@ impl<'s> Judge<'s> {
         date: Option<&LineDate>,
     ) -> Outcome<'s> {
         if let Some(qualifier) = qualifier.filter(|qualifier| *qualifier != "AD") {
-            return Outcome::NotCdt {
-                qualifier: qualifier.to_string(),
-            };
+            if !is_cdt_under_hcpcs(qualifier, &report.code) {
+                return Outcome::NotCdt {
+                    qualifier: qualifier.to_string(),
+                };
+            }
+            report.notes.push(std::format!(
+                "\"{qualifier}:{}\" read as the CDT code {}: HCPCS Level II holds the CDT codes \
+                 as its D codes",
+                report.code,
+                report.code
+            ));
         }
         let Some(date) = date else {
             return Outcome::MissingDate;
@@ -335,6 +343,17 @@ fn area_written_as_surfaces(procedure: Procedure<'_>, report: &mut LineReport<'_
     ));
     report.areas.push(area);
     report.teeth.retain(|entry| !entry.tooth.is_empty());
+}
+
+/// Whether an X12 procedure under `qualifier` is a CDT code all the same:
+/// HCPCS Level II (`HC`) holds the CDT codes as its D codes (CMS publishes
+/// them in its HCPCS files under the ADA's licence), so `HC:D0150` names
+/// D0150, though the 837D's code list for `SV301` is `AD` alone (the
+/// reader warns of it).
+pub(crate) fn is_cdt_under_hcpcs(qualifier: &str, code: &str) -> bool {
+    qualifier == "HC"
+        && matches!(code.as_bytes(), [b'D' | b'd', digits @ ..]
+            if digits.len() == 4 && digits.iter().all(u8::is_ascii_digit))
 }
 
 /// Open Dental keeps a line's surfaces, quadrant, arch (`U`, `L`) or

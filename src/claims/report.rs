@@ -79,7 +79,9 @@ pub enum Outcome<'s> {
     /// the line or its claim).
     MissingDate,
     /// An X12 line whose procedure code is from another code system
-    /// (`SV301` qualifier other than `AD`).
+    /// (`SV301` qualifier other than `AD`; a `D` code under `HC`, HCPCS
+    /// Level II, is the CDT code it names and is judged as one, with an
+    /// envelope warning).
     NotCdt {
         /// The qualifier given.
         qualifier: String,

@@ -657,6 +657,15 @@ impl<R: BufRead> X12Reader<R> {
         }
         draft.has_sv3 = true;
         line.sv3_segment = segment;
+        // Nearly every line's qualifier is `AD`: nothing made for those.
+        let hcpcs = (line.qualifier != "AD"
+            && crate::claims::judge::is_cdt_under_hcpcs(&line.qualifier, &line.code))
+        .then(|| {
+            alloc::format!(
+                "SV301 qualifier HC (HCPCS) with {}: the 837D's code list is AD",
+                line.code
+            )
+        });
         put_list(&mut line.modifiers, procedure.take(4), usize::MAX);
         put_opt_text(&mut line.charge, element(2));
         put_list(
@@ -691,6 +700,9 @@ impl<R: BufRead> X12Reader<R> {
         } else {
             0
         };
+        if let Some(problem) = hcpcs {
+            self.envelope_warning(problem);
+        }
         for problem in letters {
             self.envelope_warning(problem);
         }

@@ -328,6 +328,28 @@ SE*12*0001~GE*1*101~IEA*1*000000101~";
     );
 }
 
+/// An 837 transaction set or functional group without its interchange
+/// (public samples quote ST to SE alone) is X12 that cannot be read, not a
+/// CSV with an odd header; a CSV whose first column is a state (`ST`) is
+/// still a CSV.
+#[test]
+fn an_x12_transaction_without_its_isa_is_said_to_be_one() {
+    for text in [
+        "ST*837*0001*005010X224A2~BHT*0019*00*1*20260115*1200*CH~",
+        "GS*HC*A*B*20260215*1030*101*X*005010X224A2~ST*837*0001~",
+        "\u{FEFF}  ST|837|0001~",
+    ] {
+        let error = ClaimChecker::new(text.as_bytes()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "the X12 interchange cannot be read: segment 1: the input does not start with an ISA segment",
+            "{text}"
+        );
+    }
+    let csv = "ST,code,dos\nWA,D0120,2026-01-15\n";
+    assert_eq!(reports(csv.as_bytes()).len(), 1);
+}
+
 #[test]
 fn a_loaded_code_set_judges_its_own_edition() {
     let set = CodeSet::from_path(

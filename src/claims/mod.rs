@@ -329,6 +329,9 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         // whitespace, as `X12Reader` does; a U+FEFF after blank lines is
         // content, in every encoding.
         let is_x12 = x12::looks_like_x12(&start);
+        if !is_x12 && x12::looks_like_x12_without_isa(&start) {
+            return Err(HeaderError::X12(X12Error::NoIsa { segment: 1 }));
+        }
         // A UTF-8 byte-order mark is no part of the header: without this
         // the trim below stopped at it and leading tabs counted.
         let body = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&start);

@@ -38,6 +38,22 @@ pub fn looks_like_x12(first_bytes: &[u8]) -> bool {
     bytes.starts_with(b"ISA") && bytes.get(3).is_none_or(|&b| is_separator_byte(b))
 }
 
+/// Whether the input starts as an 837 transaction set or a health care
+/// functional group without the `ISA` in front (`ST*837*`, `GS*HC*`, with
+/// any separator): X12 that cannot be read, rather than a delimited file.
+/// A header whose first column is named `ST` is no such start.
+pub(crate) fn looks_like_x12_without_isa(first_bytes: &[u8]) -> bool {
+    let bytes = first_bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(first_bytes)
+        .trim_ascii_start();
+    match bytes {
+        [b'S', b'T', sep, b'8', b'3', b'7', after, ..]
+        | [b'G', b'S', sep, b'H', b'C', after, ..] => is_separator_byte(*sep) && after == sep,
+        _ => false,
+    }
+}
+
 /// A byte that may be a separator: printable ASCII punctuation or another
 /// byte that is neither a letter, a digit, nor a space.
 pub(crate) fn is_separator_byte(byte: u8) -> bool {

@@ -350,6 +350,44 @@ fn an_x12_transaction_without_its_isa_is_said_to_be_one() {
     assert_eq!(reports(csv.as_bytes()).len(), 1);
 }
 
+/// A 4010 837 named the guide again in its header's `REF*87`: a public
+/// copy of the 4010 dental guide's examples (`OopFactory.X12`'s, in `Inteligenz/X12Parser`:
+/// `_837D/_4010/Spec_*.txt`) wraps them in a `GS08` of the institutional
+/// guide; their `REF*87` names `004010X097`, the dental one. Read as dental
+/// with an envelope warning; without such a `REF*87`, refused as before.
+#[test]
+fn a_4010_transaction_whose_ref87_names_the_dental_guide_is_read() {
+    let isa = "ISA*00*          *00*          *01*SENDER         *01*RECEIVER       *251216*1144*U*00401*000000031*1*T*:~";
+    let body = |ref87: &str| {
+        format!(
+            "{isa}GS*HC*S*R*20251216*1615*31*X*004010X096A1~ST*837*3456~\
+             BHT*0019*00*0123*20251210*1023*CH~{ref87}NM1*41*2*BILLING SERVICE*****46*TGJ23~\
+             HL*1**20*1~NM1*85*2*DENTAL GROUP*****24*587654321~HL*2*1*22*0~SBR*P*18*******CI~\
+             CLM*26407789*100***11::1*Y*A*Y*Y~DTP*472*D8*20251208~LX*1~SV3*AD:D2150*100****1~\
+             TOO*JP*12*M:O~SE*13*3456~GE*1*31~IEA*1*000000031~"
+        )
+    };
+    let text = body("REF*87*004010X097~");
+    let mut checker = ClaimChecker::new(text.as_bytes()).unwrap();
+    let all: Vec<LineReport<'_>> = checker.by_ref().map(Result::unwrap).collect();
+    assert_eq!(all.len(), 1);
+    assert!(all[0].is_valid(), "{}", all[0].message());
+    assert_eq!(
+        checker.envelope_warnings()[0].problem,
+        "GS08 004010X096A1 names another guide; the transaction's REF*87 names 004010X097, \
+         the 4010 dental guide: read as dental"
+    );
+    for other in ["", "REF*87*004010X096~"] {
+        let error = ClaimChecker::new(body(other).as_bytes()).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("837 institutional claim (004010X096A1)"),
+            "{error}"
+        );
+    }
+}
+
 #[test]
 fn a_loaded_code_set_judges_its_own_edition() {
     let set = CodeSet::from_path(

@@ -98,6 +98,10 @@ pub struct X12Reader<R> {
     envelope: Vec<EnvelopeWarning>,
     /// The open transaction is not dental: skip to its `SE`.
     skipping: bool,
+    /// A 4010 837 whose `GS08` names another guide, held (skipped) until
+    /// its header's `REF*87` says which guide it follows: what `GS08` calls
+    /// it, and `GS08`.
+    undecided: Option<(String, String)>,
     /// The guide the open transaction follows: the 5010 dental guide's
     /// notes on `SV306` and `TOO` hold for its lines.
     guide: Guide,
@@ -131,6 +135,7 @@ impl<R: BufRead> X12Reader<R> {
             groups_in_interchange: 0,
             envelope: Vec::new(),
             skipping: false,
+            undecided: None,
             guide: Guide::Other,
             claim: None,
             draft: None,
@@ -269,6 +274,9 @@ impl<R: BufRead> X12Reader<R> {
         if self.closed {
             self.structure("segment after the IEA");
             return;
+        }
+        if self.undecided.is_some() {
+            self.settle_guide(id, element(1), element(2));
         }
         if self.skipping && id != b"SE" {
             return;
@@ -525,12 +533,47 @@ impl<R: BufRead> X12Reader<R> {
             Guide::Other
         };
         if !read_as_dental(version) {
-            self.skipping = true;
             let found = transaction_name(&text(id), version);
+            // 4010 named the guide again in the header's `REF*87` (there is
+            // no `ST03`): an 837 that `GS08` calls something else waits for
+            // it, its header read meanwhile.
+            if id == b"837" && version.starts_with("004010") {
+                self.undecided = Some((found, version.to_string()));
+                return;
+            }
+            self.skipping = true;
             self.error(X12Error::NotDental {
                 segment: self.segments.number,
                 found,
             });
+        }
+    }
+
+    /// For a 4010 837 held by [`start_transaction`](Self::start_transaction),
+    /// its header read meanwhile: a header `REF*87` naming the dental guide
+    /// (`004010X097`) has it read as dental, with an envelope warning; any
+    /// segment past the header (`BHT`, `REF`, `NM1`, `PER`, `N2`-`N4`)
+    /// settles it as `GS08` says, and the rest of it is skipped.
+    fn settle_guide(&mut self, id: &[u8], first: &[u8], second: &[u8]) {
+        if id == b"REF" && first == b"87" && second.starts_with(b"004010X097") {
+            if let Some((_, gs08)) = self.undecided.take() {
+                self.envelope_warning(alloc::format!(
+                    "GS08 {gs08} names another guide; the transaction's REF*87 names {}, the 4010 \
+                     dental guide: read as dental",
+                    text(second)
+                ));
+            }
+        } else if !matches!(
+            id,
+            b"BHT" | b"REF" | b"NM1" | b"PER" | b"N2" | b"N3" | b"N4"
+        ) {
+            if let Some((found, _)) = self.undecided.take() {
+                self.skipping = true;
+                self.error(X12Error::NotDental {
+                    segment: self.segments.number,
+                    found,
+                });
+            }
         }
     }
 

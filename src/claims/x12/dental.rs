@@ -253,7 +253,14 @@ impl<R: BufRead> X12Reader<R> {
                 .iter()
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
         if !valid_id {
-            let shown = &seg[..seg.len().min(20)];
+            // Twenty bytes, cut back to a whole character.
+            let mut end = seg.len().min(20);
+            if let Err(error) = core::str::from_utf8(&seg[..end]) {
+                if error.error_len().is_none() {
+                    end = error.valid_up_to();
+                }
+            }
+            let shown = &seg[..end];
             self.error(X12Error::NotASegment {
                 segment: self.segments.number,
                 text: String::from_utf8_lossy(shown).into_owned(),

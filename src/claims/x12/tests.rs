@@ -774,3 +774,19 @@ fn dates() {
     assert_eq!(date("DT", "202602011030").start(), None);
     assert_eq!(date("D8", "x").start_iso(), None);
 }
+
+/// A text that is no segment is shown by its first twenty bytes, cut back
+/// to a whole character: a separator such as `✽` (three bytes) is not
+/// shown as half a character.
+#[test]
+fn a_shown_segment_is_cut_at_a_whole_character() {
+    let text = wrap(&["h✽✽✽✽✽✽✽✽"]);
+    let shown: Vec<String> = read(text.as_bytes())
+        .into_iter()
+        .filter_map(|result| match result {
+            Err(X12Error::NotASegment { text, .. }) => Some(text),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(shown, ["h✽✽✽✽✽✽"]);
+}

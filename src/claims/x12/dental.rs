@@ -282,10 +282,11 @@ impl<R: BufRead> X12Reader<R> {
             self.structure("segment after the IEA");
             return;
         }
-        if self.undecided.is_some() {
-            self.settle_guide(id, element(1), element(2));
-        }
-        if self.skipping && id != b"SE" {
+        // One test on nearly every segment: a held transaction skips too.
+        if self.skipping
+            && !(self.undecided.is_some() && self.settle_guide(id, element(1), element(2)))
+            && id != b"SE"
+        {
             return;
         }
         match id {
@@ -544,11 +545,11 @@ impl<R: BufRead> X12Reader<R> {
             // 4010 named the guide again in the header's `REF*87` (there is
             // no `ST03`): an 837 that `GS08` calls something else waits for
             // it, its header read meanwhile.
+            self.skipping = true;
             if id == b"837" && version.starts_with("004010") {
                 self.undecided = Some((found, version.to_string()));
                 return;
             }
-            self.skipping = true;
             self.error(X12Error::NotDental {
                 segment: self.segments.number,
                 found,
@@ -556,32 +557,37 @@ impl<R: BufRead> X12Reader<R> {
         }
     }
 
-    /// For a 4010 837 held by [`start_transaction`](Self::start_transaction),
-    /// its header read meanwhile: a header `REF*87` naming the dental guide
-    /// (`004010X097`) has it read as dental, with an envelope warning; any
-    /// segment past the header (`BHT`, `REF`, `NM1`, `PER`, `N2`-`N4`)
-    /// settles it as `GS08` says, and the rest of it is skipped.
-    fn settle_guide(&mut self, id: &[u8], first: &[u8], second: &[u8]) {
+    /// For a 4010 837 held by [`start_transaction`](Self::start_transaction)
+    /// (skipped but for its header, which is read meanwhile): a header
+    /// `REF*87` naming the dental guide (`004010X097`) has it read as
+    /// dental, with an envelope warning; any segment past the header
+    /// (`BHT`, `REF`, `NM1`, `PER`, `N2`-`N4`) settles it as `GS08` says,
+    /// and the rest of it is skipped. Whether the segment is to be read.
+    fn settle_guide(&mut self, id: &[u8], first: &[u8], second: &[u8]) -> bool {
         if id == b"REF" && first == b"87" && second.starts_with(b"004010X097") {
             if let Some((_, gs08)) = self.undecided.take() {
+                self.skipping = false;
                 self.envelope_warning(alloc::format!(
                     "GS08 {gs08} names another guide; the transaction's REF*87 names {}, the 4010 \
                      dental guide: read as dental",
                     text(second)
                 ));
             }
-        } else if !matches!(
+            return true;
+        }
+        if matches!(
             id,
             b"BHT" | b"REF" | b"NM1" | b"PER" | b"N2" | b"N3" | b"N4"
         ) {
-            if let Some((found, _)) = self.undecided.take() {
-                self.skipping = true;
-                self.error(X12Error::NotDental {
-                    segment: self.segments.number,
-                    found,
-                });
-            }
+            return true;
         }
+        if let Some((found, _)) = self.undecided.take() {
+            self.error(X12Error::NotDental {
+                segment: self.segments.number,
+                found,
+            });
+        }
+        false
     }
 
     /// Warns of a line of several units (`SV306`) that names teeth or

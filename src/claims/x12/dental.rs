@@ -96,6 +96,10 @@ pub struct X12Reader<R> {
     groups_in_interchange: u64,
     /// Problems with the envelope, apart from the lines.
     envelope: Vec<EnvelopeWarning>,
+    /// The control numbers of the open functional group (`GS06`) and
+    /// transaction set (`ST02`), which their trailers repeat.
+    group_control: Vec<u8>,
+    transaction_control: Vec<u8>,
     /// The open transaction is not dental: skip to its `SE`.
     skipping: bool,
     /// A 4010 837 whose `GS08` names another guide, held (skipped) until
@@ -134,6 +138,8 @@ impl<R: BufRead> X12Reader<R> {
             group: None,
             groups_in_interchange: 0,
             envelope: Vec::new(),
+            group_control: Vec::new(),
+            transaction_control: Vec::new(),
             skipping: false,
             undecided: None,
             guide: Guide::Other,
@@ -346,19 +352,27 @@ impl<R: BufRead> X12Reader<R> {
                 self.close_group("IEA");
                 let groups = self.groups_in_interchange;
                 self.control_count("IEA01", element(1), groups, "functional groups");
+                let isa13 = core::mem::take(&mut self.segments.interchange_control);
+                self.control_number("IEA02", element(2), "ISA13", &isa13);
                 self.closed = true;
             }
             b"GS" => {
                 self.close_transaction("GS");
                 self.close_group("GS");
                 self.group_version = Some(text(element(8)).into_owned());
+                self.group_control.clear();
+                self.group_control.extend_from_slice(element(6));
                 self.group = Some(0);
                 self.groups_in_interchange += 1;
             }
             b"GE" => {
                 self.close_transaction("GE");
                 match self.group.take() {
-                    Some(sets) => self.control_count("GE01", element(1), sets, "transaction sets"),
+                    Some(sets) => {
+                        self.control_count("GE01", element(1), sets, "transaction sets");
+                        let gs06 = core::mem::take(&mut self.group_control);
+                        self.control_number("GE02", element(2), "GS06", &gs06);
+                    }
                     None => self.envelope_warning("GE without a GS before it".into()),
                 }
                 self.group_version = None;
@@ -368,6 +382,8 @@ impl<R: BufRead> X12Reader<R> {
                 if let Some(sets) = &mut self.group {
                     *sets += 1;
                 }
+                self.transaction_control.clear();
+                self.transaction_control.extend_from_slice(element(2));
                 self.start_transaction(element(1), element(3));
             }
             b"SE" => {
@@ -379,10 +395,27 @@ impl<R: BufRead> X12Reader<R> {
                     Some(st) => {
                         let segments = self.segments.number - st + 1;
                         self.control_count("SE01", element(1), segments, "segments");
+                        let st02 = core::mem::take(&mut self.transaction_control);
+                        self.control_number("SE02", element(2), "ST02", &st02);
                     }
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Warns when a trailer's control number (`written`) does not repeat
+    /// its header's (`header`): X12 has them identical, and
+    /// acknowledgements reject a mismatch (999 `IK502` code 3, TA1 note
+    /// `001`). Nothing is said when either is missing.
+    fn control_number(&mut self, element: &str, written: &[u8], header: &str, expected: &[u8]) {
+        let (written, expected) = (written.trim_ascii(), expected.trim_ascii());
+        if !written.is_empty() && !expected.is_empty() && written != expected {
+            self.envelope_warning(alloc::format!(
+                "{element} {} does not repeat {header} {}",
+                text(written),
+                text(expected)
+            ));
         }
     }
 
@@ -483,6 +516,11 @@ impl<R: BufRead> X12Reader<R> {
             segment: terminator,
         };
         self.segments.number = 1;
+        self.segments.interchange_control = seg
+            .split(|&b| b == element)
+            .nth(13)
+            .unwrap_or_default()
+            .to_vec();
         self.closed = false;
         self.group_version = None;
         self.groups_in_interchange = 0;

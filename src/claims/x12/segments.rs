@@ -93,6 +93,8 @@ pub(crate) struct Segments<R> {
     buf: Vec<u8>,
     /// Segments read in the current interchange, the current one included.
     pub(crate) number: u64,
+    /// The first `ISA`'s control number (`ISA13`), which its `IEA02` repeats.
+    pub(crate) interchange_control: Vec<u8>,
 }
 
 impl<R: BufRead> Segments<R> {
@@ -109,6 +111,7 @@ impl<R: BufRead> Segments<R> {
             limit: DEFAULT_SEGMENT_LIMIT,
             buf: Vec::new(),
             number: 1,
+            interchange_control: Vec::new(),
         };
         segments.delimiters = segments.read_isa()?;
         Ok(segments)
@@ -224,6 +227,9 @@ impl<R: BufRead> Segments<R> {
         }
         if component == element || segment == element || segment == component {
             return Err(bad("the element separator, component separator and segment terminator are not all different"));
+        }
+        if let Some(isa13) = fields.get(12) {
+            self.interchange_control.clone_from(isa13);
         }
         let repetition = match fields[10].as_slice() {
             [byte]

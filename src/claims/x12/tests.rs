@@ -790,3 +790,29 @@ fn a_shown_segment_is_cut_at_a_whole_character() {
         .collect();
     assert_eq!(shown, ["h✽✽✽✽✽✽"]);
 }
+
+/// Each trailer repeats its header's control number (`SE02` = `ST02`,
+/// `GE02` = `GS06`, `IEA02` = `ISA13`): acknowledgements reject a set,
+/// group or interchange whose numbers differ (999 `IK502` 3, TA1 `001`).
+#[test]
+fn trailers_that_do_not_repeat_their_control_numbers_are_warned_of() {
+    let matching = wrap(&[
+        "CLM*C1*55***11:B:1*Y*A*Y*Y",
+        "DTP*472*D8*20260115",
+        "LX*1",
+        "SV3*AD:D0120*55",
+    ]);
+    assert_eq!(envelope(matching.as_bytes()), Vec::<String>::new());
+    let differing = matching
+        .replace("SE*6*0001~", "SE*6*0002~")
+        .replace("GE*1*1~", "GE*1*7~")
+        .replace("IEA*1*000000001~", "IEA*1*000383712~");
+    assert_eq!(
+        envelope(differing.as_bytes()),
+        [
+            "segment 8: SE02 0002 does not repeat ST02 0001",
+            "segment 9: GE02 7 does not repeat GS06 1",
+            "segment 10: IEA02 000383712 does not repeat ISA13 000000001",
+        ]
+    );
+}

@@ -292,14 +292,14 @@ struct WrittenIn<'a> {
 
 impl<'a> WrittenIn<'a> {
     fn new(system: &'a str, file: ToothNumbering, notes: &'a mut Vec<String>) -> WrittenIn<'a> {
-        let (system, named_by) = match (system, file) {
-            ("", ToothNumbering::Iso) => (file.name(), "the file's tooth numbering"),
-            _ => (system, "tooth system"),
+        let (system, named_by, numbering) = match (system, file) {
+            ("", ToothNumbering::Iso) => (file.name(), "the file's tooth numbering", file.into()),
+            _ => (system, "tooth system", Numbering::of(system)),
         };
         WrittenIn {
             system,
             named_by,
-            numbering: Numbering::of(system),
+            numbering,
             notes,
         }
     }

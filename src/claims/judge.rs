@@ -351,9 +351,7 @@ fn area_written_as_surfaces(procedure: Procedure<'_>, report: &mut LineReport<'_
 /// D0150, though the 837D's code list for `SV301` is `AD` alone (the
 /// reader warns of it).
 pub(crate) fn is_cdt_under_hcpcs(qualifier: &str, code: &str) -> bool {
-    qualifier == "HC"
-        && matches!(code.as_bytes(), [b'D' | b'd', digits @ ..]
-            if digits.len() == 4 && digits.iter().all(u8::is_ascii_digit))
+    qualifier == "HC" && CdtCode::from_five_bytes(code.as_bytes()).is_some()
 }
 
 /// Open Dental keeps a line's surfaces, quadrant, arch (`U`, `L`) or

@@ -336,10 +336,7 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         // the trim below stopped at it and leading tabs counted.
         let body = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&start);
         let mut detected = Delimiter::detect(body.trim_ascii_start());
-        let delimited = match options.delimiter {
-            Some(chosen) => body.contains(&chosen.as_byte()),
-            None => detected.is_some(),
-        };
+        let delimited = delimiter_in(body.trim_ascii_start(), options.delimiter).is_some();
         // A first line with no delimiter may be a report's title above the
         // header: the header is then the first line after it that has one.
         let mut titles = 0;
@@ -619,15 +616,20 @@ fn past_titles<R: BufRead>(
         if line.is_empty() {
             return Ok(None);
         }
-        let found = match delimiter {
-            Some(chosen) => line.contains(&chosen.as_byte()).then_some(chosen),
-            None => Delimiter::detect(line),
-        };
-        if let Some(found) = found {
+        if let Some(found) = delimiter_in(line, delimiter) {
             return Ok(Some((found, titles)));
         }
     }
     Ok(None)
+}
+
+/// The delimiter `line` is written with: `chosen` when given and the line
+/// holds it, else the one detected in it.
+fn delimiter_in(line: &[u8], chosen: Option<Delimiter>) -> Option<Delimiter> {
+    match chosen {
+        Some(chosen) => line.contains(&chosen.as_byte()).then_some(chosen),
+        None => Delimiter::detect(line),
+    }
 }
 
 /// The input up to the end of its first non-blank line (blank lines

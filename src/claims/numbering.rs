@@ -100,6 +100,15 @@ pub struct UnknownToothNumbering {
     text: String,
 }
 
+impl From<ToothNumbering> for Numbering {
+    fn from(numbering: ToothNumbering) -> Numbering {
+        match numbering {
+            ToothNumbering::Universal => Numbering::Universal,
+            ToothNumbering::Iso => Numbering::Iso,
+        }
+    }
+}
+
 impl Numbering {
     /// The numbering `system` names; no value at all is Universal, the
     /// numbering of US claims.

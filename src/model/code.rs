@@ -122,7 +122,7 @@ impl CdtCode {
 
     /// Parses the exact form `D####` or `d####` (five bytes, nothing else).
     #[inline]
-    const fn from_five_bytes(bytes: &[u8]) -> Option<CdtCode> {
+    pub(crate) const fn from_five_bytes(bytes: &[u8]) -> Option<CdtCode> {
         let [b'D' | b'd', a, b, c, d] = *bytes else {
             return None;
         };

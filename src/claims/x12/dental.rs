@@ -103,9 +103,8 @@ pub struct X12Reader<R> {
     /// The open transaction is not dental: skip to its `SE`.
     skipping: bool,
     /// A 4010 837 whose `GS08` names another guide, held (skipped) until
-    /// its header's `REF*87` says which guide it follows: what `GS08` calls
-    /// it, and `GS08`.
-    undecided: Option<(String, String)>,
+    /// its header's `REF*87` says which guide it follows: its `GS08`.
+    undecided: Option<String>,
     /// The guide the open transaction follows: the 5010 dental guide's
     /// notes on `SV306` and `TOO` hold for its lines.
     guide: Guide,
@@ -579,18 +578,17 @@ impl<R: BufRead> X12Reader<R> {
             Guide::Other
         };
         if !read_as_dental(version) {
-            let found = transaction_name(&text(id), version);
             // 4010 named the guide again in the header's `REF*87` (there is
             // no `ST03`): an 837 that `GS08` calls something else waits for
             // it, its header read meanwhile.
             self.skipping = true;
             if id == b"837" && version.starts_with("004010") {
-                self.undecided = Some((found, version.to_string()));
+                self.undecided = Some(version.to_string());
                 return;
             }
             self.error(X12Error::NotDental {
                 segment: self.segments.number,
-                found,
+                found: transaction_name(&text(id), version),
             });
         }
     }
@@ -603,7 +601,7 @@ impl<R: BufRead> X12Reader<R> {
     /// and the rest of it is skipped. Whether the segment is to be read.
     fn settle_guide(&mut self, id: &[u8], first: &[u8], second: &[u8]) -> bool {
         if id == b"REF" && first == b"87" && second.starts_with(b"004010X097") {
-            if let Some((_, gs08)) = self.undecided.take() {
+            if let Some(gs08) = self.undecided.take() {
                 self.skipping = false;
                 self.envelope_warning(alloc::format!(
                     "GS08 {gs08} names another guide; the transaction's REF*87 names {}, the 4010 \
@@ -619,10 +617,10 @@ impl<R: BufRead> X12Reader<R> {
         ) {
             return true;
         }
-        if let Some((found, _)) = self.undecided.take() {
+        if let Some(gs08) = self.undecided.take() {
             self.error(X12Error::NotDental {
                 segment: self.segments.number,
-                found,
+                found: transaction_name("837", &gs08),
             });
         }
         false

@@ -85,6 +85,9 @@ pub struct X12Reader<R> {
     pub(super) pending: VecDeque<Result<Box<ServiceLine>, X12Error>>,
     /// The `GS08` of the current functional group.
     group_version: Option<String>,
+    /// The current functional group's `GS01` when it is not `HC` (health
+    /// care claim), until the first 837 in it is warned of.
+    group_not_claims: Option<String>,
     /// The segment number of the open `ST`, if any.
     transaction: Option<u64>,
     /// The open transaction's `BHT04`.
@@ -132,6 +135,7 @@ impl<R: BufRead> X12Reader<R> {
             segments: Segments::new(inner)?,
             pending: VecDeque::new(),
             group_version: None,
+            group_not_claims: None,
             transaction: None,
             transaction_date: None,
             group: None,
@@ -359,6 +363,14 @@ impl<R: BufRead> X12Reader<R> {
                 self.close_transaction("GS");
                 self.close_group("GS");
                 self.group_version = Some(text(element(8)).into_owned());
+                let gs01 = element(1).trim_ascii();
+                self.group_not_claims = (gs01 != b"HC").then(|| {
+                    if gs01.is_empty() {
+                        "(empty)".into()
+                    } else {
+                        text(gs01).into_owned()
+                    }
+                });
                 self.group_control.clear();
                 self.group_control.extend_from_slice(element(6));
                 self.group = Some(0);
@@ -375,11 +387,19 @@ impl<R: BufRead> X12Reader<R> {
                     None => self.envelope_warning("GE without a GS before it".into()),
                 }
                 self.group_version = None;
+                self.group_not_claims = None;
             }
             b"ST" => {
                 self.close_transaction("ST");
                 if let Some(sets) = &mut self.group {
                     *sets += 1;
+                }
+                if element(1) == b"837" {
+                    if let Some(gs01) = self.group_not_claims.take() {
+                        self.envelope_warning(alloc::format!(
+                            "GS01 {gs01} is not HC (health care claim), the group an 837 belongs in"
+                        ));
+                    }
                 }
                 self.transaction_control.clear();
                 self.transaction_control.extend_from_slice(element(2));

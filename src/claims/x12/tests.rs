@@ -816,3 +816,39 @@ fn trailers_that_do_not_repeat_their_control_numbers_are_warned_of() {
         ]
     );
 }
+
+/// An 837 belongs in a functional group whose `GS01` is `HC`, health care
+/// claim (the functional identifier code lists of the 4010 and 5010
+/// guides as eedi.net reproduces them, and First Medical's companion
+/// table: 837 dental, professional and institutional all `HC`). Another
+/// code, `HP` (remittance) say, is warned of once per group; the lines
+/// are still read by the transaction's own guide.
+#[test]
+fn an_837_in_a_group_that_is_not_health_care_claims_is_warned_of() {
+    let body = [
+        "CLM*C1*55***11:B:1*Y*A*Y*Y",
+        "DTP*472*D8*20260115",
+        "LX*1",
+        "SV3*AD:D0120*55",
+    ];
+    let claims = wrap(&body);
+    assert_eq!(envelope(claims.as_bytes()), Vec::<String>::new());
+    let remittance_group = claims.replace("GS*HC*", "GS*HP*");
+    assert_eq!(
+        envelope(remittance_group.as_bytes()),
+        ["segment 3: GS01 HP is not HC (health care claim), the group an 837 belongs in"]
+    );
+    assert_eq!(lines(read(remittance_group.as_bytes())).len(), 1);
+    // Two 837s in one such group: said once.
+    let two = remittance_group.replacen(
+        "SE*6*0001~",
+        "SE*6*0001~ST*837*0002*005010X224A2~CLM*C2*55***11:B:1*Y*A*Y*Y~DTP*472*D8*20260115~LX*1~SV3*AD:D0120*55~SE*6*0002~",
+        1,
+    ).replace("GE*1*1~", "GE*2*1~");
+    assert_eq!(
+        envelope(two.as_bytes()).len(),
+        1,
+        "{:?}",
+        envelope(two.as_bytes())
+    );
+}

@@ -983,3 +983,48 @@ fn the_format_is_told_from_the_first_line_however_the_bytes_arrive() {
     assert_eq!(format, Format::Delimited(Delimiter::Semicolon));
     assert_eq!(lines.len(), 1);
 }
+
+/// Several functional groups, or several transaction sets, may share one
+/// interchange: an 837P before the 837D no longer has the whole file
+/// refused (it was, when the professional claim came first), and the
+/// skipped transaction reads the same whichever comes first. A file of no
+/// dental transaction at all is still refused.
+#[test]
+fn a_professional_transaction_before_a_dental_one_does_not_refuse_the_file() {
+    let isa = "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *260215*1030*^*00501*000000101*0*T*:~";
+    let professional = "GS*HC*S*R*20260215*1030*1*X*005010X222A1~ST*837*0001*005010X222A1~\
+                        BHT*0019*00*1*20260215*1030*CH~CLM*P1*80***11:B:1*Y*A*Y*Y~LX*1~\
+                        SV1*HC:99213*80*UN*1***1~SE*6*0001~GE*1*1~";
+    let dental = "GS*HC*S*R*20260215*1030*2*X*005010X224A2~ST*837*0001*005010X224A2~\
+                  BHT*0019*00*2*20260215*1030*CH~CLM*D1*55***11:B:1*Y*A*Y*Y~\
+                  DTP*472*D8*20260115~LX*1~SV3*AD:D0120*55~LX*2~SV3*AD:D1110*90~SE*9*0001~GE*1*2~";
+    let end = "IEA*2*000000101~";
+    let skipped =
+        "segment 3: not an 837 dental claim but an 837 professional claim (005010X222A1); \
+                   transaction skipped";
+    let first = format!("{isa}{professional}{dental}{end}");
+    let (lines, summary) = run(first.as_bytes(), &CheckOptions::default());
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert_eq!(lines[0], skipped);
+    assert_eq!(summary.valid, 2);
+    assert_eq!(summary.unreadable, 1);
+
+    let second = format!("{isa}{dental}{professional}{end}");
+    let (lines, summary) = run(second.as_bytes(), &CheckOptions::default());
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert_eq!(
+        lines[2],
+        skipped.replace("segment 3:", "segment 14:"),
+        "one message, skipped once"
+    );
+    assert_eq!(summary.valid, 2);
+
+    let only = format!("{isa}{professional}{professional}IEA*2*000000101~");
+    let error = ClaimChecker::new(only.as_bytes()).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("837 professional claim (005010X222A1)"),
+        "{error}"
+    );
+}

@@ -116,7 +116,8 @@ pub enum LineError {
         found: usize,
     },
     /// A malformed X12 segment (or one out of place).
-    #[error("{0}; segment skipped")]
+    // A transaction of another kind says itself that it is skipped.
+    #[error("{0}{skipped}", skipped = if matches!(.0, X12Error::NotDental { .. }) { "" } else { "; segment skipped" })]
     Segment(X12Error),
 }
 

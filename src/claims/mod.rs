@@ -351,9 +351,16 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
             let mut reader = X12Reader::new(reader).map_err(HeaderError::X12)?;
             let first = reader.next_line();
             if let Some(Err(X12Error::NotDental { found, .. })) = &first {
-                return Err(HeaderError::NotDental {
-                    found: found.clone(),
-                });
+                // Groups and transaction sets of other kinds may share the
+                // interchange: only a file with no dental one is refused.
+                match dental_after_others(&mut reader) {
+                    Some(held) => reader.put_back(held),
+                    None => {
+                        return Err(HeaderError::NotDental {
+                            found: found.clone(),
+                        })
+                    }
+                }
             }
             (Input::X12 { reader, first }, Carried::ALL, true)
         } else {
@@ -541,6 +548,30 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
             }
         }
     }
+}
+
+/// The most transaction sets of other kinds read ahead, before the first
+/// dental one, before a file is refused as holding none.
+const OTHERS_BEFORE_DENTAL: usize = 1_000;
+
+/// After a first transaction set that is not an 837D: reads on, past
+/// others of other kinds, up to the first result that is not one (a
+/// dental line, or a problem in a dental transaction). Everything read,
+/// in order, or `None` when the input holds no dental transaction in its
+/// first [`OTHERS_BEFORE_DENTAL`] sets.
+fn dental_after_others<R: BufRead>(
+    reader: &mut X12Reader<R>,
+) -> Option<Vec<Result<Box<ServiceLine>, X12Error>>> {
+    let mut held = Vec::new();
+    while held.len() < OTHERS_BEFORE_DENTAL {
+        let item = reader.next_line()?;
+        let other = matches!(item, Err(X12Error::NotDental { .. }));
+        held.push(item);
+        if !other {
+            return Some(held);
+        }
+    }
+    None
 }
 
 /// Reads the next line from `input` (through `line`, reused) and judges it

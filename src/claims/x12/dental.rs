@@ -863,6 +863,14 @@ impl<R: BufRead> X12Reader<R> {
         self.pending.pop_front()
     }
 
+    /// Puts results read ahead (by [`next_line`](Self::next_line)) back in
+    /// front of what is still to come, in their order.
+    pub(crate) fn put_back(&mut self, held: Vec<Result<Box<ServiceLine>, X12Error>>) {
+        for item in held.into_iter().rev() {
+            self.pending.push_front(item);
+        }
+    }
+
     fn flush_line(&mut self) {
         let Some(draft) = self.draft.take() else {
             return;

@@ -13,7 +13,7 @@ use std::io::BufRead;
 use arrayvec::ArrayVec;
 
 use super::error::X12Error;
-use super::segments::{is_separator_byte, Delimiters, Segment, Segments};
+use super::segments::{is_separator_byte, repetition_of, Delimiters, Segment, Segments};
 use super::{
     guide_of, is_dental_version, transaction_name, EnvelopeWarning, ServiceLine, ToothInfo, X12Date,
 };
@@ -131,8 +131,18 @@ impl<R: BufRead> X12Reader<R> {
     /// [`X12Error::NoIsa`], [`X12Error::ShortIsa`],
     /// [`X12Error::BadDelimiters`] or [`X12Error::Io`].
     pub fn new(inner: R) -> Result<Self, X12Error> {
+        let mut segments = Segments::new(inner)?;
+        let envelope = segments
+            .isa_warning
+            .take()
+            .map(|problem| EnvelopeWarning {
+                segment: 1,
+                problem,
+            })
+            .into_iter()
+            .collect();
         Ok(X12Reader {
-            segments: Segments::new(inner)?,
+            segments,
             pending: VecDeque::new(),
             group_version: None,
             group_not_claims: None,
@@ -140,7 +150,7 @@ impl<R: BufRead> X12Reader<R> {
             transaction_date: None,
             group: None,
             groups_in_interchange: 0,
-            envelope: Vec::new(),
+            envelope,
             group_control: Vec::new(),
             transaction_control: Vec::new(),
             skipping: false,
@@ -519,14 +529,12 @@ impl<R: BufRead> X12Reader<R> {
             );
         }
         let isa11 = seg.split(|&b| b == element).nth(11).unwrap_or_default();
-        let repetition = match isa11 {
-            [byte]
-                if is_separator_byte(*byte)
-                    && ![element, component, terminator, b'\r', b'\n'].contains(byte) =>
-            {
-                Some(*byte)
+        let repetition = match repetition_of(isa11, element, component, terminator) {
+            Ok(repetition) => repetition,
+            Err(warning) => {
+                self.envelope_warning(warning);
+                None
             }
-            _ => None,
         };
         self.segments.delimiters = Delimiters {
             element,

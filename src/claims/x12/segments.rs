@@ -3,6 +3,7 @@
 //! the `ISA`, never longer than the limit. It knows nothing of 837 loops;
 //! the interpreter in [`super::dental`] gives the segments their meaning.
 
+use alloc::string::String;
 use alloc::vec::Vec;
 use std::io::{self, BufRead};
 
@@ -95,6 +96,39 @@ pub(crate) struct Segments<R> {
     pub(crate) number: u64,
     /// The first `ISA`'s control number (`ISA13`), which its `IEA02` repeats.
     pub(crate) interchange_control: Vec<u8>,
+    /// What is wrong with the first `ISA`'s delimiters, short of refusing
+    /// it (see [`repetition_of`]), until the interpreter takes it.
+    pub(crate) isa_warning: Option<String>,
+}
+
+/// The repetition separator `ISA11` names, given the interchange's other
+/// delimiters: a separator byte that is none of them. 4010's `ISA11` is
+/// the standards identifier `U`, no separator. An `ISA11` that repeats
+/// another delimiter (X12 has an interchange's delimiters all different)
+/// is no separator either, and the warning to give says so.
+pub(crate) fn repetition_of(
+    isa11: &[u8],
+    element: u8,
+    component: u8,
+    terminator: u8,
+) -> Result<Option<u8>, String> {
+    let &[byte] = isa11 else {
+        return Ok(None);
+    };
+    let repeated = if byte == element {
+        "the element separator"
+    } else if byte == component {
+        "the component separator (ISA16)"
+    } else if byte == terminator {
+        "the segment terminator"
+    } else {
+        return Ok((is_separator_byte(byte) && !matches!(byte, b'\r' | b'\n')).then_some(byte));
+    };
+    Err(alloc::format!(
+        "ISA11 {} is {repeated} too: an interchange's delimiters all differ; no repetition \
+         separator is read",
+        char::from(byte)
+    ))
 }
 
 impl<R: BufRead> Segments<R> {
@@ -112,6 +146,7 @@ impl<R: BufRead> Segments<R> {
             buf: Vec::new(),
             number: 1,
             interchange_control: Vec::new(),
+            isa_warning: None,
         };
         segments.delimiters = segments.read_isa()?;
         Ok(segments)
@@ -231,14 +266,12 @@ impl<R: BufRead> Segments<R> {
         if let Some(isa13) = fields.get(12) {
             self.interchange_control.clone_from(isa13);
         }
-        let repetition = match fields[10].as_slice() {
-            [byte]
-                if is_separator_byte(*byte)
-                    && ![element, component, segment, b'\r', b'\n'].contains(byte) =>
-            {
-                Some(*byte)
+        let repetition = match repetition_of(&fields[10], element, component, segment) {
+            Ok(repetition) => repetition,
+            Err(warning) => {
+                self.isa_warning = Some(warning);
+                None
             }
-            _ => None,
         };
         Ok(Delimiters {
             element,

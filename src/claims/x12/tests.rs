@@ -852,3 +852,44 @@ fn an_837_in_a_group_that_is_not_health_care_claims_is_warned_of() {
         envelope(two.as_bytes())
     );
 }
+
+/// `ISA11`, the repetition separator since 5010, must differ from the
+/// other delimiters (X12's rule that an interchange's delimiters are all
+/// different). A generator that writes `:` there as in `ISA16` (as
+/// `CloudDentalOffice`'s 837D generator does) is warned of; the codes are
+/// read all the same, with no repetition separator. 4010's `U` (the
+/// standards identifier, no separator) is no warning.
+#[test]
+fn an_isa11_that_repeats_another_delimiter_is_warned_of() {
+    let body = [
+        "CLM*C1*55***11:B:1*Y*A*Y*Y",
+        "DTP*472*D8*20260115",
+        "LX*1",
+        "SV3*AD:D0120*55",
+    ];
+    let text = wrap(&body).replacen("*1030*^*00501*", "*1030*:*00501*", 1);
+    let mut reader = X12Reader::new(text.as_bytes()).unwrap();
+    assert_eq!(reader.delimiters().repetition, None);
+    assert_eq!(reader.by_ref().flatten().count(), 1);
+    let warnings: Vec<String> = reader
+        .envelope_warnings()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        warnings,
+        ["segment 1: ISA11 : is the component separator (ISA16) too: an interchange's delimiters \
+          all differ; no repetition separator is read"]
+    );
+    let standards_id = wrap(&body).replacen("*1030*^*00501*", "*1030*U*00401*", 1);
+    assert_eq!(envelope(standards_id.as_bytes()), Vec::<String>::new());
+    // A later ISA is held to the same rule.
+    let twice = format!("{}{}", wrap(&body), text);
+    assert!(
+        envelope(twice.as_bytes())
+            .iter()
+            .any(|warning| warning.contains("ISA11 : is the component separator")),
+        "{:?}",
+        envelope(twice.as_bytes())
+    );
+}

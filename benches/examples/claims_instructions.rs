@@ -13,6 +13,9 @@ use std::hint::black_box;
 
 use cdt_codes_benches::claim_files::{check_all, check_all_lent, claims_csv, claims_x12, LINES};
 
+#[path = "../handwritten.rs"]
+mod handwritten;
+
 /// The `csv` crate reading every row into one reused `ByteRecord`.
 #[inline(never)]
 fn measure_csv_crate(bytes: &[u8]) -> usize {
@@ -35,6 +38,13 @@ fn measure_memchr_split(bytes: &[u8]) -> usize {
         start = end + 1;
     }
     segments
+}
+
+/// The hand-written check: the `csv` crate and `CodeSet::validity` per
+/// line (see `benches/handwritten.rs`).
+#[inline(never)]
+fn measure_handwritten(bytes: &[u8]) -> usize {
+    handwritten::check(bytes)
 }
 
 /// The checker's owned reports (its `Iterator`).
@@ -65,10 +75,11 @@ fn main() {
     let found = match (format, how) {
         ("csv", "baseline") => measure_csv_crate(bytes),
         ("x12", "baseline") => measure_memchr_split(bytes),
+        ("csv", "handwritten") => measure_handwritten(bytes),
         (_, "owned") => measure_owned(bytes),
         (_, "lent") => measure_lent(bytes),
         _ => {
-            eprintln!("usage: claims_instructions csv|x12-baseline|owned|lent");
+            eprintln!("usage: claims_instructions csv|x12-baseline|owned|lent, or csv-handwritten");
             std::process::exit(2);
         }
     };

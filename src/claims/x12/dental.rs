@@ -3,7 +3,6 @@
 //! segments: one [`ServiceLine`] per `LX` loop, envelope counts checked
 //! apart ([`EnvelopeWarning`]), every `ISA` setting its own delimiters.
 
-use alloc::borrow::Cow;
 use alloc::boxed::Box;
 use alloc::collections::VecDeque;
 use alloc::string::{String, ToString};
@@ -12,11 +11,13 @@ use std::io::BufRead;
 
 use arrayvec::ArrayVec;
 
+use super::elements::{put_date, put_list, put_opt_text, put_text, text};
 use super::error::X12Error;
 use super::segments::{is_separator_byte, repetition_of, Delimiters, Segment, Segments};
 use super::{
     guide_of, is_dental_version, transaction_name, EnvelopeWarning, ServiceLine, ToothInfo, X12Date,
 };
+use crate::claims::line::put;
 use crate::model::trimmed;
 use crate::teeth::Area;
 
@@ -967,67 +968,3 @@ const ORAL_CAVITY_ROOM: usize = 5;
 
 /// The most service lines kept for reuse.
 const SPARE_LINES: usize = 4;
-
-/// An element's bytes as text: borrowed when they are UTF-8 (as they
-/// nearly always are), with U+FFFD for bytes that are not.
-fn text(bytes: &[u8]) -> Cow<'_, str> {
-    match core::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => String::from_utf8_lossy(bytes),
-    }
-}
-
-/// Writes `text` into `target` keeping its buffer.
-fn put(target: &mut String, text: &str) {
-    target.clear();
-    target.push_str(text);
-}
-
-/// Writes an element, trimmed, into `target` keeping its buffer.
-fn put_text(target: &mut String, bytes: &[u8]) {
-    put(target, trimmed(&text(bytes)));
-}
-
-/// An optional element, trimmed: `None` when empty.
-fn put_opt_text(target: &mut Option<String>, bytes: &[u8]) {
-    let value = text(bytes);
-    let value = trimmed(&value);
-    match target {
-        _ if value.is_empty() => *target = None,
-        Some(target) => put(target, value),
-        None => *target = Some(value.to_string()),
-    }
-}
-
-/// A date element pair into `target`, keeping the buffers of the date it
-/// held.
-fn put_date(target: &mut Option<X12Date>, qualifier: &[u8], value: &[u8]) {
-    let date = target.get_or_insert_with(|| X12Date {
-        qualifier: String::new(),
-        value: String::new(),
-    });
-    put_text(&mut date.qualifier, qualifier);
-    put_text(&mut date.value, value);
-}
-
-/// The non-empty trimmed components among `items`, at most `limit` of
-/// them, into `target`, reusing its strings.
-fn put_list<'a>(target: &mut Vec<String>, items: impl Iterator<Item = &'a [u8]>, limit: usize) {
-    let mut count = 0;
-    for item in items {
-        if count == limit {
-            break;
-        }
-        let value = text(item);
-        let value = trimmed(&value);
-        if value.is_empty() {
-            continue;
-        }
-        match target.get_mut(count) {
-            Some(slot) => put(slot, value),
-            None => target.push(value.to_string()),
-        }
-        count += 1;
-    }
-    target.truncate(count);
-}

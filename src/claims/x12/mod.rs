@@ -52,6 +52,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 mod dental;
+mod elements;
 mod error;
 mod segments;
 pub(crate) mod source;

@@ -1,0 +1,73 @@
+//! An element's bytes into a service line's buffers, which are reused
+//! line after line: trimmed, as text (U+FFFD for bytes that are not
+//! UTF-8), empty elements left out.
+
+use alloc::borrow::Cow;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use super::X12Date;
+use crate::claims::line::put;
+use crate::model::trimmed;
+
+/// An element's bytes as text: borrowed when they are UTF-8 (as they
+/// nearly always are), with U+FFFD for bytes that are not.
+pub(super) fn text(bytes: &[u8]) -> Cow<'_, str> {
+    match core::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// Writes an element, trimmed, into `target` keeping its buffer.
+pub(super) fn put_text(target: &mut String, bytes: &[u8]) {
+    put(target, trimmed(&text(bytes)));
+}
+
+/// An optional element, trimmed: `None` when empty.
+pub(super) fn put_opt_text(target: &mut Option<String>, bytes: &[u8]) {
+    let value = text(bytes);
+    let value = trimmed(&value);
+    match target {
+        _ if value.is_empty() => *target = None,
+        Some(target) => put(target, value),
+        None => *target = Some(value.to_string()),
+    }
+}
+
+/// A date element pair into `target`, keeping the buffers of the date it
+/// held.
+pub(super) fn put_date(target: &mut Option<X12Date>, qualifier: &[u8], value: &[u8]) {
+    let date = target.get_or_insert_with(|| X12Date {
+        qualifier: String::new(),
+        value: String::new(),
+    });
+    put_text(&mut date.qualifier, qualifier);
+    put_text(&mut date.value, value);
+}
+
+/// The non-empty trimmed components among `items`, at most `limit` of
+/// them, into `target`, reusing its strings.
+pub(super) fn put_list<'a>(
+    target: &mut Vec<String>,
+    items: impl Iterator<Item = &'a [u8]>,
+    limit: usize,
+) {
+    let mut count = 0;
+    for item in items {
+        if count == limit {
+            break;
+        }
+        let value = text(item);
+        let value = trimmed(&value);
+        if value.is_empty() {
+            continue;
+        }
+        match target.get_mut(count) {
+            Some(slot) => put(slot, value),
+            None => target.push(value.to_string()),
+        }
+        count += 1;
+    }
+    target.truncate(count);
+}

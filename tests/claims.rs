@@ -1028,3 +1028,85 @@ fn a_professional_transaction_before_a_dental_one_does_not_refuse_the_file() {
         "{error}"
     );
 }
+
+/// The ADA Dental Claim Form's service lines (items 24-31) as exports and
+/// renderings of it caption them: with or without the item numbers, the
+/// tooth as `Tooth Number(s) or Letter(s)` (the form's own caption, which
+/// public renderings of the form print), `Tooth Number or Letter` (the
+/// Open Dental manual's caption, version 24.3) or `Tooth Number(s)` and
+/// `Tooth Surface(s)` (homey1337/efnpractice, `claim.py` at 827ab15).
+/// The tooth column was not read, so D3330 on an incisor passed as valid.
+#[test]
+fn the_ada_claim_forms_captions_are_read() {
+    let rows = "03/04/2025,,JP,8,,D3330\n03/04/2025,,JP,3,MO,D2392\n03/04/2025,10,,,,D4341\n";
+    for header in [
+        "24. Procedure Date,25. Area of Oral Cavity,26. Tooth System,\
+         27. Tooth Number(s) or Letter(s),28. Tooth Surface,29. Procedure Code",
+        "Procedure Date,Area of Oral Cavity,Tooth System,Tooth Number or Letter,Tooth Surface,\
+         Procedure Code",
+        "Procedure Date,Area of Oral Cavity,Tooth System,Tooth Number(s),Tooth Surface(s),Procedure",
+    ] {
+        let file = format!("{header}\n{rows}");
+        let all = reports(file.as_bytes());
+        let verdicts: Vec<Verdict> = all.iter().map(LineReport::verdict).collect();
+        assert_eq!(
+            verdicts,
+            [Verdict::Reporting, Verdict::Valid, Verdict::Valid],
+            "{header}: {:?}",
+            all.iter().map(LineReport::message).collect::<Vec<_>>()
+        );
+        assert_eq!(all[1].teeth[0].surfaces, "MO", "{header}");
+    }
+}
+
+/// The Tuva Project's `medical_claim` input layer (tuva-health/tuva,
+/// Apache-2.0), a layout open-source claims pipelines load Medicaid and
+/// commercial claims into: the line's dates are `claim_line_start_date`
+/// and `claim_line_end_date` (beside the claim's `claim_start_date` and
+/// `claim_end_date`, which are not the line's), the line
+/// `claim_line_number`. Its code column, `hcpcs_code`, also holds medical
+/// codes, so it is named by the caller.
+#[test]
+fn the_tuva_medical_claim_layout_is_read_with_its_code_column_named() {
+    let file = "claim_id,claim_line_number,claim_type,person_id,member_id,claim_start_date,\
+                claim_end_date,claim_line_start_date,claim_line_end_date,place_of_service_code,\
+                hcpcs_code,paid_amount\n\
+                C1,1,professional,P1,M1,2026-01-10,2026-01-20,2026-01-10,2026-01-10,11,D0120,40\n\
+                C1,2,professional,P1,M1,2026-01-10,2026-01-20,2025-12-20,2025-12-20,11,D1352,25\n";
+    let options = CheckOptions::default().column(ClaimColumn::Code, "hcpcs_code");
+    let mut checker = ClaimChecker::with_options(file.as_bytes(), CodeSet::compiled(), &options)
+        .expect("read with the code column named");
+    let all: Vec<LineReport<'_>> = checker.by_ref().map(Result::unwrap).collect();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].line, "1");
+    assert_eq!(all[0].verdict(), Verdict::Valid, "{}", all[0].message());
+    // D1352 was in force on the line's date (2025) and deleted in CDT
+    // 2026, when the claim ends: the line's date is the one judged.
+    assert_eq!(all[1].date, "2025-12-20");
+    assert_eq!(all[1].verdict(), Verdict::Valid, "{}", all[1].message());
+}
+
+/// Eaglesoft's ledger (the `PPM.transactions` view, as
+/// halo3consulting/eaglesoft-to-postgres reproduces it at b615638) names
+/// the code `service_code` and the date `tran_date`. The code is read by
+/// that name when nothing else names it; the transaction date is the
+/// caller's to name (that it is the date of service is not established).
+#[test]
+fn eaglesofts_service_code_names_the_code() {
+    let ledger = "tran_num,type,tran_date,patient_id,amount,service_code,surface,tooth,claim_id\n\
+                  1,S,2025-03-04 00:00:00.000,P1,62.00,D0120,,,C1\n\
+                  2,S,2025-03-04 00:00:00.000,P1,980.00,D3330,,9,C1\n";
+    let error = ClaimChecker::new(ledger.as_bytes()).unwrap_err();
+    assert!(error.to_string().contains("date_of_service"), "{error}");
+    let options = CheckOptions::default().column(ClaimColumn::Date, "tran_date");
+    let all: Vec<LineReport<'_>> =
+        ClaimChecker::with_options(ledger.as_bytes(), CodeSet::compiled(), &options)
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+    let verdicts: Vec<Verdict> = all.iter().map(LineReport::verdict).collect();
+    assert_eq!(verdicts, [Verdict::Valid, Verdict::Reporting]);
+    // Beside a usual name of the code, `service_code` is not the code.
+    let both = "procedure_code,service_code,dos\nD0120,X1,2025-03-04\n";
+    assert_eq!(reports(both.as_bytes())[0].code, "D0120");
+}

@@ -55,6 +55,7 @@ names! {
         "ln",
         "lx01",
         "line_counter",
+        "claim_line_number",
     ]
 }
 
@@ -77,6 +78,9 @@ names! {
         "ada_code",
         "ada_proc_code",
         "ada_procedure_code",
+        // Eaglesoft's ledger (its transactions view): only when nothing
+        // else names the code.
+        "service_code",
     ]
 }
 
@@ -98,6 +102,9 @@ names! {
         "first_service_dt",
         "date_of_service_from",
         "service_from_date",
+        // The Tuva Project's medical_claim: the line's own date (its
+        // claim_start_date is the claim's).
+        "claim_line_start_date",
     ] then [
         "treatment_date",
         "date_of_treatment",
@@ -120,6 +127,13 @@ names! {
         "tth",
         "tooth_code",
         "dental_tooth_code",
+        // The ADA Dental Claim Form's item 27, as printed and as
+        // practice software captions it (a tooth, a range or a list).
+        "tooth_number(s)_or_letter(s)",
+        "tooth_numbers_or_letters",
+        "tooth_number_or_letter",
+        "tooth_number(s)",
+        "tooth_numbers",
     ]
 }
 
@@ -135,6 +149,7 @@ names! {
         "surface_code",
         "tooth_surface_codes",
         "dental_tooth_surface_code",
+        "tooth_surface(s)",
     ]
 }
 
@@ -168,6 +183,7 @@ names! {
         "service_date_to",
         "service_to_date",
         "service_end_date",
+        "claim_line_end_date",
     ]
 }
 

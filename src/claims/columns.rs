@@ -80,8 +80,13 @@ impl ClaimColumn {
     /// camelCase fields of JSON dental claims (`procedureCode`,
     /// `toothCode`, `oralCavityDesignation`) and Washington's all-payer
     /// claims database dental extract (`first_service_dt`,
-    /// `dental_tooth_code`, `dental_quadrant_code`), and a patient's chart
-    /// number (`Chart Number`, as Dentrix Ascend's reports call it); see
+    /// `dental_tooth_code`, `dental_quadrant_code`), a patient's chart
+    /// number (`Chart Number`, as Dentrix Ascend's reports call it), the
+    /// ADA Dental Claim Form's captions (`Tooth Number(s) or Letter(s)`,
+    /// `Tooth Surface(s)`, read with or without the item's number in
+    /// front: `27. Tooth Number(s) or Letter(s)`), the Tuva Project's
+    /// `medical_claim` (`claim_line_start_date`, `claim_line_number`) and
+    /// Eaglesoft's ledger (`service_code`); see
     /// `tests/fixtures/real/README.md` for where each comes from.
     ///
     /// ```
@@ -99,8 +104,15 @@ impl ClaimColumn {
     /// [`names`](ClaimColumn::names), if any: one look in a `phf` map that
     /// `build.rs` compiles from the same lists (no name is any two
     /// columns'; the build checks it).
+    ///
+    /// The ADA Dental Claim Form numbers its items (`24. Procedure Date`,
+    /// `29a. Diag. Pointer`), and exports that copy its captions may keep
+    /// the number: a cell no name matches is tried again without one.
     fn named_by(cell: &str) -> Option<ClaimColumn> {
-        let index = *CLAIM_ALIASES.get(cell)?;
+        let index = match CLAIM_ALIASES.get(cell) {
+            Some(index) => *index,
+            None => *CLAIM_ALIASES.get(without_item_number(cell)?)?,
+        };
         ClaimColumn::ALL.get(usize::from(index)).copied()
     }
 
@@ -183,6 +195,22 @@ fn is_secondary(column: ClaimColumn, name: &str) -> bool {
 pub(crate) struct ClaimHeader {
     positions: [Option<usize>; ClaimColumn::ALL.len()],
     pub(crate) width: usize,
+}
+
+/// A normalised header cell without a claim form's item number in front
+/// (`24_procedure_date`, `29a_diag_pointer`: one or two digits, perhaps a
+/// letter, then the gap), if it has one.
+fn without_item_number(cell: &str) -> Option<&str> {
+    let digits = cell.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = cell.get(digits..)?;
+    let rest = rest
+        .strip_prefix(|c: char| c.is_ascii_lowercase())
+        .filter(|after| after.starts_with('_'))
+        .unwrap_or(rest);
+    rest.strip_prefix('_').filter(|caption| !caption.is_empty())
 }
 
 impl ClaimHeader {
@@ -356,5 +384,23 @@ mod tests {
             assert_eq!(ClaimColumn::named_by(cell), None, "{cell:?}");
         }
         assert_eq!(ClaimColumn::named_by("dos"), Some(ClaimColumn::Date));
+    }
+
+    #[test]
+    fn a_claim_forms_item_number_is_read_past() {
+        for (cell, column) in [
+            ("24_procedure_date", Some(ClaimColumn::Date)),
+            ("27_tooth_number(s)_or_letter(s)", Some(ClaimColumn::Tooth)),
+            ("29_procedure_code", Some(ClaimColumn::Code)),
+            ("29a_diag_pointer", None),
+            ("2026_code", None),
+            ("7_", None),
+            ("7a", None),
+            ("a7_code", None),
+        ] {
+            assert_eq!(ClaimColumn::named_by(cell), column, "{cell}");
+        }
+        assert_eq!(without_item_number("29b_qty"), Some("qty"));
+        assert_eq!(without_item_number("29_ab_code"), Some("ab_code"));
     }
 }

@@ -843,8 +843,15 @@ fn check_surfaces(
         .map(|(_, surfaces)| *surfaces)
         .chain(read.loose_surfaces);
     if levels.surfaces == Level::NotReported {
-        if let Some(surfaces) = named.clone().next() {
-            problems.push(ReportingProblem::UnexpectedSurfaces { code, surfaces });
+        // Every surface the line gives, whichever tooth it is on.
+        let all = named.clone().fold(Surfaces::EMPTY, |all, surfaces| {
+            Surfaces(all.0 | surfaces.0)
+        });
+        if !all.is_empty() {
+            problems.push(ReportingProblem::UnexpectedSurfaces {
+                code,
+                surfaces: all,
+            });
         }
         return;
     }

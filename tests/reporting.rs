@@ -77,6 +77,16 @@ fn partial_dentures_with_their_teeth_and_arch() {
         verdict("D1517", &[("A", ""), ("J", "")], &[]),
         Verdict::Error
     );
+    // The 4010 guide's example (as OopFactory.X12 keeps it) gives surfaces
+    // on two of the teeth: a partial takes none, and the warning names
+    // every surface the line gives, not only the first tooth's.
+    let with_surfaces = [("8", ""), ("9", "M"), ("13", "M:O")];
+    assert_eq!(verdict("D5820", &with_surfaces, &[]), Verdict::Warning);
+    assert_eq!(
+        message("D5820", &with_surfaces, &[]),
+        "D5820 takes no surfaces; the line names MO"
+    );
+    assert_eq!(check("D5820", &with_surfaces, &[]).1.len(), 1);
 }
 
 #[test]

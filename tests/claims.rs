@@ -654,6 +654,14 @@ fn an_x12_tooth_in_an_unknown_system_is_not_read_as_universal() {
         all[0].notes,
         ["tooth system ZZ is neither Universal (JP) nor ISO 3950 (JO, FDI): its teeth are not read"]
     );
+    // The tooth is shown with its system, not read as a tooth letter `ZZ`
+    // (which the message said when the system came first).
+    assert_eq!(all[0].teeth[0].tooth, "8(ZZ)");
+    assert!(
+        all[0].message().starts_with("\"8(ZZ)\" is not a tooth"),
+        "{}",
+        all[0].message()
+    );
 }
 
 #[test]

@@ -132,7 +132,7 @@ impl Numbering {
 }
 
 /// The note on a line whose teeth are numbered in a system the checker
-/// does not know; each such tooth is written `SYSTEM TOOTH`, which no
+/// does not know; each such tooth is written `TOOTH(SYSTEM)`, which no
 /// tooth reads as, so the judge reports it unreadable rather than take it
 /// for a Universal number.
 fn unknown_system_note(system: &str) -> String {
@@ -146,7 +146,7 @@ fn unknown_system_note(system: &str) -> String {
 /// `system` names it (`named_by` says where: `tooth system`, `TOO01`):
 /// `None` for a Universal tooth, read as written; else the Universal
 /// number of an ISO tooth, an ISO tooth that is none marked with
-/// [`ISO_PREFIX`], or a tooth of an unknown system written `SYSTEM TOOTH`,
+/// [`ISO_PREFIX`], or a tooth of an unknown system written `TOOTH(SYSTEM)`,
 /// each with its note added to `notes` (the unknown system's once a line).
 #[inline]
 pub(crate) fn judged_text(
@@ -172,7 +172,9 @@ pub(crate) fn judged_text(
             if !notes.contains(&note) {
                 notes.push(note);
             }
-            Some(std::format!("{system} {written}"))
+            // The system after the tooth: first, it read as a tooth
+            // letter (`ZZ is not a tooth letter`).
+            Some(std::format!("{written}({})", system.trim()))
         }
     }
 }

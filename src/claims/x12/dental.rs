@@ -180,8 +180,11 @@ impl<R: BufRead> X12Reader<R> {
     }
 
     /// The envelope problems found so far: control counts (`SE01`,
-    /// `GE01`, `IEA01`) that do not match, and missing trailers. None of
-    /// them is a claim line.
+    /// `GE01`, `IEA01`) and numbers (`SE02`, `GE02`, `IEA02`) that do not
+    /// match, missing trailers, a guide named two ways, an 837 outside an
+    /// `HC` group, an `ISA11` that repeats another delimiter, and what a
+    /// line's `SV3` writes outside the 837D's rules. None of them is a
+    /// claim line.
     #[must_use]
     pub fn envelope_warnings(&self) -> &[EnvelopeWarning] {
         &self.envelope
@@ -551,6 +554,7 @@ impl<R: BufRead> X12Reader<R> {
             .to_vec();
         self.closed = false;
         self.group_version = None;
+        self.group_not_claims = None;
         self.groups_in_interchange = 0;
         self.group = None;
         // Segments read past ISA16 because the old terminator differed.

@@ -163,12 +163,14 @@ impl ClaimLine {
 
 /// Writes `value` into `target`, keeping `target`'s buffer: sources fill
 /// one [`ClaimLine`] over and over without allocating once it has grown.
+#[inline]
 pub(crate) fn put(target: &mut String, value: &str) {
     target.clear();
     target.push_str(value);
 }
 
 /// [`put`] for an optional text: `None` when `value` is.
+#[inline]
 pub(crate) fn put_opt(target: &mut Option<String>, value: Option<&str>) {
     match (target.as_mut(), value) {
         (Some(target), Some(value)) => put(target, value),
@@ -179,6 +181,7 @@ pub(crate) fn put_opt(target: &mut Option<String>, value: Option<&str>) {
 /// Sets entry `index` of `teeth` (which must hold at least `index`
 /// entries) to `tooth` and `surfaces`, reusing an entry left from an
 /// earlier line. The caller truncates to the entries it set.
+#[inline]
 pub(crate) fn put_tooth(teeth: &mut Vec<ToothEntry>, index: usize, tooth: &str, surfaces: &str) {
     match teeth.get_mut(index) {
         Some(entry) => {

@@ -12,6 +12,7 @@ use crate::model::trimmed;
 
 /// An element's bytes as text: borrowed when they are UTF-8 (as they
 /// nearly always are), with U+FFFD for bytes that are not.
+#[inline]
 pub(super) fn text(bytes: &[u8]) -> Cow<'_, str> {
     match core::str::from_utf8(bytes) {
         Ok(text) => Cow::Borrowed(text),
@@ -20,11 +21,13 @@ pub(super) fn text(bytes: &[u8]) -> Cow<'_, str> {
 }
 
 /// Writes an element, trimmed, into `target` keeping its buffer.
+#[inline]
 pub(super) fn put_text(target: &mut String, bytes: &[u8]) {
     put(target, trimmed(&text(bytes)));
 }
 
 /// An optional element, trimmed: `None` when empty.
+#[inline]
 pub(super) fn put_opt_text(target: &mut Option<String>, bytes: &[u8]) {
     let value = text(bytes);
     let value = trimmed(&value);
@@ -37,6 +40,7 @@ pub(super) fn put_opt_text(target: &mut Option<String>, bytes: &[u8]) {
 
 /// A date element pair into `target`, keeping the buffers of the date it
 /// held.
+#[inline]
 pub(super) fn put_date(target: &mut Option<X12Date>, qualifier: &[u8], value: &[u8]) {
     let date = target.get_or_insert_with(|| X12Date {
         qualifier: String::new(),
@@ -48,6 +52,7 @@ pub(super) fn put_date(target: &mut Option<X12Date>, qualifier: &[u8], value: &[
 
 /// The non-empty trimmed components among `items`, at most `limit` of
 /// them, into `target`, reusing its strings.
+#[inline]
 pub(super) fn put_list<'a>(
     target: &mut Vec<String>,
     items: impl Iterator<Item = &'a [u8]>,

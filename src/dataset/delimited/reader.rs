@@ -42,6 +42,7 @@ impl<'a> BorrowedRow<'a> {
 
     /// Field `index` (from 0), unquoted and untrimmed.
     #[must_use]
+    #[inline]
     pub fn get(&self, index: usize) -> Option<&'a str> {
         let end = *self.ends.get(index)?;
         let start = match index.checked_sub(1) {

@@ -1092,6 +1092,15 @@ fn the_tuva_medical_claim_layout_is_read_with_its_code_column_named() {
     // 2026, when the claim ends: the line's date is the one judged.
     assert_eq!(all[1].date, "2025-12-20");
     assert_eq!(all[1].verdict(), Verdict::Valid, "{}", all[1].message());
+    // Beside the usual names, Tuva's are not read: no column named twice.
+    let both = "line_number,claim_line_number,code,service_date,claim_line_start_date
+                7,1,D0120,2026-01-10,2025-12-20
+";
+    let read = reports(both.as_bytes());
+    assert_eq!(
+        (read[0].line.as_str(), read[0].date.as_str()),
+        ("7", "2026-01-10")
+    );
 }
 
 /// Eaglesoft's ledger (the `PPM.transactions` view, as

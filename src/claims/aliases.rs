@@ -8,7 +8,10 @@
 //! one, with another meaning there (`Patient Name` beside `PatNum`, `Date
 //! Completed` beside `Date`, an internal `Proc Code` beside the `ADA
 //! Code`). Alone they name the column (Open Dental's Daily Procedures
-//! report has `ADA Code` and `Patient Name` and no other).
+//! report has `ADA Code` and `Patient Name` and no other). Names added
+//! from one layout go there too (the ADA claim form's `Tooth Number(s)`,
+//! Tuva's `claim_line_*`), so that no header that was read before now
+//! names a column twice.
 
 /// Declares a column's names: `$all` holds them all, the usual ones first
 /// and then those read only in their absence, which `$secondary` holds.
@@ -55,6 +58,7 @@ names! {
         "ln",
         "lx01",
         "line_counter",
+    ] then [
         "claim_line_number",
     ]
 }
@@ -102,9 +106,6 @@ names! {
         "first_service_dt",
         "date_of_service_from",
         "service_from_date",
-        // The Tuva Project's medical_claim: the line's own date (its
-        // claim_start_date is the claim's).
-        "claim_line_start_date",
     ] then [
         "treatment_date",
         "date_of_treatment",
@@ -112,6 +113,9 @@ names! {
         "completed_date",
         "completion_date",
         "visit_date",
+        // The Tuva Project's medical_claim: the line's own date (its
+        // claim_start_date is the claim's).
+        "claim_line_start_date",
     ]
 }
 
@@ -127,6 +131,7 @@ names! {
         "tth",
         "tooth_code",
         "dental_tooth_code",
+    ] then [
         // The ADA Dental Claim Form's item 27, as printed and as
         // practice software captions it (a tooth, a range or a list).
         "tooth_number(s)_or_letter(s)",
@@ -149,6 +154,7 @@ names! {
         "surface_code",
         "tooth_surface_codes",
         "dental_tooth_surface_code",
+    ] then [
         "tooth_surface(s)",
     ]
 }
@@ -183,6 +189,7 @@ names! {
         "service_date_to",
         "service_to_date",
         "service_end_date",
+    ] then [
         "claim_line_end_date",
     ]
 }

@@ -238,12 +238,9 @@ pub struct ClaimChecker<'s, R> {
 #[derive(Debug)]
 enum Input<R> {
     Delimited(DelimitedSource<R>),
-    X12 {
-        reader: X12Reader<R>,
-        /// The first item, read ahead to tell an 837D from another
-        /// transaction set.
-        first: Option<Result<Box<ServiceLine>, X12Error>>,
-    },
+    /// What was read ahead to tell an 837D from other transaction sets
+    /// is put back into the reader.
+    X12(X12Reader<R>),
 }
 
 impl<R: BufRead> ClaimChecker<'static, R> {
@@ -349,20 +346,20 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         let reader = io::Cursor::new(start).chain(reader);
         let (input, carried, has_claims) = if is_x12 {
             let mut reader = X12Reader::new(reader).map_err(HeaderError::X12)?;
-            let first = reader.next_line();
-            if let Some(Err(X12Error::NotDental { found, .. })) = &first {
+            // The first item tells an 837D from another transaction set;
+            // it and whatever else is read ahead go back to the reader.
+            let mut held: Vec<_> = reader.next_line().into_iter().collect();
+            if let Some(Err(X12Error::NotDental { found, .. })) = held.first() {
                 // Groups and transaction sets of other kinds may share the
                 // interchange: only a file with no dental one is refused.
+                let found = found.clone();
                 match dental_after_others(&mut reader) {
-                    Some(held) => reader.put_back(held),
-                    None => {
-                        return Err(HeaderError::NotDental {
-                            found: found.clone(),
-                        })
-                    }
+                    Some(more) => held.extend(more),
+                    None => return Err(HeaderError::NotDental { found }),
                 }
             }
-            (Input::X12 { reader, first }, Carried::ALL, true)
+            reader.put_back(held);
+            (Input::X12(reader), Carried::ALL, true)
         } else {
             let source = DelimitedSource::open(reader, detected, options, titles)?;
             let carried = source.carried();
@@ -430,7 +427,7 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
     #[must_use]
     pub fn envelope_warnings(&self) -> &[EnvelopeWarning] {
         match &self.input {
-            Input::X12 { reader, .. } => reader.envelope_warnings(),
+            Input::X12(reader) => reader.envelope_warnings(),
             Input::Delimited(_) => &[],
         }
     }
@@ -448,7 +445,7 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
     pub fn format(&self) -> Format {
         match &self.input {
             Input::Delimited(source) => Format::Delimited(source.delimiter),
-            Input::X12 { .. } => Format::X12,
+            Input::X12(_) => Format::X12,
         }
     }
 
@@ -585,7 +582,7 @@ fn read_into<'s, R: BufRead>(
 ) -> bool {
     let read = match input {
         Input::Delimited(source) => source.fill(line),
-        Input::X12 { reader, first } => match first.take().or_else(|| reader.next_line()) {
+        Input::X12(reader) => match reader.next_line() {
             None => None,
             Some(Err(error)) => Some(Err(LineError::Segment(error))),
             Some(Ok(mut service_line)) => {

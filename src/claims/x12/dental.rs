@@ -13,7 +13,9 @@ use arrayvec::ArrayVec;
 
 use super::elements::{put_date, put_list, put_opt_text, put_text, text};
 use super::error::X12Error;
-use super::segments::{is_separator_byte, repetition_of, Delimiters, Segment, Segments};
+use super::segments::{
+    is_separator_byte, repetition_of, terminator_problem, Delimiters, Segment, Segments,
+};
 use super::{
     guide_of, is_dental_version, transaction_name, EnvelopeWarning, ServiceLine, ToothInfo, X12Date,
 };
@@ -524,13 +526,8 @@ impl<R: BufRead> X12Reader<R> {
                 "the component separator (ISA16) is a letter, digit, space or line break",
             );
         }
-        if !is_separator_byte(terminator) {
-            return self.bad_later_isa("the segment terminator is a letter, digit or space");
-        }
-        if component == element || terminator == element || terminator == component {
-            return self.bad_later_isa(
-                "the element separator, component separator and segment terminator are not all different",
-            );
+        if let Some(problem) = terminator_problem(element, component, terminator) {
+            return self.bad_later_isa(problem);
         }
         let isa11 = seg.split(|&b| b == element).nth(11).unwrap_or_default();
         let repetition = match repetition_of(isa11, element, component, terminator) {

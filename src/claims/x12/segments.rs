@@ -101,6 +101,24 @@ pub(crate) struct Segments<R> {
     pub(crate) isa_warning: Option<String>,
 }
 
+/// What is wrong with an `ISA`'s segment terminator, given its element and
+/// component separators (both checked already): a letter, digit or space,
+/// or a byte that one of the others is too. For the first `ISA` and later
+/// ones alike.
+pub(crate) fn terminator_problem(
+    element: u8,
+    component: u8,
+    terminator: u8,
+) -> Option<&'static str> {
+    if !is_separator_byte(terminator) {
+        Some("the segment terminator is a letter, digit or space")
+    } else if component == element || terminator == element || terminator == component {
+        Some("the element separator, component separator and segment terminator are not all different")
+    } else {
+        None
+    }
+}
+
 /// The repetition separator `ISA11` names, given the interchange's other
 /// delimiters: a separator byte that is none of them. 4010's `ISA11` is
 /// the standards identifier `U`, no separator. An `ISA11` that repeats
@@ -257,11 +275,8 @@ impl<R: BufRead> Segments<R> {
                 "the component separator (ISA16) is a letter, digit or space",
             ));
         }
-        if !is_separator_byte(segment) {
-            return Err(bad("the segment terminator is a letter, digit or space"));
-        }
-        if component == element || segment == element || segment == component {
-            return Err(bad("the element separator, component separator and segment terminator are not all different"));
+        if let Some(problem) = terminator_problem(element, component, segment) {
+            return Err(bad(problem));
         }
         if let Some(isa13) = fields.get(12) {
             self.interchange_control.clone_from(isa13);

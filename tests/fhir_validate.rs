@@ -113,7 +113,9 @@ fn validator() -> &'static Path {
 fn validate_all(name: &str, resources: &[(&str, serde_json::Value)]) -> (bool, String) {
     let dir = tmp().join("fhir-validate");
     std::fs::create_dir_all(&dir).unwrap();
-    let script = dir.join("validate.py");
+    // One script per test: tests run at once, and a script rewritten while
+    // another test's python reads it can be read empty.
+    let script = dir.join(format!("validate-{name}.py"));
     std::fs::write(&script, SCRIPT).unwrap();
     let mut args = Vec::new();
     for (index, (release, resource)) in resources.iter().enumerate() {

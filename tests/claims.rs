@@ -684,6 +684,46 @@ fn a_quadrant_in_the_tooth_column_of_a_quadrant_code_is_its_area() {
 }
 
 #[test]
+fn areas_written_out_in_words_are_read() {
+    // Epic's EHI export writes areas by name: `Upper right quadrant`,
+    // `Mandibular arch` (DENT_ORD_NOADD.DENTAL_PROC_AREA_C_NAME), a quadrant
+    // as `Upper Right` and an arch as `Upper` (DENTAL_PROCEDURE_HX); CMS's
+    // T-MSIS claims name code 01 `Maxillary Area`.
+    let csv = "code,dos,area\n\
+               D4341,2026-01-15,Upper right quadrant\n\
+               D4341,2026-01-15,Lower Left\n\
+               D5110,2026-01-15,Maxillary Area\n\
+               D5110,2026-01-15,Upper\n\
+               D5110,2026-01-15,Mandibular arch\n\
+               D4341,2026-01-15,upper_left_sextant\n\
+               D4341,2026-01-15,Upper Rihgt\n";
+    let all = reports(csv.as_bytes());
+    for (at, report) in all.iter().enumerate().take(4) {
+        assert_eq!(
+            report.verdict(),
+            Verdict::Valid,
+            "{at}: {}",
+            report.message()
+        );
+    }
+    // Read, and so checked: a maxillary denture on the lower arch, a
+    // sextant on a per-quadrant code, and a misspelling all stay wrong.
+    assert_eq!(all[4].verdict(), Verdict::Reporting);
+    assert!(
+        all[4].message().contains("lower arch"),
+        "{}",
+        all[4].message()
+    );
+    assert_eq!(all[5].verdict(), Verdict::Reporting, "{}", all[5].message());
+    assert_eq!(all[6].verdict(), Verdict::Reporting);
+    assert!(
+        all[6].message().contains("Upper Rihgt"),
+        "{}",
+        all[6].message()
+    );
+}
+
+#[test]
 fn a_chart_number_names_the_patient() {
     // Dentrix Ascend's reports call the patient's id its chart number.
     for header in ["Chart Number", "Chart #", "chart_no"] {

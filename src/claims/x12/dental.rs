@@ -804,8 +804,13 @@ impl<R: BufRead> X12Reader<R> {
             // A code's first byte is a digit: only other text is looked at.
             if !written.starts_with(|c: char| c.is_ascii_digit()) {
                 if let Ok(area) = Area::parse(written) {
+                    let kind = if written.len() == 2 {
+                        "a letter designation"
+                    } else {
+                        "a name"
+                    };
                     letters.push(alloc::format!(
-                        "SV304 {written} is a letter designation, not an 837D area code: the {} is {}",
+                        "SV304 {written} is {kind}, not an 837D area code: the {} is {}",
                         area.name(),
                         area.code()
                     ));

@@ -507,6 +507,12 @@ fn letter_areas_in_sv304_are_read_and_warned_of() {
         envelope(text.as_bytes()),
         ["segment 6: SV304 UR is a letter designation, not an 837D area code: the upper right quadrant is 10"]
     );
+    // A name is read too, and said to be one.
+    let named = wrap(&["CLM*C1*10", "LX*1", "SV3*AD:D5110*100**UPPER"]);
+    assert_eq!(
+        envelope(named.as_bytes()),
+        ["segment 6: SV304 UPPER is a name, not an 837D area code: the maxillary arch is 01"]
+    );
 }
 
 #[test]

@@ -25,7 +25,11 @@ use super::{trim, Arch, Excerpt, Quadrant, Tooth};
 ///
 /// Parsing trims whitespace and also accepts the older letter designations
 /// `FM` (full mouth, `00`), `UA` and `LA` (upper and lower arch), `UR`,
-/// `UL`, `LL` and `LR` (quadrants), in either case. `Display` writes the
+/// `UL`, `LL` and `LR` (quadrants), in either case, and names, as exports
+/// write them: each area's [`name`](Area::name) (`Upper right quadrant`),
+/// the names of CMS's T-MSIS claims (`Maxillary Area`), an arch as
+/// `Upper` or `Lower` and a quadrant as `Upper Right` (Epic), in any case,
+/// with spaces, underscores or hyphens between the words. `Display` writes the
 /// two-digit code, honouring width, fill and alignment. Areas order by
 /// code.
 ///
@@ -36,6 +40,7 @@ use super::{trim, Arch, Excerpt, Quadrant, Tooth};
 /// assert_eq!(area, Area::UpperLeftQuadrant);
 /// assert_eq!(area.to_string(), "20");
 /// assert_eq!(area.kind(), AreaKind::Quadrant);
+/// assert_eq!("Upper Left".parse::<Area>()?, area);
 /// assert!(area.contains(Tooth::permanent(14).unwrap()));
 /// assert!(!area.contains(Tooth::permanent(3).unwrap()));
 /// # Ok::<(), cdt_codes::teeth::ParseAreaError>(())
@@ -219,11 +224,34 @@ impl Area {
                 [b'L', b'R'] => Some(Area::LowerRightQuadrant),
                 _ => None,
             },
-            _ => None,
+            _ => Area::from_name(text),
         };
         area.ok_or(ParseAreaError::Unknown {
             text: Excerpt::new(text),
         })
+    }
+
+    /// The area named in words (see [`Area`]): the words of `text` in ASCII,
+    /// lower-cased and joined by single spaces (the words may be split by
+    /// spaces, underscores or hyphens), looked up among [`AREA_NAMES`].
+    fn from_name(text: &str) -> Option<Area> {
+        let mut name = [0u8; LONGEST_AREA_NAME];
+        let mut length = 0;
+        for word in text.split([' ', '_', '-']).filter(|word| !word.is_empty()) {
+            if length > 0 {
+                *name.get_mut(length)? = b' ';
+                length += 1;
+            }
+            for byte in word.bytes() {
+                *name.get_mut(length)? = byte.to_ascii_lowercase();
+                length += 1;
+            }
+        }
+        let name = name.get(..length)?;
+        AREA_NAMES
+            .iter()
+            .find(|(known, _)| known.as_bytes() == name)
+            .map(|&(_, area)| area)
     }
 
     /// The area's name in words, e.g. `"upper right quadrant"`.
@@ -366,6 +394,58 @@ impl fmt::Display for Area {
         f.pad(self.code())
     }
 }
+
+/// The names an area is read by (lower case, words joined by single
+/// spaces):
+/// - each area's [`name`](Area::name), as this crate writes it (Epic's EHI
+///   export names areas the same way: `DENT_ORD_NOADD.DENTAL_PROC_AREA_C_NAME`
+///   at open.epic.com/EHITables);
+/// - the names CMS's T-MSIS claims give the 837D codes (`ResDAC`, variable
+///   `TOOTH_ORAL_CVTY_AREA_DSGNTD_CD`): `maxillary area`, `mandibular area`,
+///   `other area of oral cavity`;
+/// - Epic's history of a procedure's arch (`Upper`, `Lower`) and quadrant
+///   (`Upper Right` ...) (`DENTAL_PROCEDURE_HX`), and `upper arch` and
+///   `lower arch`, as this crate's messages say them.
+const AREA_NAMES: [(&str, Area); 25] = [
+    ("entire oral cavity", Area::EntireOralCavity),
+    ("maxillary arch", Area::MaxillaryArch),
+    ("maxillary area", Area::MaxillaryArch),
+    ("upper arch", Area::MaxillaryArch),
+    ("upper", Area::MaxillaryArch),
+    ("mandibular arch", Area::MandibularArch),
+    ("mandibular area", Area::MandibularArch),
+    ("lower arch", Area::MandibularArch),
+    ("lower", Area::MandibularArch),
+    ("upper right sextant", Area::UpperRightSextant),
+    ("upper anterior sextant", Area::UpperAnteriorSextant),
+    ("upper left sextant", Area::UpperLeftSextant),
+    ("lower left sextant", Area::LowerLeftSextant),
+    ("lower anterior sextant", Area::LowerAnteriorSextant),
+    ("lower right sextant", Area::LowerRightSextant),
+    ("other area of the oral cavity", Area::OtherArea),
+    ("other area of oral cavity", Area::OtherArea),
+    ("upper right quadrant", Area::UpperRightQuadrant),
+    ("upper right", Area::UpperRightQuadrant),
+    ("upper left quadrant", Area::UpperLeftQuadrant),
+    ("upper left", Area::UpperLeftQuadrant),
+    ("lower left quadrant", Area::LowerLeftQuadrant),
+    ("lower left", Area::LowerLeftQuadrant),
+    ("lower right quadrant", Area::LowerRightQuadrant),
+    ("lower right", Area::LowerRightQuadrant),
+];
+
+/// The longest of [`AREA_NAMES`], in bytes: longer text names no area.
+const LONGEST_AREA_NAME: usize = {
+    let mut longest = 0;
+    let mut at = 0;
+    while at < AREA_NAMES.len() {
+        if AREA_NAMES[at].0.len() > longest {
+            longest = AREA_NAMES[at].0.len();
+        }
+        at += 1;
+    }
+    longest
+};
 
 impl FromStr for Area {
     type Err = ParseAreaError;

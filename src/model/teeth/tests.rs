@@ -481,6 +481,42 @@ fn area_codes() {
         assert_eq!(Area::parse(text), Ok(area), "{text}");
         assert_eq!(Area::from_code(text), None);
     }
+    // Names, in any case, with spaces, underscores or hyphens between the
+    // words: ours (`Area::name`), CMS's T-MSIS code names and Epic's.
+    let names = [
+        ("Entire Oral Cavity", Area::EntireOralCavity),
+        ("Maxillary Area", Area::MaxillaryArch),
+        ("mandibular arch", Area::MandibularArch),
+        ("Upper", Area::MaxillaryArch),
+        ("LOWER", Area::MandibularArch),
+        ("upper_anterior_sextant", Area::UpperAnteriorSextant),
+        ("Lower-Right-Sextant", Area::LowerRightSextant),
+        ("Other Area of Oral Cavity", Area::OtherArea),
+        ("other area of the oral cavity", Area::OtherArea),
+        (" Upper right quadrant ", Area::UpperRightQuadrant),
+        ("Upper  Left", Area::UpperLeftQuadrant),
+        ("lower left", Area::LowerLeftQuadrant),
+        ("Lower Right Quadrant", Area::LowerRightQuadrant),
+    ];
+    for (text, area) in names {
+        assert_eq!(Area::parse(text), Ok(area), "{text}");
+    }
+    for area in Area::ALL {
+        assert_eq!(Area::parse(area.name()), Ok(area), "{area:?}");
+    }
+    for text in [
+        "upper right molar",
+        "right",
+        "upper arch quadrant",
+        "upperright",
+        "-",
+        "upper rightt",
+    ] {
+        assert!(
+            matches!(Area::parse(text), Err(ParseAreaError::Unknown { .. })),
+            "{text}"
+        );
+    }
     for text in ["0", "11", "50", "100", "UX", "sextant", "٠٠"] {
         assert!(
             matches!(Area::parse(text), Err(ParseAreaError::Unknown { .. })),

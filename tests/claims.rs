@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use cdt_codes::claims::{
-    CheckOptions, ClaimChecker, ClaimColumn, Format, HeaderError, LineError, LineReport, Outcome,
-    Summary, ToothNumbering, Verdict,
+    CheckOptions, ClaimChecker, ClaimColumn, FileKind, Format, HeaderError, LineError, LineReport,
+    Outcome, Summary, ToothNumbering, Verdict,
 };
 use cdt_codes::dataset::Delimiter;
 use cdt_codes::{CodeSet, Edition, ReportingProblem, Validity};
@@ -721,6 +721,50 @@ fn areas_written_out_in_words_are_read() {
         "{}",
         all[6].message()
     );
+}
+
+#[test]
+fn a_file_of_a_kind_the_checker_does_not_read_is_named() {
+    // A workbook, a PDF, JSON or XML given for a CSV: each said for what it
+    // is, from its first bytes, not taken for a header without a code.
+    let cases: [(&[u8], FileKind, &str); 6] = [
+        (
+            b"PK\x03\x04\x14\x00\x06\x00",
+            FileKind::Zip,
+            "a ZIP archive",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00",
+            FileKind::Compound,
+            "an Excel 97-2003 workbook",
+        ),
+        (b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", FileKind::Pdf, "a PDF"),
+        (b"[{\"code\": \"D2391\"}]\n", FileKind::Json, "JSON"),
+        (
+            b"\xEF\xBB\xBF\n  {\"code\": \"D2391\"}\n",
+            FileKind::Json,
+            "JSON",
+        ),
+        (b"<?xml version=\"1.0\"?>\n<Claim/>\n", FileKind::Xml, "XML"),
+    ];
+    for (bytes, kind, words) in cases {
+        let error = ClaimChecker::new(bytes).expect_err("refused");
+        assert!(
+            matches!(error, HeaderError::Unreadable(found) if found == kind),
+            "{error}"
+        );
+        let message = error.to_string();
+        assert!(message.contains(words), "{message}");
+        assert!(message.contains("CSV"), "{message}");
+    }
+    // A header that merely starts with such a byte is still a header.
+    let csv = "{code},date\nD0120,2026-01-15\n";
+    assert!(matches!(
+        ClaimChecker::new(csv.as_bytes()).err(),
+        Some(HeaderError::MissingColumn { .. })
+    ));
+    let csv = "code,date\nD0120,2026-01-15\n";
+    assert!(ClaimChecker::new(csv.as_bytes()).is_ok());
 }
 
 #[test]

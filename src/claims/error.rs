@@ -7,6 +7,7 @@ use std::string::String;
 use std::vec::Vec;
 
 use super::columns::ClaimColumn;
+use super::kind::FileKind;
 use super::x12::X12Error;
 use crate::dataset::delimited::RowError;
 
@@ -58,6 +59,13 @@ pub enum HeaderError {
         /// [`transaction_name`](super::x12::transaction_name).
         found: String,
     },
+    /// The file is of a kind the checker does not read (a workbook, a PDF,
+    /// JSON, XML), told from its first bytes.
+    #[error(
+        "the file is {0}, which the checker does not read: save the claim lines as CSV \
+         (or other delimited text) with a header row, or send an X12 837D"
+    )]
+    Unreadable(FileKind),
     /// Reading failed.
     #[error("reading the claims file: {0}")]
     Io(#[from] io::Error),

@@ -56,6 +56,7 @@ mod delimited;
 mod edits;
 mod error;
 mod judge;
+mod kind;
 mod line;
 mod numbering;
 mod report;
@@ -73,6 +74,7 @@ pub use edits::{
     conflicts, conflicts_matching, rules, rules_for, Conflict, EditLine, Rule, RuleKind, Scope,
 };
 pub use error::{HeaderError, LineError};
+pub use kind::FileKind;
 pub use line::{ClaimLine, LineDate};
 pub use numbering::{ToothNumbering, UnknownToothNumbering};
 pub use report::{ClaimConflict, LineReport, Outcome, SkippedChecks, Summary, ToothEntry};
@@ -328,6 +330,9 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         let is_x12 = x12::looks_like_x12(&start);
         if !is_x12 && x12::looks_like_x12_without_isa(&start) {
             return Err(HeaderError::X12(X12Error::NoIsa { segment: 1 }));
+        }
+        if let Some(kind) = FileKind::of(&start).filter(|_| !is_x12) {
+            return Err(HeaderError::Unreadable(kind));
         }
         // A UTF-8 byte-order mark is no part of the header: without this
         // the trim below stopped at it and leading tabs counted.

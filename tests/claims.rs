@@ -768,6 +768,62 @@ fn a_file_of_a_kind_the_checker_does_not_read_is_named() {
 }
 
 #[test]
+fn separate_arch_quadrant_and_area_columns_are_all_read() {
+    // The Diamond claims system's tooth history keeps `arch`, `quadrant`
+    // and `oralCavity` side by side (greensky-code/diamond-latest,
+    // tooth-history.model.ts); Epic's EHI keeps a procedure's arch and
+    // quadrant apart too (DENTAL_PROCEDURE_HX). A line fills the one its
+    // code takes; the file used to be refused for naming the area thrice.
+    let csv = "procedureCode,dateOfService,toothNumber,arch,quadrant,oralCavity\n\
+               D5110,2026-01-15,,Upper,,\n\
+               D4341,2026-01-15,,,Upper Right,\n\
+               D5110,2026-01-15,,Lower,,\n\
+               D4341,2026-01-15,,,10,10\n\
+               D4341,2026-01-15,,,10,20\n\
+               D0120,2026-01-15,,,,\n";
+    let all = reports(csv.as_bytes());
+    assert_eq!(all[0].verdict(), Verdict::Valid, "{}", all[0].message());
+    assert_eq!(all[0].areas, ["Upper"]);
+    assert_eq!(all[1].verdict(), Verdict::Valid, "{}", all[1].message());
+    assert_eq!(all[2].verdict(), Verdict::Reporting, "{}", all[2].message());
+    // The same area twice is one area; two areas on a per-quadrant line
+    // are an error.
+    assert_eq!(all[3].areas, ["10"]);
+    assert_eq!(all[3].verdict(), Verdict::Valid, "{}", all[3].message());
+    assert_eq!(all[4].areas, ["10", "20"]);
+    assert_eq!(all[4].verdict(), Verdict::Reporting, "{}", all[4].message());
+    assert!(all[5].areas.is_empty());
+    assert_eq!(all[5].verdict(), Verdict::Valid);
+    // Diamond's claim and member ids name the claim and the patient.
+    let csv = "seqMembId,seqClaimId,procedureCode,dateOfService\n30001,8800101,D0120,2026-01-15\n";
+    let all = reports(csv.as_bytes());
+    assert_eq!(all[0].claim.as_deref(), Some("8800101"));
+    assert_eq!(all[0].patient.as_deref(), Some("30001"));
+}
+
+#[test]
+fn numbered_surface_columns_are_read_as_one() {
+    // Diamond's tooth history: one surface a column, `surface1` to
+    // `surface5` (as the 837D's TOO03 holds up to five).
+    let csv = "code,dos,tooth,surface1,surface2,Surface 3\n\
+               D2392,2026-01-15,30,M,O,\n\
+               D2391,2026-01-15,30,M,O,\n\
+               D2393,2026-01-15,30,,O,D\n";
+    let all = reports(csv.as_bytes());
+    assert_eq!(all[0].verdict(), Verdict::Valid, "{}", all[0].message());
+    assert_eq!(all[0].teeth[0].surfaces, "MO");
+    assert_eq!(all[1].verdict(), Verdict::Reporting, "{}", all[1].message());
+    assert_eq!(all[2].teeth[0].surfaces, "OD");
+    assert_eq!(all[2].verdict(), Verdict::Reporting, "{}", all[2].message());
+    // Two unnumbered surfaces columns still leave the column in doubt.
+    let doubt = "code,dos,tooth,surface,surfaces\nD2391,2026-01-15,30,O,O\n";
+    assert!(matches!(
+        ClaimChecker::new(doubt.as_bytes()).err(),
+        Some(HeaderError::DuplicateColumn { .. })
+    ));
+}
+
+#[test]
 fn a_chart_number_names_the_patient() {
     // Dentrix Ascend's reports call the patient's id its chart number.
     for header in ["Chart Number", "Chart #", "chart_no"] {

@@ -42,6 +42,9 @@ names! {
         "submitter_clm_control_num",
         "payer_claim_control_number",
         "payer_claim_control_number_original",
+    ] then [
+        // The Diamond claims system's claim (tooth-history.model.ts).
+        "seq_claim_id",
     ]
 }
 
@@ -156,8 +159,36 @@ names! {
         "dental_tooth_surface_code",
     ] then [
         "tooth_surface(s)",
+        // One surface a column (the Diamond claims system's tooth history:
+        // see `NUMBERED_SURFACES`).
+        "surface1",
+        "surface2",
+        "surface3",
+        "surface4",
+        "surface5",
+        "surface_1",
+        "surface_2",
+        "surface_3",
+        "surface_4",
+        "surface_5",
     ]
 }
+
+/// Names of `ClaimColumn::Surfaces` that each hold one of a line's
+/// surfaces (up to five, as the 837D's `TOO03`): read together, in header
+/// order, as the line's surfaces.
+pub(crate) const NUMBERED_SURFACES: &[&str] = &[
+    "surface1",
+    "surface2",
+    "surface3",
+    "surface4",
+    "surface5",
+    "surface_1",
+    "surface_2",
+    "surface_3",
+    "surface_4",
+    "surface_5",
+];
 
 names! {
     /// The names of `ClaimColumn::Area`.
@@ -233,6 +264,8 @@ names! {
         "chart_num",
     ] then [
         "patient_name",
+        // The Diamond claims system's member (tooth-history.model.ts).
+        "seq_memb_id",
     ]
 }
 

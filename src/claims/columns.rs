@@ -194,7 +194,25 @@ fn is_secondary(column: ClaimColumn, name: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ClaimHeader {
     positions: [Option<usize>; ClaimColumn::ALL.len()],
+    /// The further cells of a column read from several (see
+    /// [`ClaimHeader::more`]), in header order.
+    more: Vec<(ClaimColumn, usize)>,
     pub(crate) width: usize,
+}
+
+/// Whether the header cells `names` (normalised), all naming `column`, are
+/// read together rather than leaving the column in doubt: an area column
+/// may be split by kind (`arch`, `quadrant`, `oral_cavity`: a line fills
+/// the one its code takes), and surfaces may be one a column (`surface1`
+/// to `surface5`).
+fn read_together(column: ClaimColumn, names: &[String]) -> bool {
+    match column {
+        ClaimColumn::Area => true,
+        ClaimColumn::Surfaces => names
+            .iter()
+            .all(|name| aliases::NUMBERED_SURFACES.contains(&name.as_str())),
+        _ => false,
+    }
 }
 
 /// A normalised header cell without a claim form's item number in front
@@ -229,6 +247,7 @@ impl ClaimHeader {
         let cell = |position: usize| header.get(position).cloned().unwrap_or_default();
         let mut positions = found.positions;
         let mut settled = [false; ClaimColumn::ALL.len()];
+        let mut more = Vec::new();
         // Columns in the order of their first repeat in the header, so the
         // error, if any, is about the first repeat.
         for repeat in &found.repeats {
@@ -247,6 +266,15 @@ impl ClaimHeader {
             let cells: Vec<usize> = core::iter::once(first)
                 .chain(again.map(|repeat| repeat.again))
                 .collect();
+            let normalised: Vec<String> = cells
+                .iter()
+                .map(|&at| normalise_header(&cell(at)))
+                .collect();
+            if names.get(column).is_none() && read_together(column, &normalised) {
+                positions[column as usize] = Some(first);
+                more.extend(cells.iter().skip(1).map(|&at| (column, at)));
+                continue;
+            }
             let usual: Vec<usize> = cells
                 .iter()
                 .copied()
@@ -285,6 +313,7 @@ impl ClaimHeader {
         }
         Ok(ClaimHeader {
             positions,
+            more,
             width: header.len(),
         })
     }
@@ -292,6 +321,27 @@ impl ClaimHeader {
     /// The field index of `column`, if the header has it.
     pub(crate) fn position(&self, column: ClaimColumn) -> Option<usize> {
         self.positions[column as usize]
+    }
+
+    /// The field indices of the cells after the first that `column` is
+    /// read from, when the header splits it (areas by kind, surfaces one a
+    /// cell); none for most headers.
+    pub(crate) fn more(&self, column: ClaimColumn) -> impl Iterator<Item = usize> + '_ {
+        self.more
+            .iter()
+            .filter(move |(of, _)| *of == column)
+            .map(|&(_, at)| at)
+    }
+
+    /// Whether any column is read from several cells (most headers: none).
+    #[inline]
+    pub(crate) fn is_split_anywhere(&self) -> bool {
+        !self.more.is_empty()
+    }
+
+    /// Whether `column` is read from several cells.
+    pub(crate) fn is_split(&self, column: ClaimColumn) -> bool {
+        self.more.iter().any(|(of, _)| *of == column)
     }
 }
 

@@ -278,6 +278,60 @@ fn fill_line(
         }
         None => line.areas.clear(),
     }
+    if header.is_split_anywhere() {
+        fill_split(record, header, line);
+    }
+}
+
+/// Reads again into `line` the columns `header` splits over several cells
+/// (see `ClaimHeader::more`): the surfaces, one a cell, as one value with
+/// the first tooth (or alone); each filled area cell, the same area once.
+/// Apart from `fill_line`, which most files never need it in.
+#[cold]
+#[inline(never)]
+fn fill_split(record: &BorrowedRow<'_>, header: &ClaimHeader, line: &mut ClaimLine) {
+    let cells = |column: ClaimColumn| {
+        header
+            .position(column)
+            .into_iter()
+            .chain(header.more(column))
+            .filter_map(|index| record.get(index))
+            .map(trimmed)
+            .filter(|text| !text.is_empty())
+    };
+    if header.is_split(ClaimColumn::Surfaces) {
+        let joined: String = cells(ClaimColumn::Surfaces).collect();
+        match line.teeth.first_mut() {
+            Some(first) => put(&mut first.surfaces, &joined),
+            None if !joined.is_empty() => put_tooth(&mut line.teeth, 0, "", &joined),
+            None => {}
+        }
+    }
+    if header.is_split(ClaimColumn::Area) {
+        put_split_areas(cells(ClaimColumn::Area), line);
+    }
+}
+
+/// Puts into `line` the areas of a header that splits its area column:
+/// each cell that is filled (a line fills one, as a rule), the same area
+/// once; the line's strings are reused.
+fn put_split_areas<'r>(filled: impl Iterator<Item = &'r str>, line: &mut ClaimLine) {
+    let mut areas = 0;
+    for area in filled {
+        if line
+            .areas
+            .get(..areas)
+            .is_some_and(|before| before.iter().any(|seen| seen == area))
+        {
+            continue;
+        }
+        match line.areas.get_mut(areas) {
+            Some(slot) => put(slot, area),
+            None => line.areas.push(area.into()),
+        }
+        areas += 1;
+    }
+    line.areas.truncate(areas);
 }
 
 /// The tooth system a row's teeth are written in (its tooth system cell,

@@ -159,8 +159,8 @@ names! {
         "dental_tooth_surface_code",
     ] then [
         "tooth_surface(s)",
-        // One surface a column (the Diamond claims system's tooth history:
-        // see `NUMBERED_SURFACES`).
+        // One surface a column, up to five as the 837D's `TOO03` holds (the
+        // Diamond claims system's tooth history): read together.
         "surface1",
         "surface2",
         "surface3",
@@ -173,22 +173,6 @@ names! {
         "surface_5",
     ]
 }
-
-/// Names of `ClaimColumn::Surfaces` that each hold one of a line's
-/// surfaces (up to five, as the 837D's `TOO03`): read together, in header
-/// order, as the line's surfaces.
-pub(crate) const NUMBERED_SURFACES: &[&str] = &[
-    "surface1",
-    "surface2",
-    "surface3",
-    "surface4",
-    "surface5",
-    "surface_1",
-    "surface_2",
-    "surface_3",
-    "surface_4",
-    "surface_5",
-];
 
 names! {
     /// The names of `ClaimColumn::Area`.

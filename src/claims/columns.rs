@@ -208,11 +208,21 @@ pub(crate) struct ClaimHeader {
 fn read_together(column: ClaimColumn, names: &[String]) -> bool {
     match column {
         ClaimColumn::Area => true,
-        ClaimColumn::Surfaces => names
-            .iter()
-            .all(|name| aliases::NUMBERED_SURFACES.contains(&name.as_str())),
+        ClaimColumn::Surfaces => names.iter().all(|name| is_numbered_surface(name)),
         _ => false,
     }
+}
+
+/// Whether a normalised header cell holds one surface of a line's five:
+/// `surface1` to `surface5`, or `surface_1` to `surface_5`.
+fn is_numbered_surface(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix("surface") else {
+        return false;
+    };
+    matches!(
+        rest.strip_prefix('_').unwrap_or(rest).as_bytes(),
+        [b'1'..=b'5']
+    )
 }
 
 /// A normalised header cell without a claim form's item number in front
@@ -348,6 +358,23 @@ impl ClaimHeader {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_surfaces_are_one_to_five() {
+        for name in ["surface1", "surface_5", "surface3"] {
+            assert!(is_numbered_surface(name), "{name}");
+        }
+        for name in [
+            "surface",
+            "surfaces",
+            "surface6",
+            "surface0",
+            "surface_12",
+            "tooth_surface1",
+        ] {
+            assert!(!is_numbered_surface(name), "{name}");
+        }
+    }
 
     #[test]
     fn finds_columns_by_any_spelling() {

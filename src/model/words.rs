@@ -132,18 +132,30 @@ impl<'a> Iterator for Runs<'a> {
         };
         let mut end = start;
         let mut seen = first;
-        while let Some(next) = kind(end) {
-            if next & allowed == 0 {
-                break;
-            }
-            seen |= next;
-            if next == WIDE {
-                match wide(self.rest, end) {
-                    Some((true, length)) => end += length,
-                    _ => break,
+        loop {
+            // ASCII letters and digits a byte at a time, without a bounds
+            // check each (most words are nothing else).
+            let ascii = allowed & !WIDE;
+            for &byte in bytes.get(end..).unwrap_or(&[]) {
+                let next = KINDS[usize::from(byte)];
+                if next & ascii == 0 {
+                    break;
                 }
-            } else {
+                seen |= next;
                 end += 1;
+            }
+            // Then a character beyond ASCII, if the run takes one.
+            match kind(end) {
+                Some(WIDE) if allowed & WIDE != 0 => {
+                    // Counted as met even when it ends the run (a mark
+                    // after a digit makes the run mixed, as it always has).
+                    seen |= WIDE;
+                    match wide(self.rest, end) {
+                        Some((true, length)) => end += length,
+                        _ => break,
+                    }
+                }
+                _ => break,
             }
         }
         let run = self.rest.get(start..end)?;

@@ -29,7 +29,7 @@ pub enum FileKind {
     /// JSON: an object or array (`{"`, `[{`, or a lone `{` or `[` on the
     /// first line).
     Json,
-    /// XML (`<?xml`, or an element).
+    /// XML (`<?xml`, `<!`, or a root element with its `xmlns`).
     Xml,
 }
 
@@ -58,12 +58,15 @@ impl FileKind {
             // `[{...}]`, `["D0120"]`, `[]`, or `[` alone.
             b'[' => matches!(after(1).first(), None | Some(b'{' | b'[' | b'"' | b']'))
                 .then_some(FileKind::Json),
-            // `<?xml ...?>`, `<!-- -->`, `<Claim ...>`: an element's name
-            // starts with a letter, and the line ends with a tag.
+            // `<?xml ...?>`, `<!DOCTYPE ...>`, `<!-- -->`, or a root element
+            // with its namespace (`<Bundle xmlns="http://hl7.org/fhir">`),
+            // the line ending with the tag. Not any text in angle brackets:
+            // a report's title line may be `<All Providers>`.
             b'<' => {
-                let opens = matches!(after(1).first(), Some(b'?' | b'!'))
-                    || after(1).first().is_some_and(u8::is_ascii_alphabetic);
-                (opens && text.ends_with(b">")).then_some(FileKind::Xml)
+                let declared = matches!(after(1).first(), Some(b'?' | b'!'));
+                let namespaced = after(1).first().is_some_and(u8::is_ascii_alphabetic)
+                    && text.windows(6).any(|window| window == b" xmlns");
+                ((declared || namespaced) && text.ends_with(b">")).then_some(FileKind::Xml)
             }
             _ => None,
         }
@@ -93,6 +96,8 @@ mod tests {
             b"{code},date\n",
             b"[code];date\n",
             b"<code>|date\n",
+            b"<All Providers>\n",
+            b"<Claim/>\n",
             b"< 5 teeth,code\n",
             b"PK,code\n",
             b"\n\n  \n",

@@ -834,6 +834,19 @@ fn a_chart_number_names_the_patient() {
 }
 
 #[test]
+fn an_open_dental_user_query_names_its_claim() {
+    // Open Dental's user queries export its tables' own column names: the
+    // claim's key is `ClaimNum` (its database documentation, table
+    // `claim`), beside `PatNum`, `ProcDate`, `ProcCode`, `ToothNum`, `Surf`.
+    let csv = "PatNum,ProcDate,ProcCode,ToothNum,Surf,ClaimNum\n\
+               12,2026-01-15,D2391,30,O,55\n";
+    let all = reports(csv.as_bytes());
+    assert_eq!(all[0].claim.as_deref(), Some("55"));
+    assert_eq!(all[0].patient.as_deref(), Some("12"));
+    assert_eq!(all[0].verdict(), Verdict::Valid, "{}", all[0].message());
+}
+
+#[test]
 fn a_tooth_written_as_a_decimal_is_read_as_its_number() {
     // Data tools write a number column with gaps as decimals (`26.0`).
     let csv = "code,dos,tooth\nD2391,2026-01-15,30.0\nD2391,2026-01-15,30.5\n";

@@ -45,6 +45,9 @@ names! {
     ] then [
         // The Diamond claims system's claim (tooth-history.model.ts).
         "seq_claim_id",
+        // Open Dental's claim key (its database documentation, table
+        // `claim`), as its user queries export it.
+        "claim_num",
     ]
 }
 

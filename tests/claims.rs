@@ -837,11 +837,14 @@ fn a_chart_number_names_the_patient() {
 fn an_open_dental_user_query_names_its_claim() {
     // Open Dental's user queries export its tables' own column names: the
     // claim's key is `ClaimNum` (its database documentation, table
-    // `claim`), beside `PatNum`, `ProcDate`, `ProcCode`, `ToothNum`, `Surf`.
-    let csv = "PatNum,ProcDate,ProcCode,ToothNum,Surf,ClaimNum\n\
-               12,2026-01-15,D2391,30,O,55\n";
+    // `claim`), beside `ProcNum`, `PatNum`, `ProcDate`, `ProcCode`,
+    // `ToothNum`, `Surf`.
+    let csv = "ProcNum,PatNum,ProcDate,ProcCode,ToothNum,Surf,ClaimNum\n\
+               9001,12,2026-01-15,D2391,30,O,55\n";
     let all = reports(csv.as_bytes());
     assert_eq!(all[0].claim.as_deref(), Some("55"));
+    // The procedure's key (`procedurelog.ProcNum`) is the line's id.
+    assert_eq!(all[0].line, "9001");
     assert_eq!(all[0].patient.as_deref(), Some("12"));
     assert_eq!(all[0].verdict(), Verdict::Valid, "{}", all[0].message());
 }

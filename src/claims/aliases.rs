@@ -66,6 +66,9 @@ names! {
         "line_counter",
     ] then [
         "claim_line_number",
+        // Open Dental's procedure key (table `procedurelog`), as its user
+        // queries export it.
+        "proc_num",
     ]
 }
 

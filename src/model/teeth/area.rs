@@ -231,27 +231,27 @@ impl Area {
         })
     }
 
-    /// The area named in words (see [`Area`]): the words of `text` in ASCII,
-    /// lower-cased and joined by single spaces (the words may be split by
-    /// spaces, underscores or hyphens), looked up among [`AREA_NAMES`].
+    /// The area named in words (see [`Area`]): its [`name`](Area::name)
+    /// or one of [`OTHER_AREA_NAMES`], word by word in ASCII, in any case,
+    /// the words of `text` split by spaces, underscores or hyphens.
     fn from_name(text: &str) -> Option<Area> {
-        let mut name = [0u8; LONGEST_AREA_NAME];
-        let mut length = 0;
-        for word in text.split([' ', '_', '-']).filter(|word| !word.is_empty()) {
-            if length > 0 {
-                *name.get_mut(length)? = b' ';
-                length += 1;
-            }
-            for byte in word.bytes() {
-                *name.get_mut(length)? = byte.to_ascii_lowercase();
-                length += 1;
-            }
-        }
-        let name = name.get(..length)?;
-        AREA_NAMES
-            .iter()
-            .find(|(known, _)| known.as_bytes() == name)
-            .map(|&(_, area)| area)
+        let names = |name: &str| {
+            let mut given = text.split([' ', '_', '-']).filter(|word| !word.is_empty());
+            name.split(' ').all(|word| {
+                given
+                    .next()
+                    .is_some_and(|typed| typed.eq_ignore_ascii_case(word))
+            }) && given.next().is_none()
+        };
+        Area::ALL
+            .into_iter()
+            .find(|area| names(area.name()))
+            .or_else(|| {
+                OTHER_AREA_NAMES
+                    .iter()
+                    .find(|(name, _)| names(name))
+                    .map(|&(_, area)| area)
+            })
     }
 
     /// The area's name in words, e.g. `"upper right quadrant"`.
@@ -395,57 +395,29 @@ impl fmt::Display for Area {
     }
 }
 
-/// The names an area is read by (lower case, words joined by single
-/// spaces):
-/// - each area's [`name`](Area::name), as this crate writes it (Epic's EHI
-///   export names areas the same way: `DENT_ORD_NOADD.DENTAL_PROC_AREA_C_NAME`
-///   at open.epic.com/EHITables);
+/// The names an area is read by beside its own [`name`](Area::name) (as
+/// this crate writes it, and Epic's EHI export names areas the same way:
+/// `DENT_ORD_NOADD.DENTAL_PROC_AREA_C_NAME` at open.epic.com/EHITables),
+/// lower case, words joined by single spaces:
 /// - the names CMS's T-MSIS claims give the 837D codes (`ResDAC`, variable
 ///   `TOOTH_ORAL_CVTY_AREA_DSGNTD_CD`): `maxillary area`, `mandibular area`,
 ///   `other area of oral cavity`;
 /// - Epic's history of a procedure's arch (`Upper`, `Lower`) and quadrant
 ///   (`Upper Right` ...) (`DENTAL_PROCEDURE_HX`), and `upper arch` and
 ///   `lower arch`, as this crate's messages say them.
-const AREA_NAMES: [(&str, Area); 25] = [
-    ("entire oral cavity", Area::EntireOralCavity),
-    ("maxillary arch", Area::MaxillaryArch),
+const OTHER_AREA_NAMES: [(&str, Area); 11] = [
     ("maxillary area", Area::MaxillaryArch),
     ("upper arch", Area::MaxillaryArch),
     ("upper", Area::MaxillaryArch),
-    ("mandibular arch", Area::MandibularArch),
     ("mandibular area", Area::MandibularArch),
     ("lower arch", Area::MandibularArch),
     ("lower", Area::MandibularArch),
-    ("upper right sextant", Area::UpperRightSextant),
-    ("upper anterior sextant", Area::UpperAnteriorSextant),
-    ("upper left sextant", Area::UpperLeftSextant),
-    ("lower left sextant", Area::LowerLeftSextant),
-    ("lower anterior sextant", Area::LowerAnteriorSextant),
-    ("lower right sextant", Area::LowerRightSextant),
-    ("other area of the oral cavity", Area::OtherArea),
     ("other area of oral cavity", Area::OtherArea),
-    ("upper right quadrant", Area::UpperRightQuadrant),
     ("upper right", Area::UpperRightQuadrant),
-    ("upper left quadrant", Area::UpperLeftQuadrant),
     ("upper left", Area::UpperLeftQuadrant),
-    ("lower left quadrant", Area::LowerLeftQuadrant),
     ("lower left", Area::LowerLeftQuadrant),
-    ("lower right quadrant", Area::LowerRightQuadrant),
     ("lower right", Area::LowerRightQuadrant),
 ];
-
-/// The longest of [`AREA_NAMES`], in bytes: longer text names no area.
-const LONGEST_AREA_NAME: usize = {
-    let mut longest = 0;
-    let mut at = 0;
-    while at < AREA_NAMES.len() {
-        if AREA_NAMES[at].0.len() > longest {
-            longest = AREA_NAMES[at].0.len();
-        }
-        at += 1;
-    }
-    longest
-};
 
 impl FromStr for Area {
     type Err = ParseAreaError;

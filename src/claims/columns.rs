@@ -287,11 +287,9 @@ impl ClaimHeader {
             }
             let usual: Vec<usize> = cells
                 .iter()
-                .copied()
-                .filter(|&at| {
-                    names.get(column).is_some()
-                        || !is_secondary(column, &normalise_header(&cell(at)))
-                })
+                .zip(&normalised)
+                .filter(|(_, name)| names.get(column).is_some() || !is_secondary(column, name))
+                .map(|(&at, _)| at)
                 .collect();
             let (one, two) = match usual.as_slice() {
                 [only] => {

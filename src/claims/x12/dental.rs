@@ -13,9 +13,7 @@ use arrayvec::ArrayVec;
 
 use super::elements::{put_date, put_list, put_opt_text, put_text, text};
 use super::error::X12Error;
-use super::segments::{
-    is_separator_byte, repetition_of, terminator_problem, Delimiters, Segment, Segments,
-};
+use super::segments::{declared_delimiters, is_separator_byte, Delimiters, Segment, Segments};
 use super::{
     guide_of, is_dental_version, transaction_name, EnvelopeWarning, ServiceLine, ToothInfo, X12Date,
 };
@@ -521,28 +519,16 @@ impl<R: BufRead> X12Reader<R> {
             .get(sixteenth + 2)
             .copied()
             .unwrap_or(self.segments.delimiters.segment);
-        if !is_separator_byte(component) || matches!(component, b'\r' | b'\n') {
-            return self.bad_later_isa(
-                "the component separator (ISA16) is a letter, digit, space or line break",
-            );
-        }
-        if let Some(problem) = terminator_problem(element, component, terminator) {
-            return self.bad_later_isa(problem);
-        }
         let isa11 = seg.split(|&b| b == element).nth(11).unwrap_or_default();
-        let repetition = match repetition_of(isa11, element, component, terminator) {
-            Ok(repetition) => repetition,
-            Err(warning) => {
-                self.envelope_warning(warning);
-                None
-            }
+        let (delimiters, warning) = match declared_delimiters(element, component, terminator, isa11)
+        {
+            Ok(declared) => declared,
+            Err(problem) => return self.bad_later_isa(problem),
         };
-        self.segments.delimiters = Delimiters {
-            element,
-            component,
-            repetition,
-            segment: terminator,
-        };
+        if let Some(warning) = warning {
+            self.envelope_warning(warning);
+        }
+        self.segments.delimiters = delimiters;
         self.segments.number = 1;
         self.segments.interchange_control = seg
             .split(|&b| b == element)

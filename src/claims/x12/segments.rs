@@ -101,15 +101,42 @@ pub(crate) struct Segments<R> {
     pub(crate) isa_warning: Option<String>,
 }
 
-/// What is wrong with an `ISA`'s segment terminator, given its element and
-/// component separators (both checked already): a letter, digit or space,
-/// or a byte that one of the others is too. For the first `ISA` and later
-/// ones alike.
-pub(crate) fn terminator_problem(
+/// The delimiters an `ISA` declares (the element separator, already
+/// checked; the component separator `ISA16`; the terminator after it; and
+/// `ISA11`, read as a repetition separator when it can be one), for the
+/// first `ISA` and later ones alike. An `ISA11` that repeats another
+/// delimiter is no separator and comes back as a warning to give; a
+/// component separator or terminator that cannot be one is the problem
+/// that refuses the interchange.
+pub(crate) fn declared_delimiters(
     element: u8,
     component: u8,
     terminator: u8,
-) -> Option<&'static str> {
+    isa11: &[u8],
+) -> Result<(Delimiters, Option<String>), &'static str> {
+    if !is_separator_byte(component) || matches!(component, b'\r' | b'\n') {
+        return Err("the component separator (ISA16) is a letter, digit, space or line break");
+    }
+    if let Some(problem) = terminator_problem(element, component, terminator) {
+        return Err(problem);
+    }
+    let (repetition, warning) = match repetition_of(isa11, element, component, terminator) {
+        Ok(repetition) => (repetition, None),
+        Err(warning) => (None, Some(warning)),
+    };
+    let delimiters = Delimiters {
+        element,
+        component,
+        repetition,
+        segment: terminator,
+    };
+    Ok((delimiters, warning))
+}
+
+/// What is wrong with an `ISA`'s segment terminator, given its element and
+/// component separators (both checked already): a letter, digit or space,
+/// or a byte that one of the others is too.
+fn terminator_problem(element: u8, component: u8, terminator: u8) -> Option<&'static str> {
     if !is_separator_byte(terminator) {
         Some("the segment terminator is a letter, digit or space")
     } else if component == element || terminator == element || terminator == component {
@@ -124,7 +151,7 @@ pub(crate) fn terminator_problem(
 /// the standards identifier `U`, no separator. An `ISA11` that repeats
 /// another delimiter (X12 has an interchange's delimiters all different)
 /// is no separator either, and the warning to give says so.
-pub(crate) fn repetition_of(
+fn repetition_of(
     isa11: &[u8],
     element: u8,
     component: u8,
@@ -266,34 +293,17 @@ impl<R: BufRead> Segments<R> {
         let Some(segment) = self.next_byte()? else {
             return Err(short);
         };
-        let bad = |problem| X12Error::BadDelimiters {
-            segment: 1,
-            problem,
-        };
-        if !is_separator_byte(component) {
-            return Err(bad(
-                "the component separator (ISA16) is a letter, digit or space",
-            ));
-        }
-        if let Some(problem) = terminator_problem(element, component, segment) {
-            return Err(bad(problem));
-        }
+        let isa11 = fields.get(10).map_or(&[][..], Vec::as_slice);
+        let (delimiters, warning) = declared_delimiters(element, component, segment, isa11)
+            .map_err(|problem| X12Error::BadDelimiters {
+                segment: 1,
+                problem,
+            })?;
         if let Some(isa13) = fields.get(12) {
             self.interchange_control.clone_from(isa13);
         }
-        let repetition = match repetition_of(&fields[10], element, component, segment) {
-            Ok(repetition) => repetition,
-            Err(warning) => {
-                self.isa_warning = Some(warning);
-                None
-            }
-        };
-        Ok(Delimiters {
-            element,
-            component,
-            repetition,
-            segment,
-        })
+        self.isa_warning = warning;
+        Ok(delimiters)
     }
 
     /// Reads the next non-empty segment into `seg`, trimmed of spaces and

@@ -682,6 +682,25 @@ fn data_after_iea_and_second_interchange() {
     );
 }
 
+/// The first `ISA` and a later one are judged by the same rule: a letter
+/// as the component separator (`ISA16`) refuses either in the same words.
+#[test]
+fn a_bad_component_separator_is_named_alike_in_any_isa() {
+    let one = wrap(&["CLM*C1*10", "LX*1", "SV3*AD:D0120"]);
+    let first = X12Reader::new(one.replacen("*:~", "*A~", 1).as_bytes())
+        .map(|_| ())
+        .unwrap_err()
+        .to_string();
+    let later = errors(&read(
+        format!("{one}{}", ISA.replace(":~", "A~")).as_bytes(),
+    ));
+    let problem =
+        "bad delimiters: the component separator (ISA16) is a letter, digit, space or line break";
+    assert_eq!(first, format!("segment 1: {problem}"));
+    assert_eq!(later.len(), 1, "{later:?}");
+    assert!(later[0].ends_with(problem), "{later:?}");
+}
+
 /// `remaining` bytes of `A`, with no terminator.
 struct Endless {
     remaining: usize,

@@ -34,6 +34,33 @@ pub const MIX: [&str; 25] = [
     "pano",
 ];
 
+/// The descriptions of every record, lower-cased once, beside their
+/// records: what the fair naive scan reads.
+pub fn lowered_descriptions() -> Vec<(String, cdt_codes::Procedure<'static>)> {
+    cdt_codes::iter()
+        .map(|p| (p.description().to_lowercase(), p))
+        .collect()
+}
+
+/// The fair naive scan, the search benchmarks' baseline: descriptions
+/// lower-cased once (outside the timed loop, see [`lowered_descriptions`]);
+/// each query word lower-cased and checked with `contains`; the records in
+/// force holding every word counted. What a competent engineer would write
+/// without an index.
+pub fn naive_scan(query: &str, lowered: &[(String, cdt_codes::Procedure<'static>)]) -> usize {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    lowered
+        .iter()
+        .filter(|(_, p)| p.is_active())
+        .filter(|(text, _)| words.iter().all(|w| text.contains(w.as_str())))
+        .count()
+}
+
+/// The first ten results of `query`, as the mix takes them.
+pub fn first_ten(query: &str) -> Vec<cdt_codes::Procedure<'static>> {
+    cdt_codes::search(query).take(10).collect()
+}
+
 /// The generated claim files the claims benchmarks read: the criterion
 /// bench (`claims.rs`) and the instruction counts
 /// (`examples/claims_instructions.rs`) use the same bytes.

@@ -21,19 +21,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use cdt_codes::{Procedure, Query};
-use cdt_codes_benches::MIX;
+use cdt_codes_benches::{first_ten, lowered_descriptions, naive_scan as naive, MIX};
 use criterion::{criterion_group, criterion_main, Criterion};
-
-/// The fair naive scan: descriptions lower-cased once (outside the timed
-/// loop); each query word lower-cased and checked with `contains`.
-fn naive(query: &str, lowered: &[(String, Procedure<'static>)]) -> usize {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    lowered
-        .iter()
-        .filter(|(_, p)| p.is_active())
-        .filter(|(text, _)| words.iter().all(|w| text.contains(w.as_str())))
-        .count()
-}
 
 /// The old naive scan: lower-cases every description again for every
 /// query word.
@@ -50,17 +39,11 @@ fn naive_per_word(query: &str, descriptions: &[(String, Procedure<'static>)]) ->
         .count()
 }
 
-fn first_ten(query: &str) -> Vec<Procedure<'static>> {
-    cdt_codes::search(query).take(10).collect()
-}
-
 fn searches(c: &mut Criterion) {
     let descriptions: Vec<(String, Procedure<'static>)> = cdt_codes::iter()
         .map(|p| (p.description().to_string(), p))
         .collect();
-    let lowered: Vec<(String, Procedure<'static>)> = cdt_codes::iter()
-        .map(|p| (p.description().to_lowercase(), p))
-        .collect();
+    let lowered = lowered_descriptions();
     let queries = [
         ("single word", "apexification"),
         ("prefix", "apexif"),

@@ -1283,3 +1283,50 @@ fn eaglesofts_service_code_names_the_code() {
     let both = "procedure_code,service_code,dos\nD0120,X1,2025-03-04\n";
     assert_eq!(reports(both.as_bytes())[0].code, "D0120");
 }
+
+/// IHS RPMS keeps CDT codes as four digits without the D (the ADA code
+/// file of its FOIA release, `WorldVistA/FOIA-RPMS` at `c794a0019`,
+/// `Packages/IHS Dental System/Globals/ADEOCD46.zwr`: code `0120`, periodic
+/// oral evaluation), and one clinic's Open Dental data keeps copies of
+/// codes with a 0 for the D (`BenjaminRains/dbt_dental_clinic` at `231506f5`,
+/// `analysis/appointment/appt_business_logic.md`: D9987 "appears as
+/// '09987' in data"). Such a cell is still a malformed code, since a claim
+/// must send the D, but a note names the code it would be; a number whose
+/// D form is no code, or of another shape, gets no note.
+#[test]
+fn a_code_without_its_d_is_malformed_and_a_note_names_the_code() {
+    let csv = "procedure_code,date_of_service\n\
+               0120,2026-01-15\n\
+               02750,2026-01-15\n\
+               8000,2026-01-15\n\
+               12345,2026-01-15\n\
+               D0120,2026-01-15\n";
+    let all = reports(csv.as_bytes());
+    let verdicts: Vec<Verdict> = all.iter().map(LineReport::verdict).collect();
+    assert_eq!(
+        verdicts,
+        [
+            Verdict::MalformedCode,
+            Verdict::MalformedCode,
+            Verdict::MalformedCode,
+            Verdict::MalformedCode,
+            Verdict::Valid
+        ]
+    );
+    assert_eq!(
+        all[0].notes,
+        ["\"0120\" may be D0120 without its D (IHS RPMS keeps CDT codes as four digits); a claim sends D0120"]
+    );
+    assert_eq!(
+        all[1].notes,
+        ["\"02750\" may be D2750 with a 0 for its D (as some practice databases keep copies of codes); a claim sends D2750"]
+    );
+    assert!(all[2].notes.is_empty(), "{:?}", all[2].notes);
+    assert!(all[3].notes.is_empty(), "{:?}", all[3].notes);
+    // The message is the parse error's, as for any malformed code.
+    assert!(
+        all[0].message().starts_with("malformed code:"),
+        "{}",
+        all[0].message()
+    );
+}

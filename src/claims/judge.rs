@@ -155,7 +155,12 @@ impl<'s> Judge<'s> {
             return Outcome::MissingDate;
         }
         let code = match CdtCode::parse(&report.code) {
-            Err(error) => return Outcome::Checked(Validity::Malformed(error)),
+            Err(error) => {
+                if let Some(note) = code_without_d(self.set, &report.code) {
+                    report.notes.push(note);
+                }
+                return Outcome::Checked(Validity::Malformed(error));
+            }
             Ok(code) => code,
         };
         if code.to_ascii() != *report.code.as_bytes() {
@@ -343,6 +348,35 @@ fn area_written_as_surfaces(procedure: Procedure<'_>, report: &mut LineReport<'_
     ));
     report.areas.push(area);
     report.teeth.retain(|entry| !entry.tooth.is_empty());
+}
+
+/// A note for a code cell that is a CDT code written without its `D`: four
+/// digits (IHS RPMS keeps its codes so: the ADA code file of its dental
+/// package holds `0120`) or five with a `0` for the `D` (copies of codes
+/// some practice databases keep, `09987`), when the code so read is one
+/// the set knows. The line stays a malformed code: a claim sends the `D`.
+#[cold]
+fn code_without_d(set: &CodeSet, written: &str) -> Option<String> {
+    let written = written.trim();
+    let (digits, how) = match written.as_bytes() {
+        digits @ [_, _, _, _] => (
+            digits,
+            "without its D (IHS RPMS keeps CDT codes as four digits)",
+        ),
+        [b'0', digits @ ..] if digits.len() == 4 => (
+            digits,
+            "with a 0 for its D (as some practice databases keep copies of codes)",
+        ),
+        _ => return None,
+    };
+    let &[a, b, c, d] = digits else {
+        return None;
+    };
+    let code = CdtCode::from_five_bytes(&[b'D', a, b, c, d])?;
+    set.get(code)?;
+    Some(std::format!(
+        "{written:?} may be {code} {how}; a claim sends {code}"
+    ))
 }
 
 /// Whether an X12 procedure under `qualifier` is a CDT code all the same:

@@ -328,24 +328,68 @@ SE*12*0001~GE*1*101~IEA*1*000000101~";
     );
 }
 
-/// An 837 transaction set or functional group without its interchange
-/// (public samples quote ST to SE alone) is X12 that cannot be read, not a
-/// CSV with an odd header; a CSV whose first column is a state (`ST`) is
-/// still a CSV.
+/// An 837 transaction set or functional group quoted without its
+/// interchange, from `ST` to `SE` (as a public M test routine,
+/// `EFU837SPECT`, quotes its dental sample `SAMPLED`:
+/// `ST*837*1*005010X224A2~BHT*...~SE*14*1~`), is
+/// read with the delimiters of its first segment, segments ended by a
+/// terminator or one a line, and an envelope warning says it had no `ISA`;
+/// a CSV whose first column is a state (`ST`) is still a CSV.
 #[test]
-fn an_x12_transaction_without_its_isa_is_said_to_be_one() {
+fn an_x12_transaction_without_its_isa_is_read_with_a_warning() {
+    let body = [
+        "BHT*0019*00*1*20260115*1200*CH",
+        "HL*1**20*1",
+        "HL*2*1*22*0",
+        "CLM*C1*150***11:B:1*Y*A*Y*Y",
+        "DTP*472*D8*20260115",
+        "LX*1",
+        "SV3*AD:D2391*150",
+        "TOO*JP*30*O",
+        "LX*2",
+        "SV3*AD:D0120*50",
+    ];
+    let st = "ST*837*0001*005010X224A2";
+    let se = format!("SE*{}*0001", body.len() + 2);
+    let tilde = format!("{st}~{}~{se}~", body.join("~"));
+    let lines = format!("{st}\n{}\n{se}\n", body.join("\n"));
+    let piped = tilde.replace('*', "|");
+    let group = format!("GS*HC*A*B*20260115*1200*7*X*005010X224A2~{tilde}GE*1*7~");
     for text in [
-        "ST*837*0001*005010X224A2~BHT*0019*00*1*20260115*1200*CH~",
-        "GS*HC*A*B*20260215*1030*101*X*005010X224A2~ST*837*0001~",
-        "\u{FEFF}  ST|837|0001~",
+        tilde.clone(),
+        lines,
+        piped,
+        group,
+        format!("\u{FEFF}  {tilde}"),
     ] {
-        let error = ClaimChecker::new(text.as_bytes()).unwrap_err();
-        assert_eq!(
-            error.to_string(),
-            "the X12 interchange cannot be read: segment 1: the input does not start with an ISA segment",
-            "{text}"
-        );
+        let mut checker = ClaimChecker::new(text.as_bytes()).expect(&text);
+        let all: Vec<LineReport<'static>> = checker.by_ref().map(Result::unwrap).collect();
+        let codes: Vec<&str> = all.iter().map(|report| report.code.as_str()).collect();
+        assert_eq!(codes, ["D2391", "D0120"], "{text}");
+        assert!(all.iter().all(LineReport::is_valid), "{text}");
+        let warnings: Vec<String> = checker
+            .envelope_warnings()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(warnings.len(), 1, "{text}: {warnings:?}");
+        assert!(warnings[0].contains("no ISA"), "{warnings:?}");
     }
+    // The segment numbers are the file's: the SE count checks out, and
+    // one that does not is named by its own number.
+    let wrong = tilde.replace(&se, "SE*99*0001");
+    let mut checker = ClaimChecker::new(wrong.as_bytes()).unwrap();
+    for _ in checker.by_ref() {}
+    let warnings: Vec<String> = checker
+        .envelope_warnings()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        warnings.iter().any(|w| w.contains("segment 12")
+            && w.contains("SE01 says 99 segments; the transaction set has 12")),
+        "{warnings:?}"
+    );
     let csv = "ST,code,dos\nWA,D0120,2026-01-15\n";
     assert_eq!(reports(csv.as_bytes()).len(), 1);
 }

@@ -40,7 +40,9 @@
 //!   bad date); code and date are trimmed;
 //!   `Display` works;
 //! - delimited files: positions never decrease and stay within the lines;
-//!   X12: the format is X12 exactly when the input `looks_like_x12`;
+//!   X12: the format is X12 when the input `looks_like_x12`, and only
+//!   then or when it starts as an 837 transaction set or health care group
+//!   quoted without its `ISA` (`ST*837*`, `GS*HC*`, any separator);
 //! - every line gets a verdict: `report.verdict()` for a report,
 //!   `Unreadable` for an error; the summary's `count` of each verdict in
 //!   `Verdict::ALL` is the number of lines with it, and `lines()` is
@@ -422,6 +424,20 @@ fn isa_on_one_line(input: &[u8]) -> bool {
     true
 }
 
+/// Whether the input starts as an 837 transaction set (`ST*837*`) or a
+/// health care functional group (`GS*HC*`) without an `ISA` in front, with
+/// any separator byte: a byte-order mark and whitespace first are passed
+/// over.
+fn starts_without_isa(input: &[u8]) -> bool {
+    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+    match input.trim_ascii_start() {
+        [b'S', b'T', sep, b'8', b'3', b'7', after, ..] | [b'G', b'S', sep, b'H', b'C', after, ..] => {
+            !sep.is_ascii_alphanumeric() && *sep != b' ' && after == sep
+        }
+        _ => false,
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let [flags, length, ref rest @ ..] = *data else {
         return;
@@ -458,8 +474,13 @@ fuzz_target!(|data: &[u8]| {
 
     let whole = run(&input[..], &options, assume_latest, lines);
     if let Ok(run) = &whole {
-        // The format is X12 exactly when the input looks like it.
-        assert_eq!(run.format == Format::X12, looks_like_x12(&input));
+        // The format is X12 when the input looks like it, and otherwise
+        // only for a transaction set or group without its `ISA`.
+        if looks_like_x12(&input) {
+            assert_eq!(run.format, Format::X12);
+        } else if run.format == Format::X12 {
+            assert!(starts_without_isa(&input), "read as X12 without looking like it");
+        }
     }
 
     // The lent reports (`next_report`, buffers reused line after line) are

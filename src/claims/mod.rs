@@ -327,10 +327,14 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         // comes out of `Decoded` as UTF-8's): `looks_like_x12` skips it, then
         // whitespace, as `X12Reader` does; a U+FEFF after blank lines is
         // content, in every encoding.
-        let is_x12 = x12::looks_like_x12(&start);
-        if !is_x12 && x12::looks_like_x12_without_isa(&start) {
-            return Err(HeaderError::X12(X12Error::NoIsa { segment: 1 }));
-        }
+        // An 837 transaction set or group quoted without its `ISA` is read
+        // with the delimiters of its first segment.
+        let without_isa = if x12::looks_like_x12(&start) {
+            None
+        } else {
+            x12::delimiters_without_isa(&start)
+        };
+        let is_x12 = without_isa.is_some() || x12::looks_like_x12(&start);
         if let Some(kind) = FileKind::of(&start).filter(|_| !is_x12) {
             return Err(HeaderError::Unreadable(kind));
         }
@@ -348,9 +352,16 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
                 (detected, titles) = (Some(found), before);
             }
         }
+        if without_isa.is_some() && start.starts_with(b"\xEF\xBB\xBF") {
+            // No `ISA` to read past it: the segments start after it.
+            start.drain(..3);
+        }
         let reader = io::Cursor::new(start).chain(reader);
         let (input, carried, has_claims) = if is_x12 {
-            let mut reader = X12Reader::new(reader).map_err(HeaderError::X12)?;
+            let mut reader = match without_isa {
+                Some(delimiters) => X12Reader::without_isa(reader, delimiters),
+                None => X12Reader::new(reader).map_err(HeaderError::X12)?,
+            };
             // The first item tells an 837D from another transaction set;
             // it and whatever else is read ahead go back to the reader.
             let mut held: Vec<_> = reader.next_line().into_iter().collect();

@@ -14,8 +14,9 @@ use arrayvec::ArrayVec;
 use super::elements::{put_date, put_list, put_opt_text, put_text, text};
 use super::error::X12Error;
 use super::segments::{declared_delimiters, is_separator_byte, Delimiters, Segment, Segments};
+use super::state::{Claim, Draft, Guide, Interchange};
 use super::{
-    guide_of, is_dental_version, transaction_name, EnvelopeWarning, ServiceLine, ToothInfo, X12Date,
+    guide_of, is_dental_version, transaction_name, EnvelopeWarning, ServiceLine, ToothInfo,
 };
 use crate::claims::line::put;
 use crate::model::trimmed;
@@ -31,39 +32,6 @@ use crate::teeth::Area;
 /// assert!(cdt_codes::claims::x12::HOLD_LIMIT >= 64);
 /// ```
 pub const HOLD_LIMIT: usize = 1024;
-/// The claim being read.
-#[derive(Debug)]
-struct Claim {
-    id: String,
-    date: Option<X12Date>,
-    /// `DTP*452`, the orthodontic appliance placement date.
-    appliance_placed: Option<X12Date>,
-    /// `CLM19` is `PB`.
-    predetermination: bool,
-    /// `CLM01` was missing: its lines are dropped silently.
-    failed: bool,
-}
-
-/// The `LX` loop being read.
-#[derive(Debug)]
-struct Draft {
-    lx_segment: u64,
-    /// Whether an `SV3` was read: the line's code and the rest of the
-    /// `SV3` are then in `line`.
-    has_sv3: bool,
-    /// Whether a `DTP*472` was read (the first one counts).
-    dated: bool,
-    /// How many `TOO` segments were read into `line.teeth`.
-    teeth: usize,
-    failed: bool,
-    /// The service line as read so far, its buffers reused from an earlier
-    /// line when one was handed back. Boxed, as everywhere in the reader:
-    /// a line moves from the spares to the draft, to the queue and to the
-    /// checker and back, and moving the box costs a pointer where moving
-    /// the line cost a copy of its few hundred bytes each time.
-    line: Box<ServiceLine>,
-}
-
 /// Streams the service lines of an 837 dental interchange; see the
 /// [module](super) docs.
 ///
@@ -119,13 +87,17 @@ pub struct X12Reader<R> {
     // Boxes, not lines: each goes back into a draft whole (see `Draft`).
     #[allow(clippy::vec_box)]
     spare: Vec<Box<ServiceLine>>,
-    /// The `IEA` of the current interchange was read.
-    closed: bool,
+    /// Whether the current interchange's `IEA` was read, or the input has
+    /// no interchange.
+    interchange: Interchange,
     done: bool,
 }
 
 impl<R: BufRead> X12Reader<R> {
-    /// Reads the `ISA` and takes the delimiters from it.
+    /// Reads the `ISA` and takes the delimiters from it. Input without one
+    /// is refused here, a transaction set quoted without its `ISA`
+    /// included; [`ClaimChecker`](crate::claims::ClaimChecker) reads such a
+    /// set with the delimiters of its first segment.
     ///
     /// # Errors
     ///
@@ -142,7 +114,33 @@ impl<R: BufRead> X12Reader<R> {
             })
             .into_iter()
             .collect();
-        Ok(X12Reader {
+        Ok(X12Reader::with_segments(segments, envelope))
+    }
+
+    /// A reader of a transaction set or functional group quoted without its
+    /// `ISA` (public samples and the guides' examples quote `ST` to `SE`),
+    /// with the delimiters read from its first segment
+    /// (`segments::delimiters_without_isa`). An envelope warning says so,
+    /// and the missing `IEA` goes unsaid.
+    pub(crate) fn without_isa(inner: R, delimiters: Delimiters) -> Self {
+        let component = char::from(delimiters.component);
+        let warning = EnvelopeWarning {
+            segment: 1,
+            problem: alloc::format!(
+                "no ISA: a transaction set quoted without its interchange, read with the \
+                 delimiters of its first segment and {component} taken as the component separator"
+            ),
+        };
+        let mut reader = X12Reader::with_segments(
+            Segments::without_isa(inner, delimiters),
+            alloc::vec![warning],
+        );
+        reader.interchange = Interchange::Quoted;
+        reader
+    }
+
+    fn with_segments(segments: Segments<R>, envelope: Vec<EnvelopeWarning>) -> Self {
+        X12Reader {
             segments,
             pending: VecDeque::new(),
             group_version: None,
@@ -160,9 +158,9 @@ impl<R: BufRead> X12Reader<R> {
             claim: None,
             draft: None,
             spare: Vec::new(),
-            closed: false,
+            interchange: Interchange::Open,
             done: false,
-        })
+        }
     }
 
     /// Sets the longest segment, in bytes (at least 106, the length of an
@@ -222,7 +220,7 @@ impl<R: BufRead> X12Reader<R> {
                 }
                 Ok(Segment::End) => {
                     self.flush_line();
-                    if !self.closed {
+                    if self.interchange == Interchange::Open {
                         self.envelope_warning("the input ends before the IEA segment".into());
                     }
                     self.done = true;
@@ -301,7 +299,7 @@ impl<R: BufRead> X12Reader<R> {
         }
         let fields = kept.as_slice();
         let element = |n: usize| fields.get(n.wrapping_sub(1)).copied().unwrap_or_default();
-        if self.closed {
+        if self.interchange == Interchange::Closed {
             self.structure("segment after the IEA");
             return;
         }
@@ -371,7 +369,7 @@ impl<R: BufRead> X12Reader<R> {
                 self.control_count("IEA01", element(1), groups, "functional groups");
                 let isa13 = core::mem::take(&mut self.segments.interchange_control);
                 self.control_number("IEA02", element(2), "ISA13", &isa13);
-                self.closed = true;
+                self.interchange = Interchange::Closed;
             }
             b"GS" => {
                 self.close_transaction("GS");
@@ -494,7 +492,7 @@ impl<R: BufRead> X12Reader<R> {
     /// terminator differs from the one in force, the segments read with
     /// the old one after `ISA16` are split again with the new one.
     fn new_interchange(&mut self, seg: &[u8]) {
-        if !self.closed && self.segments.number > 1 {
+        if self.interchange != Interchange::Closed && self.segments.number > 1 {
             self.close_transaction("ISA");
             self.close_group("ISA");
             self.envelope_warning("ISA before the IEA of the previous interchange".into());
@@ -535,7 +533,7 @@ impl<R: BufRead> X12Reader<R> {
             .nth(13)
             .unwrap_or_default()
             .to_vec();
-        self.closed = false;
+        self.interchange = Interchange::Open;
         self.group_version = None;
         self.group_not_claims = None;
         self.groups_in_interchange = 0;
@@ -943,16 +941,6 @@ impl<R: BufRead> Iterator for X12Reader<R> {
 
 /// The most elements of a segment kept (`CLM19` is the furthest read).
 const MAX_ELEMENTS: usize = 24;
-
-/// The implementation guide of a transaction, as far as the reader
-/// holds lines to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Guide {
-    /// 005010X224, the 5010 dental guide.
-    Dental5010,
-    /// Any other (the 4010 dental guide, or none named).
-    Other,
-}
 
 /// The areas `SV304` has room for: its composite (C006, oral cavity
 /// designation) has five components.

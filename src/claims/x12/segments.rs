@@ -55,6 +55,51 @@ pub(crate) fn looks_like_x12_without_isa(first_bytes: &[u8]) -> bool {
     }
 }
 
+/// The delimiters of a transaction set or functional group quoted without
+/// its `ISA` (see [`looks_like_x12_without_isa`]), read from its first
+/// segment: the element separator is the byte after `ST` or `GS`; the
+/// terminator the byte that ends that segment, found where the next one
+/// starts (an 837's `ST` is followed by its `BHT`, a group's `GS` by an
+/// `ST`), or at the end of the line (a line break alone stands for
+/// segments one a line). The component separator, which only an `ISA`
+/// declares, is taken to be `:`, the one the guides' examples use. `None`
+/// when `first` does not start so or the three would not differ.
+pub(crate) fn delimiters_without_isa(first: &[u8]) -> Option<Delimiters> {
+    if !looks_like_x12_without_isa(first) {
+        return None;
+    }
+    let bytes = first
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(first)
+        .trim_ascii_start();
+    let element = *bytes
+        .get(2)
+        .filter(|&&byte| !matches!(byte, b'\r' | b'\n'))?;
+    let next: &[u8] = if bytes.starts_with(b"ST") {
+        b"BHT"
+    } else {
+        b"ST"
+    };
+    let mut terminator = b'\n';
+    for (at, &byte) in bytes.iter().enumerate().skip(3) {
+        if !is_separator_byte(byte) || byte == element {
+            continue;
+        }
+        if matches!(byte, b'\r' | b'\n') {
+            break;
+        }
+        let after = bytes.get(at + 1..).unwrap_or_default().trim_ascii_start();
+        let starts_next = after.starts_with(next) && after.get(next.len()) == Some(&element);
+        if after.is_empty() || starts_next {
+            terminator = byte;
+            break;
+        }
+    }
+    declared_delimiters(element, b':', terminator, b"")
+        .ok()
+        .map(|(delimiters, _)| delimiters)
+}
+
 /// A byte that may be a separator: printable ASCII punctuation or another
 /// byte that is neither a letter, a digit, nor a space.
 pub(crate) fn is_separator_byte(byte: u8) -> bool {
@@ -195,6 +240,21 @@ impl<R: BufRead> Segments<R> {
         };
         segments.delimiters = segments.read_isa()?;
         Ok(segments)
+    }
+
+    /// Segments of a transaction set or functional group quoted without
+    /// its `ISA`, read with `delimiters` (see [`delimiters_without_isa`]):
+    /// its first segment is segment 1.
+    pub(crate) fn without_isa(inner: R, delimiters: Delimiters) -> Self {
+        Segments {
+            inner,
+            delimiters,
+            limit: DEFAULT_SEGMENT_LIMIT,
+            buf: Vec::new(),
+            number: 0,
+            interchange_control: Vec::new(),
+            isa_warning: None,
+        }
     }
 
     /// Bytes of segment buffer held now.

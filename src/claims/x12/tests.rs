@@ -913,3 +913,39 @@ fn an_isa11_that_repeats_another_delimiter_is_warned_of() {
         envelope(twice.as_bytes())
     );
 }
+
+/// A transaction set or group quoted without its `ISA`: the terminator is
+/// the byte before the next segment (`BHT` after `ST`, `ST` after `GS`) or
+/// at the end of the line, not punctuation inside an element.
+#[test]
+fn delimiters_are_read_from_a_transaction_set_without_its_isa() {
+    let read = |text: &str| {
+        super::segments::delimiters_without_isa(text.as_bytes()).map(|d| {
+            (
+                char::from(d.element),
+                char::from(d.segment),
+                char::from(d.component),
+            )
+        })
+    };
+    assert_eq!(
+        read("ST*837*0001*005010X224A2~BHT*0019~"),
+        Some(('*', '~', ':'))
+    );
+    assert_eq!(
+        read("ST|837|0001|005010X224A2^\nBHT|0019^"),
+        Some(('|', '^', ':'))
+    );
+    // A dash inside ST02 or a sender id is no terminator.
+    assert_eq!(read("ST*837*00-1*005010X224A2\n"), Some(('*', '\n', ':')));
+    assert_eq!(
+        read("GS*HC*SEND-ER*RCV*20260115*1200*7*X*005010X224A2!ST*837*1!"),
+        Some(('*', '!', ':'))
+    );
+    assert_eq!(read("ST*837*0001*005010X224A2~\r\n"), Some(('*', '~', ':')));
+    // Not such a start, or delimiters that would not differ.
+    assert_eq!(read("ISA*00*"), None);
+    assert_eq!(read("ST,837,1\n"), Some((',', '\n', ':')));
+    assert_eq!(read("ST:837:1~BHT:0019~"), None);
+    assert_eq!(read("STATE,CODE\n"), None);
+}

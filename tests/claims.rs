@@ -390,6 +390,14 @@ fn an_x12_transaction_without_its_isa_is_read_with_a_warning() {
             && w.contains("SE01 says 99 segments; the transaction set has 12")),
         "{warnings:?}"
     );
+    // One whose delimiters cannot be told apart (`:` as the element
+    // separator, the component separator assumed) is still refused as X12
+    // without an ISA, not read as a CSV header.
+    let error = ClaimChecker::new(&b"ST:837:0001~BHT:0019~"[..]).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the X12 interchange cannot be read: segment 1: the input does not start with an ISA segment"
+    );
     let csv = "ST,code,dos\nWA,D0120,2026-01-15\n";
     assert_eq!(reports(csv.as_bytes()).len(), 1);
 }

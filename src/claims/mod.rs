@@ -335,6 +335,10 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
             x12::delimiters_without_isa(&start)
         };
         let is_x12 = without_isa.is_some() || x12::looks_like_x12(&start);
+        if !is_x12 && x12::looks_like_x12_without_isa(&start) {
+            // Delimiters that cannot be told apart: X12 all the same.
+            return Err(HeaderError::X12(X12Error::NoIsa { segment: 1 }));
+        }
         if let Some(kind) = FileKind::of(&start).filter(|_| !is_x12) {
             return Err(HeaderError::Unreadable(kind));
         }

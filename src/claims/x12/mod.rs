@@ -14,7 +14,12 @@
 //! the repetition separator when it is a single punctuation byte (in
 //! version 00401 it is the letter `U` and there is none). The `ISA` is
 //! found by counting element separators, so an `ISA` whose fixed-width
-//! fields were not padded is still read.
+//! fields were not padded is still read. The one exception is the
+//! checker's ([`ClaimChecker`](crate::claims::ClaimChecker)): an 837
+//! transaction set or functional group quoted without its `ISA` is read
+//! with the delimiters of its first segment and `:` assumed as the
+//! component separator, which an envelope warning says;
+//! [`X12Reader::new`] refuses such input.
 //!
 //! Line breaks: a `\r` or `\n` also ends a segment, and empty segments are
 //! skipped without being counted. So files with a line break after each

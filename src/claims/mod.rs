@@ -329,12 +329,13 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         // content, in every encoding.
         // An 837 transaction set or group quoted without its `ISA` is read
         // with the delimiters of its first segment.
-        let without_isa = if x12::looks_like_x12(&start) {
+        let with_isa = x12::looks_like_x12(&start);
+        let without_isa = if with_isa {
             None
         } else {
             x12::delimiters_without_isa(&start)
         };
-        let is_x12 = without_isa.is_some() || x12::looks_like_x12(&start);
+        let is_x12 = with_isa || without_isa.is_some();
         if !is_x12 && x12::looks_like_x12_without_isa(&start) {
             // Delimiters that cannot be told apart: X12 all the same.
             return Err(HeaderError::X12(X12Error::NoIsa { segment: 1 }));

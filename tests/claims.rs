@@ -39,6 +39,15 @@ fn run(bytes: &[u8], options: &CheckOptions) -> (Vec<String>, Summary) {
     (lines, checker.summary())
 }
 
+/// The checker's envelope warnings, as text.
+fn envelope_warnings<R: std::io::BufRead>(checker: &ClaimChecker<'_, R>) -> Vec<String> {
+    checker
+        .envelope_warnings()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
 fn reports(bytes: &[u8]) -> Vec<LineReport<'static>> {
     ClaimChecker::new(bytes)
         .unwrap()
@@ -314,11 +323,7 @@ SE*12*0001~GE*1*101~IEA*1*000000101~";
         all[1].notes,
         ["\"HC:D2391\" read as the CDT code D2391: HCPCS Level II holds the CDT codes as its D codes"]
     );
-    let warnings: Vec<String> = checker
-        .envelope_warnings()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let warnings = envelope_warnings(&checker);
     assert_eq!(
         warnings,
         [
@@ -367,11 +372,7 @@ fn an_x12_transaction_without_its_isa_is_read_with_a_warning() {
         let codes: Vec<&str> = all.iter().map(|report| report.code.as_str()).collect();
         assert_eq!(codes, ["D2391", "D0120"], "{text}");
         assert!(all.iter().all(LineReport::is_valid), "{text}");
-        let warnings: Vec<String> = checker
-            .envelope_warnings()
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let warnings = envelope_warnings(&checker);
         assert_eq!(warnings.len(), 1, "{text}: {warnings:?}");
         assert!(warnings[0].contains("no ISA"), "{warnings:?}");
     }
@@ -380,11 +381,7 @@ fn an_x12_transaction_without_its_isa_is_read_with_a_warning() {
     let wrong = tilde.replace(&se, "SE*99*0001");
     let mut checker = ClaimChecker::new(wrong.as_bytes()).unwrap();
     for _ in checker.by_ref() {}
-    let warnings: Vec<String> = checker
-        .envelope_warnings()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let warnings = envelope_warnings(&checker);
     assert!(
         warnings.iter().any(|w| w.contains("segment 12")
             && w.contains("SE01 says 99 segments; the transaction set has 12")),

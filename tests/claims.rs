@@ -387,6 +387,21 @@ fn an_x12_transaction_without_its_isa_is_read_with_a_warning() {
             && w.contains("SE01 says 99 segments; the transaction set has 12")),
         "{warnings:?}"
     );
+    // The component separator only an `ISA` declares: the first `SV301`
+    // shows it when it is not the `:` assumed (`AD>D2391`), and the
+    // composites are read with it from there on.
+    let other = tilde.replace(':', ">");
+    let mut checker = ClaimChecker::new(other.as_bytes()).unwrap();
+    let all: Vec<LineReport<'static>> = checker.by_ref().map(Result::unwrap).collect();
+    let codes: Vec<&str> = all.iter().map(|report| report.code.as_str()).collect();
+    assert_eq!(codes, ["D2391", "D0120"], "{other}");
+    assert!(all.iter().all(LineReport::is_valid), "{other}");
+    let warnings = envelope_warnings(&checker);
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(
+        warnings[1].contains("SV301 AD>D2391 shows > as the component separator"),
+        "{warnings:?}"
+    );
     // One whose delimiters cannot be told apart (`:` as the element
     // separator, the component separator assumed) is still refused as X12
     // without an ISA, not read as a CSV header.

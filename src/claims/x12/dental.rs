@@ -135,7 +135,7 @@ impl<R: BufRead> X12Reader<R> {
             Segments::without_isa(inner, delimiters),
             alloc::vec![warning],
         );
-        reader.interchange = Interchange::Quoted;
+        reader.interchange = Interchange::Quoted { sv301_read: false };
         reader
     }
 
@@ -741,7 +741,35 @@ impl<R: BufRead> X12Reader<R> {
         });
     }
 
+    /// In a transaction set quoted without its `ISA`, whose component
+    /// separator was only assumed: the first `SV301` shows it, a qualifier
+    /// of two letters and then the separator (`AD>D0120`). Another than the
+    /// one assumed is read from here on, and a warning says so.
+    fn component_from_sv301(&mut self, sv301: &[u8]) {
+        let delimiters = self.segments.delimiters;
+        let [first, second, separator, _, ..] = *sv301 else {
+            return;
+        };
+        let shown = first.is_ascii_uppercase()
+            && second.is_ascii_uppercase()
+            && is_separator_byte(separator)
+            && !matches!(separator, b'\r' | b'\n')
+            && ![delimiters.component, delimiters.element, delimiters.segment].contains(&separator);
+        if shown {
+            self.segments.delimiters.component = separator;
+            self.envelope_warning(alloc::format!(
+                "SV301 {} shows {} as the component separator: read so from here on",
+                text(sv301),
+                char::from(separator)
+            ));
+        }
+    }
+
     fn sv3(&mut self, fields: &[&[u8]]) {
+        if self.interchange == (Interchange::Quoted { sv301_read: false }) {
+            self.interchange = Interchange::Quoted { sv301_read: true };
+            self.component_from_sv301(fields.first().copied().unwrap_or_default());
+        }
         let segment = self.segments.number;
         let component = self.segments.delimiters.component;
         let Some(draft) = self.draft.as_mut().filter(|d| !d.has_sv3) else {

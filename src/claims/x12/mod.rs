@@ -17,9 +17,9 @@
 //! fields were not padded is still read. The one exception is the
 //! checker's ([`ClaimChecker`](crate::claims::ClaimChecker)): an 837
 //! transaction set or functional group quoted without its `ISA` is read
-//! with the delimiters of its first segment and `:` assumed as the
-//! component separator, which an envelope warning says;
-//! [`X12Reader::new`] refuses such input.
+//! with the delimiters of its first segment, `:` assumed as the component
+//! separator until its first `SV301` shows another (`AD>D0120`), each said
+//! by an envelope warning; [`X12Reader::new`] refuses such input.
 //!
 //! Line breaks: a `\r` or `\n` also ends a segment, and empty segments are
 //! skipped without being counted. So files with a line break after each

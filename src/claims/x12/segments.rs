@@ -62,7 +62,8 @@ pub(crate) fn looks_like_x12_without_isa(first_bytes: &[u8]) -> bool {
 /// starts (an 837's `ST` is followed by its `BHT`, a group's `GS` by an
 /// `ST`), or at the end of the line (a line break alone stands for
 /// segments one a line). The component separator, which only an `ISA`
-/// declares, is taken to be `:`, the one the guides' examples use. `None`
+/// declares, is taken to be `:`, the one the guides' examples use, until
+/// the first `SV301` shows another (see `X12Reader::sv3`). `None`
 /// when `first` does not start so or the three would not differ.
 pub(crate) fn delimiters_without_isa(first: &[u8]) -> Option<Delimiters> {
     if !looks_like_x12_without_isa(first) {

@@ -48,8 +48,9 @@ pub(super) enum Interchange {
     /// Its `IEA` was read: only another `ISA` may follow.
     Closed,
     /// There is none: a transaction set or functional group quoted without
-    /// its `ISA`, and so without an `IEA` either.
-    Quoted,
+    /// its `ISA`, and so without an `IEA` either; and whether its first
+    /// `SV301` was read, which shows the component separator.
+    Quoted { sv301_read: bool },
 }
 
 /// The implementation guide of a transaction, as far as the reader

@@ -750,11 +750,12 @@ impl<R: BufRead> X12Reader<R> {
         let [first, second, separator, _, ..] = *sv301 else {
             return;
         };
+        // A separator the rule for an `ISA16` would take, beside the
+        // element separator and terminator in force.
         let shown = first.is_ascii_uppercase()
             && second.is_ascii_uppercase()
-            && is_separator_byte(separator)
-            && !matches!(separator, b'\r' | b'\n')
-            && ![delimiters.component, delimiters.element, delimiters.segment].contains(&separator);
+            && separator != delimiters.component
+            && declared_delimiters(delimiters.element, separator, delimiters.segment, b"").is_ok();
         if shown {
             self.segments.delimiters.component = separator;
             self.envelope_warning(alloc::format!(

@@ -28,15 +28,17 @@ const ISA_MAX: usize = 512;
 /// ```
 #[must_use]
 pub fn looks_like_x12(first_bytes: &[u8]) -> bool {
-    let bytes = first_bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(first_bytes);
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
-    let bytes = &bytes[start..];
+    let bytes = start_of(first_bytes);
     bytes.starts_with(b"ISA") && bytes.get(3).is_none_or(|&b| is_separator_byte(b))
+}
+
+/// The input from its first segment on: past a UTF-8 byte-order mark, then
+/// whitespace, as the reader passes over them.
+fn start_of(first_bytes: &[u8]) -> &[u8] {
+    first_bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(first_bytes)
+        .trim_ascii_start()
 }
 
 /// Whether the input starts as an 837 transaction set or a health care
@@ -44,11 +46,7 @@ pub fn looks_like_x12(first_bytes: &[u8]) -> bool {
 /// any separator): X12 that cannot be read, rather than a delimited file.
 /// A header whose first column is named `ST` is no such start.
 pub(crate) fn looks_like_x12_without_isa(first_bytes: &[u8]) -> bool {
-    let bytes = first_bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(first_bytes)
-        .trim_ascii_start();
-    match bytes {
+    match start_of(first_bytes) {
         [b'S', b'T', sep, b'8', b'3', b'7', after, ..]
         | [b'G', b'S', sep, b'H', b'C', after, ..] => is_separator_byte(*sep) && after == sep,
         _ => false,
@@ -69,10 +67,7 @@ pub(crate) fn delimiters_without_isa(first: &[u8]) -> Option<Delimiters> {
     if !looks_like_x12_without_isa(first) {
         return None;
     }
-    let bytes = first
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(first)
-        .trim_ascii_start();
+    let bytes = start_of(first);
     let element = *bytes
         .get(2)
         .filter(|&&byte| !matches!(byte, b'\r' | b'\n'))?;
@@ -225,20 +220,15 @@ fn repetition_of(
 impl<R: BufRead> Segments<R> {
     /// Reads the first `ISA` and takes the delimiters from it.
     pub(crate) fn new(inner: R) -> Result<Self, X12Error> {
-        let mut segments = Segments {
-            inner,
-            delimiters: Delimiters {
-                element: b'*',
-                component: b':',
-                repetition: None,
-                segment: b'~',
-            },
-            limit: DEFAULT_SEGMENT_LIMIT,
-            buf: Vec::new(),
-            number: 1,
-            interchange_control: Vec::new(),
-            isa_warning: None,
+        let usual = Delimiters {
+            element: b'*',
+            component: b':',
+            repetition: None,
+            segment: b'~',
         };
+        let mut segments = Segments::without_isa(inner, usual);
+        // The `ISA` is segment 1.
+        segments.number = 1;
         segments.delimiters = segments.read_isa()?;
         Ok(segments)
     }

@@ -358,19 +358,16 @@ fn area_written_as_surfaces(procedure: Procedure<'_>, report: &mut LineReport<'_
 #[cold]
 fn code_without_d(set: &CodeSet, written: &str) -> Option<String> {
     let written = written.trim();
-    let (digits, how) = match written.as_bytes() {
-        digits @ [_, _, _, _] => (
-            digits,
+    let ([a, b, c, d], how) = match *written.as_bytes() {
+        [a, b, c, d] => (
+            [a, b, c, d],
             "without its D (IHS RPMS keeps CDT codes as four digits)",
         ),
-        [b'0', digits @ ..] if digits.len() == 4 => (
-            digits,
+        [b'0', a, b, c, d] => (
+            [a, b, c, d],
             "with a 0 for its D (as some practice databases keep copies of codes)",
         ),
         _ => return None,
-    };
-    let &[a, b, c, d] = digits else {
-        return None;
     };
     let code = CdtCode::from_five_bytes(&[b'D', a, b, c, d])?;
     set.get(code)?;

@@ -1394,3 +1394,70 @@ fn a_code_without_its_d_is_malformed_and_a_note_names_the_code() {
         all[0].message()
     );
 }
+
+#[test]
+fn a_practice_code_with_a_suffix_is_judged_as_the_five_characters_a_claim_sends() {
+    // Open Dental sends the first five characters of a longer code that
+    // starts with D (OpenDentBusiness/Data Interface/Claims.cs, branch
+    // 24_3); Dentrix Enterprise lets a practice add a period and up to
+    // three characters, left off the claim (its help, "Adding procedure
+    // codes"). One clinic's Open Dental data holds D9230b and D8670.auto.
+    let csv = "claim,line,procedure_code,date_of_service\n\
+               C1,1,D9230b,2026-01-15\n\
+               C1,2,D8670.auto,2026-01-15\n\
+               C2,1,D0120.a,2026-01-15\n\
+               C2,2,D0150,2026-01-15\n\
+               C3,1,D1352.b,2026-01-12\n\
+               C3,2,d9972z,2026-01-12\n\
+               C3,3,D9972Z,2026-01-12\n\
+               C4,1,D01234,2026-01-12\n\
+               C4,2,D0120 - periodic,2026-01-12\n\
+               C4,3,D012a,2026-01-12\n";
+    let all = reports(csv.as_bytes());
+    let verdicts: Vec<Verdict> = all.iter().map(LineReport::verdict).collect();
+    assert_eq!(
+        verdicts,
+        [
+            Verdict::Valid,
+            Verdict::Valid,
+            // D0120 and D0150 on one date: the claim-level edit sees the
+            // suffixed code as the D0120 it is sent as.
+            Verdict::Conflict,
+            Verdict::Conflict,
+            Verdict::Deleted,
+            Verdict::Valid,
+            // A capital reads as part of a code: malformed, with a note.
+            Verdict::MalformedCode,
+            // A digit, a space or a short code is no practice suffix.
+            Verdict::MalformedCode,
+            Verdict::MalformedCode,
+            Verdict::MalformedCode,
+        ]
+    );
+    assert_eq!(
+        all[0].notes,
+        ["\"D9230b\" read as D9230: practice software sends the first five characters of its own code on a claim"]
+    );
+    assert_eq!(all[0].message(), "D9230 is valid");
+    assert_eq!(
+        all[0].code, "D9230b",
+        "the code as written stays in the report"
+    );
+    assert!(
+        all[4]
+            .message()
+            .starts_with("D1352 was deleted in CDT 2026"),
+        "{}",
+        all[4].message()
+    );
+    assert_eq!(
+        all[5].notes,
+        ["\"d9972z\" read as D9972: practice software sends the first five characters of its own code on a claim"]
+    );
+    assert_eq!(
+        all[6].notes,
+        ["\"D9972Z\" may be a practice's own code: Open Dental would send D9972"]
+    );
+    assert!(all[7].notes.is_empty(), "{:?}", all[7].notes);
+    assert!(all[8].notes.is_empty(), "{:?}", all[8].notes);
+}

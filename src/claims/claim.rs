@@ -21,7 +21,6 @@ use super::edits::{conflicts, EditLine};
 use super::error::LineError;
 use super::line::put_opt;
 use super::report::{ClaimConflict, LineReport};
-use crate::model::code::CdtCode;
 use crate::teeth::{Area, Surfaces, Tooth};
 
 /// The most lines of one claim held at once (a dental claim has at most
@@ -232,7 +231,7 @@ fn edit_line_into(
     index: usize,
     report: &LineReport<'_>,
 ) -> bool {
-    let (Ok(code), Some(date)) = (CdtCode::parse(&report.code), report.service_date) else {
+    let (Some(code), Some(date)) = (report.outcome.judged_code(), report.service_date) else {
         return false;
     };
     if at == lines.len() {

@@ -16,7 +16,7 @@ use super::line::{ClaimLine, LineDate};
 use super::numbering::ISO_PREFIX;
 use super::report::{LineReport, Outcome};
 use crate::line_check::{ReportedLine, ReportedTooth, ReportingProblem};
-use crate::model::code::CdtCode;
+use crate::model::code::{CdtCode, ParseCodeError};
 use crate::model::date::ServiceDate;
 use crate::model::reporting::{Level, Levels};
 use crate::set::{CodeSet, Procedure};
@@ -154,20 +154,10 @@ impl<'s> Judge<'s> {
             ));
             return Outcome::MissingDate;
         }
-        let code = match CdtCode::parse(&report.code) {
-            Err(error) => {
-                if let Some(note) = code_without_d(self.set, &report.code) {
-                    report.notes.push(note);
-                }
-                return Outcome::Checked(Validity::Malformed(error));
-            }
+        let code = match self.read_code(report) {
             Ok(code) => code,
+            Err(error) => return Outcome::Checked(Validity::Malformed(error)),
         };
-        if code.to_ascii() != *report.code.as_bytes() {
-            report
-                .notes
-                .push(std::format!("{:?} read as {code}", report.code));
-        }
         let start = match date.start.parse::<ServiceDate>() {
             Err(_) if self.set.get(code).is_none() => {
                 return Outcome::Checked(Validity::Unknown(code))
@@ -199,6 +189,44 @@ impl<'s> Judge<'s> {
         // last day (editions change on 1 January, so that covers every
         // edition between); otherwise the first day that is not.
         Outcome::Checked(if first.is_valid() { last } else { first })
+    }
+
+    /// The code cell read as a CDT code, with a note when it was not
+    /// written as one: small letters (`d3353`), a practice's own code
+    /// (`D9230b`, judged as the D9230 a claim sends), or, for a code that
+    /// stays malformed, what it may have been.
+    fn read_code(&self, report: &mut LineReport<'s>) -> Result<CdtCode, ParseCodeError> {
+        match CdtCode::parse(&report.code) {
+            Ok(code) => {
+                if code.to_ascii() != *report.code.as_bytes() {
+                    report
+                        .notes
+                        .push(std::format!("{:?} read as {code}", report.code));
+                }
+                Ok(code)
+            }
+            Err(error) => match practice_code(&report.code) {
+                Some((code, true)) => {
+                    report.notes.push(std::format!(
+                        "{:?} read as {code}: practice software sends the first five \
+                         characters of its own code on a claim",
+                        report.code
+                    ));
+                    Ok(code)
+                }
+                found => {
+                    let note = match found {
+                        Some((code, _)) if self.set.get(code).is_some() => Some(std::format!(
+                            "{:?} may be a practice's own code: Open Dental would send {code}",
+                            report.code
+                        )),
+                        _ => code_without_d(self.set, &report.code),
+                    };
+                    report.notes.extend(note);
+                    Err(error)
+                }
+            },
+        }
     }
 
     fn validity(
@@ -348,6 +376,34 @@ fn area_written_as_surfaces(procedure: Procedure<'_>, report: &mut LineReport<'_
     ));
     report.areas.push(area);
     report.teeth.retain(|entry| !entry.tooth.is_empty());
+}
+
+/// A practice's own code: a CDT code followed by a suffix (`D9230b`,
+/// `D8670.auto`, `D0120.a`), and the code a claim sends for it. Open
+/// Dental sends the first five characters of a code longer than five that
+/// starts with `D` (`Claims.cs`, where a claim's procedures are made);
+/// Dentrix Enterprise lets a practice add a period and up to three
+/// characters, which its claims leave off (its help, "Adding procedure
+/// codes"). Whether the suffix is plainly one: it starts with a period or
+/// a small letter. A capital (`D9972Z`) reads as part of a code, as CDT
+/// codes are written in capitals: such a line stays malformed, with a
+/// note naming the code Open Dental would send. A digit (`D01234`, a
+/// mistyped code) or a space (`D0120 - periodic`) starts no suffix.
+#[cold]
+fn practice_code(written: &str) -> Option<(CdtCode, bool)> {
+    let ([letter, digits @ ..], suffix) = written.as_bytes().split_first_chunk::<5>()?;
+    let first = *suffix.first()?;
+    let starts_well = first == b'.' || first.is_ascii_alphabetic();
+    if !letter.eq_ignore_ascii_case(&b'D')
+        || !starts_well
+        || !suffix.iter().all(u8::is_ascii_graphic)
+    {
+        return None;
+    }
+    let plain = first == b'.' || first.is_ascii_lowercase();
+    let [one, two, three, four] = *digits;
+    let code = CdtCode::from_five_bytes(&[b'D', one, two, three, four])?;
+    Some((code, plain))
 }
 
 /// A note for a code cell that is a CDT code written without its `D`: four

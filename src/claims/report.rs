@@ -5,6 +5,7 @@ use std::string::String;
 use std::vec::Vec;
 
 use crate::line_check::ReportingProblem;
+use crate::model::code::CdtCode;
 use crate::model::date::DateError;
 use crate::model::date::ServiceDate;
 use crate::severity::Severity;
@@ -112,6 +113,19 @@ impl Outcome<'_> {
             Outcome::BadDate(_) => "bad_date",
             Outcome::MissingDate => "missing_date",
             Outcome::NotCdt { .. } => "not_cdt",
+        }
+    }
+
+    /// The code the line was judged as, when its code was read: the
+    /// claim-level edits take it from here rather than reading the cell
+    /// again (a practice's `D9230b` was judged as D9230).
+    pub(crate) fn judged_code(&self) -> Option<CdtCode> {
+        match self {
+            Outcome::Checked(Validity::Unknown(code) | Validity::OutsideData { code, .. }) => {
+                Some(*code)
+            }
+            Outcome::Checked(validity) => validity.procedure().map(|p| p.code()),
+            _ => None,
         }
     }
 }

@@ -1461,3 +1461,30 @@ fn a_practice_code_with_a_suffix_is_judged_as_the_five_characters_a_claim_sends(
     assert!(all[7].notes.is_empty(), "{:?}", all[7].notes);
     assert!(all[8].notes.is_empty(), "{:?}", all[8].notes);
 }
+
+#[test]
+fn an_empty_date_cell_is_no_date_of_service() {
+    // A database's NULL date (a planned or existing-work row) exported as
+    // an empty cell: no date, as the minimum date 0001-01-01 already is,
+    // not a date written badly.
+    let csv = "claim,procedure_code,date_of_service\n\
+               C1,D0120,\n\
+               C1,D1110,  \n\
+               C2,D0140,2026-13-01\n\
+               C2,D0150,2026-01-05\n";
+    let all = reports(csv.as_bytes());
+    let verdicts: Vec<Verdict> = all.iter().map(LineReport::verdict).collect();
+    assert_eq!(
+        verdicts,
+        [
+            Verdict::MissingDate,
+            Verdict::MissingDate,
+            Verdict::BadDate,
+            Verdict::Valid
+        ]
+    );
+    assert_eq!(
+        all[0].message(),
+        "D0120 has no date of service on the line or its claim"
+    );
+}

@@ -162,6 +162,9 @@ impl<'s> Judge<'s> {
             Err(_) if self.set.get(code).is_none() => {
                 return Outcome::Checked(Validity::Unknown(code))
             }
+            // An empty cell (a database's NULL on a planned row) holds no
+            // date, as the empty date above: not a date written badly.
+            Err(_) if date.start.trim().is_empty() => return Outcome::MissingDate,
             Err(error) => return Outcome::BadDate(error),
             Ok(start) => start,
         };

@@ -244,6 +244,48 @@ fn public_extract_layouts_are_recognised() {
         findings("stedi_camelcase_lines.csv"),
         [("6".to_string(), Verdict::Deleted)]
     );
+    // The OMOP Common Data Model's procedure_occurrence: the code in
+    // procedure_source_value, a CPT code among the CDT ones.
+    assert_eq!(
+        findings("omop_procedure_occurrence.csv"),
+        [
+            ("9003".to_string(), Verdict::Deleted),
+            ("9004".to_string(), Verdict::Deleted),
+            ("9005".to_string(), Verdict::NotYetInForce),
+            ("9006".to_string(), Verdict::MalformedCode),
+        ]
+    );
+    assert_eq!(
+        reports("omop_procedure_occurrence.csv")[0]
+            .patient
+            .as_deref(),
+        Some("501")
+    );
+}
+
+/// Open Dental's claim procedures (table `claimproc`): the code sent to
+/// the payer (`CodeSent`, a practice's own code already cut to five) and,
+/// joined from the procedure, the practice's code (`ProcCode`: `D9230b`,
+/// `D8670.auto`), judged as the five characters the claim sent.
+#[test]
+fn open_dental_claim_procedures_are_judged_by_the_code_sent() {
+    let sent = reports("opendental_claimproc_sent.tsv");
+    assert_eq!(sent.len(), 7);
+    assert_eq!(sent[2].code, "D9230");
+    assert_eq!(
+        findings("opendental_claimproc_sent.tsv"),
+        [("1".to_string(), Verdict::Deleted)] // D1352 on 2026-01-12
+    );
+    let joined = reports("opendental_claimproc.tsv");
+    assert_eq!(joined[2].code, "D9230b");
+    assert_eq!(joined[4].message(), "D8670 is valid");
+    assert_eq!(
+        findings("opendental_claimproc.tsv"),
+        [
+            ("1".to_string(), Verdict::Deleted),   // D1352b on 2026-01-12
+            ("2".to_string(), Verdict::Reporting), // D2391x on tooth 8
+        ]
+    );
 }
 
 /// Open Dental's report export (24.3's Daily Procedures, as its

@@ -69,6 +69,8 @@ names! {
         // Open Dental's procedure key (table `procedurelog`), as its user
         // queries export it.
         "proc_num",
+        // The OMOP Common Data Model's procedure_occurrence key.
+        "procedure_occurrence_id",
     ]
 }
 
@@ -94,6 +96,12 @@ names! {
         // Eaglesoft's ledger (its transactions view): only when nothing
         // else names the code.
         "service_code",
+        // Open Dental's claim procedure (table `claimproc`): the code sent
+        // to the payer, a practice's own code already cut to five.
+        "code_sent",
+        // The OMOP Common Data Model's procedure_occurrence: the code as
+        // the source had it (its concept ids are OMOP's own).
+        "procedure_source_value",
     ]
 }
 
@@ -256,6 +264,8 @@ names! {
         "patient_name",
         // The Diamond claims system's member (tooth-history.model.ts).
         "seq_memb_id",
+        // The OMOP Common Data Model's person.
+        "person_id",
     ]
 }
 

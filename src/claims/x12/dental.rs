@@ -11,7 +11,7 @@ use std::io::BufRead;
 
 use arrayvec::ArrayVec;
 
-use super::elements::{put_date, put_list, put_opt_text, put_text, text};
+use super::elements::{put_date, put_list, put_opt_text, put_text, surfaces_run_together, text};
 use super::error::X12Error;
 use super::segments::{declared_delimiters, is_separator_byte, Delimiters, Segment, Segments};
 use super::state::{Claim, Draft, Guide, Interchange};
@@ -873,6 +873,10 @@ impl<R: BufRead> X12Reader<R> {
             element(3).split(|&b| b == component),
             usize::MAX,
         );
+        let run = surfaces_run_together(&tooth.surfaces, component);
+        if let Some(problem) = run {
+            self.envelope_warning(problem);
+        }
     }
 
     /// Hands back a service line the caller is done with: the next lines

@@ -1,6 +1,7 @@
 //! An element's bytes into a service line's buffers, which are reused
 //! line after line: trimmed, as text (U+FFFD for bytes that are not
-//! UTF-8), empty elements left out.
+//! UTF-8), empty elements left out; and what an element read so holds
+//! that the 837D writes otherwise (surfaces run together).
 
 use alloc::borrow::Cow;
 use alloc::string::{String, ToString};
@@ -9,6 +10,7 @@ use alloc::vec::Vec;
 use super::X12Date;
 use crate::claims::line::put;
 use crate::model::trimmed;
+use crate::teeth::Surfaces;
 
 /// An element's bytes as text: borrowed when they are UTF-8 (as they
 /// nearly always are), with U+FFFD for bytes that are not.
@@ -75,4 +77,22 @@ pub(super) fn put_list<'a>(
         count += 1;
     }
     target.truncate(count);
+}
+
+/// A warning when a `TOO03` component holds several surfaces run together
+/// (`MOD`), which are read all the same. `TOO03` is X12's composite C005:
+/// one surface code a component (its element 1361 is one or two
+/// characters), as practice software writes them (`M:O:D`, Open Dental's
+/// 5010 writer).
+pub(super) fn surfaces_run_together(surfaces: &[String], component: u8) -> Option<String> {
+    let written = surfaces.iter().find(|written| written.len() > 1)?;
+    let count = Surfaces::parse(written).ok()?.count();
+    if count < 2 {
+        return None;
+    }
+    let apart: Vec<String> = written.chars().map(String::from).collect();
+    Some(alloc::format!(
+        "TOO03 {written} holds {count} surfaces in one component; the 837D has one a component ({})",
+        apart.join(&char::from(component).to_string())
+    ))
 }

@@ -491,6 +491,32 @@ fn units_on_a_line_that_names_teeth_or_areas_are_warned_of() {
 }
 
 #[test]
+fn surfaces_run_together_in_one_too03_component_are_read_and_warned_of() {
+    // TOO03 is the composite C005: one surface code a component, up to
+    // five (X12's element 1361, one or two characters), as Open Dental's
+    // 5010 writer puts them (`M:O:D`). `MOD` in one component is read as
+    // the three surfaces it names, and said.
+    let text = wrap(&[
+        "CLM*C1*10",
+        "LX*1",
+        "SV3*AD:D2393*250",
+        "TOO*JP*30*MOD",
+        "LX*2",
+        "SV3*AD:D2392*200",
+        "TOO*JP*3*M:O",
+        "LX*3",
+        "SV3*AD:D2391*150",
+        "TOO*JP*14*O",
+    ]);
+    let read = lines(read(text.as_bytes()));
+    assert_eq!(read[0].teeth[0].surfaces, ["MOD"]);
+    assert_eq!(
+        envelope(text.as_bytes()),
+        ["segment 7: TOO03 MOD holds 3 surfaces in one component; the 837D has one a component (M:O:D)"]
+    );
+}
+
+#[test]
 fn letter_areas_in_sv304_are_read_and_warned_of() {
     // The 837D's areas are the two-digit codes (data element 1361, code
     // source 135); `UR` is read as the quadrant it names, and said.

@@ -205,6 +205,11 @@ fn one_restoration_per_surface_per_date() {
         on(3, "D2391", "2026-02-10", 30).with_surfaces(surfaces("B")),
     ];
     assert_eq!(found(&claim), [("restoration-surface-once", vec![1, 2])]);
+    // Separate restorations sharing a surface (MO and DO) are coded as
+    // done; payers count the surface once and may pay them as one (the
+    // NJDA and Regence's policy 67B on payers; dentalcoding.com on coding
+    // what was done): a warning, not a rejection.
+    assert_eq!(conflicts(&claim)[0].severity(), Severity::Warning);
 }
 
 #[test]

@@ -85,14 +85,14 @@ pub(super) fn put_list<'a>(
 /// characters), as practice software writes them (`M:O:D`, Open Dental's
 /// 5010 writer).
 pub(super) fn surfaces_run_together(surfaces: &[String], component: u8) -> Option<String> {
-    let written = surfaces.iter().find(|written| written.len() > 1)?;
-    let count = Surfaces::parse(written).ok()?.count();
-    if count < 2 {
-        return None;
-    }
-    let apart: Vec<String> = written.chars().map(String::from).collect();
+    let (written, read) = surfaces.iter().find_map(|written| {
+        let read = Surfaces::parse(written).ok()?;
+        (read.count() > 1).then_some((written, read))
+    })?;
+    let apart: Vec<String> = read.iter().map(|surface| surface.letter().into()).collect();
     Some(alloc::format!(
-        "TOO03 {written} holds {count} surfaces in one component; the 837D has one a component ({})",
+        "TOO03 {written} holds {} surfaces in one component; the 837D has one a component ({})",
+        read.count(),
         apart.join(&char::from(component).to_string())
     ))
 }

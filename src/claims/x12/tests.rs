@@ -507,12 +507,18 @@ fn surfaces_run_together_in_one_too03_component_are_read_and_warned_of() {
         "LX*3",
         "SV3*AD:D2391*150",
         "TOO*JP*14*O",
+        "LX*4",
+        "SV3*AD:D2392*200",
+        "TOO*JP*19*X:D,O",
     ]);
     let read = lines(read(text.as_bytes()));
     assert_eq!(read[0].teeth[0].surfaces, ["MOD"]);
     assert_eq!(
         envelope(text.as_bytes()),
-        ["segment 7: TOO03 MOD holds 3 surfaces in one component; the 837D has one a component (M:O:D)"]
+        [
+            "segment 7: TOO03 MOD holds 3 surfaces in one component; the 837D has one a component (M:O:D)",
+            "segment 16: TOO03 D,O holds 2 surfaces in one component; the 837D has one a component (O:D)",
+        ]
     );
 }
 

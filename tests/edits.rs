@@ -353,6 +353,20 @@ fn rules_for_a_code_name_the_rules_it_takes_part_in() {
 }
 
 #[test]
+fn a_rule_two_payers_state_is_confirmed_and_still_warns() {
+    // Prophylaxis with periodontal maintenance on one date: Texas Medicaid
+    // (TMPPM 2016, 4.2.18: D1110 and D1120 denied on the date of any D4000
+    // code) and Devoted Health's covered codes (D1110 not on the day of
+    // D4910).
+    let rule = rules()
+        .iter()
+        .find(|rule| rule.id() == "prophylaxis-with-maintenance")
+        .unwrap();
+    assert!(rule.is_confirmed());
+    assert_eq!(rule.severity(), Severity::Warning);
+}
+
+#[test]
 fn unconfirmed_rules_only_warn() {
     assert!(rules()
         .iter()

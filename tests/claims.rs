@@ -1463,6 +1463,24 @@ fn a_practice_code_with_a_suffix_is_judged_as_the_five_characters_a_claim_sends(
 }
 
 #[test]
+fn a_practice_code_in_an_837d_stays_malformed() {
+    // An 837D is the claim itself: its SV301 must carry the five
+    // characters, so a practice's own code there is no code sent.
+    let text = "ISA*00*          *00*          *ZZ*A              *ZZ*B              *260215*1030*^*00501*000000101*0*T*:~\
+GS*HC*A*B*20260215*1030*101*X*005010X224A2~ST*837*0001*005010X224A2~\
+CLM*C1*10***11:B:1*Y*A*Y*Y~DTP*472*D8*20260115~\
+LX*1~SV3*AD:D9230b*80~LX*2~SV3*AD:D9230*80~\
+SE*9*0001~GE*1*101~IEA*1*000000101~";
+    let all = reports(text.as_bytes());
+    let verdicts: Vec<Verdict> = all.iter().map(LineReport::verdict).collect();
+    assert_eq!(verdicts, [Verdict::MalformedCode, Verdict::Valid]);
+    assert_eq!(
+        all[0].notes,
+        ["\"D9230b\" may be a practice's own code: Open Dental would send D9230"]
+    );
+}
+
+#[test]
 fn an_empty_date_cell_is_no_date_of_service() {
     // A database's NULL date (a planned or existing-work row) exported as
     // an empty cell: no date, as the minimum date 0001-01-01 already is,

@@ -124,14 +124,16 @@ struct Counts {
     assumed: u64,
 }
 
-/// The code a line is judged as: the cell read as a code, or a
-/// practice's own code (`D9230b`, `D0120.a`: `D` or `d`, four digits and
-/// a suffix of printable ASCII that starts with a period or a small
-/// letter) read as its first five characters; else the cell's parse error.
-fn judged_code(written: &str) -> Result<CdtCode, ParseCodeError> {
+/// The code a line is judged as: the cell read as a code, or in an
+/// export a practice's own code (`D9230b`, `D0120.a`: `D` or `d`, four
+/// digits and a suffix of printable ASCII that starts with a period or a
+/// small letter) read as its first five characters; else the cell's parse
+/// error. An 837D's code is what the claim sends, taken as written.
+fn judged_code(written: &str, format: Format) -> Result<CdtCode, ParseCodeError> {
     let parsed = CdtCode::parse(written);
     let bytes = written.as_bytes();
-    let practice = parsed.is_err()
+    let practice = format != Format::X12
+        && parsed.is_err()
         && bytes.len() > 5
         && matches!(bytes[0], b'D' | b'd')
         && bytes[1..5].iter().all(u8::is_ascii_digit)
@@ -174,7 +176,7 @@ fn check_report(
         assert!(!conflict.to_string().is_empty());
     }
     counts.assumed += u64::from(report.assumed_latest);
-    let parsed = judged_code(&report.code);
+    let parsed = judged_code(&report.code, format);
     let defined = parsed.ok().and_then(|code| set.get(code));
     // An X12 range `CCYYMMDD-CCYYMMDD` is judged on its first and its last
     // day: valid only when valid on both, else the first day's verdict.

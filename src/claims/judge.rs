@@ -154,7 +154,9 @@ impl<'s> Judge<'s> {
             ));
             return Outcome::MissingDate;
         }
-        let code = match self.read_code(report) {
+        // An X12 line (with its qualifier) is the claim itself: what it
+        // carries is what is sent.
+        let code = match self.read_code(report, qualifier.is_none()) {
             Ok(code) => code,
             Err(error) => return Outcome::Checked(Validity::Malformed(error)),
         };
@@ -195,10 +197,14 @@ impl<'s> Judge<'s> {
     }
 
     /// The code cell read as a CDT code, with a note when it was not
-    /// written as one: small letters (`d3353`), a practice's own code
-    /// (`D9230b`, judged as the D9230 a claim sends), or, for a code that
-    /// stays malformed, what it may have been.
-    fn read_code(&self, report: &mut LineReport<'s>) -> Result<CdtCode, ParseCodeError> {
+    /// written as one: small letters (`d3353`), a practice's own code in an
+    /// export (`D9230b`, judged as the D9230 a claim sends), or, for a code
+    /// that stays malformed, what it may have been.
+    fn read_code(
+        &self,
+        report: &mut LineReport<'s>,
+        export: bool,
+    ) -> Result<CdtCode, ParseCodeError> {
         match CdtCode::parse(&report.code) {
             Ok(code) => {
                 if code.to_ascii() != *report.code.as_bytes() {
@@ -209,7 +215,7 @@ impl<'s> Judge<'s> {
                 Ok(code)
             }
             Err(error) => match practice_code(&report.code) {
-                Some((code, true)) => {
+                Some((code, true)) if export => {
                     report.notes.push(std::format!(
                         "{:?} read as {code}: practice software sends the first five \
                          characters of its own code on a claim",
@@ -382,7 +388,9 @@ fn area_written_as_surfaces(procedure: Procedure<'_>, report: &mut LineReport<'_
 }
 
 /// A practice's own code: a CDT code followed by a suffix (`D9230b`,
-/// `D8670.auto`, `D0120.a`), and the code a claim sends for it. Open
+/// `D8670.auto`, `D0120.a`), as exports of practice software carry it,
+/// and the code a claim sends for it (an 837D's own code is taken as
+/// written: it is what was sent). Open
 /// Dental sends the first five characters of a code longer than five that
 /// starts with `D` (`Claims.cs`, where a claim's procedures are made);
 /// Dentrix Enterprise lets a practice add a period and up to three

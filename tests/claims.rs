@@ -1481,6 +1481,33 @@ SE*9*0001~GE*1*101~IEA*1*000000101~";
 }
 
 #[test]
+fn open_dental_surf_holds_the_area_so_an_empty_one_is_a_missing_area() {
+    // Open Dental's procedurelog.Surf holds a line's surfaces, or its
+    // quadrant (`UR`), sextant or arch (TableTypes/Procedure.cs, branch
+    // 24_3), and its 837D writer takes SV304 from it (X837_5010.cs,
+    // GetArea): a quadrant code with an empty Surf names no quadrant.
+    let csv = "ProcDate\tProcCode\tToothNum\tSurf\n\
+               2026-04-05\tD4341\t\tUR\n\
+               2026-04-05\tD4341\t\t\n\
+               2026-04-05\tD2391\t30\tO\n";
+    let all = reports(csv.as_bytes());
+    let verdicts: Vec<Verdict> = all.iter().map(LineReport::verdict).collect();
+    assert_eq!(
+        verdicts,
+        [Verdict::Valid, Verdict::Reporting, Verdict::Valid]
+    );
+    assert!(
+        matches!(all[1].problems[..], [ReportingProblem::MissingArea { .. }]),
+        "{:?}",
+        all[1].problems
+    );
+    // A surfaces column of another name holds surfaces only: no area is
+    // asked of it.
+    let other = "ProcDate\tProcCode\tToothNum\tSurface\n2026-04-05\tD4341\t\t\n";
+    assert_eq!(reports(other.as_bytes())[0].verdict(), Verdict::Valid);
+}
+
+#[test]
 fn an_empty_date_cell_is_no_date_of_service() {
     // A database's NULL date (a planned or existing-work row) exported as
     // an empty cell: no date, as the minimum date 0001-01-01 already is,

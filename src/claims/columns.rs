@@ -198,6 +198,11 @@ pub(crate) struct ClaimHeader {
     /// [`ClaimHeader::more`]), in header order.
     more: Vec<(ClaimColumn, usize)>,
     pub(crate) width: usize,
+    /// Whether the surfaces column is Open Dental's `Surf`, which holds a
+    /// line's surfaces or its quadrant, sextant or arch (its
+    /// `procedurelog` table; its 837D writer takes `SV304` from it): the
+    /// file carries areas there.
+    pub(crate) surfaces_hold_areas: bool,
 }
 
 /// Whether the header cells `names` (normalised), all naming `column`, are
@@ -319,10 +324,13 @@ impl ClaimHeader {
                 header,
             });
         }
+        let surfaces_hold_areas = positions[ClaimColumn::Surfaces as usize]
+            .is_some_and(|at| normalise_header(&cell(at)) == "surf");
         Ok(ClaimHeader {
             positions,
             more,
             width: header.len(),
+            surfaces_hold_areas,
         })
     }
 

@@ -68,13 +68,14 @@ impl<R: BufRead> DelimitedSource<R> {
         })
     }
 
-    /// The elements the file has columns for.
+    /// The elements the file has columns for (an area in Open Dental's
+    /// `Surf`, too).
     pub(crate) fn carried(&self) -> Carried {
         let has = |column| self.header.position(column).is_some();
         Carried {
             tooth: has(ClaimColumn::Tooth),
             surfaces: has(ClaimColumn::Surfaces),
-            area: has(ClaimColumn::Area),
+            area: has(ClaimColumn::Area) || self.header.surfaces_hold_areas,
         }
     }
 

@@ -1508,6 +1508,20 @@ fn open_dental_surf_holds_the_area_so_an_empty_one_is_a_missing_area() {
 }
 
 #[test]
+fn open_dental_claims_date_service_is_the_date() {
+    // Open Dental's claim table: DateService, "usually the same date as
+    // the procedures" (TableTypes/Claim.cs, branch 24_3), beside DateSent,
+    // the day the claim went out, which is no date of service.
+    let csv = "ClaimNum,PatNum,DateService,DateSent,ProcCode,ToothNum\n\
+               10001,501,2026-01-12,2026-01-20,D1352,30\n\
+               10002,502,2025-12-15,2026-01-05,D6240,14\n";
+    let all = reports(csv.as_bytes());
+    let dates: Vec<&str> = all.iter().map(|report| report.date.as_str()).collect();
+    assert_eq!(dates, ["2026-01-12", "2025-12-15"]);
+    assert_eq!(all[0].verdict(), Verdict::Deleted);
+}
+
+#[test]
 fn an_empty_date_cell_is_no_date_of_service() {
     // A database's NULL date (a planned or existing-work row) exported as
     // an empty cell: no date, as the minimum date 0001-01-01 already is,

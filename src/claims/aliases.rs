@@ -133,6 +133,9 @@ names! {
         // The Tuva Project's medical_claim: the line's own date (its
         // claim_start_date is the claim's).
         "claim_line_start_date",
+        // Open Dental's claim (table `claim`): "usually the same date as
+        // the procedures"; its DateSent beside it is no date of service.
+        "date_service",
     ]
 }
 

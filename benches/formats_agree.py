@@ -58,7 +58,9 @@ for name in files:
             expected.append(f'error: {o["message"]}')
         elif o['severity']:
             label = (o['claim'] + ' ' if o['claim'] else '') + f'line {o["line"]}'
-            expected.append(f'{o["severity"]}: {label} ({o["date"]}): ')
+            # Text leaves out an empty date's brackets (no date).
+            dated = f' ({o["date"]})' if o['date'] else ''
+            expected.append(f'{o["severity"]}: {label}{dated}: ')
     if len(lines) != len(expected):
         problems.append(f'text has {len(lines)} error/warning lines, json {len(expected)} reports with a severity')
     for got, want in zip(lines, expected):

@@ -1416,7 +1416,7 @@ fn a_practice_code_with_a_suffix_is_judged_as_the_five_characters_a_claim_sends(
                C3,2,d9972z,2026-01-12\n\
                C3,3,D9972Z,2026-01-12\n\
                C4,1,D01234,2026-01-12\n\
-               C4,2,D0120 - periodic,2026-01-12\n\
+               C4,2,D0120-1,2026-01-12\n\
                C4,3,D012a,2026-01-12\n";
     let all = reports(csv.as_bytes());
     let verdicts = verdicts_of(&all);
@@ -1433,7 +1433,7 @@ fn a_practice_code_with_a_suffix_is_judged_as_the_five_characters_a_claim_sends(
             Verdict::Valid,
             // A capital reads as part of a code: malformed, with a note.
             Verdict::MalformedCode,
-            // A digit, a space or a short code is no practice suffix.
+            // A digit, a dash and a digit, or a short code is no suffix.
             Verdict::MalformedCode,
             Verdict::MalformedCode,
             Verdict::MalformedCode,
@@ -1525,6 +1525,45 @@ fn open_dental_claims_date_service_is_the_date() {
     let dates: Vec<&str> = all.iter().map(|report| report.date.as_str()).collect();
     assert_eq!(dates, ["2026-01-12", "2025-12-15"]);
     assert_eq!(all[0].verdict(), Verdict::Deleted);
+}
+
+#[test]
+fn a_code_with_its_description_in_one_cell_is_read_as_the_code() {
+    // Apps and plan tables write a code with its name ("D0120 - Periodic
+    // Oral Evaluation"; a public synthetic claims file, "D2740 Crown"): the
+    // code is plain, and judged, with a note. A cell naming two codes is
+    // no one code.
+    let csv = "procedure_code,date_of_service\n\
+               D0120 - Periodic Oral Evaluation,2026-01-15\n\
+               D2740 Crown,2025-05-25\n\
+               d1352: sealant,2026-01-15\n\
+               \"D0120 - Periodic exam, D1110 - Adult prophylaxis\",2026-01-15\n\
+               D0120 1,2026-01-15\n";
+    let all = reports(csv.as_bytes());
+    assert_eq!(
+        verdicts_of(&all),
+        [
+            Verdict::Valid,
+            Verdict::Valid,
+            Verdict::Deleted,
+            Verdict::MalformedCode,
+            Verdict::MalformedCode,
+        ]
+    );
+    assert_eq!(
+        all[0].notes,
+        ["\"D0120 - Periodic Oral Evaluation\" read as D0120: the text after the code is left out"]
+    );
+    assert_eq!(all[1].message(), "D2740 is valid");
+    // In an 837D, whose SV301 holds the code alone, such text stays malformed.
+    let text = "ISA*00*          *00*          *ZZ*A              *ZZ*B              *260215*1030*^*00501*000000101*0*T*:~\
+GS*HC*A*B*20260215*1030*101*X*005010X224A2~ST*837*0001*005010X224A2~\
+CLM*C1*10***11:B:1*Y*A*Y*Y~DTP*472*D8*20260115~LX*1~SV3*AD:D0120 Periodic*80~\
+SE*7*0001~GE*1*101~IEA*1*000000101~";
+    assert_eq!(
+        verdicts_of(&reports(text.as_bytes())),
+        [Verdict::MalformedCode]
+    );
 }
 
 #[test]

@@ -142,6 +142,26 @@ fn judged_code(written: &str, format: Format) -> Result<CdtCode, ParseCodeError>
     if practice {
         return CdtCode::parse(&std::format!("D{}", &written[1..5]));
     }
+    // Or, in an export, a code and its name (`D0120 - Periodic ...`): a
+    // space, dash or colon after the code, then a letter, and no second
+    // code after it.
+    let is_gap = |c: char| c.is_whitespace() || matches!(c, '-' | '–' | ':');
+    if let (Some((head, rest)), false, Err(_)) = (
+        written.split_at_checked(5),
+        format == Format::X12,
+        parsed,
+    ) {
+        let text = rest.trim_start_matches(is_gap);
+        let second = text
+            .as_bytes()
+            .windows(5)
+            .any(|w| matches!(w[0], b'D' | b'd') && w[1..].iter().all(u8::is_ascii_digit));
+        if rest.starts_with(is_gap) && text.starts_with(char::is_alphabetic) && !second {
+            if let Ok(code) = CdtCode::parse(head) {
+                return Ok(code);
+            }
+        }
+    }
     parsed
 }
 

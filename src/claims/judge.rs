@@ -197,9 +197,10 @@ impl<'s> Judge<'s> {
     }
 
     /// The code cell read as a CDT code, with a note when it was not
-    /// written as one: small letters (`d3353`), a practice's own code in an
-    /// export (`D9230b`, judged as the D9230 a claim sends), or, for a code
-    /// that stays malformed, what it may have been.
+    /// written as one: small letters (`d3353`); in an export, a practice's
+    /// own code (`D9230b`, judged as the D9230 a claim sends) or a code and
+    /// its name (`D0120 - Periodic Oral Evaluation`); or, for a code that
+    /// stays malformed, what it may have been.
     fn read_code(
         &self,
         report: &mut LineReport<'s>,
@@ -214,27 +215,35 @@ impl<'s> Judge<'s> {
                 }
                 Ok(code)
             }
-            Err(error) => match practice_code(&report.code) {
-                Some((code, true)) if export => {
-                    report.notes.push(std::format!(
-                        "{:?} read as {code}: practice software sends the first five \
-                         characters of its own code on a claim",
-                        report.code
-                    ));
-                    Ok(code)
-                }
-                found => {
-                    let note = match found {
-                        Some((code, _)) if self.set.get(code).is_some() => Some(std::format!(
-                            "{:?} may be a practice's own code: Open Dental would send {code}",
-                            report.code
+            Err(error) => {
+                let practice = practice_code(&report.code);
+                if export {
+                    let read = match practice {
+                        Some((code, true)) => Some((
+                            code,
+                            "practice software sends the first five characters of its own \
+                             code on a claim",
                         )),
-                        _ => code_without_d(self.set, &report.code),
+                        _ => code_with_description(&report.code)
+                            .map(|code| (code, "the text after the code is left out")),
                     };
-                    report.notes.extend(note);
-                    Err(error)
+                    if let Some((code, why)) = read {
+                        report
+                            .notes
+                            .push(std::format!("{:?} read as {code}: {why}", report.code));
+                        return Ok(code);
+                    }
                 }
-            },
+                let note = match practice {
+                    Some((code, _)) if self.set.get(code).is_some() => Some(std::format!(
+                        "{:?} may be a practice's own code: Open Dental would send {code}",
+                        report.code
+                    )),
+                    _ => code_without_d(self.set, &report.code),
+                };
+                report.notes.extend(note);
+                Err(error)
+            }
         }
     }
 
@@ -415,6 +424,25 @@ fn practice_code(written: &str) -> Option<(CdtCode, bool)> {
     let [one, two, three, four] = *digits;
     let code = CdtCode::from_five_bytes(&[b'D', one, two, three, four])?;
     Some((code, plain))
+}
+
+/// The code of a cell that holds a code and then its name, as apps and
+/// plan tables write one (`D0120 - Periodic Oral Evaluation`, `D2740
+/// Crown`): a space, dash or colon after the code, then a letter. A cell
+/// that names a second code (`D0120 - Periodic exam, D1110 - ...`) holds
+/// no one code.
+#[cold]
+fn code_with_description(written: &str) -> Option<CdtCode> {
+    let (head, rest) = written.split_at_checked(5)?;
+    let separated = rest.starts_with(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | ':'));
+    let text = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | ':'));
+    let names_a_code = text.as_bytes().windows(5).any(|window| {
+        window[0].eq_ignore_ascii_case(&b'D') && window[1..].iter().all(u8::is_ascii_digit)
+    });
+    if !separated || !text.starts_with(char::is_alphabetic) || names_a_code {
+        return None;
+    }
+    CdtCode::parse(head).ok()
 }
 
 /// A note for a code cell that is a CDT code written without its `D`: four

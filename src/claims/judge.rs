@@ -399,16 +399,16 @@ fn area_written_as_surfaces(procedure: Procedure<'_>, report: &mut LineReport<'_
 /// A practice's own code: a CDT code followed by a suffix (`D9230b`,
 /// `D8670.auto`, `D0120.a`), as exports of practice software carry it,
 /// and the code a claim sends for it (an 837D's own code is taken as
-/// written: it is what was sent). Open
-/// Dental sends the first five characters of a code longer than five that
-/// starts with `D` (`Claims.cs`, where a claim's procedures are made);
-/// Dentrix Enterprise lets a practice add a period and up to three
-/// characters, which its claims leave off (its help, "Adding procedure
-/// codes"). Whether the suffix is plainly one: it starts with a period or
-/// a small letter. A capital (`D9972Z`) reads as part of a code, as CDT
-/// codes are written in capitals: such a line stays malformed, with a
-/// note naming the code Open Dental would send. A digit (`D01234`, a
-/// mistyped code) or a space (`D0120 - periodic`) starts no suffix.
+/// written: it is what was sent). Open Dental sends the first five
+/// characters of a code longer than five that starts with `D` (`Claims.cs`,
+/// where a claim's procedures are made); Dentrix Enterprise lets a
+/// practice add a period and up to three characters, which its claims
+/// leave off (its help, "Adding procedure codes"). Whether the suffix is
+/// plainly one: it starts with a period or a small letter. A capital
+/// (`D9972Z`) reads as part of a code, as CDT codes are written in
+/// capitals: such a line stays malformed, with a note naming the code Open
+/// Dental would send. A digit (`D01234`, a mistyped code) starts no
+/// suffix, nor does a space (see [`code_with_description`]).
 #[cold]
 fn practice_code(written: &str) -> Option<(CdtCode, bool)> {
     let ([letter, digits @ ..], suffix) = written.as_bytes().split_first_chunk::<5>()?;
@@ -433,9 +433,10 @@ fn practice_code(written: &str) -> Option<(CdtCode, bool)> {
 /// no one code.
 #[cold]
 fn code_with_description(written: &str) -> Option<CdtCode> {
+    let gap = |c: char| c.is_whitespace() || matches!(c, '-' | '–' | ':');
     let (head, rest) = written.split_at_checked(5)?;
-    let separated = rest.starts_with(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | ':'));
-    let text = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | ':'));
+    let separated = rest.starts_with(gap);
+    let text = rest.trim_start_matches(gap);
     let names_a_code = text.as_bytes().windows(5).any(|window| {
         window[0].eq_ignore_ascii_case(&b'D') && window[1..].iter().all(u8::is_ascii_digit)
     });

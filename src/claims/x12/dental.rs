@@ -873,8 +873,7 @@ impl<R: BufRead> X12Reader<R> {
             element(3).split(|&b| b == component),
             usize::MAX,
         );
-        let run = surfaces_run_together(&tooth.surfaces, component);
-        if let Some(problem) = run {
+        if let Some(problem) = surfaces_run_together(&tooth.surfaces, component) {
             self.envelope_warning(problem);
         }
     }

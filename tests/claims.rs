@@ -1592,3 +1592,16 @@ fn an_empty_date_cell_is_no_date_of_service() {
         "D0120 has no date of service on the line or its claim"
     );
 }
+
+#[test]
+fn a_header_cell_wrapped_over_two_lines_names_its_column() {
+    // A spreadsheet header cell with a line break in it (text wrapped by
+    // hand), saved as CSV: one cell, matched as the words it holds.
+    let csv = "Line ID,\"Procedure\nCode\",\"Date of\r\nService\"\nL1,D1352,2026-01-15\n";
+    let reports: Vec<LineReport<'_>> = ClaimChecker::new(csv.as_bytes())
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(verdicts_of(&reports), [Verdict::Deleted]);
+    assert_eq!(reports[0].line, "L1");
+}

@@ -52,7 +52,9 @@
 //!   after its first non-blank line (see finding A in the README for why
 //!   not that line),
 //!   and, for input without `\r`, with `\r\n` line endings (for X12,
-//!   when the `ISA` itself holds no line break; not for UTF-16 input).
+//!   when the `ISA` itself holds no line break; not for UTF-16 input; not
+//!   when a report or the header error shows a cell quoted over a line
+//!   break, which keeps the break as written).
 
 #![no_main]
 
@@ -571,7 +573,14 @@ fuzz_target!(|data: &[u8]| {
     // bytes to double: its line endings are code units (the `decode`
     // target compares its encodings).
     let utf16 = input.starts_with(b"\xFF\xFE") || input.starts_with(b"\xFE\xFF");
-    if !utf16 && !input.contains(&b'\r') && isa_on_one_line(&input) {
+    // A quoted cell that runs over a line break keeps the break as written
+    // (`\n` here, `\r\n` there), and what is read from it with it: a run
+    // that reports such a cell is not compared.
+    let spans_lines = match &whole {
+        Ok(run) => run.items.iter().any(|item| item.contains("\\n")),
+        Err(header) => header.contains("\\n"),
+    };
+    if !utf16 && !input.contains(&b'\r') && isa_on_one_line(&input) && !spans_lines {
         let mut crlf = Vec::with_capacity(input.len() + newlines as usize);
         for &byte in &input {
             if byte == b'\n' {

@@ -5,7 +5,7 @@
 //!
 //! Input: two control bytes, then the text.
 //!
-//! byte 0 bit 0:    `QuotePolicy::WithinLine` (0) or `AcrossLines` (1);
+//! byte 0 bit 0:    `QuotePolicy::ClosedNearby` (0) or `AcrossLines` (1);
 //! byte 0 bits 1-2: delimiter comma, tab, semicolon, or the one
 //!                  `Delimiter::detect` finds in the text (comma if none);
 //! byte 0 bit 3:    a small limit, `1 + byte 1 % 64`, else the default;
@@ -17,17 +17,22 @@
 //!   from the module's documentation (lines end at `\n`, one `\r` before
 //!   it dropped; a leading byte-order mark dropped; blank lines skipped;
 //!   quoted fields with `""`; text after a closing quote kept; a quote open
-//!   at the end of a line is an error under `WithinLine` and continues the
-//!   record under `AcrossLines`; the limit counts line breaks inside a
-//!   record, not the line ending), except for `AcrossLines` input that is
-//!   not UTF-8, where the model is not applied;
+//!   at the end of a line continues the record under `AcrossLines`, and
+//!   under `ClosedNearby` only while each next line (at most
+//!   `NEARBY_LINES`) stays inside the field or closes it with a quote
+//!   followed by the delimiter or the line's end, else it is an error and
+//!   the lines after the record's first are read again; the limit counts
+//!   line breaks inside a record, not the line ending), except for
+//!   `AcrossLines` input that is not UTF-8, where the model is not applied;
 //! - for text without any `"`, both policies give the same result;
 //! - line numbers never decrease, records start on strictly increasing
 //!   lines, and no line is past the input's last line;
 //! - a record has at least one field and `get`/`iter`/`len` agree;
 //! - the same results when the text arrives in 1-8 byte pieces;
-//! - memory: `buffer_capacity()` stays within `2 * limit` plus one
-//!   `usize` for each of twice `limit + 2` fields, whatever the input;
+//! - memory: `buffer_capacity()` stays within `6 * limit` (the line and
+//!   field buffers, and the lines read ahead and put back under
+//!   `ClosedNearby`, twice the limit each at most) plus one `usize` for
+//!   each of twice `limit + 2` fields, whatever the input;
 //! - `Delimiter::detect` is the strict maximum of a count of the four
 //!   delimiters outside quotes in the first line (quotes found by
 //!   splitting at `"`), `None` on a tie or no delimiter, and it depends
@@ -37,7 +42,9 @@
 
 use std::io::{BufRead, BufReader};
 
-use cdt_codes::dataset::fuzzing::{Delimiter, QuotePolicy, Reader, RowError, DEFAULT_LIMIT};
+use cdt_codes::dataset::fuzzing::{
+    Delimiter, QuotePolicy, Reader, RowError, DEFAULT_LIMIT, NEARBY_LINES,
+};
 use libfuzzer_sys::fuzz_target;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -74,8 +81,9 @@ fn read_all<R: BufRead>(
     }
     let limit = reader.limit();
     // Line and field buffers within the limit (plus slack for the `\r` and
-    // a byte-order mark); the field-end list grows by doubling.
-    let bound = 2 * (limit + 4) + std::mem::size_of::<usize>() * (2 * (limit + 2)).max(4);
+    // a byte-order mark), the lines read ahead and put back within twice
+    // the limit each; the field-end list grows by doubling.
+    let bound = 6 * (limit + 4) + std::mem::size_of::<usize>() * (2 * (limit + 2)).max(4);
     let mut items = Vec::new();
     while let Some(next) = reader.next_record() {
         let item = match next {
@@ -192,6 +200,22 @@ fn feed(line: &str, delimiter: char, at: &mut At, field: &mut String, fields: &m
     }
 }
 
+/// Whether a line that goes on inside a quoted field leaves it, if it
+/// does, by a quote followed by the delimiter or the end of the line: the
+/// field state machine run from inside the quotes to its first way out.
+fn closes_cleanly(line: &str, delimiter: char) -> bool {
+    let mut after_quote = false;
+    for c in line.chars() {
+        match (after_quote, c) {
+            (false, '"') => after_quote = true,
+            (false, _) => {}
+            (true, '"') => after_quote = false,
+            (true, c) => return c == delimiter,
+        }
+    }
+    true
+}
+
 fn column_of_bad_byte(line: &[u8]) -> Option<usize> {
     match std::str::from_utf8(line) {
         Ok(_) => None,
@@ -230,6 +254,8 @@ fn model(text: &[u8], delimiter: Delimiter, policy: QuotePolicy, limit: usize) -
         let mut field = String::new();
         let mut fields = Vec::new();
         feed(first, delimiter, &mut at, &mut field, &mut fields);
+        // The field a quote left open on the first line, for a stray one.
+        let stray = Item::Unterminated(number, fields.len() + 1);
         let mut used = line.len();
         let item = loop {
             if at != At::Quoted {
@@ -237,10 +263,27 @@ fn model(text: &[u8], delimiter: Delimiter, policy: QuotePolicy, limit: usize) -
                 break Item::Record(number, std::mem::take(&mut fields));
             }
             let unterminated = Item::Unterminated(number, fields.len() + 1);
-            if policy == QuotePolicy::WithinLine {
-                break unterminated;
-            }
             let line_break = if crlf { "\r\n" } else { "\n" };
+            if policy == QuotePolicy::ClosedNearby {
+                let read_ahead = index - number as usize;
+                let next = lines
+                    .get(index)
+                    .filter(|_| read_ahead < NEARBY_LINES)
+                    .filter(|(next, _)| used + line_break.len() + next.len() <= limit)
+                    .and_then(|&(next, next_crlf)| Some((std::str::from_utf8(next).ok()?, next_crlf)))
+                    .filter(|(next, _)| closes_cleanly(next, delimiter));
+                let Some((next, next_crlf)) = next else {
+                    // A stray quote: the lines after this one are read again.
+                    index = number as usize;
+                    break stray;
+                };
+                index += 1;
+                used += line_break.len() + next.len();
+                crlf = next_crlf;
+                field.push_str(line_break);
+                feed(next, delimiter, &mut at, &mut field, &mut fields);
+                continue;
+            }
             used += line_break.len();
             if used > limit {
                 break Item::TooLong(number);
@@ -302,7 +345,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let policy = if flags & 1 == 0 {
-        QuotePolicy::WithinLine
+        QuotePolicy::ClosedNearby
     } else {
         QuotePolicy::AcrossLines
     };
@@ -358,7 +401,7 @@ fuzz_target!(|data: &[u8]| {
 
     // The model (left out for multi-line records that are not UTF-8).
     let whole = std::str::from_utf8(text.strip_prefix(BOM).unwrap_or(text)).is_ok();
-    if policy == QuotePolicy::WithinLine || whole || !text.contains(&b'"') {
+    if policy == QuotePolicy::ClosedNearby || whole || !text.contains(&b'"') {
         let expected = model(
             text,
             delimiter,
@@ -371,8 +414,8 @@ fuzz_target!(|data: &[u8]| {
     // Without quotes, the policy makes no difference.
     if !text.contains(&b'"') {
         let other = match policy {
-            QuotePolicy::WithinLine => QuotePolicy::AcrossLines,
-            QuotePolicy::AcrossLines => QuotePolicy::WithinLine,
+            QuotePolicy::ClosedNearby => QuotePolicy::AcrossLines,
+            QuotePolicy::AcrossLines => QuotePolicy::ClosedNearby,
         };
         assert_eq!(items, read_all(text, delimiter, other, limit), "policy");
     }

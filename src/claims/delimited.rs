@@ -43,7 +43,7 @@ impl<R: BufRead> DelimitedSource<R> {
     ) -> Result<Self, HeaderError> {
         let delimiter = options.delimiter.or(detected).unwrap_or(Delimiter::Comma);
         let mut reader =
-            Reader::new(reader, delimiter, QuotePolicy::WithinLine).windows_1252_fallback(true);
+            Reader::new(reader, delimiter, QuotePolicy::ClosedNearby).windows_1252_fallback(true);
         let mut title_lines = 0;
         let header = loop {
             let found = match reader.next_record() {

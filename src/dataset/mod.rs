@@ -69,7 +69,7 @@ use error::Blame;
 #[doc(hidden)]
 pub mod fuzzing {
     pub use super::delimited::{
-        BorrowedRow, Delimiter, QuotePolicy, Reader, RowError, DEFAULT_LIMIT,
+        BorrowedRow, Delimiter, QuotePolicy, Reader, RowError, DEFAULT_LIMIT, NEARBY_LINES,
     };
 }
 use records::PendingReplacement;

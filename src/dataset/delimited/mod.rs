@@ -18,9 +18,11 @@
 //!   spreadsheet programs do): `"a"b` reads as `ab`. A `"` inside a field
 //!   that does not start with one is an ordinary character.
 //! - Whether a quoted field may run over a line break is the
-//!   [`QuotePolicy`]: data files allow it; claim files do not, so a stray
-//!   quote costs one row ([`RowError::UnterminatedQuote`]) and reading goes
-//!   on at the next line.
+//!   [`QuotePolicy`]: data files allow it; claim files allow it only when
+//!   the field closes cleanly within a few lines (a note with line breaks,
+//!   as spreadsheets and databases write one), so a stray quote costs one
+//!   row ([`RowError::UnterminatedQuote`]) and reading goes on at the next
+//!   line.
 //! - A UTF-8 byte-order mark at the start of the input is dropped. All text
 //!   must be UTF-8 ([`RowError::NotUtf8`] names the line and column).
 //! - Blank lines (empty, or only spaces, tabs and `\r`) are skipped; they
@@ -219,11 +221,20 @@ pub enum QuotePolicy {
     /// A quoted field may hold line breaks (kept as written, `\n` or
     /// `\r\n`); the record then spans several lines. For data files.
     AcrossLines,
-    /// A record is one line: a quote still open at the end of the line is
-    /// [`RowError::UnterminatedQuote`] and reading goes on at the next line.
-    /// For claim files.
-    WithinLine,
+    /// A quoted field may hold line breaks only when it closes within
+    /// [`NEARBY_LINES`] more lines and its closing quote is followed by the
+    /// delimiter or the end of its line (RFC 4180's form: a note with line
+    /// breaks, as spreadsheets and databases write it). Otherwise the quote
+    /// left open is a stray one: [`RowError::UnterminatedQuote`] for the
+    /// record's first line, and reading goes on at the line after it (the
+    /// lines read ahead are read again). For claim files, where a stray
+    /// quote must cost one row, not the rows up to the next quote.
+    ClosedNearby,
 }
+
+/// The most lines after its first that a record may run over under
+/// [`QuotePolicy::ClosedNearby`].
+pub const NEARBY_LINES: usize = 100;
 
 /// Why a row of a delimited file cannot be read, as a claims file's
 /// [`LineError::Row`](crate::claims::LineError::Row) reports it.

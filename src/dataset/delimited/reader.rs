@@ -5,7 +5,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use std::io::{self, BufRead};
 
-use super::{Delimiter, QuotePolicy, RowError, BOM, DEFAULT_LIMIT};
+use super::{Delimiter, QuotePolicy, RowError, BOM, DEFAULT_LIMIT, NEARBY_LINES};
 use crate::model::bytes::{self, find_byte};
 
 /// One record: its fields, unquoted, borrowed from the [`Reader`] until
@@ -138,6 +138,15 @@ pub struct Reader<R> {
     /// Bytes of `inner`'s buffer lent as the last record (see
     /// [`Reader::lend_buffered`]), consumed when the next is asked for.
     lent: usize,
+    /// The lines read ahead for a quoted field under
+    /// [`QuotePolicy::ClosedNearby`], each with its line ending.
+    ahead: Vec<u8>,
+    /// Lines to read again before `inner` (from `replay_at` on): those read
+    /// ahead for a quoted field that did not close cleanly.
+    replay: Vec<u8>,
+    replay_at: usize,
+    /// Whether a line too long to keep follows the lines to read again.
+    replay_too_long: bool,
 }
 
 /// What [`Reader::read_line`] found.
@@ -173,6 +182,10 @@ impl<R: BufRead> Reader<R> {
             windows_1252: false,
             decoded: String::new(),
             lent: 0,
+            ahead: Vec::new(),
+            replay: Vec::new(),
+            replay_at: 0,
+            replay_too_long: false,
         }
     }
 
@@ -202,14 +215,22 @@ impl<R: BufRead> Reader<R> {
     }
 
     /// Bytes of buffer the reader holds now, for checking that memory
-    /// stays bounded: the capacity of its line and field buffers plus that
-    /// of its field-end list (for the tests and the fuzz target).
+    /// stays bounded: the capacity of its line, field and read-ahead
+    /// buffers plus that of its field-end list (for the tests and the fuzz
+    /// target).
     #[cfg(any(test, fuzzing))]
     #[must_use]
     pub fn buffer_capacity(&self) -> usize {
         self.raw.capacity()
             + self.text.capacity()
+            + self.ahead.capacity()
+            + self.replay.capacity()
             + self.ends.capacity() * core::mem::size_of::<usize>()
+    }
+
+    /// Whether lines read ahead wait to be read again.
+    fn replaying(&self) -> bool {
+        self.replay_at < self.replay.len() || self.replay_too_long
     }
 
     /// The next record, an error for a record that cannot be read (call
@@ -266,7 +287,7 @@ impl<R: BufRead> Reader<R> {
     /// does ([`Buffered::Copied`]). `None` leaves the line to the general
     /// way, which reads it as before.
     fn scan_buffered(&mut self) -> Option<Buffered> {
-        if self.line == 0 {
+        if self.line == 0 || self.replaying() {
             return None;
         }
         let buffer = self.inner.fill_buf().ok()?;
@@ -401,8 +422,8 @@ impl<R: BufRead> Reader<R> {
                 line: self.record_line,
                 field: self.ends.len() + 1,
             };
-            if self.policy == QuotePolicy::WithinLine {
-                return Err(unterminated);
+            if self.policy == QuotePolicy::ClosedNearby {
+                return self.read_on_nearby(used, crlf, unterminated);
             }
             let line_break = if crlf { "\r\n" } else { "\n" };
             used += line_break.len();
@@ -424,6 +445,95 @@ impl<R: BufRead> Reader<R> {
             };
             used += self.raw.len();
         }
+    }
+
+    /// Reads on, under [`QuotePolicy::ClosedNearby`], the record whose
+    /// first line (`used` bytes, ending in `\r\n` when `crlf`) left a
+    /// quoted field open: line by line while each goes on inside the field
+    /// or closes it cleanly (see [`closes_cleanly`]), up to
+    /// [`NEARBY_LINES`] lines and the limit. When the field does not close
+    /// so, the lines read ahead are put back to be read again and the
+    /// record is `unterminated`.
+    fn read_on_nearby(
+        &mut self,
+        mut used: usize,
+        mut crlf: bool,
+        unterminated: RowError,
+    ) -> Result<(), RowError> {
+        self.ahead.clear();
+        let mut too_long = false;
+        for _ in 0..NEARBY_LINES {
+            let line_break = if crlf { "\r\n" } else { "\n" };
+            used += line_break.len();
+            if used > self.limit {
+                break;
+            }
+            match self.read_line(self.limit)? {
+                Line::End => break,
+                Line::TooLong => {
+                    too_long = true;
+                    break;
+                }
+                Line::Read { crlf: next } => crlf = next,
+            }
+            let ending: &[u8] = if crlf { b"\r\n" } else { b"\n" };
+            let room = 2 * self.limit + 4;
+            reserve_capped_bytes(&mut self.ahead, self.raw.len() + ending.len(), room);
+            self.ahead.extend_from_slice(&self.raw);
+            self.ahead.extend_from_slice(ending);
+            used += self.raw.len();
+            if used > self.limit {
+                break;
+            }
+            let Reader {
+                raw,
+                text,
+                ends,
+                delimiter,
+                windows_1252,
+                decoded,
+                limit,
+                ..
+            } = self;
+            let line_text = match core::str::from_utf8(raw) {
+                Ok(line_text) => line_text,
+                Err(_) if *windows_1252 => {
+                    decode_windows_1252(raw, decoded);
+                    decoded.as_str()
+                }
+                Err(_) => break,
+            };
+            if !closes_cleanly(line_text, *delimiter) {
+                break;
+            }
+            reserve_capped(text, line_break.len() + line_text.len(), *limit);
+            text.push_str(line_break);
+            if split_line(line_text, *delimiter, State::Quoted, text, ends) == State::FieldStart {
+                return Ok(());
+            }
+        }
+        self.put_back(too_long);
+        Err(unterminated)
+    }
+
+    /// Puts the lines read ahead (and, when `too_long`, the line too long
+    /// to keep after them) in front of those still to be read again, and
+    /// counts lines again from the record's first.
+    fn put_back(&mut self, too_long: bool) {
+        let rest = self.replay.get(self.replay_at..).unwrap_or(&[]);
+        if rest.is_empty() {
+            // Nothing left to read again: the lines read ahead are all
+            // (a line too long to keep, still waiting, follows them).
+            core::mem::swap(&mut self.replay, &mut self.ahead);
+            self.replay_at = 0;
+            self.replay_too_long |= too_long;
+        } else {
+            // Lines read ahead from the lines read again: the same bytes,
+            // just before `replay_at`.
+            self.replay_at = self.replay_at.saturating_sub(self.ahead.len());
+        }
+        self.ahead.clear();
+        self.line = self.record_line;
     }
 
     /// Takes a line without quotes (most lines) as the record as it
@@ -457,6 +567,9 @@ impl<R: BufRead> Reader<R> {
     /// a byte-order mark on line 1), keeping at most `room` bytes: a longer
     /// line is consumed to its end and reported as [`Line::TooLong`].
     fn read_line(&mut self, room: usize) -> Result<Line, RowError> {
+        if self.replaying() {
+            return Ok(self.read_line_again(room));
+        }
         self.raw.clear();
         let mut read_any = false;
         let mut too_long = false;
@@ -516,6 +629,42 @@ impl<R: BufRead> Reader<R> {
             return Ok(Line::TooLong);
         }
         Ok(Line::Read { crlf })
+    }
+}
+
+impl<R> Reader<R> {
+    /// [`Reader::read_line`] for the next line read ahead and put back (see
+    /// [`Reader::put_back`]).
+    fn read_line_again(&mut self, room: usize) -> Line {
+        self.raw.clear();
+        self.line += 1;
+        let start = self.replay_at;
+        let Some(end) = self
+            .replay
+            .get(start..)
+            .and_then(|rest| find_byte(rest, b'\n'))
+        else {
+            // Only the line too long to keep is left.
+            self.replay_too_long = false;
+            return Line::TooLong;
+        };
+        let line = without_cr(self.replay.get(start..start + end).unwrap_or(&[]));
+        let crlf = line.len() < end;
+        let fits = line.len() <= room;
+        if fits {
+            reserve_capped_bytes(&mut self.raw, line.len(), room.saturating_add(1));
+            self.raw.extend_from_slice(line);
+        }
+        self.replay_at = start + end + 1;
+        if self.replay_at >= self.replay.len() {
+            self.replay.clear();
+            self.replay_at = 0;
+        }
+        if fits {
+            Line::Read { crlf }
+        } else {
+            Line::TooLong
+        }
     }
 }
 
@@ -642,6 +791,25 @@ fn push_ends(ends: &mut Vec<usize>, at: usize, mut flags: u64) {
         ends.push(at + (flags.trailing_zeros() / 8) as usize);
         flags &= flags - 1;
     }
+}
+
+/// Whether `line`, which goes on with a quoted field left open by the
+/// line before, keeps to RFC 4180's form: either it holds no lone `"` (the
+/// field goes on past it) or the first one, which closes the field, is
+/// followed by the delimiter or the end of the line. `""` is a quote
+/// inside the field.
+fn closes_cleanly(line: &str, delimiter: u8) -> bool {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    while let Some(offset) = bytes.get(at..).and_then(|rest| find_byte(rest, b'"')) {
+        let quote = at + offset;
+        match bytes.get(quote + 1) {
+            Some(b'"') => at = quote + 2,
+            Some(&next) => return next == delimiter,
+            None => return true,
+        }
+    }
+    true
 }
 
 /// Splits one line (or the part of a record on one line) into `text` (the

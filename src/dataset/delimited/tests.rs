@@ -40,7 +40,7 @@ fn reads_each_delimiter() {
         (Delimiter::Pipe, "a|b|c\n1||3"),
     ] {
         assert_eq!(
-            all(text.as_bytes(), delimiter, QuotePolicy::WithinLine),
+            all(text.as_bytes(), delimiter, QuotePolicy::ClosedNearby),
             vec![ok(1, &["a", "b", "c"]), ok(2, &["1", "", "3"])],
             "{delimiter}"
         );
@@ -50,7 +50,7 @@ fn reads_each_delimiter() {
 #[test]
 fn other_delimiters_are_data() {
     assert_eq!(
-        all(b"a;b,c|d\te", Delimiter::Comma, QuotePolicy::WithinLine),
+        all(b"a;b,c|d\te", Delimiter::Comma, QuotePolicy::ClosedNearby),
         vec![ok(1, &["a;b", "c|d\te"])]
     );
 }
@@ -102,7 +102,7 @@ fn parses_delimiter_names() {
 fn strips_bom_and_handles_crlf_and_blank_lines() {
     let text = b"\xEF\xBB\xBFcode,name\r\n\r\n  \t\r\nD0120,x\r\n\nD0140,y";
     assert_eq!(
-        all(text, Delimiter::Comma, QuotePolicy::WithinLine),
+        all(text, Delimiter::Comma, QuotePolicy::ClosedNearby),
         vec![
             ok(1, &["code", "name"]),
             ok(4, &["D0120", "x"]),
@@ -115,7 +115,7 @@ fn strips_bom_and_handles_crlf_and_blank_lines() {
 fn bom_only_at_start() {
     let text = b"a\n\xEF\xBB\xBFb\n";
     assert_eq!(
-        all(text, Delimiter::Comma, QuotePolicy::WithinLine),
+        all(text, Delimiter::Comma, QuotePolicy::ClosedNearby),
         vec![ok(1, &["a"]), ok(2, &["\u{feff}b"])]
     );
 }
@@ -124,7 +124,7 @@ fn bom_only_at_start() {
 fn quoted_fields() {
     let text = "\"a,b\",\"say \"\"hi\"\"\",\"\",\"x\"tail,mid\"dle,\" keep \"";
     assert_eq!(
-        all(text.as_bytes(), Delimiter::Comma, QuotePolicy::WithinLine),
+        all(text.as_bytes(), Delimiter::Comma, QuotePolicy::ClosedNearby),
         vec![ok(
             1,
             &["a,b", "say \"hi\"", "", "xtail", "mid\"dle", " keep "]
@@ -132,11 +132,11 @@ fn quoted_fields() {
     );
     let text = "\"a|b\"|c\n\"\t\"\t1";
     assert_eq!(
-        all(text.as_bytes(), Delimiter::Pipe, QuotePolicy::WithinLine),
+        all(text.as_bytes(), Delimiter::Pipe, QuotePolicy::ClosedNearby),
         vec![ok(1, &["a|b", "c"]), ok(2, &["\t\t1"])]
     );
     assert_eq!(
-        all(b"\"\t\"\t1", Delimiter::Tab, QuotePolicy::WithinLine),
+        all(b"\"\t\"\t1", Delimiter::Tab, QuotePolicy::ClosedNearby),
         vec![ok(1, &["\t", "1"])]
     );
 }
@@ -152,14 +152,106 @@ fn quotes_across_lines() {
             ok(4, &["2", "x"])
         ]
     );
-    // The same text under the claims policy: one bad row, then on.
+    // The same text under the claims policy: the field closes on the next
+    // line, its quote followed by the end of the line (RFC 4180's form).
     assert_eq!(
-        all(text.as_bytes(), Delimiter::Comma, QuotePolicy::WithinLine),
+        all(text.as_bytes(), Delimiter::Comma, QuotePolicy::ClosedNearby),
+        all(text.as_bytes(), Delimiter::Comma, QuotePolicy::AcrossLines),
+    );
+}
+
+#[test]
+fn a_note_with_line_breaks_in_a_claims_export() {
+    // A notes column as a claims follow-up spreadsheet writes one (CRLF
+    // inside the quotes, a space before the closing quote).
+    let text = "code,dos,notes\r\nD0220,2/12/2025,\"No payment: tooth #32 is not\r\n\
+                shown on the film sent. \"\r\nD0230,2/12/2025,\r\n";
+    assert_eq!(
+        all(text.as_bytes(), Delimiter::Comma, QuotePolicy::ClosedNearby),
         vec![
-            ok(1, &["id", "note"]),
+            ok(1, &["code", "dos", "notes"]),
+            ok(
+                2,
+                &[
+                    "D0220",
+                    "2/12/2025",
+                    "No payment: tooth #32 is not\r\nshown on the film sent. "
+                ]
+            ),
+            ok(4, &["D0230", "2/12/2025", ""]),
+        ]
+    );
+}
+
+#[test]
+fn a_stray_quote_costs_one_row_under_the_claims_policy() {
+    // The quote that would close the stray one opens a field instead
+    // (followed by `S`, not the delimiter): the lines read ahead are read
+    // again.
+    let text = "id,name,code\nL1,\"Doe, J,D0120\nL2,P7,D0140\nL3,\"Smith, K\",D0150\n";
+    let expected = vec![
+        ok(1, &["id", "name", "code"]),
+        Err("line 2: unterminated quote in field 2".into()),
+        ok(3, &["L2", "P7", "D0140"]),
+        ok(4, &["L3", "Smith, K", "D0150"]),
+    ];
+    assert_eq!(
+        all(text.as_bytes(), Delimiter::Comma, QuotePolicy::ClosedNearby),
+        expected
+    );
+    // No quote after it at all: the same.
+    let text = "id,code\n\"L1,D0120\nL2,D0140\n";
+    assert_eq!(
+        all(text.as_bytes(), Delimiter::Comma, QuotePolicy::ClosedNearby),
+        vec![
+            ok(1, &["id", "code"]),
+            Err("line 2: unterminated quote in field 1".into()),
+            ok(3, &["L2", "D0140"]),
+        ]
+    );
+    // A line read again may open a stray quote of its own.
+    let text = "a,b\n1,\"x\n2,\"y\n3,z\n4,w\" w\n";
+    assert_eq!(
+        all(text.as_bytes(), Delimiter::Comma, QuotePolicy::ClosedNearby),
+        vec![
+            ok(1, &["a", "b"]),
             Err("line 2: unterminated quote in field 2".into()),
-            ok(3, &["lines", " \"\"quoted\"\"\""]),
-            ok(4, &["2", "x"])
+            Err("line 3: unterminated quote in field 2".into()),
+            ok(4, &["3", "z"]),
+            ok(5, &["4", "w\" w"]),
+        ]
+    );
+}
+
+#[test]
+fn a_quoted_field_closes_within_nearby_lines_or_is_stray() {
+    for (extra, closes) in [(NEARBY_LINES, true), (NEARBY_LINES + 1, false)] {
+        let mut text = String::from("a,b\n1,\"start\n");
+        for _ in 1..extra {
+            text.push_str("more\n");
+        }
+        text.push_str("end\"\n2,x\n");
+        let items = all(text.as_bytes(), Delimiter::Comma, QuotePolicy::ClosedNearby);
+        assert_eq!(items.get(1).is_some_and(Result::is_ok), closes, "{extra}");
+        // Either way, the line after the record reads as itself.
+        assert_eq!(items.last(), Some(&ok(extra as u64 + 3, &["2", "x"])));
+    }
+}
+
+#[test]
+fn a_line_too_long_read_ahead_is_reported_in_its_place() {
+    let text = alloc::format!("a,b\n1,\"open\nnext\n{}\n3,z\n", "x".repeat(40));
+    let mut reader =
+        Reader::new(text.as_bytes(), Delimiter::Comma, QuotePolicy::ClosedNearby).with_limit(20);
+    let items: Vec<_> = core::iter::from_fn(|| reader.next_record().map(owned)).collect();
+    assert_eq!(
+        items,
+        vec![
+            ok(1, &["a", "b"]),
+            Err("line 2: unterminated quote in field 2".into()),
+            ok(3, &["next"]),
+            Err("line 4: the record is longer than 20 bytes".into()),
+            ok(5, &["3", "z"]),
         ]
     );
 }
@@ -191,7 +283,7 @@ fn ragged_rows_are_returned_as_they_are() {
         all(
             b"a,b,c\n1\n1,2,3,4\n,,\n",
             Delimiter::Comma,
-            QuotePolicy::WithinLine
+            QuotePolicy::ClosedNearby
         ),
         vec![
             ok(1, &["a", "b", "c"]),
@@ -200,7 +292,7 @@ fn ragged_rows_are_returned_as_they_are() {
             ok(4, &["", "", ""])
         ]
     );
-    let mut reader = Reader::new(&b",, \n"[..], Delimiter::Comma, QuotePolicy::WithinLine);
+    let mut reader = Reader::new(&b",, \n"[..], Delimiter::Comma, QuotePolicy::ClosedNearby);
     let record = reader.next_record().unwrap().unwrap();
     assert!(record.is_blank());
     assert_eq!(
@@ -213,7 +305,7 @@ fn ragged_rows_are_returned_as_they_are() {
 fn not_utf8() {
     let text = b"code,name\nD0120,caf\xE9\nD0140,ok\n";
     assert_eq!(
-        all(text, Delimiter::Comma, QuotePolicy::WithinLine),
+        all(text, Delimiter::Comma, QuotePolicy::ClosedNearby),
         vec![
             ok(1, &["code", "name"]),
             Err("line 2, column 10: the text is not valid UTF-8".into()),
@@ -227,7 +319,7 @@ fn not_utf8() {
         .copied()
         .chain([0xFF])
         .collect::<Vec<u8>>();
-    let mut reader = Reader::new(&text[..], Delimiter::Comma, QuotePolicy::WithinLine);
+    let mut reader = Reader::new(&text[..], Delimiter::Comma, QuotePolicy::ClosedNearby);
     assert!(matches!(
         reader.next_record(),
         Some(Err(RowError::NotUtf8 { line: 1, column: 4 }))
@@ -237,7 +329,7 @@ fn not_utf8() {
 #[test]
 fn windows_1252_lines_when_asked() {
     let text = b"code,name\nD0120,caf\xE9 \x93ok\x94\nD0140,\xE2\x82\xAC\n";
-    let mut reader = Reader::new(&text[..], Delimiter::Comma, QuotePolicy::WithinLine)
+    let mut reader = Reader::new(&text[..], Delimiter::Comma, QuotePolicy::ClosedNearby)
         .windows_1252_fallback(true);
     let mut rows = Vec::new();
     while let Some(row) = reader.next_record() {
@@ -255,7 +347,7 @@ fn too_long_line_then_next() {
     text.push_str(&"x".repeat(100));
     text.push_str("\nc,d\n");
     let mut reader =
-        Reader::new(text.as_bytes(), Delimiter::Comma, QuotePolicy::WithinLine).with_limit(50);
+        Reader::new(text.as_bytes(), Delimiter::Comma, QuotePolicy::ClosedNearby).with_limit(50);
     assert_eq!(reader.next_record().unwrap().unwrap().get(1), Some("b"));
     assert!(matches!(
         reader.next_record(),
@@ -270,7 +362,7 @@ fn too_long_line_then_next() {
 fn limit_is_exact_and_crlf_does_not_count() {
     for (text, fits) in [("abcd\r\n", true), ("abcd\n", true), ("abcde\n", false)] {
         let mut reader =
-            Reader::new(text.as_bytes(), Delimiter::Comma, QuotePolicy::WithinLine).with_limit(4);
+            Reader::new(text.as_bytes(), Delimiter::Comma, QuotePolicy::ClosedNearby).with_limit(4);
         assert_eq!(reader.next_record().unwrap().is_ok(), fits, "{text:?}");
     }
 }
@@ -319,7 +411,7 @@ impl Read for Endless {
 #[test]
 fn endless_line_is_bounded() {
     const LIMIT: usize = 1024 * 1024;
-    for policy in [QuotePolicy::WithinLine, QuotePolicy::AcrossLines] {
+    for policy in [QuotePolicy::ClosedNearby, QuotePolicy::AcrossLines] {
         let input = io::BufReader::new(Endless {
             remaining: 50 * 1024 * 1024,
         })
@@ -384,7 +476,7 @@ fn io_error_stops_reading() {
         }
     }
     let input = io::BufReader::new((&b"a,b\n"[..]).chain(Failing));
-    let mut reader = Reader::new(input, Delimiter::Comma, QuotePolicy::WithinLine);
+    let mut reader = Reader::new(input, Delimiter::Comma, QuotePolicy::ClosedNearby);
     assert!(reader.next_record().unwrap().is_ok());
     let error = reader.next_record().unwrap().unwrap_err();
     assert!(error.is_io());
@@ -396,7 +488,7 @@ fn io_error_stops_reading() {
 #[test]
 fn buffers_are_reused() {
     let text = "a,b,c\n".repeat(1000);
-    let mut reader = Reader::new(text.as_bytes(), Delimiter::Comma, QuotePolicy::WithinLine);
+    let mut reader = Reader::new(text.as_bytes(), Delimiter::Comma, QuotePolicy::ClosedNearby);
     // Lines whole in the input's buffer are lent from it or unquoted into
     // the field buffer: the buffers have what they need after two records.
     reader.next_record().unwrap().unwrap();
@@ -411,7 +503,7 @@ fn buffers_are_reused() {
 #[test]
 fn reads_quoted_fields_and_crlf_lines() {
     let text = "code,note\r\nD0120,\"a, b\"\r\n\r\nD0140,\"say \"\"hi\"\"\"\r\n";
-    let mut reader = Reader::new(text.as_bytes(), Delimiter::Comma, QuotePolicy::WithinLine);
+    let mut reader = Reader::new(text.as_bytes(), Delimiter::Comma, QuotePolicy::ClosedNearby);
     let header = reader.next_record().unwrap().unwrap();
     assert_eq!(header.iter().collect::<Vec<_>>(), ["code", "note"]);
     let row = reader.next_record().unwrap().unwrap();
@@ -424,7 +516,7 @@ fn reads_quoted_fields_and_crlf_lines() {
 #[test]
 fn windows_1252_name() {
     let bytes = b"name,code\nRen\xe9e,D0120\n";
-    let mut reader = Reader::new(&bytes[..], Delimiter::Comma, QuotePolicy::WithinLine)
+    let mut reader = Reader::new(&bytes[..], Delimiter::Comma, QuotePolicy::ClosedNearby)
         .windows_1252_fallback(true);
     reader.next_record();
     let row = reader.next_record().unwrap().unwrap();
@@ -494,9 +586,10 @@ fn read_with<R: io::BufRead>(
     let mut reader = Reader::new(input, delimiter, policy)
         .with_limit(limit)
         .windows_1252_fallback(true);
-    // The fuzz target's bound: two byte buffers within the limit, and a
+    // The fuzz target's bound: two byte buffers within the limit, two of
+    // lines read ahead within twice the limit, and a
     // field end for each byte of a line within it, twice over.
-    let bound = 2 * (limit + 4) + 8 * (2 * (limit + 2)).max(4);
+    let bound = 6 * (limit + 4) + 8 * (2 * (limit + 2)).max(4);
     let mut out = Vec::new();
     while let Some(record) = reader.next_record() {
         out.push(owned(record));
@@ -542,12 +635,12 @@ fn lines_read_from_the_buffer_read_as_lines_read_piece_by_piece() {
             text.extend_from_slice(pieces[(state % 16) as usize]);
         }
         for (delimiter, policy, limit) in [
-            (Delimiter::Comma, QuotePolicy::WithinLine, DEFAULT_LIMIT),
+            (Delimiter::Comma, QuotePolicy::ClosedNearby, DEFAULT_LIMIT),
             (Delimiter::Comma, QuotePolicy::AcrossLines, DEFAULT_LIMIT),
-            (Delimiter::Semicolon, QuotePolicy::WithinLine, 9),
-            (Delimiter::Tab, QuotePolicy::WithinLine, 16),
+            (Delimiter::Semicolon, QuotePolicy::ClosedNearby, 9),
+            (Delimiter::Tab, QuotePolicy::ClosedNearby, 16),
             (Delimiter::Tab, QuotePolicy::AcrossLines, 1),
-            (Delimiter::Comma, QuotePolicy::WithinLine, 2),
+            (Delimiter::Comma, QuotePolicy::ClosedNearby, 2),
         ] {
             let whole = read_with(&text[..], delimiter, policy, limit);
             let piecewise = read_with(

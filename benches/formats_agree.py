@@ -51,16 +51,18 @@ for name in files:
     json_env = [json.loads(l)['envelope'] for l in jsont.splitlines() if l.startswith('{"envelope"')]
     if [f'segment {e["segment"]}: {e["message"]}' for e in json_env] != text_env:
         problems.append(f'envelope warnings: text {text_env} json {json_env}')
+    # Text shows a line break inside a value as `\n` (one line a report).
+    esc = lambda value: value.replace('\r', '\\r').replace('\n', '\\n')
     expected = []
     for o in objs:
         if o['verdict'] == 'unreadable':
             # Text shows an unreadable item as its error alone.
-            expected.append(f'error: {o["message"]}')
+            expected.append(esc(f'error: {o["message"]}'))
         elif o['severity']:
             label = (o['claim'] + ' ' if o['claim'] else '') + f'line {o["line"]}'
             # Text leaves out an empty date's brackets (no date).
             dated = f' ({o["date"]})' if o['date'] else ''
-            expected.append(f'{o["severity"]}: {label}{dated}: ')
+            expected.append(esc(f'{o["severity"]}: {label}{dated}: '))
     if len(lines) != len(expected):
         problems.append(f'text has {len(lines)} error/warning lines, json {len(expected)} reports with a severity')
     for got, want in zip(lines, expected):

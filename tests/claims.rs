@@ -1594,6 +1594,34 @@ fn an_empty_date_cell_is_no_date_of_service() {
 }
 
 #[test]
+fn a_cell_quoted_over_two_lines_stays_one_line_of_text() {
+    // The line id holds a line break inside its quotes: the text writer
+    // shows it as `\n`, so each report is still one line of output.
+    let csv = "line_id,code,dos\n\"L1\r\nsecond part\",D01,2026-01-15\nL2,D0000,2026-01-15\n";
+    let mut checker = ClaimChecker::new(csv.as_bytes()).unwrap();
+    let mut writer = cdt_codes::claims::write::ReportWriter::new(
+        Vec::new(),
+        cdt_codes::claims::write::OutputFormat::Text,
+    )
+    .unwrap();
+    for item in checker.by_ref() {
+        writer.item(&item).unwrap();
+    }
+    writer
+        .finish(&checker.summary(), checker.envelope_warnings())
+        .unwrap();
+    let text = String::from_utf8(writer.into_inner()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines[0].starts_with(r"error: line L1\r\nsecond part (2026-01-15): malformed code"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].starts_with("error: line L2 (2026-01-15): D0000"));
+}
+
+#[test]
 fn a_header_cell_wrapped_over_two_lines_names_its_column() {
     // A spreadsheet header cell with a line break in it (text wrapped by
     // hand), saved as CSV: one cell, matched as the words it holds.

@@ -22,7 +22,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use core::fmt::Write as _;
+use core::fmt::{self, Write as _};
 use std::io::{self, Write};
 use std::string::{String, ToString};
 use std::vec::Vec;
@@ -118,10 +118,13 @@ impl<W: Write> ReportWriter<W> {
         match self.format {
             OutputFormat::Text => {
                 if let Some(severity) = report.severity() {
-                    writeln!(self.out, "{severity}: {report}")?;
+                    text_line(&mut self.out, format_args!("{severity}: {report}"))?;
                 }
                 for note in &report.notes {
-                    writeln!(self.out, "note: {}: {note}", place(report))?;
+                    text_line(
+                        &mut self.out,
+                        format_args!("note: {}: {note}", place(report)),
+                    )?;
                 }
                 Ok(())
             }
@@ -155,7 +158,7 @@ impl<W: Write> ReportWriter<W> {
     pub fn unreadable(&mut self, error: &LineError) -> io::Result<()> {
         let message = error.to_string();
         match self.format {
-            OutputFormat::Text => writeln!(self.out, "error: {message}"),
+            OutputFormat::Text => text_line(&mut self.out, format_args!("error: {message}")),
             OutputFormat::Csv => writeln!(
                 self.out,
                 "{},,,,,,unreadable,error,{},,,,,,,",
@@ -182,7 +185,7 @@ impl<W: Write> ReportWriter<W> {
         match self.format {
             OutputFormat::Text => {
                 for warning in envelope {
-                    writeln!(self.out, "warning: envelope: {warning}")?;
+                    text_line(&mut self.out, format_args!("warning: envelope: {warning}"))?;
                 }
                 write!(self.out, "{summary}")?;
                 if !envelope.is_empty() {
@@ -237,6 +240,53 @@ pub fn fatal(format: OutputFormat, kind: &str, message: &str, status: u8) -> Str
             json_string(message)
         ),
         OutputFormat::Text | OutputFormat::Csv => message.to_string(),
+    }
+}
+
+/// Writes `args` as one line of the text output, with a line break inside
+/// it (from a cell quoted over two lines of the input) shown as `\n` and a
+/// carriage return as `\r`: one line of output per report, as the other
+/// formats have one row or object.
+fn text_line(out: &mut impl Write, args: fmt::Arguments<'_>) -> io::Result<()> {
+    let mut line = OneLine { out, error: None };
+    if fmt::write(&mut line, args).is_err() {
+        return Err(line
+            .error
+            .unwrap_or_else(|| io::Error::other("a report could not be formatted")));
+    }
+    writeln!(line.out)
+}
+
+/// An output that escapes line breaks (see [`text_line`]).
+struct OneLine<'w, W> {
+    out: &'w mut W,
+    /// The output's error, kept across the `fmt::Write` that cannot carry it.
+    error: Option<io::Error>,
+}
+
+impl<W: Write> OneLine<'_, W> {
+    fn put(&mut self, text: &str) -> fmt::Result {
+        self.out.write_all(text.as_bytes()).map_err(|error| {
+            self.error = Some(error);
+            fmt::Error
+        })
+    }
+}
+
+impl<W: Write> fmt::Write for OneLine<'_, W> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let mut rest = text;
+        while let Some(at) = rest.find(['\n', '\r']) {
+            let (before, after) = rest.split_at(at);
+            self.put(before)?;
+            self.put(if after.starts_with('\n') {
+                "\\n"
+            } else {
+                "\\r"
+            })?;
+            rest = after.get(1..).unwrap_or("");
+        }
+        self.put(rest)
     }
 }
 

@@ -394,6 +394,27 @@ fn the_washington_apcd_dental_extract_is_read() {
 }
 
 #[test]
+fn a_note_written_over_several_lines_is_one_row() {
+    // A claims follow-up sheet saved as CSV: its notes hold line breaks
+    // inside quotes (CRLF, as the public sheet the fixture follows has).
+    let lines = reports("followup_notes_across_lines.csv");
+    let read: Vec<(u64, &str, Verdict)> = lines
+        .iter()
+        .map(|report| (report.position, report.code.as_str(), report.verdict()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (2, "D0220", Verdict::Valid),
+            (4, "D7240", Verdict::Valid),
+            (6, "D2740", Verdict::Valid),
+            (7, "D1352", Verdict::Deleted),
+            (10, "D1206", Verdict::Valid),
+        ]
+    );
+}
+
+#[test]
 fn the_three_writers_agree_on_every_line() {
     for name in [
         "x4010_patient_not_subscriber.x12",
@@ -413,6 +434,10 @@ fn the_three_writers_agree_on_every_line() {
         "wa_apcd_dental_claim.csv",
         "opendental_class_v.tsv",
         "opendental_daily_procedures_export.txt",
+        "opendental_claimproc.tsv",
+        "opendental_claimproc_sent.tsv",
+        "omop_procedure_occurrence.csv",
+        "followup_notes_across_lines.csv",
     ] {
         let bytes = read(name);
         let outputs: Vec<String> = [OutputFormat::Text, OutputFormat::Csv, OutputFormat::Json]

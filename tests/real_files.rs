@@ -412,6 +412,9 @@ fn a_note_written_over_several_lines_is_one_row() {
             (10, "D1206", Verdict::Valid),
         ]
     );
+    // `PatName`, as Open Dental's outstanding claims report names it,
+    // is the patient: the claim-level edits run.
+    assert_eq!(lines[0].patient.as_deref(), Some("Doe, Jane"));
 }
 
 #[test]

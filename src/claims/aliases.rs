@@ -265,6 +265,9 @@ names! {
         "chart_num",
     ] then [
         "patient_name",
+        // Open Dental's reports' patient name (`PatName`: the outstanding
+        // insurance claims report's display fields, DisplayFields.cs).
+        "pat_name",
         // The Diamond claims system's member (tooth-history.model.ts).
         "seq_memb_id",
         // The OMOP Common Data Model's person.

@@ -1487,6 +1487,42 @@ SE*9*0001~GE*1*101~IEA*1*000000101~";
 }
 
 #[test]
+fn an_837d_area_l_is_the_left_side_not_open_dentals_lower_arch() {
+    // Open Dental keeps an arch as `U` or `L` in its Surf field and sends
+    // it as 01 or 02 (X837_5010.cs, GetArea, branch 24_3): `L` is its
+    // lower arch in an export only. In an 837D's SV304, `L` and `R` are
+    // X12's left and right sides (element 1361: Stedi's X12 reference;
+    // Epic's AP_CLM_PX_CVTY_DSG table), no area of the ADA's list.
+    let text = "ISA*00*          *00*          *ZZ*A              *ZZ*B              *260215*1030*^*00501*000000101*0*T*:~\
+GS*HC*A*B*20260215*1030*101*X*005010X224A2~ST*837*0001*005010X224A2~\
+CLM*C1*10***11:B:1*Y*A*Y*Y~DTP*472*D8*20260115~\
+LX*1~SV3*AD:D5120*900**L~LX*2~SV3*AD:D5110*900**01~LX*3~SV3*AD:D4341*200**R~\
+SE*10*0001~GE*1*101~IEA*1*000000101~";
+    let mut checker = ClaimChecker::new(text.as_bytes()).unwrap();
+    let all: Vec<LineReport<'_>> = checker.by_ref().map(Result::unwrap).collect();
+    assert_eq!(
+        verdicts_of(&all),
+        [Verdict::Reporting, Verdict::Valid, Verdict::Reporting]
+    );
+    assert!(all[0].notes.is_empty(), "{:?}", all[0].notes);
+    let warnings: Vec<String> = checker
+        .envelope_warnings()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "segment 7: SV304 L is X12's code for the left side (element 1361), not an area of the ADA's list the 837D takes",
+            "segment 11: SV304 R is X12's code for the right side (element 1361), not an area of the ADA's list the 837D takes",
+        ]
+    );
+    // In an export, Open Dental's `L` is still its lower arch.
+    let export = "ProcDate\tProcCode\tSurf\n2026-01-15\tD5120\tL\n";
+    assert_eq!(verdicts_of(&reports(export.as_bytes())), [Verdict::Valid]);
+}
+
+#[test]
 fn open_dental_surf_holds_the_area_so_an_empty_one_is_a_missing_area() {
     // Open Dental's procedurelog.Surf holds a line's surfaces, or its
     // quadrant (`UR`), sextant or arch (TableTypes/Procedure.cs, branch

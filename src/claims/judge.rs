@@ -120,7 +120,7 @@ impl<'s> Judge<'s> {
             }
             None => report.date.clear(),
         }
-        self.reporting(report);
+        self.reporting(report, line.qualifier.is_none());
     }
 
     fn code_and_date(
@@ -259,8 +259,10 @@ impl<'s> Judge<'s> {
         self.set.validity_of(code, date)
     }
 
-    /// Step 2: the tooth, surfaces and area, for a code the set defines.
-    fn reporting(&self, report: &mut LineReport<'s>) {
+    /// Step 2: the tooth, surfaces and area, for a code the set defines;
+    /// `export` for a line of an export (not an 837D), whose area may be
+    /// written as Open Dental keeps it.
+    fn reporting(&self, report: &mut LineReport<'s>, export: bool) {
         // Only a code that may be reported is worth checking further: a
         // deleted or unknown code is wrong whatever tooth it names.
         let procedure = match &report.outcome {
@@ -275,7 +277,7 @@ impl<'s> Judge<'s> {
         // Both readings are rare: their cheap tests here, the rest kept
         // out of this loop's way.
         if let [area] = report.areas.as_slice() {
-            if !(area.len() == 2 && area.bytes().all(|b| b.is_ascii_digit())) {
+            if export && !(area.len() == 2 && area.bytes().all(|b| b.is_ascii_digit())) {
                 surfaces_field_as_area(procedure, report);
             }
         }
@@ -487,7 +489,9 @@ pub(crate) fn is_cdt_under_hcpcs(qualifier: &str, code: &str) -> bool {
 /// no area of the oral cavity is read as that field holds it: `U` and `L`
 /// as the arches 01 and 02, and surface letters as the surfaces of the
 /// line's one tooth (`L` so only when the code takes surfaces), each with
-/// a note. Anything else stays, and is reported as no area.
+/// a note. Anything else stays, and is reported as no area. For exports
+/// only: Open Dental sends the arches as 01 and 02 (`X837_5010.cs`,
+/// `GetArea`), and in an 837D's `SV304` `L` is X12's left side.
 #[inline(never)]
 fn surfaces_field_as_area(procedure: Procedure<'_>, report: &mut LineReport<'_>) {
     let [written] = report.areas.as_slice() else {

@@ -815,7 +815,12 @@ impl<R: BufRead> X12Reader<R> {
         let mut letters = Vec::new();
         for written in &line.oral_cavity {
             // A code's first byte is a digit: only other text is looked at.
-            if !written.starts_with(|c: char| c.is_ascii_digit()) {
+            if let Some(side) = x12_side(written) {
+                letters.push(alloc::format!(
+                    "SV304 {written} is X12's code for the {side} side (element 1361), \
+                     not an area of the ADA's list the 837D takes"
+                ));
+            } else if !written.starts_with(|c: char| c.is_ascii_digit()) {
                 if let Ok(area) = Area::parse(written) {
                     let kind = if written.len() == 2 {
                         "a letter designation"
@@ -973,6 +978,18 @@ impl<R: BufRead> Iterator for X12Reader<R> {
 
 /// The most elements of a segment kept (`CLM19` is the furthest read).
 const MAX_ELEMENTS: usize = 24;
+
+/// The side X12's element 1361 names by `L` or `R` (its codes for the
+/// left and right sides since version 3050: Stedi's X12 reference; Epic's
+/// `AP_CLM_PX_CVTY_DSG` table lists them too), which the 837D's code
+/// source, the ADA's areas, does not have.
+fn x12_side(written: &str) -> Option<&'static str> {
+    match written {
+        "L" => Some("left"),
+        "R" => Some("right"),
+        _ => None,
+    }
+}
 
 /// The areas `SV304` has room for: its composite (C006, oral cavity
 /// designation) has five components.

@@ -1669,3 +1669,46 @@ fn a_header_cell_wrapped_over_two_lines_names_its_column() {
     assert_eq!(verdicts_of(&reports), [Verdict::Deleted]);
     assert_eq!(reports[0].line, "L1");
 }
+
+#[test]
+fn epic_charge_labels_name_their_teeth_and_areas() {
+    // Epic's EHI export labels a charge's tooth `Tooth 30`, `Tooth A` or
+    // `Tooth 18 (FDI)`, and names its quadrant and arch (ARPB_TX_DENTAL's
+    // TOOTH_NUM_C_NAME, QUADRANT_C_NAME, ARCH_C_NAME; open.epic.com). A
+    // label says its numbering, whatever the file's.
+    let tsv = "TX_ID\tSERVICE_DATE\tproc_code\tTOOTH_NUM_C_NAME\tQUADRANT_C_NAME\tARCH_C_NAME\n\
+               1\t9/28/2025 12:00:00 AM\tD2740\tTooth 30\t\t\n\
+               2\t9/28/2025 12:00:00 AM\tD2740\tTooth 18 (FDI)\t\t\n\
+               3\t9/28/2025 12:00:00 AM\tD7140\tTooth A\t\t\n\
+               4\t9/28/2025 12:00:00 AM\tD4341\t\tLower Left\t\n\
+               5\t9/28/2025 12:00:00 AM\tD5120\t\t\tLower\n\
+               6\t9/28/2025 12:00:00 AM\tD2740\tTooth 33\t\t\n";
+    for numbering in [ToothNumbering::Universal, ToothNumbering::Iso] {
+        let options = CheckOptions::default().tooth_numbering(numbering);
+        let all: Vec<LineReport<'_>> =
+            ClaimChecker::with_options(tsv.as_bytes(), CodeSet::compiled(), &options)
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+        let teeth: Vec<&str> = all
+            .iter()
+            .filter_map(|report| report.teeth.first())
+            .map(|entry| entry.tooth.as_str())
+            .collect();
+        // No tooth 33: the cell is left as written, and reported.
+        assert_eq!(teeth[..3], ["30", "1", "A"], "{numbering:?}");
+        assert_eq!(
+            verdicts_of(&all),
+            [
+                Verdict::Valid,
+                Verdict::Valid,
+                Verdict::Valid,
+                Verdict::Valid,
+                Verdict::Valid,
+                Verdict::Reporting
+            ],
+            "{numbering:?}"
+        );
+        assert_eq!(all[0].line, "1");
+    }
+}

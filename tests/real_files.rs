@@ -418,6 +418,57 @@ fn a_note_written_over_several_lines_is_one_row() {
 }
 
 #[test]
+fn an_epic_claim_line_extract_is_read_by_its_labels() {
+    // Epic's EHI export writes its category columns as labels: a tooth by
+    // its name, a surface as `O - Occlusal`, an area as `10 - Upper Right
+    // Quadrant` (open.epic.com, AP_CLM_PX_TOOTH and AP_CLM_PX_CVTY_DSG).
+    let lines = reports("epic_ehi_ap_claim_lines.tsv");
+    let read: Vec<(&str, &str, String, String, Verdict)> = lines
+        .iter()
+        .map(|report| {
+            let tooth = report.teeth.first();
+            (
+                report.line.as_str(),
+                report.code.as_str(),
+                tooth.map_or(String::new(), |entry| {
+                    format!("{}{}", entry.tooth, entry.surfaces)
+                }),
+                report.areas.join(" "),
+                report.verdict(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("7100001", "D2391", "30O", "", Verdict::Valid),
+        ("7100002", "D2330", "8F", "", Verdict::Valid),
+        ("7100003", "D4341", "", "10", Verdict::Valid),
+        ("7100004", "D5120", "", "02", Verdict::Valid),
+        // A maxillary denture on the lower arch.
+        ("7100005", "D5110", "", "02", Verdict::Reporting),
+        // X12's left side is no area of the ADA's list.
+        ("7100006", "D4342", "", "L - Left", Verdict::Reporting),
+        // A posterior code, occlusal, on a central incisor.
+        ("7100007", "D2391", "8O", "", Verdict::Reporting),
+        ("7100008", "D7140", "T", "", Verdict::Valid),
+        ("7100009", "D1351", "19", "", Verdict::Valid),
+    ];
+    let expected: Vec<(&str, &str, String, String, Verdict)> = expected
+        .into_iter()
+        .map(|(line, code, tooth, area, verdict)| {
+            (line, code, tooth.to_string(), area.to_string(), verdict)
+        })
+        .collect();
+    assert_eq!(read, expected);
+    assert_eq!(
+        lines[0].notes,
+        [
+            "tooth \"Permanent mandibular right first molar\" read as 30, the tooth it names",
+            "surfaces \"O - Occlusal\" read as O",
+        ]
+    );
+}
+
+#[test]
 fn the_three_writers_agree_on_every_line() {
     for name in [
         "x4010_patient_not_subscriber.x12",
@@ -441,6 +492,7 @@ fn the_three_writers_agree_on_every_line() {
         "opendental_claimproc_sent.tsv",
         "omop_procedure_occurrence.csv",
         "followup_notes_across_lines.csv",
+        "epic_ehi_ap_claim_lines.tsv",
     ] {
         let bytes = read(name);
         let outputs: Vec<String> = [OutputFormat::Text, OutputFormat::Csv, OutputFormat::Json]

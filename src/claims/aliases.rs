@@ -71,6 +71,9 @@ names! {
         "proc_num",
         // The OMOP Common Data Model's procedure_occurrence key.
         "procedure_occurrence_id",
+        // Epic's EHI export: the transaction of a charge or a claim line
+        // (ARPB_TRANSACTIONS, AP_CLAIM_PROC).
+        "tx_id",
     ]
 }
 
@@ -102,6 +105,10 @@ names! {
         // The OMOP Common Data Model's procedure_occurrence: the code as
         // the source had it (its concept ids are OMOP's own).
         "procedure_source_value",
+        // Epic's EHI export (open.epic.com/EHITables): a claim line's
+        // HCPCS or CPT code, CDT's D codes among them
+        // (AP_CLAIM_INFO_SVC_PX_CD).
+        "svc_px_code",
     ]
 }
 
@@ -136,6 +143,8 @@ names! {
         // Open Dental's claim (table `claim`): "usually the same date as
         // the procedures"; its DateSent beside it is no date of service.
         "date_service",
+        // Epic's EHI export: a claim line's first day (AP_CLAIM_PROC).
+        "svc_from_date",
     ]
 }
 
@@ -159,6 +168,11 @@ names! {
         "tooth_number_or_letter",
         "tooth_number(s)",
         "tooth_numbers",
+        // Epic's EHI export: a charge's tooth as its category label
+        // (`Tooth 30`; ARPB_TX_DENTAL, ARPB_TX_DENT_TOOTH, UCL_TOOTH), a
+        // claim line's by its name (AP_CLM_PX_TOOTH).
+        "tooth_num_c_name",
+        "tooth_code_c_name",
     ]
 }
 
@@ -188,6 +202,8 @@ names! {
         "surface_3",
         "surface_4",
         "surface_5",
+        // Epic's EHI export: `O - Occlusal` (AP_CLM_PX_TOOTH).
+        "tooth_surface_c_name",
     ]
 }
 
@@ -206,6 +222,13 @@ names! {
         "tooth_oral_cvty_area_dsgntd_cd",
         "area_of_oral_cavity_code",
         "dental_quadrant_code",
+    ] then [
+        // Epic's EHI export: `10 - Upper Right Quadrant`
+        // (AP_CLM_PX_CVTY_DSG); a charge's quadrant and arch by name
+        // (`Lower Left`, `Upper`; ARPB_TX_DENTAL).
+        "oral_cvty_dsgn_c_name",
+        "quadrant_c_name",
+        "arch_c_name",
     ]
 }
 
@@ -223,6 +246,8 @@ names! {
         "service_end_date",
     ] then [
         "claim_line_end_date",
+        // Epic's EHI export: a claim line's last day (AP_CLAIM_PROC).
+        "svc_to_date",
     ]
 }
 

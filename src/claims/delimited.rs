@@ -8,6 +8,7 @@ use std::vec::Vec;
 use super::columns::{ClaimColumn, ClaimHeader};
 use super::error::{HeaderError, LineError};
 use super::judge::Carried;
+use super::labels;
 use super::line::{put, put_number, put_opt, put_tooth, ClaimLine};
 use super::numbering::{judged_text, Numbering, ToothNumbering};
 use super::report::ToothEntry;
@@ -218,7 +219,11 @@ fn fill_line(
     };
     let present = |column| field(column).filter(|text| !text.is_empty());
     line.notes.clear();
-    let surfaces = present(ClaimColumn::Surfaces);
+    let surfaces_label = present(ClaimColumn::Surfaces).and_then(labels::surface);
+    let surfaces = surfaces_label
+        .as_ref()
+        .map(|(letter, _)| letter.as_str())
+        .or_else(|| present(ClaimColumn::Surfaces));
     // One tooth; or, when the tooth column is empty, the teeth of a range
     // or list column (`8,9,13`: one entry each; `6-11`: one entry).
     let teeth = &mut line.teeth;
@@ -257,6 +262,9 @@ fn fill_line(
         count = 1;
     }
     teeth.truncate(count);
+    if let Some((_, note)) = surfaces_label {
+        line.notes.push(note);
+    }
     let start = field(ClaimColumn::Date).unwrap_or("");
     let end = present(ClaimColumn::DateEnd).filter(|end| *end != start);
     line.put_date(start, end, DateSource::Column);
@@ -269,7 +277,15 @@ fn fill_line(
     }
     put(&mut line.code, field(ClaimColumn::Code).unwrap_or(""));
     line.qualifier = None;
-    match present(ClaimColumn::Area) {
+    let area_label = present(ClaimColumn::Area).and_then(labels::area);
+    if let Some((_, note)) = &area_label {
+        line.notes.push(note.clone());
+    }
+    let area = area_label
+        .as_ref()
+        .map(|(code, _)| code.as_str())
+        .or_else(|| present(ClaimColumn::Area));
+    match area {
         Some(area) => {
             line.areas.truncate(1);
             match line.areas.first_mut() {
@@ -362,6 +378,13 @@ impl<'a> WrittenIn<'a> {
     /// Sets entry `index` of `teeth` to the tooth `written` (in the Universal
     /// numbering, as the judge reads teeth) with `surfaces`.
     fn put(&mut self, teeth: &mut Vec<ToothEntry>, index: usize, written: &str, surfaces: &str) {
+        // A label names its tooth in the Universal numbering (or says it
+        // is ISO's), whatever the file's numbering.
+        if let Some((tooth, note)) = labels::tooth(written) {
+            self.notes.push(note);
+            put_tooth(teeth, index, &tooth, surfaces);
+            return;
+        }
         let written = match whole_number_of(written) {
             Some(number) => {
                 self.notes

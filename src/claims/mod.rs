@@ -57,6 +57,7 @@ mod edits;
 mod error;
 mod judge;
 mod kind;
+mod labels;
 mod line;
 mod numbering;
 mod report;

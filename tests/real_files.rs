@@ -580,6 +580,60 @@ fn a_truncated_isa_reads_alike_with_either_line_ending() {
     );
 }
 
+/// An interchange wrapped at a fixed width, as X12's RFI 28 describes one
+/// (a line break at the 81st byte, in the middle of elements): its lines
+/// read as the unwrapped file's, with one envelope warning.
+#[test]
+fn an_interchange_wrapped_at_80_columns_reads_as_unwrapped() {
+    for name in [
+        "x5010_mixed_claims.x12",
+        "x4010_auto_accident_d5820.x12",
+        "mjkubba_837d_x224a3.edi",
+    ] {
+        let bytes = read(name);
+        let unwrapped: Vec<u8> = bytes
+            .iter()
+            .copied()
+            .filter(|b| !matches!(b, b'\r' | b'\n'))
+            .collect();
+        let verdicts = |input: &[u8]| -> (Vec<String>, Vec<String>) {
+            let mut checker = ClaimChecker::new(input).unwrap();
+            let lines = checker
+                .by_ref()
+                .map(|item| match item {
+                    Ok(report) => report.to_string(),
+                    Err(error) => error.to_string(),
+                })
+                .collect();
+            let envelope = checker
+                .envelope_warnings()
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            (lines, envelope)
+        };
+        let (expected, expected_envelope) = verdicts(&unwrapped);
+        for ending in [&b"\n"[..], b"\r\n"] {
+            let mut wrapped = Vec::new();
+            for chunk in unwrapped.chunks(80) {
+                wrapped.extend_from_slice(chunk);
+                wrapped.extend_from_slice(ending);
+            }
+            let (lines, envelope) = verdicts(&wrapped);
+            assert_eq!(lines, expected, "{name}");
+            assert_eq!(
+                envelope.first().map(String::as_str),
+                Some(
+                    "segment 1: the interchange is wrapped at a fixed width (a line break inside \
+                     its ISA): line breaks are read as nothing, wherever they fall"
+                ),
+                "{name}"
+            );
+            assert_eq!(envelope[1..], expected_envelope, "{name}");
+        }
+    }
+}
+
 /// An undefined code is unknown whatever its date says, for a range as for
 /// a single date (fuzz round 3, finding D).
 #[test]

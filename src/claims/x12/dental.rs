@@ -11,16 +11,19 @@ use std::io::BufRead;
 
 use arrayvec::ArrayVec;
 
-use super::elements::{put_date, put_list, put_opt_text, put_text, surfaces_run_together, text};
+use super::elements::{
+    areas_not_coded, put_date, put_list, put_opt_text, put_text, surfaces_run_together, text,
+};
 use super::error::X12Error;
-use super::segments::{declared_delimiters, is_separator_byte, Delimiters, Segment, Segments};
+use super::segments::{
+    declared_delimiters, is_separator_byte, Delimiters, Segment, Segments, WRAPPED,
+};
 use super::state::{Claim, Draft, Guide, Interchange};
 use super::{
     guide_of, is_dental_version, transaction_name, EnvelopeWarning, ServiceLine, ToothInfo,
 };
 use crate::claims::line::put;
 use crate::model::trimmed;
-use crate::teeth::Area;
 
 /// The most items held back while an `LX` loop waits for its `SV3`, so
 /// that an [`X12Error::LxWithoutSv3`] keeps its place in segment order
@@ -105,14 +108,16 @@ impl<R: BufRead> X12Reader<R> {
     /// [`X12Error::BadDelimiters`] or [`X12Error::Io`].
     pub fn new(inner: R) -> Result<Self, X12Error> {
         let mut segments = Segments::new(inner)?;
+        let wrapped = segments.wrapped.then(|| String::from(WRAPPED));
         let envelope = segments
             .isa_warning
             .take()
+            .into_iter()
+            .chain(wrapped)
             .map(|problem| EnvelopeWarning {
                 segment: 1,
                 problem,
             })
-            .into_iter()
             .collect();
         Ok(X12Reader::with_segments(segments, envelope))
     }
@@ -810,31 +815,9 @@ impl<R: BufRead> X12Reader<R> {
         );
         put_opt_text(&mut line.prosthesis, element(5));
         put_opt_text(&mut line.quantity, element(6));
-        // Letter designations (`UR`) are read as their areas, but are no
-        // 837D codes: said, with the code (rare: no text made otherwise).
-        let mut letters = Vec::new();
-        for written in &line.oral_cavity {
-            // A code's first byte is a digit: only other text is looked at.
-            if let Some(side) = x12_side(written) {
-                letters.push(alloc::format!(
-                    "SV304 {written} is X12's code for the {side} side (element 1361), \
-                     not an area of the ADA's list the 837D takes"
-                ));
-            } else if !written.starts_with(|c: char| c.is_ascii_digit()) {
-                if let Ok(area) = Area::parse(written) {
-                    let kind = if written.len() == 2 {
-                        "a letter designation"
-                    } else {
-                        "a name"
-                    };
-                    letters.push(alloc::format!(
-                        "SV304 {written} is {kind}, not an 837D area code: the {} is {}",
-                        area.name(),
-                        area.code()
-                    ));
-                }
-            }
-        }
+        // Areas written as no 837D code: said, with the code (rare: no
+        // text made otherwise).
+        let letters = areas_not_coded(&line.oral_cavity);
         // Only a full composite can have had more written.
         let full = line.oral_cavity.len() == ORAL_CAVITY_ROOM;
         let written = if full {
@@ -978,18 +961,6 @@ impl<R: BufRead> Iterator for X12Reader<R> {
 
 /// The most elements of a segment kept (`CLM19` is the furthest read).
 const MAX_ELEMENTS: usize = 24;
-
-/// The side X12's element 1361 names by `L` or `R` (its codes for the
-/// left and right sides since version 3050: Stedi's X12 reference; Epic's
-/// `AP_CLM_PX_CVTY_DSG` table lists them too), which the 837D's code
-/// source, the ADA's areas, does not have.
-fn x12_side(written: &str) -> Option<&'static str> {
-    match written {
-        "L" => Some("left"),
-        "R" => Some("right"),
-        _ => None,
-    }
-}
 
 /// The areas `SV304` has room for: its composite (C006, oral cavity
 /// designation) has five components.

@@ -1,7 +1,8 @@
 //! An element's bytes into a service line's buffers, which are reused
 //! line after line: trimmed, as text (U+FFFD for bytes that are not
 //! UTF-8), empty elements left out; and what an element read so holds
-//! that the 837D writes otherwise (surfaces run together).
+//! that the 837D writes otherwise (surfaces run together, areas as letters
+//! or names).
 
 use alloc::borrow::Cow;
 use alloc::string::{String, ToString};
@@ -10,7 +11,7 @@ use alloc::vec::Vec;
 use super::X12Date;
 use crate::claims::line::put;
 use crate::model::trimmed;
-use crate::teeth::Surfaces;
+use crate::teeth::{Area, Surfaces};
 
 /// An element's bytes as text: borrowed when they are UTF-8 (as they
 /// nearly always are), with U+FFFD for bytes that are not.
@@ -95,4 +96,46 @@ pub(super) fn surfaces_run_together(surfaces: &[String], component: u8) -> Optio
         read.count(),
         apart.join(&char::from(component).to_string())
     ))
+}
+
+/// What to say of the areas an `SV304` holds that are no 837D area code:
+/// a letter designation or a name, read as the area it names (`UR`, the
+/// upper right quadrant, 10), and X12's `L` and `R`, read as no area.
+pub(super) fn areas_not_coded(areas: &[String]) -> Vec<String> {
+    let mut said = Vec::new();
+    for written in areas {
+        if let Some(side) = x12_side(written) {
+            said.push(alloc::format!(
+                "SV304 {written} is X12's code for the {side} side (element 1361), \
+                 not an area of the ADA's list the 837D takes"
+            ));
+        // A code's first byte is a digit: only other text is looked at.
+        } else if !written.starts_with(|c: char| c.is_ascii_digit()) {
+            if let Ok(area) = Area::parse(written) {
+                let kind = if written.len() == 2 {
+                    "a letter designation"
+                } else {
+                    "a name"
+                };
+                said.push(alloc::format!(
+                    "SV304 {written} is {kind}, not an 837D area code: the {} is {}",
+                    area.name(),
+                    area.code()
+                ));
+            }
+        }
+    }
+    said
+}
+
+/// The side X12's element 1361 names by `L` or `R` (its codes for the
+/// left and right sides since version 3050: Stedi's X12 reference; Epic's
+/// `AP_CLM_PX_CVTY_DSG` table lists them too), which the 837D's code
+/// source, the ADA's areas, does not have.
+fn x12_side(written: &str) -> Option<&'static str> {
+    match written {
+        "L" => Some("left"),
+        "R" => Some("right"),
+        _ => None,
+    }
 }

@@ -24,8 +24,13 @@
 //! Line breaks: a `\r` or `\n` also ends a segment, and empty segments are
 //! skipped without being counted. So files with a line break after each
 //! terminator, files whose terminator *is* a line break, and files with a
-//! line break instead of a terminator all read alike. Files wrapped at a
-//! fixed width in the middle of segments are not supported.
+//! line break instead of a terminator all read alike. The exception is an
+//! interchange wrapped at a fixed width, recognised by a line break inside
+//! its first `ISA` (80 columns break the 106 bytes of an `ISA`; X12's RFI
+//! 28 describes such a file, broken at its 81st byte in the middle of
+//! elements, and holds line breaks outside the X12 character set): there
+//! line breaks are read as nothing wherever they fall, as pyx12 reads them,
+//! and an envelope warning says so.
 //!
 //! # Errors and memory
 //!

@@ -115,6 +115,11 @@ pub struct Delimiters {
     pub segment: u8,
 }
 
+/// The envelope warning for an interchange wrapped at a fixed width (see
+/// `Segments::wrapped`).
+pub(crate) const WRAPPED: &str = "the interchange is wrapped at a fixed width (a line break \
+     inside its ISA): line breaks are read as nothing, wherever they fall";
+
 /// What [`Segments::read_segment`] found.
 pub(crate) enum Segment {
     End,
@@ -140,6 +145,10 @@ pub(crate) struct Segments<R> {
     /// What is wrong with the first `ISA`'s delimiters, short of refusing
     /// it (see [`repetition_of`]), until the interpreter takes it.
     pub(crate) isa_warning: Option<String>,
+    /// Whether the interchange is wrapped at a fixed width: a line break
+    /// fell inside its first `ISA`, so line breaks are read as nothing
+    /// wherever they fall, not as the end of a segment.
+    pub(crate) wrapped: bool,
 }
 
 /// The delimiters an `ISA` declares (the element separator, already
@@ -245,6 +254,7 @@ impl<R: BufRead> Segments<R> {
             number: 0,
             interchange_control: Vec::new(),
             isa_warning: None,
+            wrapped: false,
         }
     }
 
@@ -317,10 +327,15 @@ impl<R: BufRead> Segments<R> {
         if !is_separator_byte(element) || element == b'\r' || element == b'\n' {
             return Err(no_isa);
         }
-        // ISA01 to ISA15, each ended by the element separator.
+        // ISA01 to ISA15, each ended by the element separator. A line break
+        // among them is no data: the interchange is wrapped at a fixed
+        // width (X12's RFI 28 describes one broken at its 81st byte, and
+        // holds such bytes outside the X12 character set; pyx12 drops
+        // them wherever they fall in a segment).
         let mut fields: Vec<Vec<u8>> = Vec::with_capacity(16);
         let mut field = Vec::new();
         let mut read = 4;
+        let mut wrapped = false;
         while fields.len() < 15 {
             let Some(byte) = self.next_byte()? else {
                 return Err(short);
@@ -329,7 +344,9 @@ impl<R: BufRead> Segments<R> {
             if read > ISA_MAX {
                 return Err(short);
             }
-            if byte == element {
+            if matches!(byte, b'\r' | b'\n') {
+                wrapped = true;
+            } else if byte == element {
                 fields.push(core::mem::take(&mut field));
             } else {
                 field.push(byte);
@@ -354,6 +371,9 @@ impl<R: BufRead> Segments<R> {
             self.interchange_control.clone_from(isa13);
         }
         self.isa_warning = warning;
+        // A terminator that is a line break leaves line breaks their
+        // meaning, however the `ISA` was broken.
+        self.wrapped = wrapped && !matches!(segment, b'\r' | b'\n');
         Ok(delimiters)
     }
 
@@ -395,6 +415,9 @@ impl<R: BufRead> Segments<R> {
                 Some(end) => (&rest[..end], skip + end + 1),
                 None => (rest, available.len()),
             };
+            // In a wrapped interchange a line break ends nothing: the
+            // segment goes on after it.
+            let end = end.filter(|&at| !(self.wrapped && rest[at] != terminator));
             started |= !chunk.is_empty();
             if !too_long {
                 if self.buf.len() + chunk.len() > self.limit {

@@ -634,6 +634,31 @@ fn an_interchange_wrapped_at_80_columns_reads_as_unwrapped() {
     }
 }
 
+/// Bytes after the last segment that carry nothing: a DOS end-of-file mark
+/// (Ctrl-Z) or the NUL bytes a block transfer pads a file with. X12's RFI
+/// 28 recalls the standard's rule to ignore bytes outside its character
+/// set and delimiters: they are passed over between segments, as line
+/// breaks are.
+#[test]
+fn padding_after_the_interchange_is_passed_over() {
+    let bytes = read("x5010_mixed_claims.x12");
+    let lines = |input: &[u8]| -> Vec<String> {
+        ClaimChecker::new(input)
+            .unwrap()
+            .map(|item| match item {
+                Ok(report) => report.to_string(),
+                Err(error) => error.to_string(),
+            })
+            .collect()
+    };
+    let expected = lines(&bytes);
+    for padding in [&b"\x1a"[..], &[0; 300], b"\r\n\x1a\0\0"] {
+        let mut padded = bytes.clone();
+        padded.extend_from_slice(padding);
+        assert_eq!(lines(&padded), expected, "{padding:?}");
+    }
+}
+
 /// An undefined code is unknown whatever its date says, for a range as for
 /// a single date (fuzz round 3, finding D).
 #[test]

@@ -30,7 +30,9 @@
 //! 28 describes such a file, broken at its 81st byte in the middle of
 //! elements, and holds line breaks outside the X12 character set): there
 //! line breaks are read as nothing wherever they fall, as pyx12 reads them,
-//! and an envelope warning says so.
+//! and an envelope warning says so. Between segments, NUL bytes and the DOS
+//! end-of-file mark (Ctrl-Z) are passed over too: the padding some
+//! transfers leave after the last segment.
 //!
 //! # Errors and memory
 //!

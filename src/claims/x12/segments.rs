@@ -400,13 +400,20 @@ impl<R: BufRead> Segments<R> {
             }
             // Before a segment starts, spaces, tabs, line breaks and empty
             // segments are passed over (the line break after each
-            // terminator, in most files), here rather than one read each.
+            // terminator, in most files), here rather than one read each;
+            // so are NUL bytes and the DOS end-of-file mark (Ctrl-Z), the
+            // padding some transfers leave after the last segment (X12's
+            // RFI 28 recalls the standard's rule to ignore bytes outside
+            // its character set and delimiters). A segment's own text
+            // starts with its identifier, which none of these can be.
             let skip = if started {
                 0
             } else {
                 available
                     .iter()
-                    .position(|&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r') && b != terminator)
+                    .position(|&b| {
+                        !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0 | 0x1A) && b != terminator
+                    })
                     .unwrap_or(available.len())
             };
             let rest = &available[skip..];

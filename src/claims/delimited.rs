@@ -219,11 +219,12 @@ fn fill_line(
     };
     let present = |column| field(column).filter(|text| !text.is_empty());
     line.notes.clear();
-    let surfaces_label = present(ClaimColumn::Surfaces).and_then(labels::surface);
-    let surfaces = surfaces_label
-        .as_ref()
-        .map(|(letter, _)| letter.as_str())
-        .or_else(|| present(ClaimColumn::Surfaces));
+    let surfaces_cell = present(ClaimColumn::Surfaces);
+    let surface_label = surfaces_cell.and_then(labels::surface);
+    let surfaces = match surface_label {
+        Some(surface) => Some(labels::letter(surface)),
+        None => surfaces_cell,
+    };
     // One tooth; or, when the tooth column is empty, the teeth of a range
     // or list column (`8,9,13`: one entry each; `6-11`: one entry).
     let teeth = &mut line.teeth;
@@ -262,8 +263,8 @@ fn fill_line(
         count = 1;
     }
     teeth.truncate(count);
-    if let Some((_, note)) = surfaces_label {
-        line.notes.push(note);
+    if let (Some(surface), Some(written)) = (surface_label, surfaces_cell) {
+        line.notes.push(labels::surface_note(written, surface));
     }
     let start = field(ClaimColumn::Date).unwrap_or("");
     let end = present(ClaimColumn::DateEnd).filter(|end| *end != start);
@@ -277,14 +278,15 @@ fn fill_line(
     }
     put(&mut line.code, field(ClaimColumn::Code).unwrap_or(""));
     line.qualifier = None;
-    let area_label = present(ClaimColumn::Area).and_then(labels::area);
-    if let Some((_, note)) = &area_label {
-        line.notes.push(note.clone());
-    }
-    let area = area_label
-        .as_ref()
-        .map(|(code, _)| code.as_str())
-        .or_else(|| present(ClaimColumn::Area));
+    let area_cell = present(ClaimColumn::Area);
+    let area = match area_cell.and_then(labels::area) {
+        Some(area) => {
+            line.notes
+                .push(labels::area_note(area_cell.unwrap_or(""), area));
+            Some(area.code())
+        }
+        None => area_cell,
+    };
     match area {
         Some(area) => {
             line.areas.truncate(1);

@@ -31,11 +31,18 @@ const FDI_MARK: &str = "(FDI)";
 /// Tooth 18 (FDI)                        -> 1   (ISO 3950 18)
 /// Permanent maxillary right third molar -> 1
 /// ```
+#[inline]
 pub(crate) fn tooth(written: &str) -> Option<(String, String)> {
     // A tooth number or letter is at most three characters (`AS`, `51`).
     if written.len() <= 3 {
         return None;
     }
+    tooth_label(written)
+}
+
+#[cold]
+#[inline(never)]
+fn tooth_label(written: &str) -> Option<(String, String)> {
     let labelled = written
         .get(..TOOTH_WORD.len())
         .filter(|word| word.eq_ignore_ascii_case(TOOTH_WORD))
@@ -73,35 +80,69 @@ fn code_and_name(written: &str) -> Option<(&str, &str)> {
     (!code.is_empty() && !name.is_empty()).then_some((code, name))
 }
 
-/// The surface letter of a surface written as its label, `O - Occlusal`,
-/// and the note that says so; `None` for anything else.
-pub(crate) fn surface(written: &str) -> Option<(String, String)> {
+/// The surface a surface written as its label names, `O - Occlusal`;
+/// `None` for anything else (a cell of surface letters returns at once).
+#[inline]
+pub(crate) fn surface(written: &str) -> Option<Surface> {
+    if written.len() < 5 {
+        return None;
+    }
+    surface_label(written)
+}
+
+#[cold]
+#[inline(never)]
+fn surface_label(written: &str) -> Option<Surface> {
     let (code, name) = code_and_name(written)?;
     let mut letters = code.chars();
     let surface = Surface::from_letter(letters.next()?.to_ascii_uppercase())?;
-    if letters.next().is_some() || !surface.name().eq_ignore_ascii_case(name) {
-        return None;
-    }
-    let letter = surface.letter().to_string();
-    let note = format!("surfaces {written:?} read as {letter}");
-    Some((letter, note))
+    (letters.next().is_none() && surface.name().eq_ignore_ascii_case(name)).then_some(surface)
 }
 
-/// The two-digit code of an area written as its label, `10 - Upper Right
-/// Quadrant`, and the note that says so; `None` for anything else (and
-/// for `L - Left`: X12's sides are no area of the ADA's list).
-pub(crate) fn area(written: &str) -> Option<(String, String)> {
+/// The surface's letter as text.
+pub(crate) fn letter(surface: Surface) -> &'static str {
+    match surface {
+        Surface::Mesial => "M",
+        Surface::Occlusal => "O",
+        Surface::Incisal => "I",
+        Surface::Distal => "D",
+        Surface::Buccal => "B",
+        Surface::Facial => "F",
+        Surface::Lingual => "L",
+    }
+}
+
+/// The note for a surface read from its label.
+pub(crate) fn surface_note(written: &str, surface: Surface) -> String {
+    format!("surfaces {written:?} read as {}", letter(surface))
+}
+
+/// The area an area written as its label names, `10 - Upper Right
+/// Quadrant`; `None` for anything else (and for `L - Left`: X12's sides
+/// are no area of the ADA's list). A cell of a code or letters returns at
+/// once.
+#[inline]
+pub(crate) fn area(written: &str) -> Option<Area> {
+    if written.len() < 5 {
+        return None;
+    }
+    area_label(written)
+}
+
+#[cold]
+#[inline(never)]
+fn area_label(written: &str) -> Option<Area> {
     let (code, name) = code_and_name(written)?;
     if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let area = Area::parse(code).ok()?;
-    if Area::parse(name).ok()? != area {
-        return None;
-    }
-    let code = area.code().to_string();
-    let note = format!("area {written:?} read as {code}");
-    Some((code, note))
+    (Area::parse(name).ok()? == area).then_some(area)
+}
+
+/// The note for an area read from its label.
+pub(crate) fn area_note(written: &str, area: Area) -> String {
+    format!("area {written:?} read as {}", area.code())
 }
 
 #[cfg(test)]
@@ -146,16 +187,26 @@ mod tests {
 
     #[test]
     fn epic_surface_and_area_labels() {
-        assert_eq!(read(surface("O - Occlusal")), Some("O".into()));
-        assert_eq!(read(surface("b - buccal")), Some("B".into()));
+        assert_eq!(surface("O - Occlusal"), Some(Surface::Occlusal));
+        assert_eq!(surface("b - buccal"), Some(Surface::Buccal));
         assert_eq!(surface("O - Mesial"), None);
         assert_eq!(surface("MO - Mesial"), None);
         assert_eq!(surface("MO"), None);
-        assert_eq!(read(area("10 - Upper Right Quadrant")), Some("10".into()));
-        assert_eq!(read(area("01 - Maxillary Area")), Some("01".into()));
         assert_eq!(
-            read(area("09 - Other Area of Oral Cavity")),
-            Some("09".into())
+            surface_note("O - Occlusal", Surface::Occlusal),
+            "surfaces \"O - Occlusal\" read as O"
+        );
+        for surface in [Surface::Mesial, Surface::Lingual] {
+            assert_eq!(letter(surface), surface.letter().to_string());
+        }
+        assert_eq!(
+            area("10 - Upper Right Quadrant"),
+            Some(Area::UpperRightQuadrant)
+        );
+        assert_eq!(area("01 - Maxillary Area"), Some(Area::MaxillaryArch));
+        assert_eq!(
+            area("09 - Other Area of Oral Cavity"),
+            Some(Area::OtherArea)
         );
         assert_eq!(area("10 - Lower Left Quadrant"), None);
         assert_eq!(area("L - Left"), None);

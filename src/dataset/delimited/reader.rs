@@ -316,8 +316,8 @@ impl<R: BufRead> Reader<R> {
                     &mut self.ends,
                 );
                 if state != State::FieldStart {
-                    // A quote left open: the general way reports it, or
-                    // reads on under `QuotePolicy::AcrossLines`.
+                    // A quote left open: the general way reads on, as
+                    // far as the policy lets it, or reports it.
                     return None;
                 }
                 self.inner.consume(end + 1);

@@ -469,6 +469,23 @@ fn an_epic_claim_line_extract_is_read_by_its_labels() {
 }
 
 #[test]
+fn a_sheet_saved_with_classic_mac_line_endings_reads_as_the_export() {
+    // Excel for Mac's "Comma Separated Values" ends each line with a lone
+    // carriage return; read as one long line, the file gave no line at all.
+    let key = |report: &LineReport<'_>| (report.position, report.code.clone(), report.verdict());
+    let saved: Vec<_> = reports("opendental_excel_mac_cr.csv")
+        .iter()
+        .map(key)
+        .collect();
+    let export: Vec<_> = reports("opendental_procedurelog.tsv")
+        .iter()
+        .map(key)
+        .collect();
+    assert_eq!(saved.len(), 15);
+    assert_eq!(saved, export);
+}
+
+#[test]
 fn the_three_writers_agree_on_every_line() {
     for name in [
         "x4010_patient_not_subscriber.x12",
@@ -493,6 +510,7 @@ fn the_three_writers_agree_on_every_line() {
         "omop_procedure_occurrence.csv",
         "followup_notes_across_lines.csv",
         "epic_ehi_ap_claim_lines.tsv",
+        "opendental_excel_mac_cr.csv",
     ] {
         let bytes = read(name);
         let outputs: Vec<String> = [OutputFormat::Text, OutputFormat::Csv, OutputFormat::Json]

@@ -39,7 +39,8 @@
 //!   before the start, or a range under a format other than `RD8`, is a
 //!   bad date); code and date are trimmed;
 //!   `Display` works;
-//! - delimited files: positions never decrease and stay within the lines;
+//! - delimited files: positions never decrease and stay within the lines
+//!   (a lone `\r` counted as a line end too, for classic Mac files);
 //!   X12: the format is X12 when the input `looks_like_x12`, and only
 //!   then or when it starts as an 837 transaction set or health care group
 //!   quoted without its `ISA` (`ST*837*`, `GS*HC*`, any separator);
@@ -512,9 +513,20 @@ fuzz_target!(|data: &[u8]| {
     }
 
     // Lines as the delimited reader counts them: a last line without `\n`
-    // counts too.
+    // counts too. In a file whose first line ends with a lone `\r` (the
+    // classic Mac line ending) every `\r` ends a line as well: the bound
+    // counts them when the input has a lone one anywhere.
     let newlines = input.iter().filter(|&&b| b == b'\n').count() as u64;
-    let lines = newlines + u64::from(!input.ends_with(b"\n"));
+    let lone_cr = input
+        .iter()
+        .enumerate()
+        .any(|(at, &b)| b == b'\r' && input.get(at + 1) != Some(&b'\n'));
+    let lines = if lone_cr {
+        let returns = input.iter().filter(|&&b| b == b'\r').count() as u64;
+        newlines + returns + u64::from(!input.ends_with(b"\n") && !input.ends_with(b"\r"))
+    } else {
+        newlines + u64::from(!input.ends_with(b"\n"))
+    };
 
     let whole = run(&input[..], &options, assume_latest, lines);
     if let Ok(run) = &whole {

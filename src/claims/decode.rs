@@ -7,6 +7,12 @@
 //! comes out as UTF-8's (`EF BB BF`), so the decoded stream is exactly the
 //! same content saved as UTF-8 with a mark, and a U+FEFF after it is
 //! content in both (fuzz round 3, finding C).
+//!
+//! Lines that end with a lone carriage return (the classic Mac line
+//! ending, as Excel for Mac's "Comma Separated Values" saves a sheet) are
+//! handed on ending with a line feed, once the checker has seen its first
+//! line end so ([`Decoded::with_cr_lines`]): the sources downstream split
+//! lines at `\n` only.
 
 use std::io::{self, BufRead, Read};
 use std::vec::Vec;
@@ -18,6 +24,8 @@ pub(crate) enum Decoded<R> {
     Plain(R),
     /// UTF-16, decoded as read.
     Utf16(Utf16<R>),
+    /// UTF-8 whose lines end with a lone `\r`, handed on with `\n`.
+    CrLines(CrLines<R>),
 }
 
 impl<R: BufRead> Decoded<R> {
@@ -47,7 +55,80 @@ impl<R: BufRead> Decoded<R> {
             at: 0,
             odd: None,
             high: None,
+            cr_lines: false,
         }))
+    }
+
+    /// The same input with every `\r` handed on as `\n`, for a file whose
+    /// lines end with a lone carriage return; `unread` (bytes taken out
+    /// already) comes first, translated too.
+    pub(crate) fn with_cr_lines(self, mut unread: Vec<u8>) -> Decoded<R> {
+        cr_to_lf(&mut unread);
+        match self {
+            Decoded::Plain(inner) | Decoded::CrLines(CrLines { inner, .. }) => {
+                Decoded::CrLines(CrLines {
+                    inner,
+                    out: unread,
+                    at: 0,
+                })
+            }
+            Decoded::Utf16(mut utf16) => {
+                let mut left = utf16.out.split_off(utf16.at.min(utf16.out.len()));
+                cr_to_lf(&mut left);
+                unread.extend_from_slice(&left);
+                utf16.out = unread;
+                utf16.at = 0;
+                utf16.cr_lines = true;
+                Decoded::Utf16(utf16)
+            }
+        }
+    }
+}
+
+/// Replaces every `\r` with `\n`.
+pub(crate) fn cr_to_lf(bytes: &mut [u8]) {
+    for byte in bytes.iter_mut().filter(|byte| **byte == b'\r') {
+        *byte = b'\n';
+    }
+}
+
+/// Whether the first line break in `start` (the start of a file, read up
+/// to its first `\n`) is a lone `\r`: one with something after it other
+/// than `\n`.
+pub(crate) fn first_break_is_lone_cr(start: &[u8]) -> bool {
+    let Some(at) = start.iter().position(|&b| b == b'\r' || b == b'\n') else {
+        return false;
+    };
+    start.get(at) == Some(&b'\r') && start.get(at + 1).is_some_and(|&next| next != b'\n')
+}
+
+/// Bytes whose lines end with a lone `\r`, handed on with `\n`.
+#[derive(Debug)]
+pub(crate) struct CrLines<R> {
+    inner: R,
+    /// Translated bytes not yet handed out, from `at`.
+    out: Vec<u8>,
+    at: usize,
+}
+
+impl<R: BufRead> CrLines<R> {
+    /// Translates the next chunk of input into `out`; leaves it empty at
+    /// the end of the input.
+    fn refill(&mut self) -> io::Result<()> {
+        self.out.clear();
+        self.at = 0;
+        let bytes = loop {
+            match self.inner.fill_buf() {
+                Ok(bytes) => break bytes,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                Err(error) => return Err(error),
+            }
+        };
+        self.out.extend_from_slice(bytes);
+        let used = bytes.len();
+        self.inner.consume(used);
+        cr_to_lf(&mut self.out);
+        Ok(())
     }
 }
 
@@ -63,6 +144,9 @@ pub(crate) struct Utf16<R> {
     odd: Option<u8>,
     /// A high surrogate waiting for its low half.
     high: Option<u16>,
+    /// Whether each `\r` decoded is handed on as `\n` (see
+    /// [`Decoded::with_cr_lines`]).
+    cr_lines: bool,
 }
 
 impl<R: BufRead> Utf16<R> {
@@ -105,6 +189,9 @@ impl<R: BufRead> Utf16<R> {
             for unit in units {
                 self.push_unit(unit);
             }
+        }
+        if self.cr_lines {
+            cr_to_lf(&mut self.out);
         }
         Ok(())
     }
@@ -161,6 +248,12 @@ impl<R: BufRead> BufRead for Decoded<R> {
                 }
                 Ok(&utf16.out[utf16.at..])
             }
+            Decoded::CrLines(lines) => {
+                if lines.at >= lines.out.len() {
+                    lines.refill()?;
+                }
+                Ok(&lines.out[lines.at..])
+            }
         }
     }
 
@@ -168,6 +261,7 @@ impl<R: BufRead> BufRead for Decoded<R> {
         match self {
             Decoded::Plain(inner) => inner.consume(amount),
             Decoded::Utf16(utf16) => utf16.at = (utf16.at + amount).min(utf16.out.len()),
+            Decoded::CrLines(lines) => lines.at = (lines.at + amount).min(lines.out.len()),
         }
     }
 }
@@ -198,6 +292,37 @@ mod tests {
         assert_eq!(decode(text.as_bytes()), text);
         // A U+FEFF in the content comes out after the mark, as content.
         assert_eq!(decode(&utf16("\u{feff}a", false)), "\u{feff}\u{feff}a");
+    }
+
+    #[test]
+    fn lines_ending_in_a_lone_cr_are_handed_on_with_lf() {
+        // UTF-8 and UTF-16, handed over a few bytes at a time: the bytes
+        // already taken out come first, then the rest, every CR an LF.
+        let text = "code,dos\rD0120,2026-01-15\r\"a\rb\"\r";
+        for bytes in [text.as_bytes().to_vec(), utf16(text, false)] {
+            // (Two bytes at least: the byte-order mark is seen in one fill.)
+            for capacity in [2, 3, 64] {
+                let mut decoded =
+                    Decoded::detect(io::BufReader::with_capacity(capacity, &bytes[..])).unwrap();
+                let mut first = Vec::new();
+                decoded.by_ref().take(5).read_to_end(&mut first).unwrap();
+                let mut rest = String::new();
+                decoded
+                    .with_cr_lines(first)
+                    .read_to_string(&mut rest)
+                    .unwrap();
+                assert_eq!(
+                    rest.trim_start_matches('\u{feff}'),
+                    "code,dos\nD0120,2026-01-15\n\"a\nb\"\n",
+                    "{capacity}"
+                );
+            }
+        }
+        assert!(first_break_is_lone_cr(b"code,dos\rD0120"));
+        assert!(first_break_is_lone_cr(b"\r\rcode"));
+        assert!(!first_break_is_lone_cr(b"code,dos\r\nD0120"));
+        assert!(!first_break_is_lone_cr(b"code,dos\nD0120\r"));
+        assert!(!first_break_is_lone_cr(b"code,dos\r"));
     }
 
     #[test]

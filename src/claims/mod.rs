@@ -324,6 +324,30 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         // hands out its bytes, then handed back in front of the rest.
         let mut reader = Decoded::detect(reader)?;
         let mut start = first_line(&mut reader)?;
+        // A first line that ends with a lone `\r` (a sheet saved with the
+        // classic Mac line ending): every `\r` is read as `\n`, and the
+        // first line alone stays in `start`, as for any other file.
+        if decode::first_break_is_lone_cr(&start) && !x12::looks_like_x12(&start) {
+            decode::cr_to_lf(&mut start);
+            // The first line with content, a byte-order mark before it
+            // being none (the `decode` fuzz target, seed `lone_cr_after_a_bom`).
+            let mark = if start.starts_with(b"\xEF\xBB\xBF") {
+                3
+            } else {
+                0
+            };
+            let content = start
+                .iter()
+                .skip(mark)
+                .position(|b| !b.is_ascii_whitespace())
+                .map_or(start.len(), |at| mark + at);
+            let end = start
+                .get(content..)
+                .and_then(|line| line.iter().position(|&b| b == b'\n'))
+                .map_or(start.len(), |at| content + at + 1);
+            let rest = start.split_off(end);
+            reader = reader.with_cr_lines(rest);
+        }
         // A byte-order mark is only the first code point of the input (UTF-16's
         // comes out of `Decoded` as UTF-8's): `looks_like_x12` skips it, then
         // whitespace, as `X12Reader` does; a U+FEFF after blank lines is

@@ -318,3 +318,39 @@ fn a_second_byte_order_mark_is_content_in_every_encoding() {
         "a U+FEFF after blank lines is content, not a mark"
     );
 }
+
+/// Found by `fuzz/fuzz_targets/decode.rs` (seeds `lone_cr_after_a_bom`
+/// and `pdf_magic_after_a_bom`). The same content must be told the same in
+/// UTF-8, with a byte-order mark and in UTF-16 (which comes out with
+/// UTF-8's mark). With a mark, a file of classic Mac lines took the mark's
+/// line for its first, and the real header for a title; and `%PDF-` after
+/// a mark was not told a PDF.
+#[test]
+fn a_byte_order_mark_changes_neither_mac_lines_nor_file_kinds() {
+    use cdt_codes::claims::ClaimChecker;
+    let outcome = |bytes: &[u8]| -> Result<Vec<String>, String> {
+        ClaimChecker::new(bytes)
+            .map(|checker| {
+                checker
+                    .map(|item| match item {
+                        Ok(report) => format!("{} {}", report.position, report.verdict().key()),
+                        Err(error) => error.to_string(),
+                    })
+                    .collect()
+            })
+            .map_err(|error| error.to_string())
+    };
+    for text in [
+        "\r\rcode,dos\rD0120,2026-01-15\rD1352,2026-02-01\r",
+        "%PDF-1.7\n1 0 obj\n",
+    ] {
+        let plain = outcome(text.as_bytes());
+        let marked = outcome(format!("\u{feff}{text}").as_bytes());
+        assert_eq!(plain, marked, "{text:?}");
+        assert_eq!(plain, outcome(&utf16(text, false)), "{text:?}");
+    }
+    assert_eq!(
+        outcome(b"\r\rcode,dos\rD0120,2026-01-15\rD1352,2026-02-01\r"),
+        Ok(vec!["4 valid".to_string(), "5 deleted".to_string()])
+    );
+}

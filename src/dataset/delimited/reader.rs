@@ -396,12 +396,8 @@ impl<R: BufRead> Reader<R> {
                 decoded,
                 ..
             } = self;
-            let line_text = match core::str::from_utf8(raw) {
+            let line_text = match line_text(raw, *windows_1252, decoded) {
                 Ok(line_text) => line_text,
-                Err(_) if *windows_1252 => {
-                    decode_windows_1252(raw, decoded);
-                    decoded.as_str()
-                }
                 Err(error) => {
                     return Err(RowError::NotUtf8 {
                         line: *line,
@@ -495,13 +491,8 @@ impl<R: BufRead> Reader<R> {
                 limit,
                 ..
             } = self;
-            let line_text = match core::str::from_utf8(raw) {
-                Ok(line_text) => line_text,
-                Err(_) if *windows_1252 => {
-                    decode_windows_1252(raw, decoded);
-                    decoded.as_str()
-                }
-                Err(_) => break,
+            let Ok(line_text) = line_text(raw, *windows_1252, decoded) else {
+                break;
             };
             if !closes_cleanly(line_text, *delimiter) {
                 break;
@@ -790,6 +781,23 @@ fn push_ends(ends: &mut Vec<usize>, at: usize, mut flags: u64) {
     while flags != 0 {
         ends.push(at + (flags.trailing_zeros() / 8) as usize);
         flags &= flags - 1;
+    }
+}
+
+/// A line's bytes as text: as UTF-8, or else, when `windows_1252`, decoded
+/// from Windows-1252 into `decoded`; the UTF-8 error otherwise.
+fn line_text<'a>(
+    raw: &'a [u8],
+    windows_1252: bool,
+    decoded: &'a mut String,
+) -> Result<&'a str, core::str::Utf8Error> {
+    match core::str::from_utf8(raw) {
+        Ok(text) => Ok(text),
+        Err(_) if windows_1252 => {
+            decode_windows_1252(raw, decoded);
+            Ok(decoded.as_str())
+        }
+        Err(error) => Err(error),
     }
 }
 

@@ -1712,3 +1712,13 @@ fn epic_charge_labels_name_their_teeth_and_areas() {
         assert_eq!(all[0].line, "1");
     }
 }
+
+#[test]
+fn a_dos_end_of_file_mark_after_the_last_row_is_no_row() {
+    // Two exports joined with Windows' `copy a.csv+b.csv both.csv` (ASCII
+    // mode, which ends the file with Ctrl-Z; Microsoft's `copy` docs).
+    let csv = "code,dos\r\nD0120,2026-01-15\r\nD1352,2026-02-01\r\n\x1a";
+    let all: Vec<_> = ClaimChecker::new(csv.as_bytes()).unwrap().collect();
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(all.iter().all(Result::is_ok));
+}

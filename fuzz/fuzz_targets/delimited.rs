@@ -15,7 +15,8 @@
 //! Properties:
 //! - the records and errors equal those of an independent model written
 //!   from the module's documentation (lines end at `\n`, one `\r` before
-//!   it dropped; a leading byte-order mark dropped; blank lines skipped;
+//!   it dropped; a leading byte-order mark dropped; blank lines, Ctrl-Z
+//!   counted as blank, skipped;
 //!   quoted fields with `""`; text after a closing quote kept; a quote open
 //!   at the end of a line continues the record under `AcrossLines`, and
 //!   under `ClosedNearby` only while each next line (at most
@@ -150,7 +151,7 @@ fn lines_of(text: &[u8]) -> Vec<(&[u8], bool)> {
 }
 
 fn is_blank(line: &[u8]) -> bool {
-    line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r'))
+    line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r' | 0x1A))
 }
 
 /// Where the model's field parser stands.

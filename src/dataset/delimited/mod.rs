@@ -25,7 +25,8 @@
 //!   line.
 //! - A UTF-8 byte-order mark at the start of the input is dropped. All text
 //!   must be UTF-8 ([`RowError::NotUtf8`] names the line and column).
-//! - Blank lines (empty, or only spaces, tabs and `\r`) are skipped; they
+//! - Blank lines (empty, or only spaces, tabs, `\r` and the DOS end-of-file
+//!   mark Ctrl-Z, which Windows' `copy /a` ends a file with) are skipped; they
 //!   still count as lines. With a tab delimiter a line of tabs alone is
 //!   therefore skipped too.
 //! - The reader does not judge how many fields a row has: a ragged row is

@@ -366,7 +366,7 @@ impl<R: BufRead> Reader<R> {
                 }
                 Line::Read { crlf } => crlf,
             };
-            if self.raw.iter().all(|&b| matches!(b, b' ' | b'\t' | b'\r')) {
+            if self.raw.iter().all(|&b| is_blank_byte(b)) {
                 continue;
             }
             self.record_line = self.line;
@@ -695,7 +695,10 @@ struct PlainLine {
 /// space, tab or `\r` (a blank line is skipped the general way). A line
 /// with a quote is [`Scan::Quoted`], any other line [`Scan::Other`].
 fn scan_plain_line(buffer: &[u8], delimiter: u8, limit: usize, ends: &mut Vec<usize>) -> Scan {
-    if matches!(buffer.first(), None | Some(b' ' | b'\t' | b'\r' | b'\n')) {
+    if buffer
+        .first()
+        .is_none_or(|&b| b == b'\n' || is_blank_byte(b))
+    {
         return Scan::Other;
     }
     ends.clear();
@@ -767,6 +770,14 @@ fn scan_plain_line(buffer: &[u8], delimiter: u8, limit: usize, ends: &mut Vec<us
         length,
         consumed: end + 1,
     })
+}
+
+/// Whether `byte` leaves a line blank: a space, a tab, a `\r`, or the DOS
+/// end-of-file mark (Ctrl-Z), which Windows' `copy` puts after the last
+/// line of a file it writes in ASCII mode, as when it joins two exports
+/// (Microsoft's documentation of `copy /a`).
+fn is_blank_byte(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\r' | 0x1A)
 }
 
 /// A line without the `\r` of a `\r\n` ending (its `\n` already off).

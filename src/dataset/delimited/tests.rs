@@ -112,6 +112,30 @@ fn strips_bom_and_handles_crlf_and_blank_lines() {
 }
 
 #[test]
+fn a_dos_end_of_file_mark_is_a_blank_line() {
+    // Windows' `copy /a`, as when it joins two exports, ends the file with
+    // Ctrl-Z; read in the buffer or line by line, it is no row.
+    let text = b"a,b\r\n1,2\r\n\x1a";
+    let expected = vec![ok(1, &["a", "b"]), ok(2, &["1", "2"])];
+    assert_eq!(
+        all(text, Delimiter::Comma, QuotePolicy::ClosedNearby),
+        expected
+    );
+    let piecewise = read_with(
+        io::BufReader::with_capacity(1, &text[..]),
+        Delimiter::Comma,
+        QuotePolicy::ClosedNearby,
+        DEFAULT_LIMIT,
+    );
+    assert_eq!(piecewise, expected);
+    // Inside a line it is data.
+    assert_eq!(
+        all(b"a\x1a,b\n", Delimiter::Comma, QuotePolicy::AcrossLines),
+        vec![ok(1, &["a\x1a", "b"])]
+    );
+}
+
+#[test]
 fn bom_only_at_start() {
     let text = b"a\n\xEF\xBB\xBFb\n";
     assert_eq!(

@@ -1722,3 +1722,24 @@ fn a_dos_end_of_file_mark_after_the_last_row_is_no_row() {
     assert_eq!(all.len(), 2, "{all:?}");
     assert!(all.iter().all(Result::is_ok));
 }
+
+#[test]
+fn labels_are_read_in_an_area_split_over_columns() {
+    // An area split by kind over two columns, each cell a label as Epic
+    // writes one: the label read once, with one note, wherever it stands.
+    let csv = "code,dos,quadrant,arch\n\
+               D4341,2026-01-15,10 - Upper Right Quadrant,\n\
+               D5110,2026-01-15,,01 - Maxillary Area\n";
+    let all: Vec<LineReport<'_>> = ClaimChecker::new(csv.as_bytes())
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(verdicts_of(&all), [Verdict::Valid, Verdict::Valid]);
+    assert_eq!(all[0].areas, ["10"]);
+    assert_eq!(all[1].areas, ["01"]);
+    assert_eq!(
+        all[0].notes,
+        ["area \"10 - Upper Right Quadrant\" read as 10"]
+    );
+    assert_eq!(all[1].notes, ["area \"01 - Maxillary Area\" read as 01"]);
+}

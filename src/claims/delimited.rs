@@ -309,17 +309,31 @@ fn fill_line(
 #[cold]
 #[inline(never)]
 fn fill_split(record: &BorrowedRow<'_>, header: &ClaimHeader, line: &mut ClaimLine) {
+    // Each filled cell, with whether it is the column's first (whose label
+    // `fill_line` has read and noted already).
     let cells = |column: ClaimColumn| {
-        header
-            .position(column)
+        let first = header.position(column);
+        first
             .into_iter()
             .chain(header.more(column))
-            .filter_map(|index| record.get(index))
-            .map(trimmed)
-            .filter(|text| !text.is_empty())
+            .filter_map(move |index| Some((record.get(index)?, Some(index) == first)))
+            .map(|(text, first)| (trimmed(text), first))
+            .filter(|(text, _)| !text.is_empty())
     };
+    let notes = &mut line.notes;
     if header.is_split(ClaimColumn::Surfaces) {
-        let joined: String = cells(ClaimColumn::Surfaces).collect();
+        let mut joined = String::new();
+        for (cell, first) in cells(ClaimColumn::Surfaces) {
+            match labels::surface(cell) {
+                Some(surface) => {
+                    if !first {
+                        notes.push(labels::surface_note(cell, surface));
+                    }
+                    joined.push_str(labels::letter(surface));
+                }
+                None => joined.push_str(cell),
+            }
+        }
         match line.teeth.first_mut() {
             Some(first) => put(&mut first.surfaces, &joined),
             None if !joined.is_empty() => put_tooth(&mut line.teeth, 0, "", &joined),
@@ -327,7 +341,19 @@ fn fill_split(record: &BorrowedRow<'_>, header: &ClaimHeader, line: &mut ClaimLi
         }
     }
     if header.is_split(ClaimColumn::Area) {
-        put_split_areas(cells(ClaimColumn::Area), line);
+        let mut read = Vec::new();
+        for (cell, first) in cells(ClaimColumn::Area) {
+            match labels::area(cell) {
+                Some(area) => {
+                    if !first {
+                        notes.push(labels::area_note(cell, area));
+                    }
+                    read.push(area.code());
+                }
+                None => read.push(cell),
+            }
+        }
+        put_split_areas(read.into_iter(), line);
     }
 }
 

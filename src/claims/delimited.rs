@@ -219,12 +219,13 @@ fn fill_line(
     };
     let present = |column| field(column).filter(|text| !text.is_empty());
     line.notes.clear();
+    // A label is read here unless its column is split over several cells:
+    // `fill_split` reads those, each once.
     let surfaces_cell = present(ClaimColumn::Surfaces);
-    let surface_label = surfaces_cell.and_then(labels::surface);
-    let surfaces = match surface_label {
-        Some(surface) => Some(labels::letter(surface)),
-        None => surfaces_cell,
-    };
+    let surface_label = surfaces_cell
+        .filter(|_| !header.is_split(ClaimColumn::Surfaces))
+        .and_then(labels::surface);
+    let surfaces = surface_label.or(surfaces_cell);
     // One tooth; or, when the tooth column is empty, the teeth of a range
     // or list column (`8,9,13`: one entry each; `6-11`: one entry).
     let teeth = &mut line.teeth;
@@ -263,8 +264,8 @@ fn fill_line(
         count = 1;
     }
     teeth.truncate(count);
-    if let (Some(surface), Some(written)) = (surface_label, surfaces_cell) {
-        line.notes.push(labels::surface_note(written, surface));
+    if let (Some(letter), Some(written)) = (surface_label, surfaces_cell) {
+        line.notes.push(labels::note("surfaces", written, letter));
     }
     let start = field(ClaimColumn::Date).unwrap_or("");
     let end = present(ClaimColumn::DateEnd).filter(|end| *end != start);
@@ -278,15 +279,13 @@ fn fill_line(
     }
     put(&mut line.code, field(ClaimColumn::Code).unwrap_or(""));
     line.qualifier = None;
-    let area_cell = present(ClaimColumn::Area);
-    let area = match area_cell.and_then(labels::area) {
-        Some(area) => {
-            line.notes
-                .push(labels::area_note(area_cell.unwrap_or(""), area));
-            Some(area.code())
+    let area = present(ClaimColumn::Area).map(|cell| {
+        if header.is_split(ClaimColumn::Area) {
+            cell
+        } else {
+            read_label(cell, labels::area, "area", &mut line.notes)
         }
-        None => area_cell,
-    };
+    });
     match area {
         Some(area) => {
             line.areas.truncate(1);
@@ -304,36 +303,29 @@ fn fill_line(
 
 /// Reads again into `line` the columns `header` splits over several cells
 /// (see `ClaimHeader::more`): the surfaces, one a cell, as one value with
-/// the first tooth (or alone); each filled area cell, the same area once.
+/// the first tooth (or alone); each filled area cell, the same area once;
+/// a cell holding a label as the code it labels (`claims/labels.rs`).
 /// Apart from `fill_line`, which most files never need it in.
 #[cold]
 #[inline(never)]
 fn fill_split(record: &BorrowedRow<'_>, header: &ClaimHeader, line: &mut ClaimLine) {
-    // Each filled cell, with whether it is the column's first (whose label
-    // `fill_line` has read and noted already).
     let cells = |column: ClaimColumn| {
-        let first = header.position(column);
-        first
+        header
+            .position(column)
             .into_iter()
             .chain(header.more(column))
-            .filter_map(move |index| Some((record.get(index)?, Some(index) == first)))
-            .map(|(text, first)| (trimmed(text), first))
-            .filter(|(text, _)| !text.is_empty())
+            .filter_map(|index| record.get(index))
+            .map(trimmed)
+            .filter(|text| !text.is_empty())
     };
     let notes = &mut line.notes;
+    let mut read = |column, label, name| -> Vec<&str> {
+        cells(column)
+            .map(|cell| read_label(cell, label, name, notes))
+            .collect()
+    };
     if header.is_split(ClaimColumn::Surfaces) {
-        let mut joined = String::new();
-        for (cell, first) in cells(ClaimColumn::Surfaces) {
-            match labels::surface(cell) {
-                Some(surface) => {
-                    if !first {
-                        notes.push(labels::surface_note(cell, surface));
-                    }
-                    joined.push_str(labels::letter(surface));
-                }
-                None => joined.push_str(cell),
-            }
-        }
+        let joined = read(ClaimColumn::Surfaces, labels::surface, "surfaces").concat();
         match line.teeth.first_mut() {
             Some(first) => put(&mut first.surfaces, &joined),
             None if !joined.is_empty() => put_tooth(&mut line.teeth, 0, "", &joined),
@@ -341,19 +333,26 @@ fn fill_split(record: &BorrowedRow<'_>, header: &ClaimHeader, line: &mut ClaimLi
         }
     }
     if header.is_split(ClaimColumn::Area) {
-        let mut read = Vec::new();
-        for (cell, first) in cells(ClaimColumn::Area) {
-            match labels::area(cell) {
-                Some(area) => {
-                    if !first {
-                        notes.push(labels::area_note(cell, area));
-                    }
-                    read.push(area.code());
-                }
-                None => read.push(cell),
-            }
+        let areas = read(ClaimColumn::Area, labels::area, "area");
+        put_split_areas(areas.into_iter(), line);
+    }
+}
+
+/// `cell` as read: the code of the label it holds, read by `label` and
+/// noted in `notes` as a cell of the `column` named, or else the cell as
+/// written.
+fn read_label<'c>(
+    cell: &'c str,
+    label: fn(&str) -> Option<&'static str>,
+    column: &str,
+    notes: &mut Vec<String>,
+) -> &'c str {
+    match label(cell) {
+        Some(code) => {
+            notes.push(labels::note(column, cell, code));
+            code
         }
-        put_split_areas(read.into_iter(), line);
+        None => cell,
     }
 }
 

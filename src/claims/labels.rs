@@ -80,10 +80,10 @@ fn code_and_name(written: &str) -> Option<(&str, &str)> {
     (!code.is_empty() && !name.is_empty()).then_some((code, name))
 }
 
-/// The surface a surface written as its label names, `O - Occlusal`;
-/// `None` for anything else (a cell of surface letters returns at once).
+/// The letter of a surface written as its label, `O - Occlusal`; `None`
+/// for anything else (a cell of surface letters returns at once).
 #[inline]
-pub(crate) fn surface(written: &str) -> Option<Surface> {
+pub(crate) fn surface(written: &str) -> Option<&'static str> {
     if written.len() < 5 {
         return None;
     }
@@ -92,15 +92,16 @@ pub(crate) fn surface(written: &str) -> Option<Surface> {
 
 #[cold]
 #[inline(never)]
-fn surface_label(written: &str) -> Option<Surface> {
+fn surface_label(written: &str) -> Option<&'static str> {
     let (code, name) = code_and_name(written)?;
     let mut letters = code.chars();
     let surface = Surface::from_letter(letters.next()?.to_ascii_uppercase())?;
-    (letters.next().is_none() && surface.name().eq_ignore_ascii_case(name)).then_some(surface)
+    (letters.next().is_none() && surface.name().eq_ignore_ascii_case(name))
+        .then_some(letter(surface))
 }
 
 /// The surface's letter as text.
-pub(crate) fn letter(surface: Surface) -> &'static str {
+fn letter(surface: Surface) -> &'static str {
     match surface {
         Surface::Mesial => "M",
         Surface::Occlusal => "O",
@@ -112,17 +113,12 @@ pub(crate) fn letter(surface: Surface) -> &'static str {
     }
 }
 
-/// The note for a surface read from its label.
-pub(crate) fn surface_note(written: &str, surface: Surface) -> String {
-    format!("surfaces {written:?} read as {}", letter(surface))
-}
-
-/// The area an area written as its label names, `10 - Upper Right
+/// The code of an area written as its label, `10 - Upper Right
 /// Quadrant`; `None` for anything else (and for `L - Left`: X12's sides
 /// are no area of the ADA's list). A cell of a code or letters returns at
 /// once.
 #[inline]
-pub(crate) fn area(written: &str) -> Option<Area> {
+pub(crate) fn area(written: &str) -> Option<&'static str> {
     if written.len() < 5 {
         return None;
     }
@@ -131,18 +127,19 @@ pub(crate) fn area(written: &str) -> Option<Area> {
 
 #[cold]
 #[inline(never)]
-fn area_label(written: &str) -> Option<Area> {
+fn area_label(written: &str) -> Option<&'static str> {
     let (code, name) = code_and_name(written)?;
     if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let area = Area::parse(code).ok()?;
-    (Area::parse(name).ok()? == area).then_some(area)
+    (Area::parse(name).ok()? == area).then_some(area.code())
 }
 
-/// The note for an area read from its label.
-pub(crate) fn area_note(written: &str, area: Area) -> String {
-    format!("area {written:?} read as {}", area.code())
+/// The note for a cell of the `column` (`surfaces`, `area`) read from its
+/// label as `code`.
+pub(crate) fn note(column: &str, written: &str, code: &str) -> String {
+    format!("{column} {written:?} read as {code}")
 }
 
 #[cfg(test)]
@@ -187,27 +184,21 @@ mod tests {
 
     #[test]
     fn epic_surface_and_area_labels() {
-        assert_eq!(surface("O - Occlusal"), Some(Surface::Occlusal));
-        assert_eq!(surface("b - buccal"), Some(Surface::Buccal));
+        assert_eq!(surface("O - Occlusal"), Some("O"));
+        assert_eq!(surface("b - buccal"), Some("B"));
         assert_eq!(surface("O - Mesial"), None);
         assert_eq!(surface("MO - Mesial"), None);
         assert_eq!(surface("MO"), None);
         assert_eq!(
-            surface_note("O - Occlusal", Surface::Occlusal),
+            note("surfaces", "O - Occlusal", "O"),
             "surfaces \"O - Occlusal\" read as O"
         );
         for surface in [Surface::Mesial, Surface::Lingual] {
             assert_eq!(letter(surface), surface.letter().to_string());
         }
-        assert_eq!(
-            area("10 - Upper Right Quadrant"),
-            Some(Area::UpperRightQuadrant)
-        );
-        assert_eq!(area("01 - Maxillary Area"), Some(Area::MaxillaryArch));
-        assert_eq!(
-            area("09 - Other Area of Oral Cavity"),
-            Some(Area::OtherArea)
-        );
+        assert_eq!(area("10 - Upper Right Quadrant"), Some("10"));
+        assert_eq!(area("01 - Maxillary Area"), Some("01"));
+        assert_eq!(area("09 - Other Area of Oral Cavity"), Some("09"));
         assert_eq!(area("10 - Lower Left Quadrant"), None);
         assert_eq!(area("L - Left"), None);
         assert_eq!(area("10"), None);

@@ -33,13 +33,7 @@ impl<R: BufRead> Decoded<R> {
     /// endian, `FE FF` big endian) is handed on as a UTF-8 mark and the
     /// rest decoded; anything else passes through.
     pub(crate) fn detect(mut inner: R) -> io::Result<Decoded<R>> {
-        let start = loop {
-            match inner.fill_buf() {
-                Ok(bytes) => break bytes,
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
-                Err(error) => return Err(error),
-            }
-        };
+        let start = fill(&mut inner)?;
         let big_endian = match start {
             [0xFF, 0xFE, ..] => false,
             [0xFE, 0xFF, ..] => true,
@@ -85,6 +79,21 @@ impl<R: BufRead> Decoded<R> {
     }
 }
 
+/// `inner`'s buffer, filled, asked again when a read is interrupted. Once
+/// filled it is asked once more for the bytes to hand back (the borrow
+/// checker will not let a loop return them), which a `BufRead` answers
+/// from its buffer, consuming nothing.
+fn fill<R: BufRead>(inner: &mut R) -> io::Result<&[u8]> {
+    loop {
+        match inner.fill_buf() {
+            Ok(_) => break,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    inner.fill_buf()
+}
+
 /// Replaces every `\r` with `\n`.
 pub(crate) fn cr_to_lf(bytes: &mut [u8]) {
     for byte in bytes.iter_mut().filter(|byte| **byte == b'\r') {
@@ -117,13 +126,7 @@ impl<R: BufRead> CrLines<R> {
     fn refill(&mut self) -> io::Result<()> {
         self.out.clear();
         self.at = 0;
-        let bytes = loop {
-            match self.inner.fill_buf() {
-                Ok(bytes) => break bytes,
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
-                Err(error) => return Err(error),
-            }
-        };
+        let bytes = fill(&mut self.inner)?;
         self.out.extend_from_slice(bytes);
         let used = bytes.len();
         self.inner.consume(used);
@@ -156,13 +159,7 @@ impl<R: BufRead> Utf16<R> {
         self.out.clear();
         self.at = 0;
         while self.out.is_empty() {
-            let bytes = loop {
-                match self.inner.fill_buf() {
-                    Ok(bytes) => break bytes,
-                    Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
-                    Err(error) => return Err(error),
-                }
-            };
+            let bytes = fill(&mut self.inner)?;
             if bytes.is_empty() {
                 // The end: a dangling byte or high surrogate is a bad
                 // character, not a lost one.

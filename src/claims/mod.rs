@@ -324,10 +324,15 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         // hands out its bytes, then handed back in front of the rest.
         let mut reader = Decoded::detect(reader)?;
         let mut start = first_line(&mut reader)?;
+        // A byte-order mark is only the first code point of the input (UTF-16's
+        // comes out of `Decoded` as UTF-8's): `looks_like_x12` skips it, then
+        // whitespace, as `X12Reader` does; a U+FEFF after blank lines is
+        // content, in every encoding. Line breaks do not change its answer.
+        let with_isa = x12::looks_like_x12(&start);
         // A first line that ends with a lone `\r` (a sheet saved with the
         // classic Mac line ending): every `\r` is read as `\n`, and the
         // first line alone stays in `start`, as for any other file.
-        if decode::first_break_is_lone_cr(&start) && !x12::looks_like_x12(&start) {
+        if decode::first_break_is_lone_cr(&start) && !with_isa {
             decode::cr_to_lf(&mut start);
             // The first line with content, a byte-order mark before it
             // being none (the `decode` fuzz target, seed `lone_cr_after_a_bom`).
@@ -348,13 +353,8 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
             let rest = start.split_off(end);
             reader = reader.with_cr_lines(rest);
         }
-        // A byte-order mark is only the first code point of the input (UTF-16's
-        // comes out of `Decoded` as UTF-8's): `looks_like_x12` skips it, then
-        // whitespace, as `X12Reader` does; a U+FEFF after blank lines is
-        // content, in every encoding.
         // An 837 transaction set or group quoted without its `ISA` is read
         // with the delimiters of its first segment.
-        let with_isa = x12::looks_like_x12(&start);
         let without_isa = if with_isa {
             None
         } else {

@@ -48,7 +48,7 @@ fn tooth_label(written: &str) -> Option<(String, String)> {
         .filter(|word| word.eq_ignore_ascii_case(TOOTH_WORD))
         .and_then(|_| written.get(TOOTH_WORD.len()..));
     if let Some(label) = labelled.map(str::trim) {
-        if let Some(iso) = label.strip_suffix(FDI_MARK).map(str::trim_end) {
+        if let Some(iso) = strip_fdi_mark(label) {
             let tooth = iso_number(iso).and_then(Tooth::from_iso)?.to_string();
             let note = format!("tooth {written:?} read as ISO 3950 tooth {iso}, Universal {tooth}");
             return Some((tooth, note));
@@ -63,6 +63,15 @@ fn tooth_label(written: &str) -> Option<(String, String)> {
         .to_string();
     let note = format!("tooth {written:?} read as {tooth}, the tooth it names");
     Some((tooth, note))
+}
+
+/// The label before Epic's ISO 3950 mark, `(FDI)` in any case.
+fn strip_fdi_mark(label: &str) -> Option<&str> {
+    let start = label.len().checked_sub(FDI_MARK.len())?;
+    let mark = label.get(start..)?;
+    mark.eq_ignore_ascii_case(FDI_MARK)
+        .then(|| label.get(..start).map(str::trim_end))
+        .flatten()
 }
 
 /// Two ASCII digits as a number (an ISO 3950 tooth number).
@@ -157,6 +166,8 @@ mod tests {
         assert_eq!(read(tooth("tooth 8")), Some("8".into()));
         assert_eq!(read(tooth("Tooth 18 (FDI)")), Some("1".into()));
         assert_eq!(read(tooth("Tooth 55 (FDI)")), Some("A".into()));
+        // The mark in any case, as the word `tooth` is.
+        assert_eq!(read(tooth("tooth 18 (fdi)")), Some("1".into()));
         assert_eq!(
             read(tooth("Permanent maxillary right third molar")),
             Some("1".into())

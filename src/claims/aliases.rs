@@ -204,6 +204,9 @@ names! {
         "surface_5",
         // Epic's EHI export: `O - Occlusal` (AP_CLM_PX_TOOTH).
         "tooth_surface_c_name",
+        // X12's name of the element `TOO03` repeats (C005, element 1369),
+        // as a flattened 837D names its column (New-Wave-EDI's mock).
+        "tooth_surface_code",
     ]
 }
 

@@ -406,6 +406,28 @@ mod tests {
     }
 
     #[test]
+    fn an_837d_flattened_by_its_element_names() {
+        // The service line's columns of a flattened 837D as New-Wave-EDI's
+        // mock writes them (JMC1027/New-Wave-EDI at 3c9e03e,
+        // CSV/mockedDentalClaim.csv): X12's element names, TOO03 holding
+        // its `Tooth Surface Code`s.
+        let header = [
+            "ClaimID",
+            "ProcedureCode",
+            "AreaOfOralCavity",
+            "ToothNumber",
+            "ToothSurfaceCode",
+            "ToothSystem",
+            "ProcedureDate",
+        ];
+        let found = ClaimHeader::find(header, &ColumnNames::default()).unwrap();
+        assert_eq!(found.position(ClaimColumn::Area), Some(2));
+        assert_eq!(found.position(ClaimColumn::Tooth), Some(3));
+        assert_eq!(found.position(ClaimColumn::Surfaces), Some(4));
+        assert_eq!(found.position(ClaimColumn::Date), Some(6));
+    }
+
+    #[test]
     fn the_first_repeat_is_the_error() {
         let header = ["code", "dos", "CDT Code", "date"];
         let error = ClaimHeader::find(header, &ColumnNames::default()).unwrap_err();

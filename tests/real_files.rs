@@ -700,3 +700,59 @@ fn an_unknown_code_on_a_broken_range_is_unknown() {
         assert_eq!(all[1].verdict(), Verdict::BadDate, "{range}");
     }
 }
+
+/// Text above the interchange: a heading and a line of prose, as the 837D
+/// guide's examples are published with (the fixtures of stupidedi's pull
+/// request 1 keep them so; `mjkubba_837d_under_heading.edi` puts our own
+/// above a public file). X12 says nothing of bytes outside an
+/// interchange, and stupidedi's reader passes over them to the first
+/// `ISA`: the lines read as the interchange's alone, with one envelope
+/// warning that says how many lines were passed over.
+#[test]
+fn text_above_the_interchange_is_passed_over() {
+    let outcome = |input: &[u8]| -> (Vec<String>, Vec<String>) {
+        let mut checker = ClaimChecker::new(input).unwrap();
+        let lines = checker
+            .by_ref()
+            .map(|item| match item {
+                Ok(report) => report.to_string(),
+                Err(error) => error.to_string(),
+            })
+            .collect();
+        let envelope = checker
+            .envelope_warnings()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        (lines, envelope)
+    };
+    let published = read("mjkubba_837d_under_heading.edi");
+    let isa = published
+        .windows(4)
+        .position(|window| window == b"\nISA")
+        .map(|at| at + 1)
+        .unwrap();
+    let (lines, envelope) = outcome(&published);
+    let (expected, expected_envelope) = outcome(&published[isa..]);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines, expected);
+    assert_eq!(
+        envelope.first().map(String::as_str),
+        Some(
+            "segment 1: the 4 lines above the ISA are no part of an interchange (a heading or \
+             notes): passed over"
+        )
+    );
+    assert_eq!(envelope[1..], expected_envelope);
+    // A heading with a comma in it, or none at all before blank lines, over
+    // other files of the corpus.
+    for name in ["x5010_mixed_claims.x12", "x4010_orthodontic.x12"] {
+        let bytes = read(name);
+        let expected = outcome(&bytes).0;
+        for heading in [&b"Claims for March, as sent\r\n\r\n"[..], b"notes\n"] {
+            let mut above = heading.to_vec();
+            above.extend_from_slice(&bytes);
+            assert_eq!(outcome(&above).0, expected, "{name}");
+        }
+    }
+}

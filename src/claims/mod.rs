@@ -328,7 +328,7 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         // comes out of `Decoded` as UTF-8's): `looks_like_x12` skips it, then
         // whitespace, as `X12Reader` does; a U+FEFF after blank lines is
         // content, in every encoding. Line breaks do not change its answer.
-        let with_isa = x12::looks_like_x12(&start);
+        let mut with_isa = x12::looks_like_x12(&start);
         // A first line that ends with a lone `\r` (a sheet saved with the
         // classic Mac line ending): every `\r` is read as `\n`, and the
         // first line alone stays in `start`, as for any other file.
@@ -353,6 +353,14 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
             let rest = start.split_off(end);
             reader = reader.with_cr_lines(rest);
         }
+        // An interchange may lie below a few lines of text, which are then
+        // dropped; any other lines read ahead are read again.
+        let (ahead, text_above) = if with_isa || x12::looks_like_x12_without_isa(&start) {
+            (Vec::new(), None)
+        } else {
+            interchange_below(&mut reader, &mut start)?
+        };
+        with_isa |= text_above.is_some();
         // An 837 transaction set or group quoted without its `ISA` is read
         // with the delimiters of its first segment.
         let without_isa = if with_isa {
@@ -376,12 +384,14 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         // A first line with no delimiter may be a report's title above the
         // header: the header is then the first line after it that has one.
         let mut titles = 0;
+        let mut ahead = io::Cursor::new(ahead);
         if !is_x12 && !delimited {
-            if let Some((found, before)) = past_titles(&mut reader, &mut start, options.delimiter)?
-            {
+            let mut lines = (&mut ahead).chain(&mut reader);
+            if let Some((found, before)) = past_titles(&mut lines, &mut start, options.delimiter)? {
                 (detected, titles) = (Some(found), before);
             }
         }
+        ahead.read_to_end(&mut start)?;
         if without_isa.is_some() && start.starts_with(b"\xEF\xBB\xBF") {
             // No `ISA` to read past it: the segments start after it.
             start.drain(..3);
@@ -392,6 +402,9 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
                 Some(delimiters) => X12Reader::without_isa(reader, delimiters),
                 None => X12Reader::new(reader).map_err(HeaderError::X12)?,
             };
+            if let Some(lines) = text_above {
+                reader.text_above(lines);
+            }
             // The first item tells an 837D from another transaction set;
             // it and whatever else is read ahead go back to the reader.
             let mut held: Vec<_> = reader.next_line().into_iter().collect();
@@ -671,6 +684,81 @@ const FIRST_LINE_LIMIT: usize = 64 * 1024;
 
 /// The most lines taken for a report's title above a delimited header.
 const MAX_TITLE_LINES: usize = 3;
+
+/// The most lines read ahead for an interchange below text.
+const MAX_LINES_ABOVE_ISA: usize = 64;
+
+/// When an interchange lies below the first line (`start`) and a few more
+/// lines of text (see [`isa_below`]): `start` becomes its first line, and
+/// the number of lines passed over comes back. Otherwise `start` is kept
+/// and the lines read after it come back, to be read again.
+fn interchange_below<R: BufRead>(
+    reader: &mut R,
+    start: &mut Vec<u8>,
+) -> io::Result<(Vec<u8>, Option<u64>)> {
+    let mut ahead = Vec::new();
+    if FileKind::of(start).is_some() {
+        return Ok((ahead, None));
+    }
+    let Some(isa) = isa_below(reader, &mut ahead)? else {
+        return Ok((ahead, None));
+    };
+    let passed = start.iter().chain(ahead.get(..isa).unwrap_or_default());
+    let lines = passed.filter(|&&b| b == b'\n').count() as u64;
+    *start = ahead.split_off(isa);
+    Ok((Vec::new(), Some(lines)))
+}
+
+/// Reads the lines after the first (already read) into `ahead`, up to
+/// [`MAX_LINES_ABOVE_ISA`] non-blank ones within [`FIRST_LINE_LIMIT`]
+/// bytes, until one starts an interchange (see [`starts_interchange`]):
+/// where in `ahead` that line starts. `None` when none does; the lines
+/// read stay in `ahead`, to be read again.
+///
+/// A published 837D may have text above its `ISA`: the guides' examples
+/// come under a heading and a sentence, and a validator's findings may be
+/// kept above the file they are about. X12 governs only what lies inside
+/// an interchange, and stupidedi's reader passes over what lies outside
+/// (its `StreamReader`); the checker reads the interchange and says how
+/// many lines it passed over.
+fn isa_below<R: BufRead>(reader: &mut R, ahead: &mut Vec<u8>) -> io::Result<Option<usize>> {
+    for _ in 0..MAX_LINES_ABOVE_ISA {
+        let before = ahead.len();
+        next_line_into(reader, ahead)?;
+        let line = ahead.get(before..).unwrap_or_default();
+        let Some(content) = line.iter().position(|b| !b.is_ascii_whitespace()) else {
+            return Ok(None);
+        };
+        if starts_interchange(line.get(content..).unwrap_or_default()) {
+            // The line's own start: blank lines before it are passed over.
+            let start = line
+                .get(..content)
+                .and_then(|blank| blank.iter().rposition(|&b| b == b'\n'))
+                .map_or(before, |at| before + at + 1);
+            return Ok(Some(start));
+        }
+        if ahead.len() >= FIRST_LINE_LIMIT {
+            return Ok(None);
+        }
+    }
+    Ok(None)
+}
+
+/// Whether `line` starts an `ISA` segment: `ISA`, a separator, the two
+/// characters of `ISA01` and the separator again (no header cell or prose
+/// starts so).
+fn starts_interchange(line: &[u8]) -> bool {
+    match line {
+        [b'I', b'S', b'A', separator, first, second, again, ..] => {
+            x12::is_separator_byte(*separator)
+                && !matches!(separator, b'\r' | b'\n')
+                && first.is_ascii_alphanumeric()
+                && second.is_ascii_alphanumeric()
+                && again == separator
+        }
+        _ => false,
+    }
+}
 
 /// Reads the lines after `start` (a first line with no delimiter: a
 /// report's title, as Open Dental's report exports write above their

@@ -198,6 +198,26 @@ impl<R: BufRead> X12Reader<R> {
     }
 
     /// An envelope warning about segment `segment`.
+    /// Says, first among the envelope warnings, that `lines` lines of text
+    /// above the `ISA` were passed over (a heading or notes, as the guides'
+    /// examples are published with; see `ClaimChecker::with_options`).
+    pub(crate) fn text_above(&mut self, lines: u64) {
+        let above = if lines == 1 {
+            String::from("the line above the ISA is")
+        } else {
+            alloc::format!("the {lines} lines above the ISA are")
+        };
+        let problem =
+            alloc::format!("{above} no part of an interchange (a heading or notes): passed over");
+        self.envelope.insert(
+            0,
+            EnvelopeWarning {
+                segment: 1,
+                problem,
+            },
+        );
+    }
+
     fn envelope_warning_at(&mut self, segment: u64, problem: String) {
         // Bounded: a file of endless broken envelopes keeps the first ones.
         if self.envelope.len() < HOLD_LIMIT {

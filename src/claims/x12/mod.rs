@@ -34,6 +34,12 @@
 //! end-of-file mark (Ctrl-Z) are passed over too: the padding some
 //! transfers leave after the last segment.
 //!
+//! Text above the interchange (a heading, notes: the guides' examples are
+//! published so) is the checker's to pass over: a line that starts an
+//! `ISA` within the first 64 lines is where it reads from, with an
+//! envelope warning; [`X12Reader::new`] itself starts at its input's first
+//! segment.
+//!
 //! # Errors and memory
 //!
 //! Every [`X12Error`] carries the number of the segment it is about,
@@ -74,7 +80,7 @@ mod tests;
 
 pub use dental::{X12Reader, HOLD_LIMIT};
 pub use error::X12Error;
-pub(crate) use segments::{delimiters_without_isa, looks_like_x12_without_isa};
+pub(crate) use segments::{delimiters_without_isa, is_separator_byte, looks_like_x12_without_isa};
 pub use segments::{looks_like_x12, Delimiters, DEFAULT_SEGMENT_LIMIT};
 
 /// A date or range from a `DTP` segment, kept as written.

@@ -42,8 +42,9 @@
 //! - delimited files: positions never decrease and stay within the lines
 //!   (a lone `\r` counted as a line end too, for classic Mac files);
 //!   X12: the format is X12 when the input `looks_like_x12`, and only
-//!   then or when it starts as an 837 transaction set or health care group
-//!   quoted without its `ISA` (`ST*837*`, `GS*HC*`, any separator);
+//!   then, when it starts as an 837 transaction set or health care group
+//!   quoted without its `ISA` (`ST*837*`, `GS*HC*`, any separator), or
+//!   when a later line starts an `ISA` (text above the interchange);
 //! - every line gets a verdict: `report.verdict()` for a report,
 //!   `Unreadable` for an error; the summary's `count` of each verdict in
 //!   `Verdict::ALL` is the number of lines with it, and `lines()` is
@@ -440,15 +441,19 @@ fn run<R: BufRead>(
 /// input is left out of the `\r\n` comparison. Delimited input always
 /// qualifies.
 fn isa_on_one_line(input: &[u8]) -> bool {
-    if !looks_like_x12(input) {
-        return true;
-    }
-    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-    let start = input
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(input.len());
-    let isa = &input[start..];
+    let isa = if looks_like_x12(input) {
+        let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+        let start = input
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(input.len());
+        &input[start..]
+    } else {
+        match isa_below_a_line(input) {
+            Some(at) => &input[at..],
+            None => return true,
+        }
+    };
     let Some(&element) = isa.get(3) else {
         return true;
     };
@@ -467,6 +472,33 @@ fn isa_on_one_line(input: &[u8]) -> bool {
         }
     }
     true
+}
+
+/// Where a line after the first starts an `ISA` (`ISA`, a separator, two
+/// letters or digits, the separator again; whitespace before it allowed):
+/// the checker reads an interchange below a few lines of text. A lone `\r`
+/// ends a line too (classic Mac files), and counting every `\r` as a line
+/// end only finds more such lines.
+fn isa_below_a_line(input: &[u8]) -> Option<usize> {
+    let line_end = |b: &u8| matches!(b, b'\n' | b'\r');
+    let mut at = input.iter().position(line_end)? + 1;
+    while at < input.len() {
+        let line = &input[at..];
+        let content = line.iter().position(|b| !b.is_ascii_whitespace())?;
+        let start = at + content;
+        if let [b'I', b'S', b'A', sep, first, second, again, ..] = input[start..] {
+            if !sep.is_ascii_alphanumeric()
+                && !matches!(sep, b' ' | b'\r' | b'\n')
+                && first.is_ascii_alphanumeric()
+                && second.is_ascii_alphanumeric()
+                && again == sep
+            {
+                return Some(start);
+            }
+        }
+        at = start + input[start..].iter().position(line_end)? + 1;
+    }
+    None
 }
 
 /// Whether the input starts as an 837 transaction set (`ST*837*`) or a
@@ -531,11 +563,15 @@ fuzz_target!(|data: &[u8]| {
     let whole = run(&input[..], &options, assume_latest, lines);
     if let Ok(run) = &whole {
         // The format is X12 when the input looks like it, and otherwise
-        // only for a transaction set or group without its `ISA`.
+        // only for a transaction set or group without its `ISA` or an
+        // interchange below lines of text.
         if looks_like_x12(&input) {
             assert_eq!(run.format, Format::X12);
         } else if run.format == Format::X12 {
-            assert!(starts_without_isa(&input), "read as X12 without looking like it");
+            assert!(
+                starts_without_isa(&input) || isa_below_a_line(&input).is_some(),
+                "read as X12 without looking like it"
+            );
         }
     }
 

@@ -19,6 +19,25 @@ fn reports(name: &str) -> Vec<LineReport<'static>> {
         .collect()
 }
 
+/// Every item as text (a report or a row's error) and every envelope
+/// warning, for comparing two readings of one file.
+fn lines_and_envelope(input: &[u8]) -> (Vec<String>, Vec<String>) {
+    let mut checker = ClaimChecker::new(input).unwrap();
+    let lines = checker
+        .by_ref()
+        .map(|item| match item {
+            Ok(report) => report.to_string(),
+            Err(error) => error.to_string(),
+        })
+        .collect();
+    let envelope = checker
+        .envelope_warnings()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    (lines, envelope)
+}
+
 /// (line id or position, verdict) of every line that is not valid.
 fn findings(name: &str) -> Vec<(String, Verdict)> {
     reports(name)
@@ -614,30 +633,14 @@ fn an_interchange_wrapped_at_80_columns_reads_as_unwrapped() {
             .copied()
             .filter(|b| !matches!(b, b'\r' | b'\n'))
             .collect();
-        let verdicts = |input: &[u8]| -> (Vec<String>, Vec<String>) {
-            let mut checker = ClaimChecker::new(input).unwrap();
-            let lines = checker
-                .by_ref()
-                .map(|item| match item {
-                    Ok(report) => report.to_string(),
-                    Err(error) => error.to_string(),
-                })
-                .collect();
-            let envelope = checker
-                .envelope_warnings()
-                .iter()
-                .map(ToString::to_string)
-                .collect();
-            (lines, envelope)
-        };
-        let (expected, expected_envelope) = verdicts(&unwrapped);
+        let (expected, expected_envelope) = lines_and_envelope(&unwrapped);
         for ending in [&b"\n"[..], b"\r\n"] {
             let mut wrapped = Vec::new();
             for chunk in unwrapped.chunks(80) {
                 wrapped.extend_from_slice(chunk);
                 wrapped.extend_from_slice(ending);
             }
-            let (lines, envelope) = verdicts(&wrapped);
+            let (lines, envelope) = lines_and_envelope(&wrapped);
             assert_eq!(lines, expected, "{name}");
             assert_eq!(
                 envelope.first().map(String::as_str),
@@ -660,15 +663,7 @@ fn an_interchange_wrapped_at_80_columns_reads_as_unwrapped() {
 #[test]
 fn padding_after_the_interchange_is_passed_over() {
     let bytes = read("x5010_mixed_claims.x12");
-    let lines = |input: &[u8]| -> Vec<String> {
-        ClaimChecker::new(input)
-            .unwrap()
-            .map(|item| match item {
-                Ok(report) => report.to_string(),
-                Err(error) => error.to_string(),
-            })
-            .collect()
-    };
+    let lines = |input: &[u8]| lines_and_envelope(input).0;
     let expected = lines(&bytes);
     for padding in [&b"\x1a"[..], &[0; 300], b"\r\n\x1a\0\0"] {
         let mut padded = bytes.clone();
@@ -710,30 +705,14 @@ fn an_unknown_code_on_a_broken_range_is_unknown() {
 /// warning that says how many lines were passed over.
 #[test]
 fn text_above_the_interchange_is_passed_over() {
-    let outcome = |input: &[u8]| -> (Vec<String>, Vec<String>) {
-        let mut checker = ClaimChecker::new(input).unwrap();
-        let lines = checker
-            .by_ref()
-            .map(|item| match item {
-                Ok(report) => report.to_string(),
-                Err(error) => error.to_string(),
-            })
-            .collect();
-        let envelope = checker
-            .envelope_warnings()
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        (lines, envelope)
-    };
     let published = read("mjkubba_837d_under_heading.edi");
     let isa = published
         .windows(4)
         .position(|window| window == b"\nISA")
         .map(|at| at + 1)
         .unwrap();
-    let (lines, envelope) = outcome(&published);
-    let (expected, expected_envelope) = outcome(&published[isa..]);
+    let (lines, envelope) = lines_and_envelope(&published);
+    let (expected, expected_envelope) = lines_and_envelope(&published[isa..]);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines, expected);
     assert_eq!(
@@ -748,11 +727,11 @@ fn text_above_the_interchange_is_passed_over() {
     // other files of the corpus.
     for name in ["x5010_mixed_claims.x12", "x4010_orthodontic.x12"] {
         let bytes = read(name);
-        let expected = outcome(&bytes).0;
+        let expected = lines_and_envelope(&bytes).0;
         for heading in [&b"Claims for March, as sent\r\n\r\n"[..], b"notes\n"] {
             let mut above = heading.to_vec();
             above.extend_from_slice(&bytes);
-            assert_eq!(outcome(&above).0, expected, "{name}");
+            assert_eq!(lines_and_envelope(&above).0, expected, "{name}");
         }
     }
 }

@@ -794,9 +794,10 @@ fn areas_written_out_in_words_are_read() {
 
 #[test]
 fn a_file_of_a_kind_the_checker_does_not_read_is_named() {
-    // A workbook, a PDF, JSON or XML given for a CSV: each said for what it
-    // is, from its first bytes, not taken for a header without a code.
-    let cases: [(&[u8], FileKind, &str); 6] = [
+    // A workbook, a PDF, JSON, XML or UTF-16 without its mark given for a
+    // CSV: each said for what it is, from its first bytes, not taken for a
+    // header without a code.
+    let cases: [(&[u8], FileKind, &str); 7] = [
         (
             b"PK\x03\x04\x14\x00\x06\x00",
             FileKind::Zip,
@@ -815,6 +816,12 @@ fn a_file_of_a_kind_the_checker_does_not_read_is_named() {
             "JSON",
         ),
         (b"<?xml version=\"1.0\"?>\n<Claim/>\n", FileKind::Xml, "XML"),
+        // UTF-16LE with no byte-order mark: its byte order unsaid.
+        (
+            b"c\0o\0d\0e\0,\0d\0o\0s\0\r\0\n\0D\x000\x001\x002\x000\0",
+            FileKind::Utf16WithoutMark,
+            "UTF-16 text without a byte-order mark",
+        ),
     ];
     for (bytes, kind, words) in cases {
         let error = ClaimChecker::new(bytes).expect_err("refused");

@@ -60,7 +60,8 @@ pub enum HeaderError {
         found: String,
     },
     /// The file is of a kind the checker does not read (a workbook, a PDF,
-    /// JSON, XML), told from its first bytes.
+    /// JSON, XML, UTF-16 without its byte-order mark), told from its first
+    /// bytes.
     #[error(
         "the file is {0}, which the checker does not read: save the claim lines as CSV \
          (or other delimited text) with a header row, or send an X12 837D"

@@ -1,5 +1,6 @@
 //! Files of a kind the checker does not read, told from their first bytes:
-//! a workbook, a PDF, JSON or XML given where a delimited export was meant.
+//! a workbook, a PDF, JSON or XML given where a delimited export was meant,
+//! or UTF-16 text without the byte-order mark that says its byte order.
 //! Without this they were read as a header row lacking a code column, a
 //! message that hides what went wrong.
 
@@ -31,6 +32,11 @@ pub enum FileKind {
     Json,
     /// XML (`<?xml`, `<!`, or a root element with its `xmlns`).
     Xml,
+    /// UTF-16 text without a byte-order mark: a first line of characters
+    /// each followed (little-endian) or preceded (big-endian) by a NUL
+    /// byte. UTF-16 is read by its mark (as a spreadsheet's "Unicode
+    /// Text" writes one); without it the byte order is a guess.
+    Utf16WithoutMark,
 }
 
 impl FileKind {
@@ -51,6 +57,9 @@ impl FileKind {
         }
         if text.starts_with(b"%PDF-") {
             return Some(FileKind::Pdf);
+        }
+        if utf16_without_mark(text) {
+            return Some(FileKind::Utf16WithoutMark);
         }
         let text = text.trim_ascii();
         let after = |open: usize| text.get(open..).unwrap_or(&[]).trim_ascii_start();
@@ -76,6 +85,21 @@ impl FileKind {
     }
 }
 
+/// Whether `text` reads as UTF-16 characters of the ASCII range with no
+/// byte-order mark: two or more pairs, each a NUL and a byte that is not
+/// one, the NUL on the same side in every pair (a trailing odd byte, the
+/// `\n` the first line was read up to, aside).
+fn utf16_without_mark(text: &[u8]) -> bool {
+    let pairs = text.chunks_exact(2);
+    if pairs.len() < 2 {
+        return false;
+    }
+    let ascii = |byte: u8| byte != 0 && byte.is_ascii();
+    let little = pairs.clone().all(|pair| pair[1] == 0 && ascii(pair[0]));
+    let big = pairs.clone().all(|pair| pair[0] == 0 && ascii(pair[1]));
+    little || big
+}
+
 impl fmt::Display for FileKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -84,6 +108,7 @@ impl fmt::Display for FileKind {
             FileKind::Pdf => "a PDF",
             FileKind::Json => "JSON",
             FileKind::Xml => "XML",
+            FileKind::Utf16WithoutMark => "UTF-16 text without a byte-order mark",
         })
     }
 }
@@ -121,5 +146,19 @@ mod tests {
             assert_eq!(FileKind::of(start), Some(FileKind::Pdf));
         }
         assert_eq!(FileKind::of(b"\xEF\xBB\xBFPK\x03\x04"), Some(FileKind::Zip));
+    }
+
+    #[test]
+    fn utf16_without_its_mark_is_told() {
+        // `code,date` and its line end in UTF-16, little- and big-endian,
+        // up to the first `\n` byte (how the first line is read).
+        let little = b"c\0o\0d\0e\0,\0d\0a\0t\0e\0\r\0\n";
+        let big = b"\0c\0o\0d\0e\0,\0d\0a\0t\0e\0\r\0\n";
+        assert_eq!(FileKind::of(little), Some(FileKind::Utf16WithoutMark));
+        assert_eq!(FileKind::of(big), Some(FileKind::Utf16WithoutMark));
+        // NUL padding, a stray NUL in a header, a single character: none.
+        for other in [&b"\0\0\0\0\n"[..], b"code\0,date\n", b"c\0", b"co\0\0de\n"] {
+            assert_eq!(FileKind::of(other), None, "{:?}", other.escape_ascii());
+        }
     }
 }

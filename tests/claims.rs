@@ -1750,3 +1750,29 @@ fn labels_are_read_in_an_area_split_over_columns() {
     );
     assert_eq!(all[1].notes, ["area \"01 - Maxillary Area\" read as 01"]);
 }
+
+/// A stream's first rows are judged as they arrive: after a header line,
+/// nothing is read ahead (an interchange is looked for below the first
+/// line only when that line is no header). The input here yields a header
+/// and one row, then fails as a stream not ready would.
+#[test]
+fn the_first_row_of_a_stream_needs_no_more_input() {
+    struct FirstChunkThenFail(Option<&'static [u8]>);
+    impl std::io::Read for FirstChunkThenFail {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match self.0.take() {
+                Some(chunk) => {
+                    buf[..chunk.len()].copy_from_slice(chunk);
+                    Ok(chunk.len())
+                }
+                None => Err(std::io::Error::other("no more input yet")),
+            }
+        }
+    }
+    let stream =
+        std::io::BufReader::new(FirstChunkThenFail(Some(b"code,date\nD0120,2026-01-15\n")));
+    let mut checker = ClaimChecker::new(stream).expect("the header alone is read");
+    let first = checker.next().expect("a first item").expect("a report");
+    assert!(first.is_valid(), "{first}");
+    assert!(matches!(checker.next(), Some(Err(_))));
+}

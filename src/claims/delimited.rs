@@ -140,6 +140,24 @@ impl<R: BufRead> DelimitedSource<R> {
     }
 }
 
+/// Whether `line` (a file's first line, a UTF-8 byte-order mark and
+/// blank lines before it allowed) is a header the checker reads: its
+/// cells name the code and date columns (or those `options` names), with
+/// `options`' delimiter or the one detected in it.
+pub(crate) fn is_header(line: &[u8], options: &CheckOptions) -> bool {
+    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+    let line = line.trim_ascii_start();
+    let Some(delimiter) = options.delimiter.or_else(|| Delimiter::detect(line)) else {
+        return false;
+    };
+    let mut reader =
+        Reader::new(line, delimiter, QuotePolicy::ClosedNearby).windows_1252_fallback(true);
+    match reader.next_record() {
+        Some(Ok(header)) => ClaimHeader::find(header.iter(), &options.columns).is_ok(),
+        _ => false,
+    }
+}
+
 /// Whether `record` is a report's totals row rather than a claim line: no
 /// code (its code cell empty or a total's label), every other cell the
 /// header names a column of empty or a label, and the rest empty, labels

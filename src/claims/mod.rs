@@ -355,10 +355,10 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         }
         // An interchange may lie below a few lines of text, which are then
         // dropped; any other lines read ahead are read again.
-        let (ahead, text_above) = if with_isa || x12::looks_like_x12_without_isa(&start) {
+        let (ahead, text_above) = if with_isa {
             (Vec::new(), None)
         } else {
-            interchange_below(&mut reader, &mut start)?
+            interchange_below(&mut reader, &mut start, options)?
         };
         with_isa |= text_above.is_some();
         // An 837 transaction set or group quoted without its `ISA` is read
@@ -691,13 +691,20 @@ const MAX_LINES_ABOVE_ISA: usize = 64;
 /// When an interchange lies below the first line (`start`) and a few more
 /// lines of text (see [`isa_below`]): `start` becomes its first line, and
 /// the number of lines passed over comes back. Otherwise `start` is kept
-/// and the lines read after it come back, to be read again.
+/// and the lines read after it come back, to be read again. A first line
+/// that is a claims header, a transaction set without its `ISA` or a file
+/// of another kind is taken as it is, nothing read ahead of it (a
+/// stream's first rows are judged as they arrive).
 fn interchange_below<R: BufRead>(
     reader: &mut R,
     start: &mut Vec<u8>,
+    options: &CheckOptions,
 ) -> io::Result<(Vec<u8>, Option<u64>)> {
     let mut ahead = Vec::new();
-    if FileKind::of(start).is_some() {
+    if x12::looks_like_x12_without_isa(start)
+        || FileKind::of(start).is_some()
+        || delimited::is_header(start, options)
+    {
         return Ok((ahead, None));
     }
     let Some(isa) = isa_below(reader, &mut ahead)? else {

@@ -35,10 +35,10 @@
 //! transfers leave after the last segment.
 //!
 //! Text above the interchange (a heading, notes: the guides' examples are
-//! published so) is the checker's to pass over: a line that starts an
-//! `ISA` within the first 64 lines is where it reads from, with an
-//! envelope warning; [`X12Reader::new`] itself starts at its input's first
-//! segment.
+//! published so) is the checker's to pass over: when the first line is
+//! neither X12 nor a claims header, a line that starts an `ISA` within the
+//! next 64 is where it reads from, with an envelope warning;
+//! [`X12Reader::new`] itself starts at its input's first segment.
 //!
 //! # Errors and memory
 //!

@@ -723,6 +723,18 @@ fn text_above_the_interchange_is_passed_over() {
         )
     );
     assert_eq!(envelope[1..], expected_envelope);
+    // Two such files joined (`cat`): the second heading lies between the
+    // interchanges, passed over too, a warning for each of its two lines
+    // of text; the lines of both are read.
+    let mut joined = published.clone();
+    joined.extend_from_slice(&published);
+    let (both, envelope) = lines_and_envelope(&joined);
+    assert_eq!(both.len(), 4);
+    let between = envelope
+        .iter()
+        .filter(|warning| warning.contains("text after the IEA, outside any interchange"))
+        .count();
+    assert_eq!(between, 2, "{envelope:?}");
     // A heading with a comma in it, or none at all before blank lines, over
     // other files of the corpus.
     for name in ["x5010_mixed_claims.x12", "x4010_orthodontic.x12"] {

@@ -16,7 +16,8 @@ use super::elements::{
 };
 use super::error::X12Error;
 use super::segments::{
-    declared_delimiters, is_separator_byte, Delimiters, Segment, Segments, WRAPPED,
+    declared_delimiters, is_separator_byte, text_above_isa, Delimiters, Segment, Segments,
+    TEXT_AFTER_IEA, WRAPPED,
 };
 use super::state::{Claim, Draft, Guide, Interchange};
 use super::{
@@ -202,20 +203,12 @@ impl<R: BufRead> X12Reader<R> {
     /// above the `ISA` were passed over (a heading or notes, as the guides'
     /// examples are published with; see `ClaimChecker::with_options`).
     pub(crate) fn text_above(&mut self, lines: u64) {
-        let above = if lines == 1 {
-            String::from("the line above the ISA is")
-        } else {
-            alloc::format!("the {lines} lines above the ISA are")
+        let problem = text_above_isa(lines);
+        let warning = EnvelopeWarning {
+            segment: 1,
+            problem,
         };
-        let problem =
-            alloc::format!("{above} no part of an interchange (a heading or notes): passed over");
-        self.envelope.insert(
-            0,
-            EnvelopeWarning {
-                segment: 1,
-                problem,
-            },
-        );
+        self.envelope.insert(0, warning);
     }
 
     fn envelope_warning_at(&mut self, segment: u64, problem: String) {
@@ -298,6 +291,9 @@ impl<R: BufRead> X12Reader<R> {
             && id
                 .iter()
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        if !valid_id && self.interchange == Interchange::Closed {
+            return self.envelope_warning(String::from(TEXT_AFTER_IEA));
+        }
         if !valid_id {
             // Twenty bytes, cut back to a whole character.
             let mut end = seg.len().min(20);

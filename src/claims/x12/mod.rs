@@ -38,7 +38,10 @@
 //! published so) is the checker's to pass over: when the first line is
 //! neither X12 nor a claims header, a line that starts an `ISA` within the
 //! next 64 is where it reads from, with an envelope warning;
-//! [`X12Reader::new`] itself starts at its input's first segment.
+//! [`X12Reader::new`] itself starts at its input's first segment. Text
+//! between interchanges (after an `IEA`, no segment) is passed over with
+//! an envelope warning too; a segment there is an error, as it may be what
+//! is left of an interchange whose `ISA` was lost.
 //!
 //! # Errors and memory
 //!

@@ -120,6 +120,23 @@ pub struct Delimiters {
 pub(crate) const WRAPPED: &str = "the interchange is wrapped at a fixed width (a line break \
      inside its ISA): line breaks are read as nothing, wherever they fall";
 
+/// The envelope warning for text between interchanges: no segment, after
+/// an `IEA` (X12 governs only what lies inside an interchange; stupidedi's
+/// reader passes over what lies outside one).
+pub(crate) const TEXT_AFTER_IEA: &str =
+    "text after the IEA, outside any interchange (a heading or notes): passed over";
+
+/// The envelope warning for `lines` lines of text above the first `ISA`,
+/// passed over by the checker.
+pub(crate) fn text_above_isa(lines: u64) -> String {
+    let above = if lines == 1 {
+        String::from("the line above the ISA is")
+    } else {
+        alloc::format!("the {lines} lines above the ISA are")
+    };
+    alloc::format!("{above} no part of an interchange (a heading or notes): passed over")
+}
+
 /// What [`Segments::read_segment`] found.
 pub(crate) enum Segment {
     End,

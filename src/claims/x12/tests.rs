@@ -681,6 +681,21 @@ fn data_after_iea_and_second_interchange() {
         errors(&read(trailing.as_bytes())),
         vec!["segment 10: segment after the IEA"]
     );
+    // Text between interchanges (the heading of a second published example
+    // after the first, as `cat` joins them) is no segment and lies outside
+    // every interchange: passed over, said once a line, as stupidedi's
+    // reader passes over it. The lines of both interchanges are read.
+    let joined = format!("{one}\nExample 2 - a second claim, as sent\n\n{one}");
+    let results = read(joined.as_bytes());
+    assert!(errors(&results).is_empty(), "{:?}", errors(&results));
+    assert_eq!(read_lines(results).len(), 2);
+    assert_eq!(
+        envelope(joined.as_bytes()),
+        vec![
+            "segment 10: text after the IEA, outside any interchange (a heading or notes): \
+             passed over"
+        ]
+    );
     // Each ISA sets its own delimiters: a second interchange with
     // other separators and terminator reads as well as the first.
     let other = one

@@ -250,11 +250,19 @@ impl<R: BufRead> ClaimChecker<'static, R> {
     /// A checker over the compiled code set, with the format detected from
     /// the content and the usual column names.
     ///
+    /// The first non-blank line decides: an `ISA` (or an 837 transaction
+    /// set quoted without one) is X12, a header is a delimited export. A
+    /// first line that is neither may be a report's title above a header
+    /// or text above an interchange: up to 64 more lines are read to find
+    /// which, and read again as rows when no `ISA` is among them. After a
+    /// header, nothing more is read before the first row is asked for.
+    ///
     /// # Errors
     ///
     /// [`HeaderError`] when the file is empty, its header lacks the code
     /// or date column (or names one twice), its X12 envelope cannot be
-    /// read, or it holds another X12 transaction than an 837 dental claim.
+    /// read, it holds another X12 transaction than an 837 dental claim, or
+    /// it is of a kind the checker does not read ([`FileKind`]).
     ///
     /// ```
     /// use cdt_codes::claims::{ClaimChecker, Format};

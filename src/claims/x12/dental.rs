@@ -198,7 +198,6 @@ impl<R: BufRead> X12Reader<R> {
         self.envelope_warning_at(self.segments.number, problem);
     }
 
-    /// An envelope warning about segment `segment`.
     /// Says, first among the envelope warnings, that `lines` lines of text
     /// above the `ISA` were passed over (a heading or notes, as the guides'
     /// examples are published with; see `ClaimChecker::with_options`).
@@ -211,6 +210,7 @@ impl<R: BufRead> X12Reader<R> {
         self.envelope.insert(0, warning);
     }
 
+    /// An envelope warning about segment `segment`.
     fn envelope_warning_at(&mut self, segment: u64, problem: String) {
         // Bounded: a file of endless broken envelopes keeps the first ones.
         if self.envelope.len() < HOLD_LIMIT {

@@ -1776,3 +1776,24 @@ fn the_first_row_of_a_stream_needs_no_more_input() {
     assert!(first.is_valid(), "{first}");
     assert!(matches!(checker.next(), Some(Err(_))));
 }
+
+/// A file without a header row (Open Dental's fee schedule import is
+/// `code<TAB>fee` lines, as a dental group's public repository keeps one:
+/// TodaysDental/todaysdentalservicescdk at bb3c88f): refused as before,
+/// and the message says the first line is data, not a header.
+#[test]
+fn a_file_without_a_header_row_is_told_so() {
+    let error = ClaimChecker::new("D0120\t26.96\nD0140\t50.00\n".as_bytes()).unwrap_err();
+    assert!(matches!(error, HeaderError::MissingColumn { .. }));
+    assert_eq!(
+        error.to_string(),
+        "the header has no procedure_code column; it reads: D0120 | 26.96 (D0120 is a code: \
+         the file seems to have no header row naming its columns)"
+    );
+    // A header that merely lacks the column says nothing more.
+    let error = ClaimChecker::new("id\tnotes\n1\tx\n".as_bytes()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the header has no procedure_code column; it reads: id | notes"
+    );
+}

@@ -30,7 +30,7 @@ pub enum HeaderError {
     #[error("the header row cannot be read: {0}")]
     Malformed(RowError),
     /// A required column is missing.
-    #[error("the header has no {} column{}; it reads: {}", .column, Wanted(.wanted.as_deref()), HeaderText(.header))]
+    #[error("the header has no {} column{}; it reads: {}{}", .column, Wanted(.wanted.as_deref()), HeaderText(.header), NoHeader(.header))]
     MissingColumn {
         /// The column missing.
         column: ClaimColumn,
@@ -92,6 +92,28 @@ impl fmt::Display for HeaderText<'_> {
             write!(f, "{lead}{cell}")?;
         }
         Ok(())
+    }
+}
+
+/// When a cell of what was read as the header is a CDT code (a file of
+/// `code<TAB>fee` lines, as Open Dental's fee schedule import is): says the
+/// file seems to have no header row.
+struct NoHeader<'a>(&'a [String]);
+
+impl fmt::Display for NoHeader<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let code = self
+            .0
+            .iter()
+            .map(|cell| cell.trim())
+            .find(|cell| cell.parse::<crate::CdtCode>().is_ok());
+        match code {
+            Some(code) => write!(
+                f,
+                " ({code} is a code: the file seems to have no header row naming its columns)"
+            ),
+            None => Ok(()),
+        }
     }
 }
 

@@ -36,6 +36,9 @@
 //!   that name their claims.
 //! - `--assume-latest`: judge dates after the data's newest edition as if
 //!   it still applied (otherwise they are *outside the data*).
+//! - `--date-of-service YYYY-MM-DD`: judge every line of a delimited file
+//!   that has no date column on this date (a treatment plan, a fee
+//!   schedule); such a file is refused without it.
 //! - `--data FILE [--edition YEAR] [--replace]`: check against a code file
 //!   loaded at run time (laid over the bundled data) instead of the
 //!   compiled data.
@@ -69,7 +72,8 @@ const USAGE: &str =
 [--delimiter comma|tab|semicolon|pipe] [--code-column NAME] [--date-column NAME] \
 [--claim-column NAME] [--line-column NAME] [--tooth-column NAME] [--surfaces-column NAME] \
 [--area-column NAME] [--date-end-column NAME] [--tooth-system-column NAME] \
-[--tooth-range-column NAME] [--patient-column NAME] [--tooth-numbering universal|iso] [--no-edits] [--data FILE [--edition YEAR] [--replace]] FILE   (or - for stdin)";
+[--tooth-range-column NAME] [--patient-column NAME] [--tooth-numbering universal|iso] [--no-edits] \
+[--date-of-service YYYY-MM-DD] [--data FILE [--edition YEAR] [--replace]] FILE   (or - for stdin)";
 
 /// How strict the exit status is.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -136,6 +140,13 @@ fn parse_args(mut args: Vec<String>) -> Result<Request, String> {
             "--format" => {
                 let text = value("--format")?;
                 format = text.parse().map_err(|e| format!("--format {e}"))?;
+            }
+            "--date-of-service" => {
+                let text = value("--date-of-service")?;
+                let date: cdt_codes::ServiceDate = text
+                    .parse()
+                    .map_err(|e| format!("--date-of-service {text}: {e}"))?;
+                options = options.date_of_service(date);
             }
             "--tooth-numbering" => {
                 let text = value("--tooth-numbering")?;

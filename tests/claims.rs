@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use cdt_codes::claims::{
-    CheckOptions, ClaimChecker, ClaimColumn, FileKind, Format, HeaderError, LineError, LineReport,
-    Outcome, Summary, ToothNumbering, Verdict,
+    CheckOptions, ClaimChecker, ClaimColumn, DateSource, FileKind, Format, HeaderError, LineError,
+    LineReport, Outcome, Summary, ToothNumbering, Verdict,
 };
 use cdt_codes::dataset::Delimiter;
 use cdt_codes::{CodeSet, Edition, ReportingProblem, Validity};
@@ -1796,4 +1796,86 @@ fn a_file_without_a_header_row_is_told_so() {
         error.to_string(),
         "the header has no procedure_code column; it reads: id | notes"
     );
+}
+
+/// A file with no date column (a treatment plan, a scrubber's sample as
+/// hchybli's Dentrix-style `sample-claims.csv` is) is refused unless the
+/// caller gives the date to judge it on; then every line is judged on that
+/// date, and says so.
+#[test]
+fn a_file_without_dates_is_judged_on_the_date_given() {
+    let csv = "claim,cdt_code,tooth\nC1,D0120,\nC1,D1352,30\nC1,D12A4,\n";
+    let error = ClaimChecker::new(csv.as_bytes()).unwrap_err();
+    assert!(matches!(
+        error,
+        HeaderError::MissingColumn {
+            column: ClaimColumn::Date,
+            ..
+        }
+    ));
+    let judged = |date: &str| -> Vec<(Verdict, String, DateSource)> {
+        let options = CheckOptions::default().date_of_service(date.parse().unwrap());
+        ClaimChecker::with_options(csv.as_bytes(), CodeSet::compiled(), &options)
+            .unwrap()
+            .map(Result::unwrap)
+            .map(|report| (report.verdict(), report.date.clone(), report.date_source))
+            .collect()
+    };
+    // D1352 was deleted in CDT 2026.
+    let before = judged("2025-06-01");
+    assert_eq!(
+        before
+            .iter()
+            .map(|(verdict, ..)| *verdict)
+            .collect::<Vec<_>>(),
+        [Verdict::Valid, Verdict::Valid, Verdict::MalformedCode]
+    );
+    assert!(before
+        .iter()
+        .all(|(_, date, source)| date == "2025-06-01" && *source == DateSource::Given));
+    let after = judged("2026-03-01");
+    assert_eq!(after[1].0, Verdict::Deleted);
+    let options = CheckOptions::default().date_of_service("2026-03-01".parse().unwrap());
+    let first = ClaimChecker::with_options(csv.as_bytes(), CodeSet::compiled(), &options)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        first.notes,
+        ["no date column: judged on the date of service given for the file"]
+    );
+    // A file with a date column keeps its own dates, an empty one too.
+    let dated = "code,dos\nD0120,2026-01-15\nD0120,\n";
+    let options = CheckOptions::default().date_of_service("2025-06-01".parse().unwrap());
+    let all: Vec<_> = ClaimChecker::with_options(dated.as_bytes(), CodeSet::compiled(), &options)
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(all[0].date, "2026-01-15");
+    assert_eq!(all[0].date_source, DateSource::Column);
+    assert_eq!(all[1].verdict(), Verdict::MissingDate);
+    // The same on the example's command line; a date it cannot read is a
+    // usage error.
+    let file = std::env::temp_dir().join("cdt-codes-no-date-column.csv");
+    std::fs::write(&file, csv).unwrap();
+    let file = file.to_str().unwrap();
+    let out = check_claims().arg(file).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = check_claims()
+        .args(["--format", "json", "--date-of-service", "2025-06-01", file])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        json.matches("\"date_source\":\"given\"").count(),
+        3,
+        "{json}"
+    );
+    let out = check_claims()
+        .args(["--date-of-service", "2025-02-30", file])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -247,10 +247,22 @@ fn without_item_number(cell: &str) -> Option<&str> {
 }
 
 impl ClaimHeader {
-    /// Finds the columns in a header.
+    /// Finds the columns in a header, the date column among them.
+    #[cfg(test)]
     pub(crate) fn find<'h>(
         header: impl IntoIterator<Item = &'h str>,
         names: &ColumnNames,
+    ) -> Result<ClaimHeader, HeaderError> {
+        ClaimHeader::find_dated(header, names, false)
+    }
+
+    /// Finds the columns in a header; the date column need not be there
+    /// when the caller gave a date for a file without one (`date_given`),
+    /// unless the caller named it.
+    pub(crate) fn find_dated<'h>(
+        header: impl IntoIterator<Item = &'h str>,
+        names: &ColumnNames,
+        date_given: bool,
     ) -> Result<ClaimHeader, HeaderError> {
         let header: Vec<String> = header.into_iter().map(String::from).collect();
         let found = match_header_looked_up(
@@ -313,8 +325,11 @@ impl ClaimHeader {
             });
         }
         // Required columns, and any column the caller named, must be found.
+        let required = |column: ClaimColumn| {
+            column.is_required() && !(date_given && column == ClaimColumn::Date)
+        };
         let missing = ClaimColumn::ALL.into_iter().find(|column| {
-            (column.is_required() || names.get(*column).is_some())
+            (required(*column) || names.get(*column).is_some())
                 && positions[*column as usize].is_none()
         });
         if let Some(column) = missing {

@@ -2,7 +2,7 @@
 //! [`ClaimLine`] per row, columns found by header name.
 
 use std::io::BufRead;
-use std::string::String;
+use std::string::{String, ToString};
 use std::vec::Vec;
 
 use super::columns::{ClaimColumn, ClaimHeader};
@@ -30,6 +30,9 @@ pub(crate) struct DelimitedSource<R> {
     pub(crate) totals_rows: u64,
     /// The numbering of teeth no tooth system cell names.
     numbering: ToothNumbering,
+    /// The date every line is judged on, as written in reports, when the
+    /// file has no date column and the caller gave one.
+    given_date: Option<String>,
 }
 
 impl<R: BufRead> DelimitedSource<R> {
@@ -50,7 +53,11 @@ impl<R: BufRead> DelimitedSource<R> {
             let found = match reader.next_record() {
                 None => return Err(HeaderError::Empty),
                 Some(Err(error)) => return Err(HeaderError::Malformed(error)),
-                Some(Ok(header)) => ClaimHeader::find(header.iter(), &options.columns),
+                Some(Ok(header)) => ClaimHeader::find_dated(
+                    header.iter(),
+                    &options.columns,
+                    options.date_of_service.is_some(),
+                ),
             };
             match found {
                 Err(HeaderError::MissingColumn { .. }) if title_lines < titles => {
@@ -59,6 +66,10 @@ impl<R: BufRead> DelimitedSource<R> {
                 found => break found?,
             }
         };
+        let given_date = options
+            .date_of_service
+            .filter(|_| header.position(ClaimColumn::Date).is_none())
+            .map(|date| date.to_string());
         Ok(DelimitedSource {
             reader,
             header,
@@ -66,6 +77,7 @@ impl<R: BufRead> DelimitedSource<R> {
             title_lines: title_lines as u64,
             totals_rows: 0,
             numbering: options.tooth_numbering,
+            given_date,
         })
     }
 
@@ -127,6 +139,12 @@ impl<R: BufRead> DelimitedSource<R> {
                 }
                 Ok(record) => {
                     fill_line(&record, &self.header, self.numbering, line);
+                    if let Some(date) = &self.given_date {
+                        line.put_date(date, None, DateSource::Given);
+                        line.notes.push(String::from(
+                            "no date column: judged on the date of service given for the file",
+                        ));
+                    }
                     // Only a row without a code can be a totals row: the
                     // code as read settles it for nearly every row.
                     if may_be_total(&line.code) && is_totals_row(&record, &self.header) {
@@ -153,7 +171,12 @@ pub(crate) fn is_header(line: &[u8], options: &CheckOptions) -> bool {
     let mut reader =
         Reader::new(line, delimiter, QuotePolicy::ClosedNearby).windows_1252_fallback(true);
     match reader.next_record() {
-        Some(Ok(header)) => ClaimHeader::find(header.iter(), &options.columns).is_ok(),
+        Some(Ok(header)) => ClaimHeader::find_dated(
+            header.iter(),
+            &options.columns,
+            options.date_of_service.is_some(),
+        )
+        .is_ok(),
         _ => false,
     }
 }

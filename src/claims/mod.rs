@@ -83,6 +83,7 @@ pub use verdict::{DateSource, Verdict};
 
 use crate::dataset::Delimiter;
 use crate::set::CodeSet;
+use crate::ServiceDate;
 use claim::Claims;
 use decode::Decoded;
 use delimited::DelimitedSource;
@@ -108,6 +109,7 @@ pub struct CheckOptions {
     assume_latest: bool,
     no_edits: bool,
     tooth_numbering: ToothNumbering,
+    date_of_service: Option<ServiceDate>,
 }
 
 impl CheckOptions {
@@ -176,6 +178,31 @@ impl CheckOptions {
     #[must_use]
     pub fn tooth_numbering(mut self, numbering: ToothNumbering) -> CheckOptions {
         self.tooth_numbering = numbering;
+        self
+    }
+
+    /// Judges every line of a delimited file that has no date column on
+    /// `date`: a treatment plan, a fee schedule or a scrubber's sample,
+    /// which such a file is refused without. Its reports carry the date
+    /// and [`DateSource::Given`]. A file with a date column keeps its own
+    /// dates (an empty cell stays no date), and an 837D carries its own.
+    ///
+    /// ```
+    /// use cdt_codes::claims::{CheckOptions, ClaimChecker, DateSource};
+    ///
+    /// let plan = "code,tooth\nD2740,30\n";
+    /// assert!(ClaimChecker::new(plan.as_bytes()).is_err());
+    /// let options = CheckOptions::default().date_of_service("2026-02-01".parse()?);
+    /// let report = ClaimChecker::with_options(plan.as_bytes(), cdt_codes::CodeSet::compiled(), &options)?
+    ///     .next()
+    ///     .unwrap()?;
+    /// assert!(report.is_valid());
+    /// assert_eq!((report.date.as_str(), report.date_source), ("2026-02-01", DateSource::Given));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn date_of_service(mut self, date: ServiceDate) -> CheckOptions {
+        self.date_of_service = Some(date);
         self
     }
 

@@ -193,6 +193,9 @@ pub enum DateSource {
     /// The transaction's creation date, `BHT04`, for a predetermination
     /// that carries no date of service.
     Transaction,
+    /// The date the caller gave for a file without a date column
+    /// ([`CheckOptions::date_of_service`](super::CheckOptions::date_of_service)).
+    Given,
 }
 
 impl DateSource {
@@ -209,6 +212,7 @@ impl DateSource {
             DateSource::Claim => "claim",
             DateSource::AppliancePlacement => "appliance_placement",
             DateSource::Transaction => "transaction",
+            DateSource::Given => "given",
         }
     }
 }
@@ -221,6 +225,7 @@ impl fmt::Display for DateSource {
             DateSource::Claim => "the claim's date of service (DTP*472)",
             DateSource::AppliancePlacement => "the appliance placement date (DTP*452)",
             DateSource::Transaction => "the transaction date (BHT04) of the predetermination",
+            DateSource::Given => "the date given for a file without a date column",
         })
     }
 }

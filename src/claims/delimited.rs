@@ -46,18 +46,13 @@ impl<R: BufRead> DelimitedSource<R> {
         titles: usize,
     ) -> Result<Self, HeaderError> {
         let delimiter = options.delimiter.or(detected).unwrap_or(Delimiter::Comma);
-        let mut reader =
-            Reader::new(reader, delimiter, QuotePolicy::ClosedNearby).windows_1252_fallback(true);
+        let mut reader = rows(reader, delimiter);
         let mut title_lines = 0;
         let header = loop {
             let found = match reader.next_record() {
                 None => return Err(HeaderError::Empty),
                 Some(Err(error)) => return Err(HeaderError::Malformed(error)),
-                Some(Ok(header)) => ClaimHeader::find_dated(
-                    header.iter(),
-                    &options.columns,
-                    options.date_of_service.is_some(),
-                ),
+                Some(Ok(header)) => find_header(&header, options),
             };
             match found {
                 Err(HeaderError::MissingColumn { .. }) if title_lines < titles => {
@@ -168,17 +163,27 @@ pub(crate) fn is_header(line: &[u8], options: &CheckOptions) -> bool {
     let Some(delimiter) = options.delimiter.or_else(|| Delimiter::detect(line)) else {
         return false;
     };
-    let mut reader =
-        Reader::new(line, delimiter, QuotePolicy::ClosedNearby).windows_1252_fallback(true);
-    match reader.next_record() {
-        Some(Ok(header)) => ClaimHeader::find_dated(
-            header.iter(),
-            &options.columns,
-            options.date_of_service.is_some(),
-        )
-        .is_ok(),
+    match rows(line, delimiter).next_record() {
+        Some(Ok(header)) => find_header(&header, options).is_ok(),
         _ => false,
     }
+}
+
+/// The rows of a claims export, read as `DelimitedSource` reads them (a
+/// quoted cell may run over lines when it closes nearby; Windows-1252
+/// where a line is no UTF-8).
+fn rows<R: BufRead>(reader: R, delimiter: Delimiter) -> Reader<R> {
+    Reader::new(reader, delimiter, QuotePolicy::ClosedNearby).windows_1252_fallback(true)
+}
+
+/// The columns `header` names under `options` (the date column optional
+/// when the caller gave a date for a file without one).
+fn find_header(
+    header: &BorrowedRow<'_>,
+    options: &CheckOptions,
+) -> Result<ClaimHeader, HeaderError> {
+    let date_given = options.date_of_service.is_some();
+    ClaimHeader::find_dated(header.iter(), &options.columns, date_given)
 }
 
 /// Whether `record` is a report's totals row rather than a claim line: no

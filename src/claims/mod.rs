@@ -753,7 +753,7 @@ fn interchange_below<R: BufRead>(
 
 /// Reads the lines after the first (already read) into `ahead`, up to
 /// [`MAX_LINES_ABOVE_ISA`] non-blank ones within [`FIRST_LINE_LIMIT`]
-/// bytes, until one starts an interchange (see [`starts_interchange`]):
+/// bytes, until one starts an interchange (see [`x12::starts_interchange`]):
 /// where in `ahead` that line starts. `None` when none does; the lines
 /// read stay in `ahead`, to be read again.
 ///
@@ -771,7 +771,7 @@ fn isa_below<R: BufRead>(reader: &mut R, ahead: &mut Vec<u8>) -> io::Result<Opti
         let Some(content) = line.iter().position(|b| !b.is_ascii_whitespace()) else {
             return Ok(None);
         };
-        if starts_interchange(line.get(content..).unwrap_or_default()) {
+        if x12::starts_interchange(line.get(content..).unwrap_or_default()) {
             // The line's own start: blank lines before it are passed over.
             let start = line
                 .get(..content)
@@ -784,22 +784,6 @@ fn isa_below<R: BufRead>(reader: &mut R, ahead: &mut Vec<u8>) -> io::Result<Opti
         }
     }
     Ok(None)
-}
-
-/// Whether `line` starts an `ISA` segment: `ISA`, a separator, the two
-/// characters of `ISA01` and the separator again (no header cell or prose
-/// starts so).
-fn starts_interchange(line: &[u8]) -> bool {
-    match line {
-        [b'I', b'S', b'A', separator, first, second, again, ..] => {
-            x12::is_separator_byte(*separator)
-                && !matches!(separator, b'\r' | b'\n')
-                && first.is_ascii_alphanumeric()
-                && second.is_ascii_alphanumeric()
-                && again == separator
-        }
-        _ => false,
-    }
 }
 
 /// Reads the lines after `start` (a first line with no delimiter: a

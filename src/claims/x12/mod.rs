@@ -83,7 +83,7 @@ mod tests;
 
 pub use dental::{X12Reader, HOLD_LIMIT};
 pub use error::X12Error;
-pub(crate) use segments::{delimiters_without_isa, is_separator_byte, looks_like_x12_without_isa};
+pub(crate) use segments::{delimiters_without_isa, looks_like_x12_without_isa, starts_interchange};
 pub use segments::{looks_like_x12, Delimiters, DEFAULT_SEGMENT_LIMIT};
 
 /// A date or range from a `DTP` segment, kept as written.

@@ -32,6 +32,24 @@ pub fn looks_like_x12(first_bytes: &[u8]) -> bool {
     bytes.starts_with(b"ISA") && bytes.get(3).is_none_or(|&b| is_separator_byte(b))
 }
 
+/// Whether `line` starts an `ISA` segment, as a line below a few lines of
+/// text must for the checker to read an interchange there: `ISA`, a
+/// separator, the two characters of `ISA01` and the separator again (no
+/// header cell or prose starts so). Stricter than [`looks_like_x12`],
+/// which judges a file's first line.
+pub(crate) fn starts_interchange(line: &[u8]) -> bool {
+    match line {
+        [b'I', b'S', b'A', separator, first, second, again, ..] => {
+            is_separator_byte(*separator)
+                && !matches!(separator, b'\r' | b'\n')
+                && first.is_ascii_alphanumeric()
+                && second.is_ascii_alphanumeric()
+                && again == separator
+        }
+        _ => false,
+    }
+}
+
 /// The input from its first segment on: past a UTF-8 byte-order mark, then
 /// whitespace, as the reader passes over them.
 fn start_of(first_bytes: &[u8]) -> &[u8] {

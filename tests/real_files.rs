@@ -5,7 +5,7 @@
 #![cfg(feature = "std")]
 
 use cdt_codes::claims::write::{OutputFormat, ReportWriter};
-use cdt_codes::claims::{ClaimChecker, DateSource, HeaderError, LineReport, Verdict};
+use cdt_codes::claims::{ClaimChecker, DateSource, FileKind, HeaderError, LineReport, Verdict};
 
 fn read(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/real/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -67,6 +67,48 @@ fn other_transaction_sets_are_refused_by_name() {
             Err(HeaderError::NotDental { found }) => assert_eq!(found, what, "{name}"),
             other => panic!("{name}: {other:?}"),
         }
+    }
+}
+
+#[test]
+fn a_compressed_claims_file_is_named_not_read_as_a_header() {
+    // The MIT 837D compressed by gzip 1.12, bzip2 1.0.8, xz 5.4.1 and
+    // zstd 1.5.4 (origins in the README): each told from its magic
+    // number and refused with what to do, not read as a header of binary
+    // bytes lacking a code column.
+    for (name, kind, what, tool) in [
+        (
+            "mjkubba_837d_x224a3.edi.gz",
+            FileKind::Gzip,
+            "gzip",
+            "gunzip",
+        ),
+        (
+            "mjkubba_837d_x224a3.edi.bz2",
+            FileKind::Bzip2,
+            "bzip2",
+            "bunzip2",
+        ),
+        ("mjkubba_837d_x224a3.edi.xz", FileKind::Xz, "xz", "unxz"),
+        (
+            "mjkubba_837d_x224a3.edi.zst",
+            FileKind::Zstd,
+            "Zstandard",
+            "unzstd",
+        ),
+    ] {
+        let error = ClaimChecker::new(read(name).as_slice()).expect_err(name);
+        assert!(
+            matches!(error, HeaderError::Unreadable(found) if found == kind),
+            "{name}: {error}"
+        );
+        let message = error.to_string();
+        assert!(message.contains(&format!("{what}-compressed")), "{message}");
+        assert!(message.contains(tool), "{message}");
+        assert!(
+            !message.contains("save the claim lines as CSV"),
+            "{message}"
+        );
     }
 }
 

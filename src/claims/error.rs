@@ -60,12 +60,9 @@ pub enum HeaderError {
         found: String,
     },
     /// The file is of a kind the checker does not read (a workbook, a PDF,
-    /// JSON, XML, UTF-16 without its byte-order mark), told from its first
-    /// bytes.
-    #[error(
-        "the file is {0}, which the checker does not read: save the claim lines as CSV \
-         (or other delimited text) with a header row, or send an X12 837D"
-    )]
+    /// JSON, XML, UTF-16 without its byte-order mark, compressed data),
+    /// told from its first bytes; the message says what to do instead.
+    #[error("the file is {0}, which the checker does not read: {remedy}", remedy = .0.remedy())]
     Unreadable(FileKind),
     /// Reading failed.
     #[error("reading the claims file: {0}")]

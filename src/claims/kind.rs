@@ -1,8 +1,8 @@
 //! Files of a kind the checker does not read, told from their first bytes:
 //! a workbook, a PDF, JSON or XML given where a delimited export was meant,
-//! or UTF-16 text without the byte-order mark that says its byte order.
-//! Without this they were read as a header row lacking a code column, a
-//! message that hides what went wrong.
+//! UTF-16 text without the byte-order mark that says its byte order, or a
+//! claims file still compressed. Without this they were read as a header
+//! row lacking a code column, a message that hides what went wrong.
 
 use core::fmt;
 
@@ -37,6 +37,17 @@ pub enum FileKind {
     /// byte. UTF-16 is read by its mark (as a spreadsheet's "Unicode
     /// Text" writes one); without it the byte order is a guess.
     Utf16WithoutMark,
+    /// gzip-compressed data (`1F 8B`, RFC 1952 section 2.3.1): a
+    /// `.gz` file, as claim files often travel.
+    Gzip,
+    /// bzip2-compressed data (`BZh` and a block size digit `1` to `9`).
+    Bzip2,
+    /// xz-compressed data (`FD 37 7A 58 5A 00`, `\xFD7zXZ\0`: the xz
+    /// file format's stream header).
+    Xz,
+    /// Zstandard-compressed data (the frame magic number `0xFD2FB528`,
+    /// little-endian: `28 B5 2F FD`, RFC 8878 section 3.1.1).
+    Zstd,
 }
 
 impl FileKind {
@@ -57,6 +68,9 @@ impl FileKind {
         }
         if text.starts_with(b"%PDF-") {
             return Some(FileKind::Pdf);
+        }
+        if let Some(kind) = compressed(text) {
+            return Some(kind);
         }
         if utf16_without_mark(text) {
             return Some(FileKind::Utf16WithoutMark);
@@ -82,6 +96,39 @@ impl FileKind {
             }
             _ => None,
         }
+    }
+
+    /// What to do with a file of this kind, for the checker's message.
+    pub(crate) fn remedy(self) -> &'static str {
+        match self {
+            FileKind::Gzip => "decompress it first (gunzip) and check the file inside",
+            FileKind::Bzip2 => "decompress it first (bunzip2) and check the file inside",
+            FileKind::Xz => "decompress it first (unxz) and check the file inside",
+            FileKind::Zstd => "decompress it first (unzstd) and check the file inside",
+            FileKind::Zip
+            | FileKind::Compound
+            | FileKind::Pdf
+            | FileKind::Json
+            | FileKind::Xml
+            | FileKind::Utf16WithoutMark => {
+                "save the claim lines as CSV (or other delimited text) with a header row, or \
+                 send an X12 837D"
+            }
+        }
+    }
+}
+
+/// The compression of data starting `text`, by its magic number: each
+/// format's own specification, and the `file` tool's reading of what
+/// gzip, bzip2, xz and zstd wrote on the machine the tests were made on
+/// (`tests/fixtures/real/README.md`).
+fn compressed(text: &[u8]) -> Option<FileKind> {
+    match text {
+        [0x1F, 0x8B, ..] => Some(FileKind::Gzip),
+        [b'B', b'Z', b'h', b'1'..=b'9', ..] => Some(FileKind::Bzip2),
+        [0xFD, b'7', b'z', b'X', b'Z', 0x00, ..] => Some(FileKind::Xz),
+        [0x28, 0xB5, 0x2F, 0xFD, ..] => Some(FileKind::Zstd),
+        _ => None,
     }
 }
 
@@ -113,6 +160,10 @@ impl fmt::Display for FileKind {
             FileKind::Json => "JSON",
             FileKind::Xml => "XML",
             FileKind::Utf16WithoutMark => "UTF-16 text without a byte-order mark",
+            FileKind::Gzip => "gzip-compressed data",
+            FileKind::Bzip2 => "bzip2-compressed data",
+            FileKind::Xz => "xz-compressed data",
+            FileKind::Zstd => "Zstandard-compressed data",
         })
     }
 }
@@ -132,6 +183,8 @@ mod tests {
             b"<Claim/>\n",
             b"< 5 teeth,code\n",
             b"PK,code\n",
+            b"BZh,code\n",
+            b"BZhx|date\n",
             b"\n\n  \n",
             b"",
         ] {

@@ -113,6 +113,21 @@ fn a_compressed_claims_file_is_named_not_read_as_a_header() {
 }
 
 #[test]
+fn a_zipped_claims_file_is_told_to_be_unzipped() {
+    // The MIT 837D zipped by Info-ZIP's zip 3.0: a ZIP archive is an
+    // Excel workbook or a zipped file, and the message says what to do
+    // with either.
+    let error = ClaimChecker::new(read("mjkubba_837d_x224a3.edi.zip").as_slice()).expect_err("zip");
+    assert!(
+        matches!(error, HeaderError::Unreadable(FileKind::Zip)),
+        "{error}"
+    );
+    let message = error.to_string();
+    assert!(message.contains("unzip"), "{message}");
+    assert!(message.contains("CSV"), "{message}");
+}
+
+#[test]
 fn version_4010_files_take_the_date_the_guide_says() {
     let lines = reports("x4010_patient_not_subscriber.x12");
     assert_eq!(lines.len(), 2);

@@ -20,7 +20,7 @@ use core::fmt;
 #[non_exhaustive]
 pub enum FileKind {
     /// A ZIP archive (`PK\x03\x04`): an Excel `.xlsx` workbook is one, as
-    /// are `.ods` spreadsheets.
+    /// are `.ods` spreadsheets and a claims file zipped to travel.
     Zip,
     /// A compound file (`D0 CF 11 E0 A1 B1 1A E1`): an Excel 97-2003 `.xls`
     /// workbook, or another Office 97-2003 document.
@@ -105,8 +105,11 @@ impl FileKind {
             FileKind::Bzip2 => "decompress it first (bunzip2) and check the file inside",
             FileKind::Xz => "decompress it first (unxz) and check the file inside",
             FileKind::Zstd => "decompress it first (unzstd) and check the file inside",
-            FileKind::Zip
-            | FileKind::Compound
+            FileKind::Zip => {
+                "unzip a zipped file and check the file inside; from a workbook, save the claim \
+                 lines as CSV (or other delimited text) with a header row, or send an X12 837D"
+            }
+            FileKind::Compound
             | FileKind::Pdf
             | FileKind::Json
             | FileKind::Xml
@@ -154,7 +157,7 @@ fn utf16_without_mark(text: &[u8]) -> bool {
 impl fmt::Display for FileKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            FileKind::Zip => "a ZIP archive (an Excel .xlsx workbook is one)",
+            FileKind::Zip => "a ZIP archive (an Excel .xlsx workbook is one, as is a zipped file)",
             FileKind::Compound => "an Excel 97-2003 workbook (or another Office 97-2003 file)",
             FileKind::Pdf => "a PDF",
             FileKind::Json => "JSON",

@@ -128,6 +128,23 @@ fn a_zipped_claims_file_is_told_to_be_unzipped() {
 }
 
 #[test]
+fn dates_as_sql_server_and_javascript_write_them_are_read() {
+    // A dental group's sheets, exported by a script, carry JavaScript's
+    // date text; SQL Server's default text of a datetime is `Jun 20 2025
+    // 12:00AM` (origins in the README). D0461 came in with CDT 2026: on a
+    // 2025 date it is not yet in force, so the date was read, not skipped.
+    let lines = findings("sheets_script_dates.csv");
+    assert_eq!(
+        lines,
+        [
+            ("3".to_string(), Verdict::NotYetInForce),
+            ("8".to_string(), Verdict::BadDate),
+        ]
+    );
+    assert_eq!(reports("sheets_script_dates.csv").len(), 7);
+}
+
+#[test]
 fn version_4010_files_take_the_date_the_guide_says() {
     let lines = reports("x4010_patient_not_subscriber.x12");
     assert_eq!(lines.len(), 2);

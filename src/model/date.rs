@@ -200,26 +200,96 @@ fn without_time(bytes: &[u8]) -> &[u8] {
         .filter(|&(_, &b)| b == b' ' || b == b'T')
     {
         let (date, rest) = (&bytes[..at], &bytes[at + 1..]);
-        let rest = rest.trim_ascii_start();
-        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-        let is_time = (1..=2).contains(&digits)
-            && rest.get(digits) == Some(&b':')
-            && rest
-                .iter()
-                .all(|&b| b.is_ascii_digit() || b" :.+-Zz".contains(&b) || b"AaPpMm".contains(&b));
-        if is_time && !date.is_empty() {
+        if is_time_of_day(rest.trim_ascii_start()) && !date.is_empty() {
             return date;
         }
     }
     bytes
 }
 
-/// `DD-Mon-YYYY` or `DDMONYYYY`; `None` when the text has neither shape.
-fn month_name_date(bytes: &[u8]) -> Option<Result<ServiceDate, DateError>> {
+/// Whether `rest` is a time of day: `H:MM` or `HH:MM`, then seconds,
+/// fractions, `AM`/`PM` or an offset (`Z`, `+01:00`), or JavaScript's
+/// zone (`GMT-0600`, then its name in brackets: `Date.prototype.toString`
+/// of ECMA-262).
+fn is_time_of_day(rest: &[u8]) -> bool {
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits) || rest.get(digits) != Some(&b':') {
+        return false;
+    }
+    let (clock, zone) = match rest.windows(4).position(|window| window == b" GMT") {
+        Some(at) => (&rest[..at], Some(&rest[at + 4..])),
+        None => (rest, None),
+    };
+    let clock_only = clock
+        .iter()
+        .all(|&b| b.is_ascii_digit() || b" :.+-Zz".contains(&b) || b"AaPpMm".contains(&b));
+    clock_only && zone.is_none_or(is_gmt_offset)
+}
+
+/// `+hhmm` or `-hhmm`, alone or followed by a space and a zone's name in
+/// brackets (`-0600 (Central Standard Time)`).
+fn is_gmt_offset(zone: &[u8]) -> bool {
+    let [b'+' | b'-', h0, h1, m0, m1, rest @ ..] = zone else {
+        return false;
+    };
+    let offset = [h0, h1, m0, m1].iter().all(|b| b.is_ascii_digit());
+    let name = match rest {
+        [] => true,
+        [b' ', b'(', name @ .., b')'] => !name.contains(&b'(') && !name.contains(&b')'),
+        _ => false,
+    };
+    offset && name
+}
+
+/// The number (1 to 12) of a month's three-letter English name, in any
+/// case.
+fn month_of(name: [u8; 3]) -> Option<u16> {
     const MONTHS: [&[u8; 3]; 12] = [
         b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
         b"dec",
     ];
+    let name = name.map(|b| b.to_ascii_lowercase());
+    let at = MONTHS.iter().position(|month| **month == name)?;
+    u16::try_from(at + 1).ok()
+}
+
+/// `Mon D YYYY` (the day padded with a space or a zero, or not at all)
+/// or `Mon D, YYYY`, as SQL Server writes a datetime as text (CONVERT
+/// styles 0, 100 and 107), after a weekday's three-letter name or not
+/// (`Wed Mar 04 2026`: JavaScript's `Date.prototype.toString`); `None`
+/// when the text has neither shape. The weekday is not checked against
+/// the date: the writers that put it there work it out from the date.
+fn month_first_date(bytes: &[u8]) -> Option<Result<ServiceDate, DateError>> {
+    const WEEKDAYS: [&[u8; 3]; 7] = [b"sun", b"mon", b"tue", b"wed", b"thu", b"fri", b"sat"];
+    let bytes = match bytes {
+        [w1, w2, w3, b' ', rest @ ..]
+            if WEEKDAYS.contains(&&[w1, w2, w3].map(u8::to_ascii_lowercase)) =>
+        {
+            rest
+        }
+        _ => bytes,
+    };
+    let [m1, m2, m3, b' ', rest @ ..] = bytes else {
+        return None;
+    };
+    let month = month_of([*m1, *m2, *m3])?;
+    let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let (day, rest) = rest.split_at_checked(digits)?;
+    let year = rest
+        .strip_prefix(b", ")
+        .or_else(|| rest.strip_prefix(b" "))?;
+    if !(1..=2).contains(&day.len()) || year.len() != 4 {
+        return None;
+    }
+    Some(match (number(day), number(year)) {
+        (Some(day), Some(year)) => checked(year, month, day),
+        _ => Err(DateError::Format),
+    })
+}
+
+/// `DD-Mon-YYYY` or `DDMONYYYY`; `None` when the text has neither shape.
+fn month_name_date(bytes: &[u8]) -> Option<Result<ServiceDate, DateError>> {
     let (day, name, year) = match bytes {
         [d1, d2, b'-', m1, m2, m3, b'-', y @ ..] | [d1, d2, m1, m2, m3, y @ ..]
             if y.len() == 4 && m1.is_ascii_alphabetic() =>
@@ -231,11 +301,9 @@ fn month_name_date(bytes: &[u8]) -> Option<Result<ServiceDate, DateError>> {
         }
         _ => return None,
     };
-    let name = name.map(|b| b.to_ascii_lowercase());
-    let month = MONTHS.iter().position(|month| **month == name)?;
+    let month = month_of(name)?;
     Some(match (day, number(year)) {
-        #[allow(clippy::cast_possible_truncation)] // at most 12
-        (Some(day), Some(year)) => checked(year, month as u16 + 1, day),
+        (Some(day), Some(year)) => checked(year, month, day),
         _ => Err(DateError::Format),
     })
 }
@@ -250,12 +318,25 @@ impl FromStr for ServiceDate {
     type Err = DateError;
 
     /// Parses `YYYY-MM-DD`, `MM/DD/YYYY` (one-digit month and day allowed),
-    /// `YYYYMMDD`, `DD-Mon-YYYY` (`15-Jan-2025`) or `DDMONYYYY` (SAS's
-    /// `DATE9`, `03JAN2022`; month names in any case), with surrounding
-    /// whitespace allowed. A time of day after the date, as spreadsheets
-    /// and databases write it (`1/15/2025 0:00`, `2025-01-15 00:00:00`,
-    /// `2025-01-15T00:00:00Z`, `1/15/2025 12:00 AM`), is ignored: a date
-    /// of service is a day.
+    /// `YYYYMMDD`, `DD-Mon-YYYY` (`15-Jan-2025`), `DDMONYYYY` (SAS's
+    /// `DATE9`, `03JAN2022`), `Mon DD YYYY` or `Mon DD, YYYY` (SQL
+    /// Server's text of a datetime, `Jan 15 2025 12:00AM`), the last after a
+    /// weekday's name or not (JavaScript's, `Wed Jan 15 2025 00:00:00
+    /// GMT-0600 (Central Standard Time)`), month and weekday names in any
+    /// case, with surrounding whitespace allowed. A time of day after the
+    /// date, as spreadsheets and databases write it (`1/15/2025 0:00`,
+    /// `2025-01-15 00:00:00`, `2025-01-15T00:00:00Z`, `1/15/2025 12:00 AM`),
+    /// is ignored: a date of service is a day.
+    ///
+    /// ```
+    /// use cdt_codes::ServiceDate;
+    ///
+    /// let date = ServiceDate::new(2025, 1, 5)?;
+    /// assert_eq!("Jan  5 2025 12:00AM".parse::<ServiceDate>()?, date);
+    /// assert_eq!("Sun Jan 05 2025 00:00:00 GMT-0600 (Central Standard Time)".parse::<ServiceDate>()?, date);
+    /// assert!("Jan 5 25".parse::<ServiceDate>().is_err());
+    /// # Ok::<(), cdt_codes::DateError>(())
+    /// ```
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         if let Some(date) = plain_date(text.as_bytes()) {
             return date;
@@ -268,7 +349,7 @@ impl FromStr for ServiceDate {
             done => return done,
         }
         let bytes = without_time(bytes);
-        if let Some(date) = month_name_date(bytes) {
+        if let Some(date) = month_name_date(bytes).or_else(|| month_first_date(bytes)) {
             return date;
         }
         numeric_date(bytes)
@@ -415,6 +496,19 @@ mod tests {
             "4-mar-2026",
             "04MAR2026",
             "04mar2026 0:00",
+            // SQL Server's default text of a datetime (CONVERT style 0 or
+            // 100, `mon dd yyyy hh:miAM`, the day padded with a space),
+            // and style 107 (`Mon dd, yyyy`).
+            "Mar  4 2026 12:00AM",
+            "Mar 4 2026 10:30PM",
+            "Mar 04 2026",
+            "mar 4, 2026",
+            "Mar 04, 2026",
+            // JavaScript's `Date.prototype.toString` (ECMA-262), as a
+            // spreadsheet script writes a date into a CSV.
+            "Wed Mar 04 2026 00:00:00 GMT-0600 (Central Standard Time)",
+            "Wed Mar 04 2026 09:15:00 GMT+0100",
+            "Wed Mar 04 2026",
         ] {
             assert_eq!(date(with_time), expected, "{with_time:?}");
         }
@@ -431,6 +525,16 @@ mod tests {
             "04-Mxr-2026",
             "04MAR26",
             "T10:00",
+            "Mar 4 26",
+            "Mar 2026",
+            "Mxr 4 2026",
+            "Mar 4 2026 x",
+            "Mar 4,2026",
+            "Mar 123 2026",
+            "Wxd Mar 04 2026",
+            "Wed Mar 04 2026 00:00:00 GMT",
+            "Wed Mar 04 2026 00:00:00 GMT-06",
+            "Wed Mar 04 2026 00:00:00 GMT-0600 (Central",
         ] {
             assert_eq!(date(bad), Err(DateError::Format), "{bad:?}");
         }

@@ -1367,8 +1367,11 @@ fn eaglesofts_service_code_names_the_code() {
 /// codes with a 0 for the D (`BenjaminRains/dbt_dental_clinic` at `231506f5`,
 /// `analysis/appointment/appt_business_logic.md`: D9987 "appears as
 /// '09987' in data"). Such a cell is still a malformed code, since a claim
-/// must send the D, but a note names the code it would be; a number whose
-/// D form is no code, or of another shape, gets no note.
+/// must send the D, but a note names the code it would be. Five digits
+/// whose D form is no code have the shape of a CPT code (Category I, HCPCS
+/// Level I: five digits, a medical procedure; Epic's claim lines keep CPT
+/// and CDT codes in one column), and the note says so; any other shape
+/// gets no note.
 #[test]
 fn a_code_without_its_d_is_malformed_and_a_note_names_the_code() {
     let csv = "procedure_code,date_of_service\n\
@@ -1398,7 +1401,10 @@ fn a_code_without_its_d_is_malformed_and_a_note_names_the_code() {
         ["\"02750\" may be D2750 with a 0 for its D (as some practice databases keep copies of codes); a claim sends D2750"]
     );
     assert!(all[2].notes.is_empty(), "{:?}", all[2].notes);
-    assert!(all[3].notes.is_empty(), "{:?}", all[3].notes);
+    assert_eq!(
+        all[3].notes,
+        ["\"12345\" has the shape of a CPT code (five digits: a medical procedure); a dental claim line reports a CDT code, D and four digits"]
+    );
     // The message is the parse error's, as for any malformed code.
     assert!(
         all[0].message().starts_with("malformed code:"),

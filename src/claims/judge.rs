@@ -239,7 +239,8 @@ impl<'s> Judge<'s> {
                         "{:?} may be a practice's own code: Open Dental would send {code}",
                         report.code
                     )),
-                    _ => code_without_d(self.set, &report.code),
+                    _ => code_without_d(self.set, &report.code)
+                        .or_else(|| code_of_cpt_shape(&report.code)),
                 };
                 report.notes.extend(note);
                 Err(error)
@@ -472,6 +473,28 @@ fn code_without_d(set: &CodeSet, written: &str) -> Option<String> {
     Some(std::format!(
         "{written:?} may be {code} {how}; a claim sends {code}"
     ))
+}
+
+/// A note for a code cell of five digits that is no CDT code without its
+/// `D` (see [`code_without_d`]): the shape of a CPT code, Category I
+/// (HCPCS Level I), five digits naming a medical procedure, as the AMA's
+/// categories are described by the American College of Radiology's coding
+/// guide ("Category I, II, and III Code Designations") and an overview of
+/// HCPCS's levels (Legal Clarity, citing the AMA and an NIH presentation).
+/// An export that keeps medical and dental
+/// lines in one code column (Epic's claim lines do) shows such codes. The
+/// note tells the shape, not that the code is one: the checker holds no CPT
+/// codes.
+#[cold]
+fn code_of_cpt_shape(written: &str) -> Option<String> {
+    let written = written.trim();
+    let five_digits = written.len() == 5 && written.bytes().all(|b| b.is_ascii_digit());
+    five_digits.then(|| {
+        std::format!(
+            "{written:?} has the shape of a CPT code (five digits: a medical procedure); a \
+             dental claim line reports a CDT code, D and four digits"
+        )
+    })
 }
 
 /// Whether an X12 procedure under `qualifier` is a CDT code all the same:

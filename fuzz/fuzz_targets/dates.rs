@@ -1,7 +1,9 @@
 //! `ServiceDate::from_str` on arbitrary text: ISO `YYYY-MM-DD`, US
 //! `M/D/YYYY` (one or two digits for month and day) and X12 `YYYYMMDD`,
 //! with surrounding whitespace; since issue 29 also `DD-Mon-YYYY`,
-//! `DDMONYYYY` and date-times whose time is ignored.
+//! `DDMONYYYY` and date-times whose time is ignored; since 6 December 2026
+//! also `Mon D YYYY`, `Mon D, YYYY` and `Www Mon DD YYYY` (SQL Server's and
+//! JavaScript's text of a date).
 //!
 //! Input: the text (lossily decoded); its first four bytes are also read as
 //! a year (`u16`), a month and a day for `ServiceDate::new`.
@@ -10,12 +12,15 @@
 //! - on text without letters or inner spaces, `from_str` agrees with an
 //!   independent model of the three numeric forms and of the calendar
 //!   (1900-2199, Gregorian leap years), error kind included;
-//! - an accepted date-time (a space, or a `T` followed by a digit, after
-//!   the date) equals the parse of its date part;
+//! - an accepted date-time that starts with a digit (a space, or a `T`
+//!   followed by a digit, after the date) equals the parse of its date
+//!   part;
 //! - for every valid date built from the first bytes, its month-name
-//!   forms (`15-Jan-2025`, `5-jan-2025`, `05JAN2025`, any case) parse to the
-//!   same date as its numeric forms, each of them also with a time of day
-//!   after it (`0:00`, `00:00:00`, `T00:00:00Z`, `12:00 AM`, ...);
+//!   forms (`15-Jan-2025`, `5-jan-2025`, `05JAN2025`, `Jan 15 2025`,
+//!   `Jan  5 2025`, `Jan 15, 2025`, `Wed Jan 15 2025`, any case) parse to
+//!   the same date as its numeric forms, each of them also with a time of
+//!   day after it (`0:00`, `00:00:00`, `T00:00:00Z`, `12:00 AM`, `12:00AM`,
+//!   `00:00:00 GMT-0500 (Central Daylight Time)`, ...);
 //! - a parsed date displays as `YYYY-MM-DD`, re-parses to itself, equals
 //!   `ServiceDate::new(year, month, day)` of its own parts, and its
 //!   display written in the two other forms parses to it as well;
@@ -102,7 +107,7 @@ fn model(text: &str) -> Result<(u16, u8, u8), DateError> {
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-const TIMES: [&str; 8] = [
+const TIMES: [&str; 11] = [
     "",
     " 0:00",
     " 00:00:00",
@@ -111,7 +116,19 @@ const TIMES: [&str; 8] = [
     "T10:30:00.000+01:00",
     " 23:59:59",
     "  9:05 pm",
+    " 12:00AM",
+    " 00:00:00 GMT-0500 (Central Daylight Time)",
+    " 09:15:00 GMT+0100",
 ];
+const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/// The weekday of a date, 0 for Sunday (Sakamoto's method).
+fn weekday(year: u16, month: u8, day: u8) -> usize {
+    const OFFSETS: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let year = u32::from(year) - u32::from(month < 3);
+    let sum = year + year / 4 - year / 100 + year / 400 + OFFSETS[usize::from(month - 1)] + u32::from(day);
+    (sum % 7) as usize
+}
 
 /// Every form of a valid date, numeric and with month names, each with
 /// every time of day after it: all must parse to the date.
@@ -124,12 +141,19 @@ fn every_form(date: ServiceDate) {
         format!("{m:02}/{d:02}/{y}"),
         format!("{y:04}{m:02}{d:02}"),
     ];
+    let day_name = WEEKDAYS[weekday(y, m, d)];
     for name in [name.to_string(), name.to_uppercase(), name.to_lowercase()] {
         forms.push(format!("{d:02}-{name}-{y}"));
         forms.push(format!("{d:02}{name}{y}"));
         if d < 10 {
             forms.push(format!("{d}-{name}-{y}"));
         }
+        forms.push(format!("{name} {d} {y}"));
+        forms.push(format!("{name} {d:>2} {y}"));
+        forms.push(format!("{name} {d:02} {y}"));
+        forms.push(format!("{name} {d}, {y}"));
+        forms.push(format!("{day_name} {name} {d:02} {y}"));
+        forms.push(format!("{} {name} {d:02} {y}", day_name.to_uppercase()));
     }
     for form in forms {
         for time in TIMES {
@@ -164,7 +188,8 @@ fn check_text(text: &str) {
             "model disagrees on {text:?}"
         );
     }
-    if let (Ok(date), Some(part)) = (parsed, date_part(trimmed)) {
+    let digit_first = trimmed.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    if let (Ok(date), Some(part), true) = (parsed, date_part(trimmed), digit_first) {
         assert_eq!(
             part.parse::<ServiceDate>(),
             Ok(date),

@@ -126,7 +126,10 @@ const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 fn weekday(year: u16, month: u8, day: u8) -> usize {
     const OFFSETS: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
     let year = u32::from(year) - u32::from(month < 3);
-    let sum = year + year / 4 - year / 100 + year / 400 + OFFSETS[usize::from(month - 1)] + u32::from(day);
+    let sum = year + year / 4 - year / 100
+        + year / 400
+        + OFFSETS[usize::from(month - 1)]
+        + u32::from(day);
     (sum % 7) as usize
 }
 

@@ -1885,3 +1885,33 @@ fn a_file_without_dates_is_judged_on_the_date_given() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Exporters that write a CSV for Excel may put `sep=` and the delimiter
+/// on the first line, a hint Excel reads to split the rest (public
+/// exporters in Java, C# and Google Apps Script write it, one "to tell
+/// excel to handle file correctly"). The hint names the delimiter; the
+/// header is the line below it.
+#[test]
+fn an_excel_separator_line_above_the_header_names_the_delimiter() {
+    for csv in [
+        "sep=;\nprocedure_code;date_of_service;fee\nD0120;2026-01-15;45,00\n",
+        "\u{feff}sep=,\r\nprocedure_code,date_of_service\r\nD0120,2026-01-15\r\n",
+        "SEP=|\nprocedure_code|date_of_service\nD0120|2026-01-15\n",
+        "sep=\t\nprocedure_code\tdate_of_service\nD0120\t2026-01-15\n",
+    ] {
+        let all = reports(csv.as_bytes());
+        assert_eq!(all.len(), 1, "{csv:?}");
+        assert_eq!(
+            all[0].verdict(),
+            Verdict::Valid,
+            "{csv:?}: {}",
+            all[0].message()
+        );
+        assert_eq!(all[0].code, "D0120");
+        // The line keeps its number in the file: the hint is line 1.
+        assert_eq!(all[0].line, "3", "{csv:?}");
+    }
+    // A first line that only starts so is no hint.
+    let csv = "sep=;x\nprocedure_code;date_of_service\nD0120;2026-01-15\n";
+    assert!(ClaimChecker::new(csv.as_bytes()).is_err());
+}

@@ -411,22 +411,13 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
         if let Some(kind) = FileKind::of(&start).filter(|_| !is_x12) {
             return Err(HeaderError::Unreadable(kind));
         }
-        // A UTF-8 byte-order mark is no part of the header: without this
-        // the trim below stopped at it and leading tabs counted.
-        let body = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&start);
-        let mut detected = Delimiter::detect(body.trim_ascii_start());
-        let delimited = delimiter_in(body.trim_ascii_start(), options.delimiter).is_some();
-        // A first line with no delimiter may be a report's title above the
-        // header: the header is then the first line after it that has one.
-        let mut titles = 0;
-        let mut ahead = io::Cursor::new(ahead);
-        if !is_x12 && !delimited {
-            let mut lines = (&mut ahead).chain(&mut reader);
-            if let Some((found, before)) = past_titles(&mut lines, &mut start, options.delimiter)? {
-                (detected, titles) = (Some(found), before);
-            }
-        }
-        ahead.read_to_end(&mut start)?;
+        // The lines read ahead are read again.
+        let (detected, titles) = if is_x12 {
+            start.extend_from_slice(&ahead);
+            (None, 0)
+        } else {
+            header_delimiter(&mut start, ahead, &mut reader, options.delimiter)?
+        };
         if without_isa.is_some() && start.starts_with(b"\xEF\xBB\xBF") {
             // No `ISA` to read past it: the segments start after it.
             start.drain(..3);
@@ -809,6 +800,52 @@ fn past_titles<R: BufRead>(
         }
     }
     Ok(None)
+}
+
+/// The delimiter of a delimited file whose first line is `start`, and how
+/// many lines above its header may be a report's title. A first line with
+/// no delimiter may be a title: the header is then the first line after
+/// it that has one. Excel's `sep=;` names the delimiter of the lines below
+/// it. The lines read ahead (`ahead`, then from `reader`) end up in
+/// `start`, to be read again.
+fn header_delimiter<R: BufRead>(
+    start: &mut Vec<u8>,
+    ahead: Vec<u8>,
+    reader: &mut R,
+    chosen: Option<Delimiter>,
+) -> io::Result<(Option<Delimiter>, usize)> {
+    // A UTF-8 byte-order mark is no part of the header: without this
+    // the trim below stopped at it and leading tabs counted.
+    let body = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
+    let mut found = (Delimiter::detect(body.trim_ascii_start()), 0);
+    let delimited = delimiter_in(body.trim_ascii_start(), chosen).is_some();
+    let mut ahead = io::Cursor::new(ahead);
+    if let Some(hinted) = excel_separator(body) {
+        found = (Some(hinted), 1);
+    } else if !delimited {
+        let mut lines = (&mut ahead).chain(reader);
+        if let Some((delimiter, before)) = past_titles(&mut lines, start, chosen)? {
+            found = (Some(delimiter), before);
+        }
+    }
+    ahead.read_to_end(start)?;
+    Ok(found)
+}
+
+/// The delimiter a first line `sep=;` names (`sep` in any case, then one
+/// of the four delimiters, then the line's end): a hint some exporters
+/// write above the header for Excel, which splits the lines below by it.
+fn excel_separator(line: &[u8]) -> Option<Delimiter> {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    match line {
+        [s, e, p, b'=', delimiter] if [s, e, p].map(u8::to_ascii_lowercase) == *b"sep" => {
+            Delimiter::ALL
+                .into_iter()
+                .find(|candidate| candidate.as_byte() == *delimiter)
+        }
+        _ => None,
+    }
 }
 
 /// The delimiter `line` is written with: `chosen` when given and the line

@@ -1915,3 +1915,22 @@ fn an_excel_separator_line_above_the_header_names_the_delimiter() {
     let csv = "sep=;x\nprocedure_code;date_of_service\nD0120;2026-01-15\n";
     assert!(ClaimChecker::new(csv.as_bytes()).is_err());
 }
+
+/// Two exports joined into one file (Windows' `copy a.csv+b.csv`, which
+/// also leaves the Ctrl-Z read as a blank line) repeat the header inside
+/// the file. That row is no claim line: it stays a malformed code, with a
+/// note that says what it is.
+#[test]
+fn a_header_repeated_inside_the_file_is_noted() {
+    let csv = "Procedure Code,Date of Service\r\nD0120,2026-01-15\r\n\x1a\r\nProcedure Code,Date of Service\r\nD1110,2026-01-15\r\n";
+    let all = reports(csv.as_bytes());
+    assert_eq!(
+        verdicts_of(&all),
+        [Verdict::Valid, Verdict::MalformedCode, Verdict::Valid]
+    );
+    assert_eq!(
+        all[1].notes,
+        ["this row repeats the header (\"Procedure Code\" names the code column): two files joined into one?"]
+    );
+    assert!(all[0].notes.is_empty() && all[2].notes.is_empty());
+}

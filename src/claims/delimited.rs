@@ -33,6 +33,9 @@ pub(crate) struct DelimitedSource<R> {
     /// The date every line is judged on, as written in reports, when the
     /// file has no date column and the caller gave one.
     given_date: Option<String>,
+    /// The header's name of the code column, as written: a row whose code
+    /// cell holds it repeats the header (two files joined into one).
+    code_name: String,
 }
 
 impl<R: BufRead> DelimitedSource<R> {
@@ -48,11 +51,17 @@ impl<R: BufRead> DelimitedSource<R> {
         let delimiter = options.delimiter.or(detected).unwrap_or(Delimiter::Comma);
         let mut reader = rows(reader, delimiter);
         let mut title_lines = 0;
-        let header = loop {
+        let (header, code_name) = loop {
             let found = match reader.next_record() {
                 None => return Err(HeaderError::Empty),
                 Some(Err(error)) => return Err(HeaderError::Malformed(error)),
-                Some(Ok(header)) => find_header(&header, options),
+                Some(Ok(row)) => find_header(&row, options).map(|header| {
+                    let code = header
+                        .position(ClaimColumn::Code)
+                        .and_then(|at| row.get(at));
+                    let name = code.map(trimmed).unwrap_or_default().to_string();
+                    (header, name)
+                }),
             };
             match found {
                 Err(HeaderError::MissingColumn { .. }) if title_lines < titles => {
@@ -73,6 +82,7 @@ impl<R: BufRead> DelimitedSource<R> {
             totals_rows: 0,
             numbering: options.tooth_numbering,
             given_date,
+            code_name,
         })
     }
 
@@ -140,15 +150,39 @@ impl<R: BufRead> DelimitedSource<R> {
                             "no date column: judged on the date of service given for the file",
                         ));
                     }
-                    // Only a row without a code can be a totals row: the
-                    // code as read settles it for nearly every row.
-                    if may_be_total(&line.code) && is_totals_row(&record, &self.header) {
-                        self.totals_rows += 1;
-                        continue;
+                    // Only a row without a code can be a totals row or the
+                    // header again: the code's first letter settles it for
+                    // nearly every row.
+                    if !line.code.starts_with(['D', 'd']) {
+                        if may_be_total(&line.code) && is_totals_row(&record, &self.header) {
+                            self.totals_rows += 1;
+                            continue;
+                        }
+                        self.note_repeated_header(line);
                     }
                     Ok(())
                 }
             });
+        }
+    }
+}
+
+impl<R> DelimitedSource<R> {
+    /// Notes on `line` that its row repeats the header, when its code cell
+    /// holds the header's name of the code column (any case): what two
+    /// exports joined into one file hold (Windows' `copy a.csv+b.csv`,
+    /// which also leaves the Ctrl-Z read as a blank line). The row stays
+    /// what the judge finds it: a malformed code. (Asked only of a code
+    /// cell that does not start with `D`: a header whose code column's
+    /// name does gets no note.)
+    #[cold]
+    fn note_repeated_header(&self, line: &mut ClaimLine) {
+        if !line.code.is_empty() && line.code.eq_ignore_ascii_case(&self.code_name) {
+            line.notes.push(std::format!(
+                "this row repeats the header ({:?} names the code column): two files joined \
+                 into one?",
+                self.code_name
+            ));
         }
     }
 }

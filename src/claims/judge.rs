@@ -481,10 +481,9 @@ fn code_without_d(set: &CodeSet, written: &str) -> Option<String> {
 /// categories are described by the American College of Radiology's coding
 /// guide ("Category I, II, and III Code Designations") and an overview of
 /// HCPCS's levels (Legal Clarity, citing the AMA and an NIH presentation).
-/// An export that keeps medical and dental
-/// lines in one code column (Epic's claim lines do) shows such codes. The
-/// note tells the shape, not that the code is one: the checker holds no CPT
-/// codes.
+/// An export that keeps medical and dental lines in one code column
+/// (Epic's claim lines do) shows such codes. The note tells the shape, not
+/// that the code is one: the checker holds no CPT codes.
 #[cold]
 fn code_of_cpt_shape(written: &str) -> Option<String> {
     let written = written.trim();

@@ -10,6 +10,9 @@
 //! byte 0 bit 5:    a prefix of `tests/fixtures/claims.837` (its first
 //!                  `8 * byte 1` bytes) goes before the file, to reach deep
 //!                  into X12;
+//! byte 0 bit 6:    a date of service given for the file
+//!                  (`CheckOptions::date_of_service`, 2026-03-04), which
+//!                  judges the lines of a file with no date column;
 //! byte 1:          also the size (1-7 bytes) of the pieces in which the
 //!                  file is handed over after its first line.
 //!
@@ -45,6 +48,9 @@
 //!   then, when it starts as an 837 transaction set or health care group
 //!   quoted without its `ISA` (`ST*837*`, `GS*HC*`, any separator), or
 //!   when a later line starts an `ISA` (text above the interchange);
+//! - a line judged on the date given for the file (`DateSource::Given`)
+//!   is a delimited line, dated 2026-03-04 as given, and only when the
+//!   options gave it;
 //! - every line gets a verdict: `report.verdict()` for a report,
 //!   `Unreadable` for an error; the summary's `count` of each verdict in
 //!   `Verdict::ALL` is the number of lines with it, and `lines()` is
@@ -63,7 +69,9 @@
 use std::io::{BufRead, Read};
 
 use cdt_codes::claims::x12::looks_like_x12;
-use cdt_codes::claims::{CheckOptions, ClaimChecker, ClaimColumn, Format, Outcome, Verdict};
+use cdt_codes::claims::{
+    CheckOptions, ClaimChecker, ClaimColumn, DateSource, Format, Outcome, Verdict,
+};
 use cdt_codes::dataset::Delimiter;
 use cdt_codes::{CdtCode, CodeSet, DateError, ParseCodeError, ServiceDate, Validity};
 use libfuzzer_sys::fuzz_target;
@@ -329,7 +337,7 @@ fn check_report(
 fn run<R: BufRead>(
     input: R,
     options: &CheckOptions,
-    assume_latest: bool,
+    (assume_latest, given): (bool, bool),
     lines: u64,
 ) -> Result<Run, String> {
     let mut checker = ClaimChecker::with_options(input, CodeSet::compiled(), options)
@@ -354,6 +362,13 @@ fn run<R: BufRead>(
         let position = match &item {
             Ok(report) => {
                 check_report(report, format, assume_latest, &mut counts);
+                // A date given for the file judges only delimited lines,
+                // as written, and only when it was given.
+                if report.date_source == DateSource::Given {
+                    assert!(given, "a date given, unasked");
+                    assert!(matches!(format, Format::Delimited(_)));
+                    assert_eq!(report.date, "2026-03-04");
+                }
                 verdicts[slot(report.verdict())] += 1;
                 for conflict in &report.conflicts {
                     conflicts.insert((
@@ -543,6 +558,11 @@ fuzz_target!(|data: &[u8]| {
             .column(ClaimColumn::Code, "proc")
             .column(ClaimColumn::Date, "when");
     }
+    let given = flags & 64 != 0;
+    if given {
+        let date = ServiceDate::new(2026, 3, 4).expect("a calendar date");
+        options = options.date_of_service(date);
+    }
 
     // Lines as the delimited reader counts them: a last line without `\n`
     // counts too. In a file whose first line ends with a lone `\r` (the
@@ -560,7 +580,7 @@ fuzz_target!(|data: &[u8]| {
         newlines + u64::from(!input.ends_with(b"\n"))
     };
 
-    let whole = run(&input[..], &options, assume_latest, lines);
+    let whole = run(&input[..], &options, (assume_latest, given), lines);
     if let Ok(run) = &whole {
         // The format is X12 when the input looks like it, and otherwise
         // only for a transaction set or group without its `ISA` or an
@@ -613,7 +633,7 @@ fuzz_target!(|data: &[u8]| {
     };
     same(
         &whole,
-        &run(pieces, &options, assume_latest, lines),
+        &run(pieces, &options, (assume_latest, given), lines),
         "pieces",
     );
 
@@ -638,7 +658,7 @@ fuzz_target!(|data: &[u8]| {
         }
         same(
             &whole,
-            &run(&crlf[..], &options, assume_latest, lines),
+            &run(&crlf[..], &options, (assume_latest, given), lines),
             "\\r\\n line endings",
         );
     }

@@ -157,7 +157,7 @@ fn utf16_without_mark(text: &[u8]) -> bool {
 impl fmt::Display for FileKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            FileKind::Zip => "a ZIP archive (an Excel .xlsx workbook is one, as is a zipped file)",
+            FileKind::Zip => "a ZIP archive (an Excel .xlsx workbook is one)",
             FileKind::Compound => "an Excel 97-2003 workbook (or another Office 97-2003 file)",
             FileKind::Pdf => "a PDF",
             FileKind::Json => "JSON",

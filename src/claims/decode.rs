@@ -111,6 +111,14 @@ pub(crate) fn first_break_is_lone_cr(start: &[u8]) -> bool {
     start.get(at) == Some(&b'\r') && start.get(at + 1).is_some_and(|&next| next != b'\n')
 }
 
+/// A line as the checker reads it (up to and with its `\n`) without its
+/// ending: the `\n`, and a `\r` just before it, so that `\n` and `\r\n`
+/// endings are told alike.
+pub(crate) fn without_line_end(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
 /// Bytes whose lines end with a lone `\r`, handed on with `\n`.
 #[derive(Debug)]
 pub(crate) struct CrLines<R> {

@@ -142,9 +142,7 @@ fn compressed(text: &[u8]) -> Option<FileKind> {
 /// before it, so that `\n` and `\r\n` endings are told alike (a trailing
 /// odd byte is left out too).
 fn utf16_without_mark(text: &[u8]) -> bool {
-    let text = text.strip_suffix(b"\n").unwrap_or(text);
-    let text = text.strip_suffix(b"\r").unwrap_or(text);
-    let pairs = text.chunks_exact(2);
+    let pairs = super::decode::without_line_end(text).chunks_exact(2);
     if pairs.len() < 2 {
         return false;
     }

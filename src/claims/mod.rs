@@ -836,9 +836,7 @@ fn header_delimiter<R: BufRead>(
 /// of the four delimiters, then the line's end): a hint some exporters
 /// write above the header for Excel, which splits the lines below by it.
 fn excel_separator(line: &[u8]) -> Option<Delimiter> {
-    let line = line.strip_suffix(b"\n").unwrap_or(line);
-    let line = line.strip_suffix(b"\r").unwrap_or(line);
-    match line {
+    match decode::without_line_end(line) {
         [s, e, p, b'=', delimiter] if [s, e, p].map(u8::to_ascii_lowercase) == *b"sep" => {
             Delimiter::ALL
                 .into_iter()

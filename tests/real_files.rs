@@ -5,7 +5,9 @@
 #![cfg(feature = "std")]
 
 use cdt_codes::claims::write::{OutputFormat, ReportWriter};
-use cdt_codes::claims::{ClaimChecker, DateSource, FileKind, HeaderError, LineReport, Verdict};
+use cdt_codes::claims::{
+    ClaimChecker, DateSource, FileKind, HeaderError, LineError, LineReport, Verdict,
+};
 
 fn read(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/real/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -22,20 +24,26 @@ fn reports(name: &str) -> Vec<LineReport<'static>> {
 /// Every item as text (a report or a row's error) and every envelope
 /// warning, for comparing two readings of one file.
 fn lines_and_envelope(input: &[u8]) -> (Vec<String>, Vec<String>) {
+    items_and_envelope(input, |item| match item {
+        Ok(report) => report.to_string(),
+        Err(error) => error.to_string(),
+    })
+}
+
+/// Each item of a whole file as `each` makes it, and the envelope
+/// warnings, read after the last item.
+fn items_and_envelope<T>(
+    input: &[u8],
+    each: impl FnMut(Result<LineReport<'static>, LineError>) -> T,
+) -> (Vec<T>, Vec<String>) {
     let mut checker = ClaimChecker::new(input).unwrap();
-    let lines = checker
-        .by_ref()
-        .map(|item| match item {
-            Ok(report) => report.to_string(),
-            Err(error) => error.to_string(),
-        })
-        .collect();
+    let items = checker.by_ref().map(each).collect();
     let envelope = checker
         .envelope_warnings()
         .iter()
         .map(ToString::to_string)
         .collect();
-    (lines, envelope)
+    (items, envelope)
 }
 
 /// (line id or position, verdict) of every line that is not valid.
@@ -242,21 +250,10 @@ fn envelope_problems_are_warnings_not_lines() {
 
 /// The codes, verdicts and envelope warnings of a whole file.
 fn judged(name: &str) -> (Vec<(String, Verdict)>, Vec<String>) {
-    let bytes = read(name);
-    let mut checker = ClaimChecker::new(bytes.as_slice()).unwrap();
-    let lines = checker
-        .by_ref()
-        .map(|item| {
-            let report = item.unwrap_or_else(|error| panic!("{name}: {error}"));
-            (report.code.clone(), report.verdict())
-        })
-        .collect();
-    let warnings = checker
-        .envelope_warnings()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    (lines, warnings)
+    items_and_envelope(&read(name), |item| {
+        let report = item.unwrap_or_else(|error| panic!("{name}: {error}"));
+        (report.code.clone(), report.verdict())
+    })
 }
 
 #[test]

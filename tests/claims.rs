@@ -1643,6 +1643,35 @@ fn an_empty_date_cell_is_no_date_of_service() {
 }
 
 #[test]
+fn dates_in_japans_order_and_in_long_form_are_read() {
+    // Year first, as SQL Server's CONVERT style 111 and .NET's short date
+    // for ja-JP write it (`2009/06/15`); month and weekday in full, as
+    // .NET's long date for en-US does (`Monday, June 15, 2009`) and with
+    // the time (`f`). D0461 came in with CDT 2026: on a 2025 date it is
+    // not yet in force, so each date was read, not left bad.
+    let csv = "claim,procedure_code,date_of_service\n\
+               C1,D0461,2025/06/18\n\
+               C2,D0461,\"Wednesday, June 18, 2025\"\n\
+               C3,D0461,\"Wednesday, June 18, 2025 1:45 PM\"\n\
+               C4,D0461,\"June 18, 2025\"\n\
+               C5,D0461,2026/01/05 13:45\n\
+               C6,D0461,\"Junee 18, 2025\"\n";
+    let all = reports(csv.as_bytes());
+    assert_eq!(
+        verdicts_of(&all),
+        [
+            Verdict::NotYetInForce,
+            Verdict::NotYetInForce,
+            Verdict::NotYetInForce,
+            Verdict::NotYetInForce,
+            Verdict::Valid,
+            Verdict::BadDate,
+        ]
+    );
+    assert_eq!(all[4].date, "2026/01/05 13:45");
+}
+
+#[test]
 fn a_cell_quoted_over_two_lines_stays_one_line_of_text() {
     // The line id holds a line break inside its quotes: the text writer
     // shows it as `\n`, so each report is still one line of output.

@@ -3,21 +3,24 @@
 //! with surrounding whitespace; since issue 29 also `DD-Mon-YYYY`,
 //! `DDMONYYYY` and date-times whose time is ignored; since 6 December 2026
 //! also `Mon D YYYY`, `Mon D, YYYY` and `Www Mon DD YYYY` (SQL Server's and
-//! JavaScript's text of a date).
+//! JavaScript's text of a date); since its third session also `YYYY/M/D`
+//! (Japan's order) and month and weekday names in full (`Wednesday, March
+//! 4, 2026`: .NET's long date).
 //!
 //! Input: the text (lossily decoded); its first four bytes are also read as
 //! a year (`u16`), a month and a day for `ServiceDate::new`.
 //!
 //! Properties:
 //! - on text without letters or inner spaces, `from_str` agrees with an
-//!   independent model of the three numeric forms and of the calendar
+//!   independent model of the four numeric forms and of the calendar
 //!   (1900-2199, Gregorian leap years), error kind included;
 //! - an accepted date-time that starts with a digit (a space, or a `T`
 //!   followed by a digit, after the date) equals the parse of its date
 //!   part;
 //! - for every valid date built from the first bytes, its month-name
 //!   forms (`15-Jan-2025`, `5-jan-2025`, `05JAN2025`, `Jan 15 2025`,
-//!   `Jan  5 2025`, `Jan 15, 2025`, `Wed Jan 15 2025`, any case) parse to
+//!   `Jan  5 2025`, `Jan 15, 2025`, `Wed Jan 15 2025`, `January 15, 2025`,
+//!   `Wednesday, January 15, 2025`, any case) and `2025/1/15` parse to
 //!   the same date as its numeric forms, each of them also with a time of
 //!   day after it (`0:00`, `00:00:00`, `T00:00:00Z`, `12:00 AM`, `12:00AM`,
 //!   `00:00:00 GMT-0500 (Central Daylight Time)`, ...);
@@ -87,10 +90,9 @@ fn model(text: &str) -> Result<(u16, u8, u8), DateError> {
         }
     } else {
         let pieces: Vec<&str> = text.split('/').collect();
+        let short = |piece: &str| (1..=2).contains(&piece.len());
         match pieces.as_slice() {
-            [m, d, y]
-                if (1..=2).contains(&m.len()) && (1..=2).contains(&d.len()) && y.len() == 4 =>
-            {
+            [m, d, y] | [y, m, d] if short(m) && short(d) && y.len() == 4 => {
                 match (digits(y), digits(m), digits(d)) {
                     (Some(y), Some(m), Some(d)) => Some((y, m, d)),
                     _ => None,
@@ -121,6 +123,29 @@ const TIMES: [&str; 11] = [
     " 09:15:00 GMT+0100",
 ];
 const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const FULL_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const FULL_WEEKDAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
 
 /// The weekday of a date, 0 for Sunday (Sakamoto's method).
 fn weekday(year: u16, month: u8, day: u8) -> usize {
@@ -143,8 +168,22 @@ fn every_form(date: ServiceDate) {
         format!("{m}/{d}/{y}"),
         format!("{m:02}/{d:02}/{y}"),
         format!("{y:04}{m:02}{d:02}"),
+        format!("{y:04}/{m:02}/{d:02}"),
+        format!("{y:04}/{m}/{d}"),
     ];
     let day_name = WEEKDAYS[weekday(y, m, d)];
+    let full_day = FULL_WEEKDAYS[weekday(y, m, d)];
+    let full_month = FULL_MONTHS[usize::from(m - 1)];
+    for full in [
+        full_month.to_string(),
+        full_month.to_uppercase(),
+        full_month.to_lowercase(),
+    ] {
+        forms.push(format!("{full} {d}, {y}"));
+        forms.push(format!("{full} {d:02} {y}"));
+        forms.push(format!("{full_day}, {full} {d}, {y}"));
+        forms.push(format!("{day_name}, {full} {d}, {y}"));
+    }
     for name in [name.to_string(), name.to_uppercase(), name.to_lowercase()] {
         forms.push(format!("{d:02}-{name}-{y}"));
         forms.push(format!("{d:02}{name}{y}"));

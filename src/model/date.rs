@@ -12,7 +12,9 @@ use super::edition::Edition;
 /// and are checked so that a bad date is caught rather than accepted.
 ///
 /// Text is read in the three forms claims carry: ISO `2026-01-15`, US
-/// `01/15/2026` (or `1/15/2026`) and X12 `20260115`.
+/// `01/15/2026` (or `1/15/2026`) and X12 `20260115`; and in the forms
+/// spreadsheets, databases and scripts write (see
+/// [`from_str`](ServiceDate::from_str)).
 ///
 /// ```
 /// use cdt_codes::ServiceDate;
@@ -253,26 +255,75 @@ fn month_of(name: [u8; 3]) -> Option<u16> {
     u16::try_from(at + 1).ok()
 }
 
-/// `Mon D YYYY` (the day padded with a space or a zero, or not at all)
-/// or `Mon D, YYYY`, as SQL Server writes a datetime as text (CONVERT
-/// styles 0, 100 and 107), after a weekday's three-letter name or not
-/// (`Wed Mar 04 2026`: JavaScript's `Date.prototype.toString`); `None`
-/// when the text has neither shape. The weekday is not checked against
-/// the date: the writers that put it there work it out from the date.
+/// The number (1 to 12) of a month's English name, in any case: its
+/// three letters or the whole name (`Mar`, `March`).
+fn month_named(word: &[u8]) -> Option<u16> {
+    const FULL: [&[u8]; 12] = [
+        b"january",
+        b"february",
+        b"march",
+        b"april",
+        b"may",
+        b"june",
+        b"july",
+        b"august",
+        b"september",
+        b"october",
+        b"november",
+        b"december",
+    ];
+    let month = month_of(*word.first_chunk::<3>()?)?;
+    let full = FULL.get(usize::from(month) - 1)?;
+    (word.len() == 3 || word.eq_ignore_ascii_case(full)).then_some(month)
+}
+
+/// Whether `word` is a weekday's English name, in any case: its three
+/// letters or the whole name (`Wed`, `Wednesday`).
+fn is_weekday(word: &[u8]) -> bool {
+    const FULL: [&[u8]; 7] = [
+        b"sunday",
+        b"monday",
+        b"tuesday",
+        b"wednesday",
+        b"thursday",
+        b"friday",
+        b"saturday",
+    ];
+    FULL.iter().any(|full| {
+        word.eq_ignore_ascii_case(full)
+            || (word.len() == 3
+                && full
+                    .get(..3)
+                    .is_some_and(|head| word.eq_ignore_ascii_case(head)))
+    })
+}
+
+/// The first word of `bytes` (its leading ASCII letters) and the rest.
+fn leading_word(bytes: &[u8]) -> (&[u8], &[u8]) {
+    let letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    bytes.split_at(letters)
+}
+
+/// `Month D YYYY` (the day padded with a space or a zero, or not at all)
+/// or `Month D, YYYY`, the month's name in three letters or in full, after
+/// a weekday's name (three letters or in full) and a space or a comma and
+/// a space, or not. So SQL Server writes a datetime as text (CONVERT
+/// styles 0, 100 and 107: `Jan  5 2025 12:00AM`, `Jan 05, 2025`),
+/// JavaScript a date (`Date.prototype.toString`: `Wed Mar 04 2026`), and
+/// .NET a long date for en-US (`D`: `Wednesday, March 4, 2026`). `None`
+/// when the text has none of these shapes. The weekday is not checked
+/// against the date: the writers that put it there work it out from the
+/// date.
 fn month_first_date(bytes: &[u8]) -> Option<Result<ServiceDate, DateError>> {
-    const WEEKDAYS: [&[u8; 3]; 7] = [b"sun", b"mon", b"tue", b"wed", b"thu", b"fri", b"sat"];
-    let bytes = match bytes {
-        [w1, w2, w3, b' ', rest @ ..]
-            if WEEKDAYS.contains(&&[w1, w2, w3].map(u8::to_ascii_lowercase)) =>
-        {
-            rest
-        }
+    let bytes = match leading_word(bytes) {
+        (weekday, rest) if is_weekday(weekday) => rest
+            .strip_prefix(b", ")
+            .or_else(|| rest.strip_prefix(b" "))?,
         _ => bytes,
     };
-    let [m1, m2, m3, b' ', rest @ ..] = bytes else {
-        return None;
-    };
-    let month = month_of([*m1, *m2, *m3])?;
+    let (name, rest) = leading_word(bytes);
+    let month = month_named(name)?;
+    let rest = rest.strip_prefix(b" ")?;
     let rest = rest.strip_prefix(b" ").unwrap_or(rest);
     let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
     let (day, rest) = rest.split_at_checked(digits)?;
@@ -317,13 +368,15 @@ fn checked(year: u16, month: u16, day: u16) -> Result<ServiceDate, DateError> {
 impl FromStr for ServiceDate {
     type Err = DateError;
 
-    /// Parses `YYYY-MM-DD`, `MM/DD/YYYY` (one-digit month and day allowed),
-    /// `YYYYMMDD`, `DD-Mon-YYYY` (`15-Jan-2025`), `DDMONYYYY` (SAS's
-    /// `DATE9`, `03JAN2022`), `Mon DD YYYY` or `Mon DD, YYYY` (SQL
+    /// Parses `YYYY-MM-DD`, `MM/DD/YYYY` or `YYYY/MM/DD` (one-digit month
+    /// and day allowed; the last is Japan's order, SQL Server's CONVERT
+    /// style 111), `YYYYMMDD`, `DD-Mon-YYYY` (`15-Jan-2025`), `DDMONYYYY`
+    /// (SAS's `DATE9`, `03JAN2022`), `Mon DD YYYY` or `Mon DD, YYYY` (SQL
     /// Server's text of a datetime, `Jan 15 2025 12:00AM`), the last after a
     /// weekday's name or not (JavaScript's, `Wed Jan 15 2025 00:00:00
-    /// GMT-0600 (Central Standard Time)`), month and weekday names in any
-    /// case, with surrounding whitespace allowed. A time of day after the
+    /// GMT-0600 (Central Standard Time)`; .NET's long date, `Wednesday,
+    /// January 15, 2025`), month and weekday names in three letters or in
+    /// full and in any case, with surrounding whitespace allowed. A time of day after the
     /// date, as spreadsheets and databases write it (`1/15/2025 0:00`,
     /// `2025-01-15 00:00:00`, `2025-01-15T00:00:00Z`, `1/15/2025 12:00 AM`),
     /// is ignored: a date of service is a day.
@@ -334,6 +387,8 @@ impl FromStr for ServiceDate {
     /// let date = ServiceDate::new(2025, 1, 5)?;
     /// assert_eq!("Jan  5 2025 12:00AM".parse::<ServiceDate>()?, date);
     /// assert_eq!("Sun Jan 05 2025 00:00:00 GMT-0600 (Central Standard Time)".parse::<ServiceDate>()?, date);
+    /// assert_eq!("Sunday, January 5, 2025".parse::<ServiceDate>()?, date);
+    /// assert_eq!("2025/01/05".parse::<ServiceDate>()?, date);
     /// assert!("Jan 5 25".parse::<ServiceDate>().is_err());
     /// # Ok::<(), cdt_codes::DateError>(())
     /// ```
@@ -379,8 +434,8 @@ fn plain_date(bytes: &[u8]) -> Option<Result<ServiceDate, DateError>> {
     ))
 }
 
-/// `YYYY-MM-DD`, `MM/DD/YYYY` (one-digit month and day allowed) or
-/// `YYYYMMDD`; [`DateError::Format`] for anything else.
+/// `YYYY-MM-DD`, `MM/DD/YYYY` or `YYYY/MM/DD` (one-digit month and day
+/// allowed) or `YYYYMMDD`; [`DateError::Format`] for anything else.
 fn numeric_date(bytes: &[u8]) -> Result<ServiceDate, DateError> {
     let part = |range: core::ops::Range<usize>| bytes.get(range).and_then(number);
     if bytes.len() == 10 && bytes.get(4) == Some(&b'-') && bytes.get(7) == Some(&b'-') {
@@ -397,10 +452,16 @@ fn numeric_date(bytes: &[u8]) -> Result<ServiceDate, DateError> {
         };
     }
     let mut pieces = bytes.split(|&b| b == b'/');
-    let (Some(month), Some(day), Some(year), None) =
+    let (Some(first), Some(second), Some(third), None) =
         (pieces.next(), pieces.next(), pieces.next(), pieces.next())
     else {
         return Err(DateError::Format);
+    };
+    // `MM/DD/YYYY`, or the year first: `YYYY/MM/DD`.
+    let (year, month, day) = if first.len() == 4 {
+        (first, second, third)
+    } else {
+        (third, first, second)
     };
     if month.len() > 2 || day.len() > 2 || year.len() != 4 {
         return Err(DateError::Format);
@@ -509,13 +570,29 @@ mod tests {
             "Wed Mar 04 2026 00:00:00 GMT-0600 (Central Standard Time)",
             "Wed Mar 04 2026 09:15:00 GMT+0100",
             "Wed Mar 04 2026",
+            // Japan's order, year first (SQL Server's CONVERT style 111,
+            // `yyyy/mm/dd`; .NET's short date for ja-JP), with its time.
+            "2026/03/04",
+            "2026/3/4",
+            "2026/03/04 13:45",
+            // Month and weekday names in full: .NET's long date for en-US
+            // (`D`, `dddd, MMMM d, yyyy`; `f` adds the time), and the same
+            // without the weekday.
+            "Wednesday, March 4, 2026",
+            "Wednesday, March 4, 2026 1:45 PM",
+            "March 4, 2026",
+            "march 04, 2026",
+            "MARCH 4 2026",
+            "Wed, Mar 4, 2026",
         ] {
             assert_eq!(date(with_time), expected, "{with_time:?}");
         }
         for bad in [
             "",
             "2026-3-4",
-            "2026/03/04",
+            "26/03/04",
+            "2026/03/04/01",
+            "2026/003/04",
             "03-04-2026",
             "3/4/26",
             "2026030",
@@ -535,6 +612,13 @@ mod tests {
             "Wed Mar 04 2026 00:00:00 GMT",
             "Wed Mar 04 2026 00:00:00 GMT-06",
             "Wed Mar 04 2026 00:00:00 GMT-0600 (Central",
+            "Marc 4, 2026",
+            "Marchh 4, 2026",
+            "Wednes Mar 4, 2026",
+            "Wednesday,March 4, 2026",
+            "Wednesday, March 4,2026",
+            "March, 4 2026",
+            "March 4",
         ] {
             assert_eq!(date(bad), Err(DateError::Format), "{bad:?}");
         }

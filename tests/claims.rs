@@ -1672,6 +1672,25 @@ fn dates_in_japans_order_and_in_long_form_are_read() {
 }
 
 #[test]
+fn a_spreadsheet_date_serial_is_named_and_left_a_bad_date() {
+    // A workbook saved as CSV from a date column formatted as a number
+    // writes the day's serial: 46027 is 5 January 2026 in Excel's 1900
+    // date system (Microsoft's "Date systems in Excel": 5 July 2011 is
+    // 40729). A workbook may use the 1904 system instead, four years and a
+    // day later, so the line stays a bad date; the note says what it looks
+    // like.
+    let csv = "claim,procedure_code,date_of_service\n\
+               C1,D0120,46027\n\
+               C2,D0120,123\n";
+    let all = reports(csv.as_bytes());
+    assert_eq!(verdicts_of(&all), [Verdict::BadDate, Verdict::BadDate]);
+    let note = all[0].notes.join(" ");
+    assert!(note.contains("serial"), "{note}");
+    assert!(note.contains("2026-01-05"), "{note}");
+    assert!(all[1].notes.is_empty(), "{:?}", all[1].notes);
+}
+
+#[test]
 fn a_cell_quoted_over_two_lines_stays_one_line_of_text() {
     // The line id holds a line break inside its quotes: the text writer
     // shows it as `\n`, so each report is still one line of output.

@@ -167,7 +167,10 @@ impl<'s> Judge<'s> {
             // An empty cell (a database's NULL on a planned row) holds no
             // date, as the empty date above: not a date written badly.
             Err(_) if date.start.trim().is_empty() => return Outcome::MissingDate,
-            Err(error) => return Outcome::BadDate(error),
+            Err(error) => {
+                report.notes.extend(spreadsheet_serial_note(&date.start));
+                return Outcome::BadDate(error);
+            }
             Ok(start) => start,
         };
         report.service_date = Some(start);
@@ -472,6 +475,20 @@ fn code_without_d(set: &CodeSet, written: &str) -> Option<String> {
     set.get(code)?;
     Some(std::format!(
         "{written:?} may be {code} {how}; a claim sends {code}"
+    ))
+}
+
+/// A note for a date cell that has the shape of a spreadsheet's serial
+/// number of a date (`46027`): the day it stands for in Excel's 1900
+/// date system, which the line is not judged on (see
+/// [`spreadsheet_serial`](crate::model::date::spreadsheet_serial)).
+#[cold]
+fn spreadsheet_serial_note(written: &str) -> Option<String> {
+    let day = crate::model::date::spreadsheet_serial(written)?;
+    Some(std::format!(
+        "{written:?} has the shape of a spreadsheet's serial number of a date ({day} in \
+         Excel's 1900 date system, later in its 1904 system): format the column as a date \
+         before saving the file"
     ))
 }
 

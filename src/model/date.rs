@@ -108,14 +108,7 @@ impl ServiceDate {
         if month < 1 || month > 12 {
             return Err(DateError::Month { month });
         }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        let days = match month {
-            2 if leap => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            _ => 31,
-        };
-        if day < 1 || day > days {
+        if day < 1 || day > days_in_month(year, month) {
             return Err(DateError::Day { year, month, day });
         }
         Ok(ServiceDate { year, month, day })
@@ -177,6 +170,69 @@ impl ServiceDate {
     pub(crate) const fn last_of_year(year: u16) -> Result<ServiceDate, DateError> {
         ServiceDate::new(year, 12, 31)
     }
+}
+
+/// Whether `year` is a leap year of the Gregorian calendar.
+const fn is_leap(year: u16) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+/// How many days `month` (1 to 12) of `year` has.
+const fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The serial of 1 January 2000 in Excel's 1900 date system.
+#[cfg(feature = "std")]
+const SERIAL_OF_2000: u32 = 36_526;
+/// The serial of 31 December 2099 in the same system.
+#[cfg(feature = "std")]
+const SERIAL_OF_2099_END: u32 = 73_050;
+
+/// The day `text` stands for when it is a spreadsheet's serial number of a
+/// date in Excel's 1900 date system (five digits, from 1 January 2000 to 31
+/// December 2099): day 1 is 1 January 1900, and the system counts a 29
+/// February 1900 that never was, so these serials count days from 30
+/// December 1899 (Microsoft's "Date systems in Excel": 5 July 2011 is
+/// 40729). A workbook may use the 1904 system instead, which counts from 1
+/// January 1904: the same serial is then four years and a day later, so a
+/// serial is never taken for a date of service, only named (claims only).
+#[cfg(feature = "std")]
+pub(crate) fn spreadsheet_serial(text: &str) -> Option<ServiceDate> {
+    let text = text.trim();
+    if text.len() != 5 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let serial: u32 = text.parse().ok()?;
+    if !(SERIAL_OF_2000..=SERIAL_OF_2099_END).contains(&serial) {
+        return None;
+    }
+    let mut days = serial - SERIAL_OF_2000;
+    let mut year = 2000;
+    loop {
+        let length = if is_leap(year) { 366 } else { 365 };
+        if days < length {
+            break;
+        }
+        days -= length;
+        year += 1;
+    }
+    let mut month = 1;
+    loop {
+        let length = u32::from(days_in_month(year, month));
+        if days < length {
+            break;
+        }
+        days -= length;
+        month += 1;
+    }
+    let day = u8::try_from(days + 1).ok()?;
+    ServiceDate::new(year, month, day).ok()
 }
 
 /// Reads a run of ASCII digits as a number; `None` for anything else or an
@@ -533,6 +589,24 @@ mod tests {
             "2026O105",
         ] {
             assert_eq!(plain_date(other.as_bytes()), None, "{other}");
+        }
+    }
+
+    #[test]
+    #[cfg(feature = "std")]
+    fn a_spreadsheet_serial_is_its_day_in_the_1900_system() {
+        let day = |text: &str| spreadsheet_serial(text);
+        // Microsoft's example, and the first and last days read.
+        assert_eq!(day("40729"), ServiceDate::new(2011, 7, 5).ok());
+        assert_eq!(day("36526"), ServiceDate::new(2000, 1, 1).ok());
+        assert_eq!(day("73050"), ServiceDate::new(2099, 12, 31).ok());
+        // Leap days, and the day after one.
+        assert_eq!(day("36585"), ServiceDate::new(2000, 2, 29).ok());
+        assert_eq!(day("46081"), ServiceDate::new(2026, 2, 28).ok());
+        assert_eq!(day("46082"), ServiceDate::new(2026, 3, 1).ok());
+        assert_eq!(day(" 46027 "), ServiceDate::new(2026, 1, 5).ok());
+        for not in ["36525", "73051", "4602", "460270", "4602x", "", "46027.5"] {
+            assert_eq!(day(not), None, "{not:?}");
         }
     }
 

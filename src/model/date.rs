@@ -432,10 +432,10 @@ impl FromStr for ServiceDate {
     /// weekday's name or not (JavaScript's, `Wed Jan 15 2025 00:00:00
     /// GMT-0600 (Central Standard Time)`; .NET's long date, `Wednesday,
     /// January 15, 2025`), month and weekday names in three letters or in
-    /// full and in any case, with surrounding whitespace allowed. A time of day after the
-    /// date, as spreadsheets and databases write it (`1/15/2025 0:00`,
-    /// `2025-01-15 00:00:00`, `2025-01-15T00:00:00Z`, `1/15/2025 12:00 AM`),
-    /// is ignored: a date of service is a day.
+    /// full and in any case, with surrounding whitespace allowed. A time of
+    /// day after the date, as spreadsheets and databases write it
+    /// (`1/15/2025 0:00`, `2025-01-15 00:00:00`, `2025-01-15T00:00:00Z`,
+    /// `1/15/2025 12:00 AM`), is ignored: a date of service is a day.
     ///
     /// ```
     /// use cdt_codes::ServiceDate;

@@ -1647,7 +1647,9 @@ fn dates_in_japans_order_and_in_long_form_are_read() {
     // Year first, as SQL Server's CONVERT style 111 and .NET's short date
     // for ja-JP write it (`2009/06/15`); month and weekday in full, as
     // .NET's long date for en-US does (`Monday, June 15, 2009`) and with
-    // the time (`f`). D0461 came in with CDT 2026: on a 2025 date it is
+    // the time (`f`); the day first with spaces, as SQL Server's CONVERT
+    // style 106 (`dd mon yyyy`; 113 adds the time) and .NET's long date
+    // for en-GB write it. D0461 came in with CDT 2026: on a 2025 date it is
     // not yet in force, so each date was read, not left bad.
     let csv = "claim,procedure_code,date_of_service\n\
                C1,D0461,2025/06/18\n\
@@ -1655,7 +1657,9 @@ fn dates_in_japans_order_and_in_long_form_are_read() {
                C3,D0461,\"Wednesday, June 18, 2025 1:45 PM\"\n\
                C4,D0461,\"June 18, 2025\"\n\
                C5,D0461,2026/01/05 13:45\n\
-               C6,D0461,\"Junee 18, 2025\"\n";
+               C6,D0461,\"Junee 18, 2025\"\n\
+               C7,D0461,18 Jun 2025\n\
+               C8,D0461,18 June 2025 13:45:30:000\n";
     let all = reports(csv.as_bytes());
     assert_eq!(
         verdicts_of(&all),
@@ -1666,6 +1670,8 @@ fn dates_in_japans_order_and_in_long_form_are_read() {
             Verdict::NotYetInForce,
             Verdict::Valid,
             Verdict::BadDate,
+            Verdict::NotYetInForce,
+            Verdict::NotYetInForce,
         ]
     );
     assert_eq!(all[4].date, "2026/01/05 13:45");

@@ -4,8 +4,9 @@
 //! `DDMONYYYY` and date-times whose time is ignored; since 6 December 2026
 //! also `Mon D YYYY`, `Mon D, YYYY` and `Www Mon DD YYYY` (SQL Server's and
 //! JavaScript's text of a date); since its third session also `YYYY/M/D`
-//! (Japan's order) and month and weekday names in full (`Wednesday, March
-//! 4, 2026`: .NET's long date).
+//! (Japan's order), month and weekday names in full (`Wednesday, March
+//! 4, 2026`: .NET's long date) and the day first with spaces (`04 Mar
+//! 2026`, `4 March 2026`: SQL Server's style 106, .NET's en-GB long date).
 //!
 //! Input: the text (lossily decoded); its first four bytes are also read as
 //! a year (`u16`), a month and a day for `ServiceDate::new`.
@@ -16,13 +17,15 @@
 //!   (1900-2199, Gregorian leap years), error kind included;
 //! - an accepted date-time that starts with a digit (a space, or a `T`
 //!   followed by a digit, after the date) equals the parse of its date
-//!   part;
+//!   part, when that part is a numeric date (eight bytes or more: `4 Mar
+//!   2026` starts with a digit, and its part up to the first space is its
+//!   day);
 //! - for every valid date built from the first bytes, its month-name
 //!   forms (`15-Jan-2025`, `5-jan-2025`, `05JAN2025`, `Jan 15 2025`,
 //!   `Jan  5 2025`, `Jan 15, 2025`, `Wed Jan 15 2025`, `January 15, 2025`,
-//!   `Wednesday, January 15, 2025`, any case) and `2025/1/15` parse to
-//!   the same date as its numeric forms, each of them also with a time of
-//!   day after it (`0:00`, `00:00:00`, `T00:00:00Z`, `12:00 AM`, `12:00AM`,
+//!   `Wednesday, January 15, 2025`, `15 Jan 2025`, `15 January 2025`, any
+//!   case) and `2025/1/15` parse to the same date as its numeric forms,
+//!   each of them also with a time of day after it (`0:00`, `00:00:00`, `T00:00:00Z`, `12:00 AM`, `12:00AM`,
 //!   `00:00:00 GMT-0500 (Central Daylight Time)`, ...);
 //! - a parsed date displays as `YYYY-MM-DD`, re-parses to itself, equals
 //!   `ServiceDate::new(year, month, day)` of its own parts, and its
@@ -183,6 +186,8 @@ fn every_form(date: ServiceDate) {
         forms.push(format!("{full} {d:02} {y}"));
         forms.push(format!("{full_day}, {full} {d}, {y}"));
         forms.push(format!("{day_name}, {full} {d}, {y}"));
+        forms.push(format!("{d} {full} {y}"));
+        forms.push(format!("{d:02} {full} {y}"));
     }
     for name in [name.to_string(), name.to_uppercase(), name.to_lowercase()] {
         forms.push(format!("{d:02}-{name}-{y}"));
@@ -194,6 +199,8 @@ fn every_form(date: ServiceDate) {
         forms.push(format!("{name} {d:>2} {y}"));
         forms.push(format!("{name} {d:02} {y}"));
         forms.push(format!("{name} {d}, {y}"));
+        forms.push(format!("{d:02} {name} {y}"));
+        forms.push(format!("{d} {name} {y}"));
         forms.push(format!("{day_name} {name} {d:02} {y}"));
         forms.push(format!("{} {name} {d:02} {y}", day_name.to_uppercase()));
     }
@@ -231,7 +238,10 @@ fn check_text(text: &str) {
         );
     }
     let digit_first = trimmed.bytes().next().is_some_and(|b| b.is_ascii_digit());
-    if let (Ok(date), Some(part), true) = (parsed, date_part(trimmed), digit_first) {
+    // A numeric date is eight bytes or more (`1/1/2026`); a shorter part
+    // is the day of `4 Mar 2026`.
+    let numeric_part = date_part(trimmed).filter(|part| part.len() >= 8);
+    if let (Ok(date), Some(part), true) = (parsed, numeric_part, digit_first) {
         assert_eq!(
             part.parse::<ServiceDate>(),
             Ok(date),

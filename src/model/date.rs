@@ -395,8 +395,12 @@ fn month_first_date(bytes: &[u8]) -> Option<Result<ServiceDate, DateError>> {
     })
 }
 
-/// `DD-Mon-YYYY` or `DDMONYYYY`; `None` when the text has neither shape.
+/// `DD-Mon-YYYY` or `DDMONYYYY`, or `D Month YYYY` (see
+/// [`day_month_year`]); `None` when the text has none of these shapes.
 fn month_name_date(bytes: &[u8]) -> Option<Result<ServiceDate, DateError>> {
+    if let Some(date) = day_month_year(bytes) {
+        return Some(date);
+    }
     let (day, name, year) = match bytes {
         [d1, d2, b'-', m1, m2, m3, b'-', y @ ..] | [d1, d2, m1, m2, m3, y @ ..]
             if y.len() == 4 && m1.is_ascii_alphabetic() =>
@@ -415,6 +419,29 @@ fn month_name_date(bytes: &[u8]) -> Option<Result<ServiceDate, DateError>> {
     })
 }
 
+/// `D Month YYYY`: the day in one or two digits, the month's name in
+/// three letters or in full, one space between each, as SQL Server's
+/// CONVERT style 106 writes a date (`dd mon yyyy`, and 113 with the time)
+/// and .NET's long date for en-GB does (`dd MMMM yyyy`); `None` when the
+/// text has another shape.
+fn day_month_year(bytes: &[u8]) -> Option<Result<ServiceDate, DateError>> {
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let (day, rest) = bytes.split_at(digits);
+    let (name, year) = leading_word(rest.strip_prefix(b" ")?);
+    let month = month_named(name)?;
+    let year = year.strip_prefix(b" ")?;
+    if year.len() != 4 {
+        return None;
+    }
+    Some(match (number(day), number(year)) {
+        (Some(day), Some(year)) => checked(year, month, day),
+        _ => Err(DateError::Format),
+    })
+}
+
 fn checked(year: u16, month: u16, day: u16) -> Result<ServiceDate, DateError> {
     let month = u8::try_from(month).map_err(|_| DateError::Format)?;
     let day = u8::try_from(day).map_err(|_| DateError::Format)?;
@@ -427,7 +454,8 @@ impl FromStr for ServiceDate {
     /// Parses `YYYY-MM-DD`, `MM/DD/YYYY` or `YYYY/MM/DD` (one-digit month
     /// and day allowed; the last is Japan's order, SQL Server's CONVERT
     /// style 111), `YYYYMMDD`, `DD-Mon-YYYY` (`15-Jan-2025`), `DDMONYYYY`
-    /// (SAS's `DATE9`, `03JAN2022`), `Mon DD YYYY` or `Mon DD, YYYY` (SQL
+    /// (SAS's `DATE9`, `03JAN2022`), `DD Mon YYYY` (SQL Server's CONVERT
+    /// style 106, `15 Jan 2025`), `Mon DD YYYY` or `Mon DD, YYYY` (SQL
     /// Server's text of a datetime, `Jan 15 2025 12:00AM`), the last after a
     /// weekday's name or not (JavaScript's, `Wed Jan 15 2025 00:00:00
     /// GMT-0600 (Central Standard Time)`; .NET's long date, `Wednesday,
@@ -658,6 +686,14 @@ mod tests {
             "march 04, 2026",
             "MARCH 4 2026",
             "Wed, Mar 4, 2026",
+            // The day first with spaces: SQL Server's CONVERT style 106
+            // (`dd mon yyyy`) and 113 (with the time, its milliseconds
+            // after a colon); .NET's long date for en-GB (`dd MMMM yyyy`).
+            "04 Mar 2026",
+            "4 Mar 2026",
+            "04 Mar 2026 13:45:30:000",
+            "4 March 2026",
+            "04 MARCH 2026",
         ] {
             assert_eq!(date(with_time), expected, "{with_time:?}");
         }
@@ -693,6 +729,11 @@ mod tests {
             "Wednesday, March 4,2026",
             "March, 4 2026",
             "March 4",
+            "04 Mar 26",
+            "04 Marc 2026",
+            "004 Mar 2026",
+            "04  Mar 2026",
+            "04 Mar, 2026",
         ] {
             assert_eq!(date(bad), Err(DateError::Format), "{bad:?}");
         }

@@ -177,11 +177,9 @@ fn every_form(date: ServiceDate) {
     let day_name = WEEKDAYS[weekday(y, m, d)];
     let full_day = FULL_WEEKDAYS[weekday(y, m, d)];
     let full_month = FULL_MONTHS[usize::from(m - 1)];
-    for full in [
-        full_month.to_string(),
-        full_month.to_uppercase(),
-        full_month.to_lowercase(),
-    ] {
+    // A name as written, in capitals and in small letters.
+    let cases = |word: &str| [word.to_string(), word.to_uppercase(), word.to_lowercase()];
+    for full in cases(full_month) {
         forms.push(format!("{full} {d}, {y}"));
         forms.push(format!("{full} {d:02} {y}"));
         forms.push(format!("{full_day}, {full} {d}, {y}"));
@@ -189,7 +187,7 @@ fn every_form(date: ServiceDate) {
         forms.push(format!("{d} {full} {y}"));
         forms.push(format!("{d:02} {full} {y}"));
     }
-    for name in [name.to_string(), name.to_uppercase(), name.to_lowercase()] {
+    for name in cases(name) {
         forms.push(format!("{d:02}-{name}-{y}"));
         forms.push(format!("{d:02}{name}{y}"));
         if d < 10 {

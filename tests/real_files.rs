@@ -767,6 +767,55 @@ fn an_unknown_code_on_a_broken_range_is_unknown() {
     }
 }
 
+/// Delimiters written as UTF-8 characters: an interchange whose delimiter
+/// was one byte outside ASCII (`0x85`, `0xA6` in Windows-1252), saved as
+/// UTF-8 by a tool that took it for text. The file of issue 109 of
+/// `xlate/staedi` is such a one (a horizontal ellipsis, U+2026, ends each
+/// segment), and the samples of `KeyMarkInc/OopFactory.X12` hold others (a
+/// broken bar, U+00A6, as the component separator). Each reads as the file it came from, with one
+/// envelope warning that names the character.
+#[test]
+fn delimiters_written_as_utf8_characters_are_read() {
+    let (expected, expected_envelope) = lines_and_envelope(&read("mjkubba_837d_x224a3.edi"));
+    assert_eq!(expected.len(), 2);
+    for (name, character) in [
+        ("mjkubba_837d_ellipsis_terminator.edi", "U+2026"),
+        ("mjkubba_837d_broken_bar_component.edi", "U+00A6"),
+    ] {
+        let (lines, envelope) = lines_and_envelope(&read(name));
+        assert_eq!(lines, expected, "{name}");
+        assert_eq!(
+            envelope.len(),
+            expected_envelope.len() + 1,
+            "{name}: {envelope:?}"
+        );
+        assert!(envelope[0].contains(character), "{name}: {envelope:?}");
+        assert!(envelope[0].contains("UTF-8"), "{name}: {envelope:?}");
+        // Handed over a byte at a time, each character split across reads.
+        let bytes = read(name);
+        let mut checker =
+            ClaimChecker::new(std::io::BufReader::with_capacity(1, bytes.as_slice())).unwrap();
+        let one_by_one: Vec<String> = checker
+            .by_ref()
+            .map(|item| item.map(|report| report.to_string()).unwrap())
+            .collect();
+        assert_eq!(one_by_one, expected, "{name}, a byte at a time");
+        assert_eq!(checker.envelope_warnings().len(), envelope.len());
+        // Saved as UTF-16 with a byte-order mark (Excel's "Unicode Text").
+        let text = String::from_utf8(bytes).unwrap();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let (lines, envelope) = lines_and_envelope(&utf16);
+        assert_eq!(lines, expected, "{name}, UTF-16");
+        assert!(
+            envelope[0].contains(character),
+            "{name}, UTF-16: {envelope:?}"
+        );
+    }
+}
+
 /// Text above the interchange: a heading and a line of prose, as the 837D
 /// guide's examples are published with (the fixtures of stupidedi's pull
 /// request 1 keep them so; `mjkubba_837d_under_heading.edi` puts our own

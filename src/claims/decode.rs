@@ -13,9 +13,15 @@
 //! handed on ending with a line feed, once the checker has seen its first
 //! line end so ([`Decoded::with_cr_lines`]): the sources downstream split
 //! lines at `\n` only.
+//!
+//! An interchange whose delimiters are written as UTF-8 characters is
+//! handed on with each folded back into its byte ([`Decoded::with_folds`],
+//! see [`folds`](super::folds)), in UTF-8 and in UTF-16 alike.
 
 use std::io::{self, BufRead, Read};
 use std::vec::Vec;
+
+use super::folds::{incomplete_tail, Folds};
 
 /// The input, as UTF-8 bytes.
 #[derive(Debug)]
@@ -24,8 +30,10 @@ pub(crate) enum Decoded<R> {
     Plain(R),
     /// UTF-16, decoded as read.
     Utf16(Utf16<R>),
-    /// UTF-8 whose lines end with a lone `\r`, handed on with `\n`.
-    CrLines(CrLines<R>),
+    /// UTF-8 handed on rewritten: lines that end with a lone `\r` with
+    /// `\n`, or an interchange's delimiters written as characters each
+    /// folded into its byte (see [`folds`](super::folds)).
+    Rewritten(Rewritten<R>),
 }
 
 impl<R: BufRead> Decoded<R> {
@@ -50,7 +58,40 @@ impl<R: BufRead> Decoded<R> {
             odd: None,
             high: None,
             cr_lines: false,
+            folds: None,
         }))
+    }
+
+    /// The same input with each character of `folds` handed on as its
+    /// byte, for an interchange whose delimiters are written as UTF-8
+    /// characters; `carried` (the first bytes of a character the bytes
+    /// taken out already ended inside) comes first. An interchange's lines
+    /// never end with a lone `\r` here: the checker reads those only for
+    /// delimited files.
+    pub(crate) fn with_folds(self, folds: Folds, carried: Vec<u8>) -> Decoded<R> {
+        match self {
+            Decoded::Plain(inner) => Decoded::Rewritten(Rewritten {
+                inner,
+                how: Rewrite::Folds(folds),
+                out: Vec::new(),
+                at: 0,
+                carry: carried,
+            }),
+            Decoded::Utf16(mut utf16) => {
+                // Decoded whole: what is left of `out` completes `carried`.
+                let left = utf16.out.split_off(utf16.at.min(utf16.out.len()));
+                let mut out = carried;
+                out.extend_from_slice(&left);
+                folds.fold(&mut out);
+                utf16.out = out;
+                utf16.at = 0;
+                utf16.folds = Some(folds);
+                Decoded::Utf16(utf16)
+            }
+            // Lone-CR lines are read for delimited files only, never with
+            // an interchange's folds.
+            rewritten @ Decoded::Rewritten(_) => rewritten,
+        }
     }
 
     /// The same input with every `\r` handed on as `\n`, for a file whose
@@ -59,11 +100,13 @@ impl<R: BufRead> Decoded<R> {
     pub(crate) fn with_cr_lines(self, mut unread: Vec<u8>) -> Decoded<R> {
         cr_to_lf(&mut unread);
         match self {
-            Decoded::Plain(inner) | Decoded::CrLines(CrLines { inner, .. }) => {
-                Decoded::CrLines(CrLines {
+            Decoded::Plain(inner) | Decoded::Rewritten(Rewritten { inner, .. }) => {
+                Decoded::Rewritten(Rewritten {
                     inner,
+                    how: Rewrite::CrLines,
                     out: unread,
                     at: 0,
+                    carry: Vec::new(),
                 })
             }
             Decoded::Utf16(mut utf16) => {
@@ -119,26 +162,57 @@ pub(crate) fn without_line_end(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// Bytes whose lines end with a lone `\r`, handed on with `\n`.
+/// UTF-8 handed on rewritten, as [`Rewrite`] says.
 #[derive(Debug)]
-pub(crate) struct CrLines<R> {
+pub(crate) struct Rewritten<R> {
     inner: R,
-    /// Translated bytes not yet handed out, from `at`.
+    how: Rewrite,
+    /// Rewritten bytes not yet handed out, from `at`.
     out: Vec<u8>,
     at: usize,
+    /// The first bytes of a character the last read ended inside (folds
+    /// only).
+    carry: Vec<u8>,
 }
 
-impl<R: BufRead> CrLines<R> {
-    /// Translates the next chunk of input into `out`; leaves it empty at
-    /// the end of the input.
+/// How [`Rewritten`] bytes are rewritten.
+#[derive(Debug)]
+pub(crate) enum Rewrite {
+    /// Each `\r` as `\n`: a file whose lines end with a lone carriage
+    /// return.
+    CrLines,
+    /// Each character of the folds as its byte.
+    Folds(Folds),
+}
+
+impl<R: BufRead> Rewritten<R> {
+    /// Rewrites the next chunk of input into `out`; leaves it empty at the
+    /// end of the input.
     fn refill(&mut self) -> io::Result<()> {
         self.out.clear();
         self.at = 0;
-        let bytes = fill(&mut self.inner)?;
-        self.out.extend_from_slice(bytes);
-        let used = bytes.len();
-        self.inner.consume(used);
-        cr_to_lf(&mut self.out);
+        while self.out.is_empty() {
+            let bytes = fill(&mut self.inner)?;
+            if bytes.is_empty() {
+                // The end: a character left incomplete is handed on as it is.
+                self.out.append(&mut self.carry);
+                return Ok(());
+            }
+            let used = bytes.len();
+            self.out.append(&mut self.carry);
+            self.out.extend_from_slice(bytes);
+            self.inner.consume(used);
+            match &self.how {
+                Rewrite::CrLines => cr_to_lf(&mut self.out),
+                Rewrite::Folds(folds) => {
+                    let whole = self.out.len() - incomplete_tail(&self.out);
+                    self.carry
+                        .extend_from_slice(self.out.get(whole..).unwrap_or_default());
+                    self.out.truncate(whole);
+                    folds.fold(&mut self.out);
+                }
+            }
+        }
         Ok(())
     }
 }
@@ -158,6 +232,8 @@ pub(crate) struct Utf16<R> {
     /// Whether each `\r` decoded is handed on as `\n` (see
     /// [`Decoded::with_cr_lines`]).
     cr_lines: bool,
+    /// The characters handed on as bytes (see [`Decoded::with_folds`]).
+    folds: Option<Folds>,
 }
 
 impl<R: BufRead> Utf16<R> {
@@ -197,6 +273,11 @@ impl<R: BufRead> Utf16<R> {
         }
         if self.cr_lines {
             cr_to_lf(&mut self.out);
+        }
+        // Whole characters only: a unit split across reads waits in `odd`
+        // or `high`.
+        if let Some(folds) = &self.folds {
+            folds.fold(&mut self.out);
         }
         Ok(())
     }
@@ -253,11 +334,11 @@ impl<R: BufRead> BufRead for Decoded<R> {
                 }
                 Ok(&utf16.out[utf16.at..])
             }
-            Decoded::CrLines(lines) => {
-                if lines.at >= lines.out.len() {
-                    lines.refill()?;
+            Decoded::Rewritten(rewritten) => {
+                if rewritten.at >= rewritten.out.len() {
+                    rewritten.refill()?;
                 }
-                Ok(&lines.out[lines.at..])
+                Ok(&rewritten.out[rewritten.at..])
             }
         }
     }
@@ -266,7 +347,9 @@ impl<R: BufRead> BufRead for Decoded<R> {
         match self {
             Decoded::Plain(inner) => inner.consume(amount),
             Decoded::Utf16(utf16) => utf16.at = (utf16.at + amount).min(utf16.out.len()),
-            Decoded::CrLines(lines) => lines.at = (lines.at + amount).min(lines.out.len()),
+            Decoded::Rewritten(rewritten) => {
+                rewritten.at = (rewritten.at + amount).min(rewritten.out.len());
+            }
         }
     }
 }

@@ -55,6 +55,7 @@ mod decode;
 mod delimited;
 mod edits;
 mod error;
+mod folds;
 mod judge;
 mod kind;
 mod labels;
@@ -67,6 +68,7 @@ pub mod x12;
 
 use std::boxed::Box;
 use std::io::{self, BufRead, Read};
+use std::string::String;
 use std::vec::Vec;
 
 pub use claim::{check_claim, CLAIM_LINE_LIMIT};
@@ -422,6 +424,7 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
             // No `ISA` to read past it: the segments start after it.
             start.drain(..3);
         }
+        let (reader, folded) = fold_utf8_delimiters(&mut start, reader, with_isa);
         let reader = io::Cursor::new(start).chain(reader);
         let (input, carried, has_claims) = if is_x12 {
             let mut reader = match without_isa {
@@ -430,6 +433,9 @@ impl<'s, R: BufRead> ClaimChecker<'s, R> {
             };
             if let Some(lines) = text_above {
                 reader.text_above(lines);
+            }
+            if let Some(warning) = folded {
+                reader.first_warning(warning);
             }
             // The first item tells an 837D from another transaction set;
             // it and whatever else is read ahead go back to the reader.
@@ -713,6 +719,26 @@ const MAX_TITLE_LINES: usize = 3;
 
 /// The most lines read ahead for an interchange below text.
 const MAX_LINES_ABOVE_ISA: usize = 64;
+
+/// An interchange (`with_isa`) whose delimiters are written as UTF-8
+/// characters (see [`folds`]) is read with each folded back into its byte:
+/// in `start`, the bytes taken out already (a character split at its end
+/// goes on with the rest), and in `reader`. The envelope warning that says
+/// so comes back with the reader.
+fn fold_utf8_delimiters<R: BufRead>(
+    start: &mut Vec<u8>,
+    reader: Decoded<R>,
+    with_isa: bool,
+) -> (Decoded<R>, Option<String>) {
+    let Some(folds) = with_isa.then(|| folds::utf8_delimiters(start)).flatten() else {
+        return (reader, None);
+    };
+    let whole = start.len() - folds::incomplete_tail(start);
+    let carried = start.split_off(whole);
+    folds.fold(start);
+    let warning = folds.warning();
+    (reader.with_folds(folds, carried), Some(warning))
+}
 
 /// When an interchange lies below the first line (`start`) and a few more
 /// lines of text (see [`isa_below`]): `start` becomes its first line, and

@@ -202,7 +202,12 @@ impl<R: BufRead> X12Reader<R> {
     /// above the `ISA` were passed over (a heading or notes, as the guides'
     /// examples are published with; see `ClaimChecker::with_options`).
     pub(crate) fn text_above(&mut self, lines: u64) {
-        let problem = text_above_isa(lines);
+        self.first_warning(text_above_isa(lines));
+    }
+
+    /// Puts `problem` first among the envelope warnings, about the `ISA`:
+    /// something the checker did to the input before the reader read it.
+    pub(crate) fn first_warning(&mut self, problem: String) {
         let warning = EnvelopeWarning {
             segment: 1,
             problem,

@@ -21,6 +21,14 @@
 //! separator until its first `SV301` shows another (`AD>D0120`), each said
 //! by an envelope warning; [`X12Reader::new`] refuses such input.
 //!
+//! Delimiters are single bytes. The checker
+//! ([`ClaimChecker`](crate::claims::ClaimChecker)) also reads an
+//! interchange whose component separator or segment terminator is a byte
+//! outside ASCII written as a UTF-8 character (`…`, U+2026, for
+//! Windows-1252's `0x85`, as a file saved as UTF-8 by a text tool has it):
+//! it folds each such character back into its byte before this reader
+//! sees the input, with an envelope warning.
+//!
 //! Line breaks: a `\r` or `\n` also ends a segment, and empty segments are
 //! skipped without being counted. So files with a line break after each
 //! terminator, files whose terminator *is* a line break, and files with a

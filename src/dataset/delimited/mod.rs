@@ -67,6 +67,7 @@ mod reader;
 mod tests;
 
 pub(crate) use header::{match_header, match_header_looked_up, normalise_header, HeaderMatch};
+pub(crate) use reader::windows_1252_byte;
 pub use reader::{BorrowedRow, Reader};
 
 /// The default longest record, in bytes: 1 MiB.

@@ -904,6 +904,21 @@ const WINDOWS_1252_HIGH: [char; 32] = [
     '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', '\u{0153}', '\u{FFFD}', '\u{017E}', '\u{0178}',
 ];
 
+/// The byte Windows-1252 writes `character` as, for a character outside
+/// ASCII: 0xA0 to 0xFF as the same code points, 0x80 to 0x9F by the table
+/// (or as the same code points, the control codes a file read as Latin-1
+/// carries there); `None` for any other character.
+pub(crate) fn windows_1252_byte(character: char) -> Option<u8> {
+    let code = u32::from(character);
+    if (0x80..=0xFF).contains(&code) {
+        return u8::try_from(code).ok();
+    }
+    let at = WINDOWS_1252_HIGH
+        .iter()
+        .position(|&high| high == character && high != char::REPLACEMENT_CHARACTER)?;
+    u8::try_from(0x80 + at).ok()
+}
+
 /// Decodes Windows-1252 bytes into `out` (cleared first): ASCII and
 /// 0xA0 to 0xFF as the same code points, 0x80 to 0x9F by the table.
 fn decode_windows_1252(bytes: &[u8], out: &mut String) {

@@ -57,7 +57,9 @@ use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::process::ExitCode;
 
 use cdt_codes::claims::write::{fatal, OutputFormat, ReportWriter};
-use cdt_codes::claims::{CheckOptions, ClaimChecker, ClaimColumn, Summary, ToothNumbering};
+use cdt_codes::claims::{
+    CheckOptions, ClaimChecker, ClaimColumn, HeaderError, Summary, ToothNumbering,
+};
 use cdt_codes::dataset::Delimiter;
 use cdt_codes::CodeSet;
 
@@ -197,6 +199,25 @@ fn fail(format: OutputFormat, kind: &str, message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// What the command line offers for a header that lacks a required
+/// column: its name, or for the date one date for every line.
+fn remedy(error: &HeaderError) -> &'static str {
+    match error {
+        HeaderError::MissingColumn {
+            column: ClaimColumn::Date,
+            ..
+        } => {
+            " (name the date column with --date-column NAME, or check every line on one date \
+             with --date-of-service YYYY-MM-DD)"
+        }
+        HeaderError::MissingColumn {
+            column: ClaimColumn::Code,
+            ..
+        } => " (name the code column with --code-column NAME)",
+        _ => "",
+    }
+}
+
 fn main() -> ExitCode {
     let raw: Vec<String> = std::env::args().skip(1).collect();
     let early_format = format_of(&raw);
@@ -223,7 +244,7 @@ fn main() -> ExitCode {
     let checker = match ClaimChecker::with_options(input, set, &args.options) {
         Ok(checker) => checker,
         Err(error) => {
-            let message = format!("{}: {error}", args.path);
+            let message = format!("{}: {error}{}", args.path, remedy(&error));
             return fail(args.format, "not_a_claims_file", &message);
         }
     };

@@ -1922,6 +1922,21 @@ fn a_file_without_dates_is_judged_on_the_date_given() {
     let file = file.to_str().unwrap();
     let out = check_claims().arg(file).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
+    // The refusal says how to go on: name the column, or give the date.
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("the header has no date_of_service column"),
+        "{said}"
+    );
+    assert!(said.contains("--date-column"), "{said}");
+    assert!(said.contains("--date-of-service YYYY-MM-DD"), "{said}");
+    // A header without a code column: name the column.
+    let no_code = std::env::temp_dir().join("cdt-codes-no-code-column.csv");
+    std::fs::write(&no_code, "item,dos\nD0120,2026-01-15\n").unwrap();
+    let out = check_claims().arg(&no_code).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("--code-column"), "{said}");
     let out = check_claims()
         .args(["--format", "json", "--date-of-service", "2025-06-01", file])
         .output()

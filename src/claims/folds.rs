@@ -4,9 +4,9 @@
 //! UTF-8 (a horizontal ellipsis, U+2026, for `0x85`). The file of issue 109
 //! of `xlate/staedi` is such a one, and the samples of
 //! `KeyMarkInc/OopFactory.X12` hold others (a broken bar, U+00A6, as the
-//! component separator). The X12 reader reads single-byte
-//! delimiters only, so the checker folds each such character back into
-//! the byte Windows-1252 has for it, as the file streams in
+//! component separator). The X12 reader reads single-byte delimiters only,
+//! so the checker folds each such character back into the byte
+//! Windows-1252 has for it, as the file streams in
 //! ([`Decoded::with_folds`](super::decode::Decoded::with_folds)), and says
 //! so in an envelope warning.
 
@@ -19,8 +19,19 @@ use crate::dataset::delimited::windows_1252_byte;
 /// each with the byte it stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Folds {
-    /// Each character's UTF-8 bytes, its byte, and what it does.
-    folds: Vec<(Vec<u8>, u8, char, &'static str)>,
+    folds: Vec<Fold>,
+}
+
+/// One delimiter written as a UTF-8 character.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Fold {
+    /// The character's UTF-8 bytes.
+    sequence: Vec<u8>,
+    /// The byte read in their place.
+    byte: u8,
+    character: char,
+    /// What the delimiter does, for the warning.
+    role: &'static str,
 }
 
 impl Folds {
@@ -29,13 +40,13 @@ impl Folds {
         let mut write = 0;
         let mut read = 0;
         while let Some(&byte) = bytes.get(read) {
-            let found = self.folds.iter().find(|(sequence, ..)| {
+            let found = self.folds.iter().find(|fold| {
                 bytes
                     .get(read..)
-                    .is_some_and(|rest| rest.starts_with(sequence))
+                    .is_some_and(|rest| rest.starts_with(&fold.sequence))
             });
             let (value, length) = match found {
-                Some((sequence, value, ..)) => (*value, sequence.len()),
+                Some(fold) => (fold.byte, fold.sequence.len()),
                 None => (byte, 1),
             };
             if let Some(slot) = bytes.get_mut(write) {
@@ -52,10 +63,13 @@ impl Folds {
         let each: Vec<String> = self
             .folds
             .iter()
-            .map(|(_, byte, character, role)| {
+            .map(|fold| {
                 std::format!(
-                    "{role} is the character U+{:04X} ({character}), read as the byte 0x{byte:02X}",
-                    u32::from(*character)
+                    "{} is the character U+{:04X} ({}), read as the byte 0x{:02X}",
+                    fold.role,
+                    u32::from(fold.character),
+                    fold.character,
+                    fold.byte
                 )
             })
             .collect();
@@ -99,7 +113,12 @@ pub(crate) fn utf8_delimiters(start: &[u8]) -> Option<Folds> {
         let byte = windows_1252_byte(character)?;
         let mut sequence = [0; 4];
         let sequence = character.encode_utf8(&mut sequence).as_bytes().to_vec();
-        folds.push((sequence, byte, character, role));
+        folds.push(Fold {
+            sequence,
+            byte,
+            character,
+            role,
+        });
     }
     (!folds.is_empty()).then_some(Folds { folds })
 }

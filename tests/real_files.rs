@@ -78,6 +78,39 @@ fn other_transaction_sets_are_refused_by_name() {
     }
 }
 
+/// A segment no reader can read (`PLXX*...`: no segment identifier has
+/// four letters) inside a transaction set of another kind is part of a set
+/// the checker passes over, not a claim line it could not read. A public
+/// 835 sample carries one (databricks-industry-solutions/x12-edi-parser,
+/// `sampledata/835/no_plb_sample.txt`, not copied): the checker at
+/// `f3b5017` read that file as two unreadable lines instead of refusing it
+/// as an 835.
+#[test]
+fn a_broken_segment_inside_another_kind_of_set_is_passed_over_with_it() {
+    let payment = String::from_utf8(read("tigershark_835_dental.x12")).unwrap();
+    let broken = payment.replacen("SE*72*0001~", "PLXX*15483NN082*2023~\nSE*72*0001~", 1);
+    assert_ne!(broken, payment);
+    match ClaimChecker::new(broken.as_bytes()) {
+        Err(HeaderError::NotDental { found }) => {
+            assert_eq!(found, "an 835 claim payment/advice (005010X221A1)");
+        }
+        Err(other) => panic!("{other}"),
+        Ok(checker) => panic!("read as claims: {:?}", checker.count()),
+    }
+    // After an 837D, in a second interchange: the dental lines, and the
+    // 835 reported as a set passed over, as any set of another kind in a
+    // dental file is; nothing of the broken segment.
+    let dental = String::from_utf8(read("mjkubba_837d_x224a3.edi")).unwrap();
+    let (mut expected, _) = lines_and_envelope(dental.as_bytes());
+    expected.push(String::from(
+        "segment 3: not an 837 dental claim but an 835 claim payment/advice (005010X221A1); \
+         transaction skipped",
+    ));
+    let joined = std::format!("{dental}{broken}");
+    let (lines, _) = lines_and_envelope(joined.as_bytes());
+    assert_eq!(lines, expected);
+}
+
 #[test]
 fn a_compressed_claims_file_is_named_not_read_as_a_header() {
     // The MIT 837D compressed by gzip 1.12, bzip2 1.0.8, xz 5.4.1 and

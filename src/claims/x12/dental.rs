@@ -299,13 +299,12 @@ impl<R: BufRead> X12Reader<R> {
         if !valid_id && self.interchange == Interchange::Closed {
             return self.envelope_warning(String::from(TEXT_AFTER_IEA));
         }
-        // A segment no reader can read inside a transaction set of another
-        // kind is part of a set the reader passes over: no claim line of
-        // ours was lost in it.
-        if !valid_id && self.skipping && self.undecided.is_none() {
-            return;
-        }
         if !valid_id {
+            // Inside a transaction set of another kind it is part of a set
+            // the reader passes over: no claim line of ours was lost in it.
+            if self.skipping && self.undecided.is_none() {
+                return;
+            }
             // Twenty bytes, cut back to a whole character.
             let mut end = seg.len().min(20);
             if let Err(error) = core::str::from_utf8(&seg[..end]) {

@@ -299,59 +299,55 @@ fn is_gmt_offset(zone: &[u8]) -> bool {
     offset && name
 }
 
-/// The number (1 to 12) of a month's three-letter English name, in any
-/// case.
-fn month_of(name: [u8; 3]) -> Option<u16> {
-    const MONTHS: [&[u8; 3]; 12] = [
-        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
-        b"dec",
-    ];
-    let name = name.map(|b| b.to_ascii_lowercase());
-    let at = MONTHS.iter().position(|month| **month == name)?;
-    u16::try_from(at + 1).ok()
+/// The months' English names, in small letters, January first.
+const MONTHS: [&[u8]; 12] = [
+    b"january",
+    b"february",
+    b"march",
+    b"april",
+    b"may",
+    b"june",
+    b"july",
+    b"august",
+    b"september",
+    b"october",
+    b"november",
+    b"december",
+];
+
+/// The weekdays' English names, in small letters, Sunday first.
+const WEEKDAYS: [&[u8]; 7] = [
+    b"sunday",
+    b"monday",
+    b"tuesday",
+    b"wednesday",
+    b"thursday",
+    b"friday",
+    b"saturday",
+];
+
+/// Where `word` stands among `names`: a name whole or its first three
+/// letters, in any case (`Mar`, `March`, `MARCH`).
+fn name_at(word: &[u8], names: &[&[u8]]) -> Option<usize> {
+    names.iter().position(|name| {
+        word.eq_ignore_ascii_case(name)
+            || (word.len() == 3
+                && name
+                    .get(..3)
+                    .is_some_and(|head| word.eq_ignore_ascii_case(head)))
+    })
 }
 
 /// The number (1 to 12) of a month's English name, in any case: its
 /// three letters or the whole name (`Mar`, `March`).
 fn month_named(word: &[u8]) -> Option<u16> {
-    const FULL: [&[u8]; 12] = [
-        b"january",
-        b"february",
-        b"march",
-        b"april",
-        b"may",
-        b"june",
-        b"july",
-        b"august",
-        b"september",
-        b"october",
-        b"november",
-        b"december",
-    ];
-    let month = month_of(*word.first_chunk::<3>()?)?;
-    let full = FULL.get(usize::from(month) - 1)?;
-    (word.len() == 3 || word.eq_ignore_ascii_case(full)).then_some(month)
+    u16::try_from(name_at(word, &MONTHS)? + 1).ok()
 }
 
 /// Whether `word` is a weekday's English name, in any case: its three
 /// letters or the whole name (`Wed`, `Wednesday`).
 fn is_weekday(word: &[u8]) -> bool {
-    const FULL: [&[u8]; 7] = [
-        b"sunday",
-        b"monday",
-        b"tuesday",
-        b"wednesday",
-        b"thursday",
-        b"friday",
-        b"saturday",
-    ];
-    FULL.iter().any(|full| {
-        word.eq_ignore_ascii_case(full)
-            || (word.len() == 3
-                && full
-                    .get(..3)
-                    .is_some_and(|head| word.eq_ignore_ascii_case(head)))
-    })
+    name_at(word, &WEEKDAYS).is_some()
 }
 
 /// The first word of `bytes` (its leading ASCII letters) and the rest.
@@ -412,7 +408,7 @@ fn month_name_date(bytes: &[u8]) -> Option<Result<ServiceDate, DateError>> {
         }
         _ => return None,
     };
-    let month = month_of(name)?;
+    let month = month_named(&name)?;
     Some(match (day, number(year)) {
         (Some(day), Some(year)) => checked(year, month, day),
         _ => Err(DateError::Format),

@@ -123,15 +123,22 @@ pub(crate) fn utf8_delimiters(start: &[u8]) -> Option<Folds> {
     (!folds.is_empty()).then_some(Folds { folds })
 }
 
+/// How many bytes the UTF-8 character `lead` begins has: 1 for ASCII,
+/// 2 to 4 for a lead byte, `None` for a continuation byte or one UTF-8
+/// never uses.
+fn sequence_length(lead: u8) -> Option<usize> {
+    match lead {
+        0x00..=0x7F => Some(1),
+        0xC2..=0xDF => Some(2),
+        0xE0..=0xEF => Some(3),
+        0xF0..=0xF4 => Some(4),
+        _ => None,
+    }
+}
+
 /// The UTF-8 character at the head of `bytes`, and the bytes after it.
 fn utf8_char(bytes: &[u8]) -> Option<(char, &[u8])> {
-    let length = match bytes.first()? {
-        0x00..=0x7F => 1,
-        0xC2..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF4 => 4,
-        _ => return None,
-    };
+    let length = sequence_length(*bytes.first()?)?;
     let (head, rest) = bytes.split_at_checked(length)?;
     let character = core::str::from_utf8(head).ok()?.chars().next()?;
     Some((character, rest))
@@ -144,15 +151,14 @@ pub(crate) fn incomplete_tail(bytes: &[u8]) -> usize {
         let Some(&byte) = bytes.get(bytes.len() - back) else {
             break;
         };
-        let length = match byte {
-            0xC2..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            0xF0..=0xF4 => 4,
-            // A continuation byte: the lead may lie further back.
-            0x80..=0xBF => continue,
-            _ => return 0,
+        // A continuation byte: the lead may lie further back.
+        if (0x80..=0xBF).contains(&byte) {
+            continue;
+        }
+        return match sequence_length(byte) {
+            Some(length) if length > back => back,
+            _ => 0,
         };
-        return if length > back { back } else { 0 };
     }
     0
 }

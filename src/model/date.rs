@@ -258,7 +258,14 @@ fn without_time(bytes: &[u8]) -> &[u8] {
         .filter(|&(_, &b)| b == b' ' || b == b'T')
     {
         let (date, rest) = (&bytes[..at], &bytes[at + 1..]);
-        if is_time_of_day(rest.trim_ascii_start()) && !date.is_empty() {
+        // Spaces may pad a time (`Jun  2 2025  9:30AM`); ISO 8601's `T` has
+        // the time right after it.
+        let rest = if bytes[at] == b' ' {
+            rest.trim_ascii_start()
+        } else {
+            rest
+        };
+        if is_time_of_day(rest) && !date.is_empty() {
             return date;
         }
     }
@@ -718,6 +725,10 @@ mod tests {
             "Wed Mar 04 2026 00:00:00 GMT",
             "Wed Mar 04 2026 00:00:00 GMT-06",
             "Wed Mar 04 2026 00:00:00 GMT-0600 (Central",
+            // ISO 8601's `T` has the time right after it (fuzz, 6 December
+            // 2026: `11/5/2025T 1:` was read).
+            "2026-03-04T 10:30",
+            "3/4/2026T 1:00",
             "Marc 4, 2026",
             "Marchh 4, 2026",
             "Wednes Mar 4, 2026",

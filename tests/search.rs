@@ -680,3 +680,40 @@ fn a_lone_word_ranks_as_it_does_between_spaces() {
         }
     }
 }
+
+/// A vocabulary row whose term is its own expansion (`x-ray`, `fluoride
+/// varnish`, `crown lengthening` in `data/synonyms.tsv`) makes its words one
+/// term: a record matches when it holds every word, as for any other
+/// vocabulary phrase. The three spellings of an x-ray are one term alike.
+#[test]
+fn a_term_that_is_its_own_expansion_is_one_term() {
+    for query in [
+        "x-ray",
+        "x ray",
+        "fluoride varnish",
+        "crown lengthening",
+        "pulp cap",
+    ] {
+        let matches = cdt_codes::search(query);
+        assert_eq!(matches.terms(), 1, "{query:?}");
+        assert!(
+            matches.scored().all(|m| m.score.is_complete()),
+            "{query:?}: every match holds every word"
+        );
+    }
+    assert_eq!(first("fluoride varnish"), "D1206");
+    assert_eq!(first("crown lengthening"), "D4249");
+    let words: Vec<String> = cdt_codes::search("x-ray")
+        .map(|p| p.code().to_string())
+        .collect();
+    assert_eq!(words, codes("x ray"));
+    assert!(words.len() >= 20, "{words:?}");
+    // No description that speaks of an x-ray is left out.
+    for procedure in cdt_codes::iter().filter(cdt_codes::Procedure::is_active) {
+        let text = procedure.description().to_lowercase();
+        if text.contains("x-ray") || text.contains("x ray") {
+            let code = procedure.code().to_string();
+            assert!(words.contains(&code), "{code}: {text}");
+        }
+    }
+}

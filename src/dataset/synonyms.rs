@@ -3,7 +3,9 @@
 //!
 //! A term and its expansion are compared as search words (lower case,
 //! stems, number words as digits), so `Crowns` and `crown` are one term.
-//! The search index keeps every term whose expansion differs from it.
+//! The search index keeps every term of several words (one that is its own
+//! expansion, `fluoride varnish`, makes its words one term) and every
+//! one-word term whose expansion differs from it.
 
 use std::string::String;
 use std::vec::Vec;

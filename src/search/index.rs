@@ -782,16 +782,28 @@ impl Built {
 
     /// The vocabulary, sorted by term, each term's and expansion's records
     /// found once here, and the hash table of the terms.
+    ///
+    /// A term of several words that is its own expansion (`fluoride
+    /// varnish`, `x-ray`) is kept: it makes its words one term, matched by
+    /// the records holding them all, and has no hits of its own as an
+    /// expansion (its hits as the term are those records, ranked higher).
+    /// A one-word term that is its own expansion adds nothing to the word
+    /// and is left out.
     fn vocabulary(&mut self, rows: impl IntoIterator<Item = (String, String)>, text: &mut String) {
         let mut terms: BTreeMap<String, String> = BTreeMap::new();
         for (term, expansion) in rows {
-            if !term.is_empty() && !expansion.is_empty() && term != expansion {
+            let phrase = term.contains(' ');
+            if !term.is_empty() && !expansion.is_empty() && (phrase || term != expansion) {
                 terms.entry(term).or_insert(expansion);
             }
         }
         for (term, expansion) in terms {
             let (term_hits, term_active) = self.phrase(text, &term, EXACT);
-            let (expansion_hits, expansion_active) = self.phrase(text, &expansion, RELATED);
+            let (expansion_hits, expansion_active) = if term == expansion {
+                (Span::default(), 0)
+            } else {
+                self.phrase(text, &expansion, RELATED)
+            };
             let term = push(text, &term);
             let expansion = push(text, &expansion);
             self.synonyms.push(Synonym {

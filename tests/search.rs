@@ -717,3 +717,32 @@ fn a_term_that_is_its_own_expansion_is_one_term() {
         }
     }
 }
+
+/// A word the stemmer reads as another word (`teeth` as `tooth`, `four` as
+/// `4`) was typed whole: a person typing `teeth` is not part way through
+/// `toothless`, so the last word of a query does not stand for the longer
+/// words its stem begins, as a word typed part way does (`tooth` still
+/// finds `toothless`).
+#[test]
+fn a_word_stemmed_to_another_is_not_read_as_typed_part_way() {
+    let holds = |code: &str, word: &str| {
+        cdt_codes::lookup(code)
+            .unwrap()
+            .description()
+            .to_lowercase()
+            .contains(word)
+    };
+    // D6110, an overdenture on implants, is described as for a toothless
+    // arch, and holds no other form of the word.
+    assert!(holds("D6110", "toothless") && !holds("D6110", "teeth"));
+    let tooth = codes("tooth");
+    let teeth = codes("teeth");
+    assert!(tooth.contains(&"D6110".to_string()), "{tooth:?}");
+    assert!(!teeth.contains(&"D6110".to_string()), "{teeth:?}");
+    // Every record `teeth` finds, `tooth` finds too.
+    assert!(teeth.iter().all(|code| tooth.contains(code)));
+    assert!(
+        !codes("deep cleaning 4 teeth").contains(&"D6110".to_string()),
+        "a complete denture is no deep cleaning of teeth"
+    );
+}

@@ -34,8 +34,9 @@ use score::{Hit, Ranking, Results};
 /// (`a`, `for`, `the`) and `dental` are left out when the query has other
 /// words (`dental bridge` is a search for `bridge`). A word matches a record whole, or as
 /// the start of a longer word (always for the last word, which a person
-/// may still be typing), or, when the index does not hold it, with one
-/// typing slip (`extration`).
+/// may still be typing; not for a word the stemmer reads as another,
+/// `teeth` as `tooth`, which was typed whole), or, when the index does not
+/// hold it, with one typing slip (`extration`).
 ///
 /// Every record that matches at least one term is a result. Results that
 /// match more terms come first; among those with as many, more

@@ -6,7 +6,8 @@
 //! vocabulary knows as one term (`night guard`: its own words, or the words
 //! of the descriptions it stands for), two words the index knows joined
 //! (`bite wing`: `bitewing`), or one word: itself, words it begins (the
-//! last word, and a word the index does not hold), its beginning when a
+//! last word, and a word the index does not hold, unless its stem is
+//! another word: `teeth`, `tooth`), its beginning when a
 //! person stopped typing (`bitewi`), its halves (`xray`: `x ray`), and
 //! when nothing else is found, words one typing slip away.
 //!
@@ -464,7 +465,10 @@ impl<'s> Scorer<'_, 's, '_> {
         }
         let missing = exact.is_none() && fuzzy;
         let mut begun = false;
-        if (last && stem.len() >= 2) || (missing && stem.len() >= 4) {
+        // A word the stemmer reads as another (`teeth`: `tooth`) was typed
+        // whole: its stem begins no word the person is typing.
+        let typed_on = raw.starts_with(stem);
+        if typed_on && ((last && stem.len() >= 2) || (missing && stem.len() >= 4)) {
             let cap = exact
                 .and_then(|position| self.index.word(position))
                 .map_or(UNCAPPED, |word| word.weight);

@@ -746,3 +746,16 @@ fn a_word_stemmed_to_another_is_not_read_as_typed_part_way() {
         "a complete denture is no deep cleaning of teeth"
     );
 }
+
+/// `cone beam` is what a front desk calls a CBCT scan (cone beam computed
+/// tomography); the radiation cone locator (D5985) holds both words in
+/// another sense and comes after the scans.
+#[test]
+fn cone_beam_finds_the_cbct_scans_first() {
+    let found = top_three("cone beam");
+    assert!(
+        found.iter().all(|code| code.starts_with("D03")),
+        "{found:?}"
+    );
+    assert!(codes("cone beam").contains(&"D5985".to_string()));
+}

@@ -743,7 +743,7 @@ fn a_word_stemmed_to_another_is_not_read_as_typed_part_way() {
     assert!(teeth.iter().all(|code| tooth.contains(code)));
     assert!(
         !codes("deep cleaning 4 teeth").contains(&"D6110".to_string()),
-        "a complete denture is no deep cleaning of teeth"
+        "an overdenture for a toothless arch is no deep cleaning"
     );
 }
 

@@ -6,10 +6,10 @@
 //! vocabulary knows as one term (`night guard`: its own words, or the words
 //! of the descriptions it stands for), two words the index knows joined
 //! (`bite wing`: `bitewing`), or one word: itself, words it begins (the
-//! last word, and a word the index does not hold, unless its stem is
-//! another word: `teeth`, `tooth`), its beginning when a
-//! person stopped typing (`bitewi`), its halves (`xray`: `x ray`), and
-//! when nothing else is found, words one typing slip away.
+//! last word, and a word the index does not hold; never a word whose stem
+//! is another word, `teeth` for `tooth`), its beginning when a person
+//! stopped typing (`bitewi`), its halves (`xray`: `x ray`), and when
+//! nothing else is found, words one typing slip away.
 //!
 //! Nothing here allocates: query words are read a few at a time into a
 //! window on the stack.

@@ -759,3 +759,13 @@ fn cone_beam_finds_the_cbct_scans_first() {
     );
     assert!(codes("cone beam").contains(&"D5985".to_string()));
 }
+
+/// `take out` is a lay word for an extraction (`data/synonyms.tsv`): the
+/// simple extraction comes first, not a code whose description happened to
+/// say it takes something out. Those codes are found by what they remove.
+#[test]
+fn take_out_finds_an_extraction_first() {
+    assert_eq!(first("take out"), "D7140");
+    assert_eq!(first("remove membrane"), "D4286");
+    assert_eq!(first("remove temporary implant crown"), "D6198");
+}

@@ -769,3 +769,11 @@ fn take_out_finds_an_extraction_first() {
     assert_eq!(first("remove membrane"), "D4286");
     assert_eq!(first("remove temporary implant crown"), "D6198");
 }
+
+/// `regular cleaning` is a routine cleaning (`data/synonyms.tsv`): the
+/// prophylaxis comes first, not periodontal maintenance.
+#[test]
+fn regular_cleaning_finds_the_prophylaxis_first() {
+    assert_eq!(first("regular cleaning"), "D1110");
+    assert_eq!(first("perio maintenance"), "D4910");
+}

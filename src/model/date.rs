@@ -193,6 +193,10 @@ const SERIAL_OF_2000: u32 = 36_526;
 /// The serial of 31 December 2099 in the same system.
 #[cfg(feature = "std")]
 const SERIAL_OF_2099_END: u32 = 73_050;
+/// The serial of 1 January 1970 in the same system (2000 less the 10,957
+/// days from 1970 to 2000).
+#[cfg(feature = "std")]
+const SERIAL_OF_1970: u32 = 25_569;
 
 /// The day `text` stands for when it is a spreadsheet's serial number of a
 /// date in Excel's 1900 date system (five digits, from 1 January 2000 to 31
@@ -212,27 +216,28 @@ pub(crate) fn spreadsheet_serial(text: &str) -> Option<ServiceDate> {
     if !(SERIAL_OF_2000..=SERIAL_OF_2099_END).contains(&serial) {
         return None;
     }
-    let mut days = serial - SERIAL_OF_2000;
-    let mut year = 2000;
-    loop {
-        let length = if is_leap(year) { 366 } else { 365 };
-        if days < length {
-            break;
-        }
-        days -= length;
-        year += 1;
-    }
-    let mut month = 1;
-    loop {
-        let length = u32::from(days_in_month(year, month));
-        if days < length {
-            break;
-        }
-        days -= length;
-        month += 1;
-    }
-    let day = u8::try_from(days + 1).ok()?;
-    ServiceDate::new(year, month, day).ok()
+    let (year, month, day) = civil_from_days(i64::from(serial - SERIAL_OF_1970));
+    ServiceDate::new(u16::try_from(year).ok()?, month, day).ok()
+}
+
+/// The day of the Gregorian calendar `days` days after 1 January 1970 (before
+/// it when negative), as year, month (1 to 12) and day (1 to 31): Howard
+/// Hinnant's `civil_from_days`, which counts in eras of 400 years from 1
+/// March of year 0.
+#[cfg(feature = "std")]
+pub(crate) fn civil_from_days(days: i64) -> (i64, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    // Within 1 to 31 and 1 to 12 by construction.
+    let small = |value: i64| u8::try_from(value).unwrap_or(0);
+    (year, small(month), small(day))
 }
 
 /// Reads a run of ASCII digits as a number; `None` for anything else or an
@@ -621,6 +626,17 @@ mod tests {
         ] {
             assert_eq!(plain_date(other.as_bytes()), None, "{other}");
         }
+    }
+
+    #[test]
+    #[cfg(feature = "std")]
+    fn days_since_1970_are_their_civil_day() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        // 30 years of 365 days and 7 leap days.
+        assert_eq!(civil_from_days(10_957), (2000, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
     }
 
     #[test]

@@ -79,12 +79,7 @@ impl<R: BufRead> Decoded<R> {
             }),
             Decoded::Utf16(mut utf16) => {
                 // Decoded whole: what is left of `out` completes `carried`.
-                let left = utf16.out.split_off(utf16.at.min(utf16.out.len()));
-                let mut out = carried;
-                out.extend_from_slice(&left);
-                folds.fold(&mut out);
-                utf16.out = out;
-                utf16.at = 0;
+                utf16.put_first(carried, |out| folds.fold(out));
                 utf16.folds = Some(folds);
                 Decoded::Utf16(utf16)
             }
@@ -110,11 +105,7 @@ impl<R: BufRead> Decoded<R> {
                 })
             }
             Decoded::Utf16(mut utf16) => {
-                let mut left = utf16.out.split_off(utf16.at.min(utf16.out.len()));
-                cr_to_lf(&mut left);
-                unread.extend_from_slice(&left);
-                utf16.out = unread;
-                utf16.at = 0;
+                utf16.put_first(unread, |out| cr_to_lf(out));
                 utf16.cr_lines = true;
                 Decoded::Utf16(utf16)
             }
@@ -237,6 +228,18 @@ pub(crate) struct Utf16<R> {
 }
 
 impl<R: BufRead> Utf16<R> {
+    /// Puts `first` before the decoded bytes not handed out yet and
+    /// rewrites them all with `rewrite`, as the checker asks for a new way
+    /// of reading after it took `first` out.
+    fn put_first(&mut self, first: Vec<u8>, rewrite: impl FnOnce(&mut Vec<u8>)) {
+        let left = self.out.split_off(self.at.min(self.out.len()));
+        let mut out = first;
+        out.extend_from_slice(&left);
+        rewrite(&mut out);
+        self.out = out;
+        self.at = 0;
+    }
+
     /// Decodes the next chunk of input into `out`; leaves it empty at the
     /// end of the input.
     fn refill(&mut self) -> io::Result<()> {

@@ -7,7 +7,9 @@
 //!   its checker: the `csv` crate and `CodeSet::validity` per line
 //!   (`handwritten.rs`).
 //! - X12 837D: the same kind of lines as an interchange, next to splitting
-//!   the same bytes on the segment terminator with `memchr`.
+//!   the same bytes on the segment terminator with `memchr`, and to that
+//!   split with each service line's code and date judged by
+//!   `CodeSet::validity` (`handwritten.rs`), the floor under any checker.
 //!
 //! ```text
 //! cargo bench -p cdt-codes-benches --bench claims -- --quick
@@ -109,6 +111,12 @@ fn bench(c: &mut Criterion) {
             segments
         });
     });
+    group.bench_function(
+        "baseline: memchr split and CodeSet::validity, hand-written",
+        |b| {
+            b.iter(|| handwritten::check_x12(black_box(x12.as_bytes())));
+        },
+    );
     group.bench_function("ClaimChecker", |b| {
         b.iter(|| check_all(black_box(x12.as_bytes())));
     });

@@ -47,6 +47,13 @@ fn measure_handwritten(bytes: &[u8]) -> usize {
     handwritten::check(bytes)
 }
 
+/// The hand-written 837D check: a `memchr` split and `CodeSet::validity`
+/// per service line (see `benches/handwritten.rs`).
+#[inline(never)]
+fn measure_handwritten_x12(bytes: &[u8]) -> usize {
+    handwritten::check_x12(bytes)
+}
+
 /// The checker's owned reports (its `Iterator`).
 #[inline(never)]
 fn measure_owned(bytes: &[u8]) -> usize {
@@ -76,10 +83,11 @@ fn main() {
         ("csv", "baseline") => measure_csv_crate(bytes),
         ("x12", "baseline") => measure_memchr_split(bytes),
         ("csv", "handwritten") => measure_handwritten(bytes),
+        ("x12", "handwritten") => measure_handwritten_x12(bytes),
         (_, "owned") => measure_owned(bytes),
         (_, "lent") => measure_lent(bytes),
         _ => {
-            eprintln!("usage: claims_instructions csv|x12-baseline|owned|lent, or csv-handwritten");
+            eprintln!("usage: claims_instructions csv|x12-baseline|handwritten|owned|lent");
             std::process::exit(2);
         }
     };

@@ -87,6 +87,9 @@ pub(super) fn put_list<'a>(
 /// 5010 writer).
 pub(super) fn surfaces_run_together(surfaces: &[String], component: u8) -> Option<String> {
     let (written, read) = surfaces.iter().find_map(|written| {
+        // One character is one surface at most: only longer ones are read
+        // (nearly every component is one letter).
+        written.chars().nth(1)?;
         let read = Surfaces::parse(written).ok()?;
         (read.count() > 1).then_some((written, read))
     })?;

@@ -4,7 +4,7 @@ use super::*;
 use alloc::vec;
 use alloc::vec::Vec;
 use std::io;
-use std::io::Read;
+use std::io::{BufRead, Read};
 
 fn all(
     text: &[u8],
@@ -676,4 +676,63 @@ fn lines_read_from_the_buffer_read_as_lines_read_piece_by_piece() {
             assert_eq!(whole, piecewise, "{:?}", String::from_utf8_lossy(&text));
         }
     }
+}
+
+/// Lines that lie whole in the input's buffer are read there (lent as
+/// written when plain, unquoted in place when quoted); the same text handed
+/// over a byte at a time is read the general way. Both must give the same
+/// records, for every shape of quoting, line ending and limit.
+#[test]
+fn lines_read_in_the_buffer_match_the_general_way() {
+    let shapes = [
+        "\"Doe, J1\",D0120,2026-01-05",
+        "L1,\"Doe, J1\",D0120",
+        "L1,D0120,\"2026-01-05\"",
+        "\"\",x,\"\"",
+        "x,\"\",",
+        "\"a\"\"b\",x",
+        "\"ab\"cd,x",
+        "ab\"cd,x",
+        "x,\"a\rb\",y",
+        "\"caf\u{e9}\",x",
+        "x,\"open",
+        "\"a\",\"b\",\"c\"",
+        "  ,\"a\"",
+    ];
+    for shape in shapes {
+        for ending in ["\n", "\r\n"] {
+            let text = std::format!("h1,h2,h3{ending}{shape}{ending}after,1,2{ending}");
+            for limit in [4, 10, 1024] {
+                let read = |input: &mut dyn BufRead| {
+                    let mut reader =
+                        Reader::new(input, Delimiter::Comma, QuotePolicy::ClosedNearby)
+                            .with_limit(limit);
+                    let mut out = Vec::new();
+                    while let Some(record) = reader.next_record() {
+                        out.push(owned(record));
+                    }
+                    out
+                };
+                let whole = read(&mut text.as_bytes());
+                let in_bytes = read(&mut io::BufReader::with_capacity(1, text.as_bytes()));
+                assert_eq!(
+                    whole, in_bytes,
+                    "{shape:?} ending {ending:?}, limit {limit}"
+                );
+            }
+        }
+    }
+    // The common case, read in the buffer: a quoted name.
+    assert_eq!(
+        all(
+            b"line,patient,code\nL1,\"Doe, Jane\",D0120\r\nL2,\"\",D0140\n",
+            Delimiter::Comma,
+            QuotePolicy::ClosedNearby
+        ),
+        vec![
+            ok(1, &["line", "patient", "code"]),
+            ok(2, &["L1", "Doe, Jane", "D0120"]),
+            ok(3, &["L2", "", "D0140"]),
+        ]
+    );
 }

@@ -777,3 +777,14 @@ fn regular_cleaning_finds_the_prophylaxis_first() {
     assert_eq!(first("regular cleaning"), "D1110");
     assert_eq!(first("perio maintenance"), "D4910");
 }
+
+/// A `digital impression` is an intraoral scan (`data/synonyms.tsv`), the
+/// direct scan of the teeth in the mouth (D0801): it comes first, before
+/// the indirect scan of an impression or model (D0802), which is still
+/// found.
+#[test]
+fn digital_impression_finds_the_intraoral_scan_first() {
+    assert_eq!(first("digital impression"), "D0801");
+    assert!(codes("digital impression").contains(&"D0802".to_string()));
+    assert!(codes("intraoral scan").contains(&"D0801".to_string()));
+}

@@ -354,3 +354,25 @@ fn a_byte_order_mark_changes_neither_mac_lines_nor_file_kinds() {
         Ok(vec!["4 valid".to_string(), "5 deleted".to_string()])
     );
 }
+
+/// Found by `fuzz/fuzz_targets/claims.rs` (seed
+/// `utf16_shape_after_a_blank_line`): line endings change nothing. A first
+/// line of NUL-paired bytes after a blank line was told UTF-16 without a
+/// byte-order mark when the blank line ended in `\n` (its byte paired with
+/// the first NUL) and read as a header when it ended in `\r\n`.
+#[test]
+fn a_blank_line_before_utf16_without_its_mark_changes_nothing() {
+    use cdt_codes::claims::ClaimChecker;
+    let refusal = |bytes: &[u8]| {
+        ClaimChecker::new(bytes)
+            .err()
+            .map(|error| error.to_string())
+    };
+    let lf = refusal(b"\n\0H\0*\0\n1");
+    assert_eq!(lf, refusal(b"\r\n\0H\0*\0\r\n1"));
+    assert!(
+        lf.as_deref()
+            .is_some_and(|message| message.contains("UTF-16 text without a byte-order mark")),
+        "{lf:?}"
+    );
+}

@@ -142,7 +142,9 @@ fn compressed(text: &[u8]) -> Option<FileKind> {
 /// before it, so that `\n` and `\r\n` endings are told alike (a trailing
 /// odd byte is left out too).
 fn utf16_without_mark(text: &[u8]) -> bool {
-    let pairs = super::decode::without_line_end(text).chunks_exact(2);
+    // Blank lines before the first (`start` holds them) are no part of
+    // it, whether they end in `\n` or `\r\n`.
+    let pairs = super::decode::without_line_end(text.trim_ascii_start()).chunks_exact(2);
     if pairs.len() < 2 {
         return false;
     }
@@ -222,6 +224,26 @@ mod tests {
         );
         assert_eq!(
             FileKind::of(b"~\0\x08\0\r\n"),
+            Some(FileKind::Utf16WithoutMark)
+        );
+        // Blank lines before the first are passed over alike, whatever
+        // their line ending (the `claims` fuzz target: `\n` put the blank
+        // line's byte in the first pair, read as a little-endian `\n`;
+        // `\r\n` put two there, and the start was told no kind).
+        for start in [
+            &b"\n\0H\0*\0\n"[..],
+            b"\r\n\0H\0*\0\r\n",
+            b"\r\n\r\n\0H\0*\0\r\n",
+        ] {
+            assert_eq!(
+                FileKind::of(start),
+                Some(FileKind::Utf16WithoutMark),
+                "{}",
+                start.escape_ascii()
+            );
+        }
+        assert_eq!(
+            FileKind::of(b"\r\nc\0o\0d\0e\0\r\0\n"),
             Some(FileKind::Utf16WithoutMark)
         );
         // NUL padding, a stray NUL in a header, a single character: none.

@@ -137,13 +137,12 @@ fn compressed(text: &[u8]) -> Option<FileKind> {
 
 /// Whether `text` reads as UTF-16 characters of the ASCII range with no
 /// byte-order mark: two or more pairs, each a NUL and a byte that is not
-/// one, the NUL on the same side in every pair. The line's end is left
-/// out: the `\n` byte the first line was read up to, and a `\r` byte just
-/// before it, so that `\n` and `\r\n` endings are told alike (a trailing
-/// odd byte is left out too).
+/// one, the NUL on the same side in every pair. The ASCII whitespace
+/// before the first line's text (the blank lines `text` holds before it)
+/// and the line's end are left out: the `\n` byte the first line was read
+/// up to, and a `\r` byte just before it, so that `\n` and `\r\n` endings
+/// are told alike (a trailing odd byte is left out too).
 fn utf16_without_mark(text: &[u8]) -> bool {
-    // Blank lines before the first (`start` holds them) are no part of
-    // it, whether they end in `\n` or `\r\n`.
     let pairs = super::decode::without_line_end(text.trim_ascii_start()).chunks_exact(2);
     if pairs.len() < 2 {
         return false;

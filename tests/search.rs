@@ -781,7 +781,9 @@ fn regular_cleaning_finds_the_prophylaxis_first() {
 /// A `digital impression` is an intraoral scan (`data/synonyms.tsv`), the
 /// direct scan of the teeth in the mouth (D0801): it comes first, before
 /// the indirect scan of an impression or model (D0802), which is still
-/// found.
+/// found. (Both hold the two words now, so they tie on points and the
+/// code order puts D0801 first; before, D0802 held them and D0801 only
+/// the expansion.)
 #[test]
 fn digital_impression_finds_the_intraoral_scan_first() {
     assert_eq!(first("digital impression"), "D0801");

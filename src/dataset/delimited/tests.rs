@@ -4,7 +4,7 @@ use super::*;
 use alloc::vec;
 use alloc::vec::Vec;
 use std::io;
-use std::io::{BufRead, Read};
+use std::io::Read;
 
 fn all(
     text: &[u8],
@@ -678,10 +678,10 @@ fn lines_read_from_the_buffer_read_as_lines_read_piece_by_piece() {
     }
 }
 
-/// Lines that lie whole in the input's buffer are read there (lent as
-/// written when plain, unquoted in place when quoted); the same text handed
-/// over a byte at a time is read the general way. Both must give the same
-/// records, for every shape of quoting, line ending and limit.
+/// The named shapes of quoting beside the random lines of
+/// `lines_read_from_the_buffer_read_as_lines_read_piece_by_piece`: each
+/// read whole (in the buffer) and a byte at a time (the general way), with
+/// `\n` and `\r\n` endings and three limits, gives the same records.
 #[test]
 fn lines_read_in_the_buffer_match_the_general_way() {
     let shapes = [
@@ -703,18 +703,14 @@ fn lines_read_in_the_buffer_match_the_general_way() {
         for ending in ["\n", "\r\n"] {
             let text = std::format!("h1,h2,h3{ending}{shape}{ending}after,1,2{ending}");
             for limit in [4, 10, 1024] {
-                let read = |input: &mut dyn BufRead| {
-                    let mut reader =
-                        Reader::new(input, Delimiter::Comma, QuotePolicy::ClosedNearby)
-                            .with_limit(limit);
-                    let mut out = Vec::new();
-                    while let Some(record) = reader.next_record() {
-                        out.push(owned(record));
-                    }
-                    out
-                };
-                let whole = read(&mut text.as_bytes());
-                let in_bytes = read(&mut io::BufReader::with_capacity(1, text.as_bytes()));
+                let policy = QuotePolicy::ClosedNearby;
+                let whole = read_with(text.as_bytes(), Delimiter::Comma, policy, limit);
+                let in_bytes = read_with(
+                    io::BufReader::with_capacity(1, text.as_bytes()),
+                    Delimiter::Comma,
+                    policy,
+                    limit,
+                );
                 assert_eq!(
                     whole, in_bytes,
                     "{shape:?} ending {ending:?}, limit {limit}"

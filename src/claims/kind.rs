@@ -190,7 +190,7 @@ mod tests {
             b"\n\n  \n",
             b"",
         ] {
-            assert_eq!(FileKind::of(header), None, "{:?}", header.escape_ascii());
+            assert_eq!(FileKind::of(header), None, "{}", header.escape_ascii());
         }
         assert_eq!(FileKind::of(b"\n  [\n"), Some(FileKind::Json));
         assert_eq!(FileKind::of(b"{\r\n"), Some(FileKind::Json));
@@ -247,7 +247,7 @@ mod tests {
         );
         // NUL padding, a stray NUL in a header, a single character: none.
         for other in [&b"\0\0\0\0\n"[..], b"code\0,date\n", b"c\0", b"co\0\0de\n"] {
-            assert_eq!(FileKind::of(other), None, "{:?}", other.escape_ascii());
+            assert_eq!(FileKind::of(other), None, "{}", other.escape_ascii());
         }
     }
 }

@@ -703,9 +703,7 @@ fn a_term_that_is_its_own_expansion_is_one_term() {
     }
     assert_eq!(first("fluoride varnish"), "D1206");
     assert_eq!(first("crown lengthening"), "D4249");
-    let words: Vec<String> = cdt_codes::search("x-ray")
-        .map(|p| p.code().to_string())
-        .collect();
+    let words = codes("x-ray");
     assert_eq!(words, codes("x ray"));
     assert!(words.len() >= 20, "{words:?}");
     // No description that speaks of an x-ray is left out.
